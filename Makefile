@@ -1,0 +1,35 @@
+# Two commands to know: `make run` (the app) and `make test` (everything CI checks).
+# The first one of them creates .venv and installs what is needed; later ones reuse it.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# The tested pair, pinned here only: pyproject.toml keeps ranges so users' machines get what suits them.
+# On a machine where these are not available, override: make test TORCH_PIN="torch torchvision"
+TORCH_PIN ?= torch==2.14.1 torchvision==0.29.1
+
+.PHONY: run test lint bench fuzz screenshots bundle bundle-test clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet $(TORCH_PIN)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/lora-studio
+
+lint: $(STAMP)
+	$(BIN)/ruff check lora_studio tests packaging
+	$(BIN)/lint-imports
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python tests/benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

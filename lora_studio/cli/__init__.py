@@ -1,0 +1,29 @@
+"""The `lora-studio` command line. Without a command it opens the app.
+
+Nothing heavy is imported here: the GUI path must put its window up before
+PyTorch loads, and `--help` should be instant.
+"""
+
+import sys
+
+from lora_studio.cli.parser import build_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        from lora_studio.gui.app import run
+
+        return run(quit_after_shown=getattr(args, "quit_after_shown", False))
+
+    from lora_studio.cli.commands import COMMANDS
+    from lora_studio.core.errors import USER_ERRORS
+
+    try:
+        return COMMANDS[args.command](args)
+    except USER_ERRORS as exc:
+        print(f"lora-studio: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("lora-studio: interrupted; nothing half-written was kept", file=sys.stderr)
+        return 130

@@ -1,0 +1,266 @@
+"""What each `lora-studio` command does. Imported only for headless commands: it loads PyTorch."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from rich.table import Table
+
+from lora_studio.cli.terminal import (
+    TrainingBars,
+    download_bar,
+    experiment_table,
+    models_table,
+    out,
+    percent,
+)
+from lora_studio.core import config as cfg
+from lora_studio.core import data, download, paths, recipes
+from lora_studio.core.errors import DataError, StorageError
+from lora_studio.core.evaluation import feature_effect, predict
+from lora_studio.core.experiment import run_experiment
+from lora_studio.core.features import check_features
+from lora_studio.core.storage import ModelLibrary, atomic_write
+
+# --- shared helpers ------------------------------------------------------------------------
+
+
+def data_root(args) -> Path:
+    return Path(args.data_dir).expanduser() if args.data_dir else paths.datasets_dir()
+
+
+def library() -> ModelLibrary:
+    return ModelLibrary(paths.models_dir())
+
+
+def ensure_dataset(args, name: str) -> data.Dataset:
+    """The data set, downloaded first when it is missing and the network is allowed."""
+    root = data_root(args)
+    data.recover_interrupted_import(root, name)
+    if not data.is_available(root, name):
+        if getattr(args, "offline", True):
+            raise DataError(
+                f"{data.dataset_info(name).title} is not in {data.raw_folder(root, name)}; "
+                "import it with `lora-studio data import FOLDER` or run without --offline to download it"
+            )
+        fetch(name, root)
+    dataset = data.load_dataset(root, name)
+    limit = getattr(args, "limit", None)
+    if limit is not None:
+        cfg.check_range("limit", limit)
+    return data.Dataset(dataset.info, dataset.train.first(limit), dataset.test)
+
+
+def fetch(name: str, root: Path) -> data.Dataset:
+    with download_bar() as bar:
+        task = bar.add_task(f"Downloading {data.dataset_info(name).title}", total=1.0)
+        return download.download(name, root, lambda fraction, status: bar.update(task, completed=fraction))
+
+
+def write_json(path: str, payload) -> None:
+    try:
+        atomic_write(Path(path), (json.dumps(payload, indent=2) + "\n").encode())
+    except OSError as exc:
+        raise StorageError(f"could not write {path}: {exc.strerror or exc}") from None
+
+
+def train_config(args) -> cfg.TrainConfig:
+    return cfg.TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, seed=args.seed)
+
+
+def lora_config(args) -> cfg.LoraConfig:
+    return cfg.LoraConfig(rank=args.rank, alpha=args.alpha, layers=args.layers, init=args.init,
+                          new_columns=args.new_columns)
+
+
+def _save(outcome) -> str:
+    if outcome.result.status != "finished":
+        raise DataError(outcome.result.message)
+    return library().save(outcome.model, outcome.record)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def experiment(args) -> int:
+    config = cfg.ExperimentConfig(
+        data=cfg.DataConfig(dataset=args.dataset, limit=args.limit),
+        base=cfg.TrainConfig(epochs=args.base_epochs, batch_size=args.batch_size, lr=args.lr),
+        lora_train=cfg.TrainConfig(epochs=args.lora_epochs, batch_size=args.batch_size,
+                                   lr=args.lora_lr if args.lora_lr is not None else args.lr),
+        lora=lora_config(args),
+        features=check_features(args.features),
+        control=args.control,
+        seeds=args.seeds,
+    )
+    dataset = ensure_dataset(args, args.dataset)
+    with TrainingBars() as bars:
+        result = run_experiment(config, data_root(args), None if args.no_save else library(), bars, dataset=dataset)
+    out.print(experiment_table(result))
+    if result["feature_effect"]:
+        effect = result["feature_effect"]
+        mean, (low, high) = effect["mean_delta"], effect["ci95"]
+        out.print(f"Feature effect (feature+LoRA − control): {100 * mean:+.2f} points, "
+                  f"95 % interval [{100 * low:+.2f}, {100 * high:+.2f}] ({effect['method']})")
+    if args.json:
+        write_json(args.json, result)
+    return 0
+
+
+def train_base(args) -> int:
+    dataset = ensure_dataset(args, args.dataset)
+    with TrainingBars() as bars:
+        bars.phase_started("base", args.seed, args.epochs)
+        outcome = recipes.train_base(dataset, train_config(args), bars.callbacks("base"), name=args.name)
+    model_id = _save(outcome)
+    out.print(f"Saved base model [bold]{model_id}[/bold]: test accuracy {percent(outcome.predictions.accuracy)}")
+    if args.json:
+        write_json(args.json, {"id": model_id, **outcome.record.metrics})
+    return 0
+
+
+def finetune(args) -> int:
+    base, record = library().load(args.base_id)
+    if record.kind != "base":
+        raise StorageError(f"{args.base_id} is a {record.kind} model; fine-tuning starts from a base model")
+    args.dataset = record.dataset
+    dataset = ensure_dataset(args, record.dataset)
+    features = check_features(args.features)
+    with TrainingBars() as bars:
+        bars.phase_started("feature_lora" if features else "control_lora", args.seed, args.epochs)
+        outcome = recipes.finetune(base, record, dataset, lora_config(args), features, train_config(args),
+                                   bars.callbacks("feature_lora"), name=args.name)
+    model_id = _save(outcome)
+    out.print(f"Saved LoRA model [bold]{model_id}[/bold]: test accuracy {percent(outcome.predictions.accuracy)}, "
+              f"{outcome.trainable_params:,} of {outcome.total_params:,} parameters trained")
+    if args.json:
+        write_json(args.json, {"id": model_id, **outcome.record.metrics})
+    return 0
+
+
+def evaluate(args) -> int:
+    lib = library()
+    loaded = [(model_id, *lib.load(model_id)) for model_id in args.model_ids]
+    datasets = {record.dataset for _, _, record in loaded}
+    if len(datasets) > 1:
+        raise DataError(f"these models were trained on different data sets ({', '.join(sorted(datasets))})")
+    dataset = ensure_dataset(args, datasets.pop())
+    test = dataset.test
+    rows, predictions = [], {}
+    for model_id, model, record in loaded:
+        p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images))
+        predictions[model_id] = p
+        rows.append({"id": model_id, "kind": record.kind, "name": record.name, "test_accuracy": p.accuracy,
+                     "test_loss": p.loss, "trainable_params": record.metrics.get("trainable_params")})
+    table = Table(title=f"Evaluation on {dataset.info.title} test set ({len(test):,} images)")
+    for column in ("id", "kind", "test accuracy", "test loss", "trainable"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["id"], row["kind"], percent(row["test_accuracy"]), f"{row['test_loss']:.4f}",
+                      f"{row['trainable_params'] or 0:,}")
+    out.print(table)
+    result = {"dataset": dataset.info.name, "test_images": len(test), "models": rows}
+    kinds = {row["kind"]: row["id"] for row in rows}
+    if "feature_lora" in kinds and "control_lora" in kinds:
+        f, c = predictions[kinds["feature_lora"]], predictions[kinds["control_lora"]]
+        effect = feature_effect([f.accuracy], [c.accuracy], f.correct, c.correct)
+        result["feature_effect"] = effect.to_dict()
+        out.print(f"Feature effect: {effect.sentence()}")
+    first = predictions[args.model_ids[0]]
+    if args.confusion_csv:
+        _write_text(args.confusion_csv, _confusion_csv(first.confusion()))
+    if args.predictions:
+        _write_text(args.predictions, _predictions_text(args.predictions, predictions))
+    if args.json:
+        write_json(args.json, result)
+    return 0
+
+
+def _confusion_csv(matrix) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["true\\predicted", *range(matrix.shape[1])])
+    for label, row in enumerate(matrix):
+        writer.writerow([label, *row.tolist()])
+    return buffer.getvalue()
+
+
+def _predictions_text(path: str, predictions: dict) -> str:
+    rows = []
+    for model_id, p in predictions.items():
+        confidence = p.confidence
+        rows += [{"model": model_id, "index": i, "label": int(p.labels[i]), "predicted": int(p.predicted[i]),
+                  "confidence": round(float(confidence[i]), 6)} for i in range(len(p.labels))]
+    if path.endswith(".json"):
+        return json.dumps(rows) + "\n"
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["model", "index", "label", "predicted", "confidence"])
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _write_text(path: str, text: str) -> None:
+    try:
+        atomic_write(Path(path), text.encode())
+    except OSError as exc:
+        raise StorageError(f"could not write {path}: {exc.strerror or exc}") from None
+
+
+def models(args) -> int:
+    lib = library()
+    action = args.models_command
+    if action == "list":
+        entries = lib.list()
+        out.print(models_table(entries) if entries else f"No models yet in {lib.root}.")
+        if args.json:
+            write_json(args.json, [{"id": e.id, "error": e.error, **({"kind": e.record.kind, "name": e.record.name,
+                                    **e.record.metrics} if e.record else {})} for e in entries])
+    elif action == "show":
+        record = lib.record(args.model_id)
+        out.print_json(json.dumps({**record.config_dict(), "metrics": record.metrics}))
+        out.print(f"folder: {lib.folder(args.model_id)}")
+    elif action == "delete":
+        lib.delete(args.model_id)
+        out.print(f"Deleted {args.model_id}.")
+    elif action == "rename":
+        lib.rename(args.model_id, args.name)
+        out.print(f"Renamed {args.model_id} to {args.name!r}.")
+    elif action == "export":
+        path = lib.export_merged(args.model_id, Path(args.merged))
+        out.print(f"Wrote the merged weights of {args.model_id} to {path}.")
+    return 0
+
+
+def data_command(args) -> int:
+    root = paths.datasets_dir()
+    if args.data_command == "download":
+        dataset = fetch(args.name, root)
+    elif args.data_command == "import":
+        dataset = data.import_folder(Path(args.folder).expanduser(), root, args.dataset)
+    else:
+        for name, info in data.DATASETS.items():
+            state = "ready" if data.is_available(root, name) else "not here"
+            out.print(f"{info.title:<14} {state:<9} {data.raw_folder(root, name)}")
+        return 0
+    out.print(f"{dataset.info.title} is ready in {data.raw_folder(root, dataset.info.name)}: "
+              f"{len(dataset.train):,} training and {len(dataset.test):,} test images.")
+    return 0
+
+
+def self_test(args) -> int:
+    from lora_studio.core.selftest import run_self_test
+
+    def report(name, ok, detail):
+        out.print(f"[{'green' if ok else 'red'}]{'ok  ' if ok else 'FAIL'}[/] {name}: {detail}")
+
+    ok = run_self_test(report)
+    out.print("self-test passed" if ok else "[red]self-test failed[/red]")
+    return 0 if ok else 1
+
+
+COMMANDS = {
+    "experiment": experiment, "train-base": train_base, "finetune": finetune, "evaluate": evaluate,
+    "models": models, "data": data_command, "self-test": self_test,
+}

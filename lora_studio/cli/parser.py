@@ -1,0 +1,130 @@
+"""The `lora-studio` argument parser: commands, options and their defaults (PRODUCT.md's interface)."""
+
+import argparse
+
+import lora_studio
+from lora_studio.core import config as cfg
+
+DATASET_NAMES = cfg.DATASETS
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (and exit code 2), not a usage dump."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def comma_list(text: str) -> tuple[str, ...]:
+    items = tuple(part.strip() for part in text.split(",") if part.strip())
+    return () if items in ((), ("none",)) else items
+
+
+def comma_ints(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected whole numbers separated by commas, got {text!r}") from None
+
+
+def _data_options(parser, with_download: bool = True) -> None:
+    parser.add_argument("--dataset", choices=DATASET_NAMES, default="mnist", help="data set [mnist]")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="a root holding <Name>/raw/ as torchvision lays it out [the app's data folder]")
+    if with_download:
+        parser.add_argument("--offline", action="store_true", help="never touch the network")
+    parser.add_argument("--limit", type=int, metavar="N", help="use only the first N training images")
+
+
+def _train_options(parser, epochs: int) -> None:
+    parser.add_argument("--epochs", type=int, default=epochs, help=f"epochs [{epochs}]")
+    parser.add_argument("--batch-size", type=int, default=64, help="batch size [64]")
+    parser.add_argument("--lr", type=float, default=1e-3, help="Adam learning rate [1e-3]")
+    parser.add_argument("--seed", type=int, default=0, help="random seed [0]")
+
+
+def _lora_options(parser) -> None:
+    parser.add_argument("--rank", type=int, default=8, help="LoRA rank r [8]")
+    parser.add_argument("--alpha", type=float, default=16.0, help="LoRA alpha; the update is scaled by alpha/r [16]")
+    parser.add_argument("--layers", type=comma_list, default=("fc1", "fc2"),
+                        help="layers to adapt, from conv1,conv2,fc1,fc2 [fc1,fc2]")
+    parser.add_argument("--features", type=comma_list, default=("brightness",),
+                        help="extra input features, comma-separated, or 'none' [brightness]")
+    parser.add_argument("--init", choices=cfg.LORA_INITS, default="article",
+                        help="LoRA A init: the article's N(0, 0.01²) or PEFT's kaiming [article]")
+    parser.add_argument("--new-columns", choices=cfg.NEW_COLUMN_INITS, default="random",
+                        help="how fc1's new feature columns start [random]")
+
+
+def _json_option(parser) -> None:
+    parser.add_argument("--json", metavar="PATH", help="also write the result as JSON to PATH")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(prog="lora-studio", description="See how LoRA fine-tuning works, on MNIST.")
+    parser.add_argument("--version", action="version", version=f"lora-studio {lora_studio.__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=OneLineParser, metavar="COMMAND")
+
+    gui = commands.add_parser("gui", help="open the app (what `lora-studio` alone does)")
+    gui.add_argument("--quit-after-shown", action="store_true",
+                     help="print shown_after_s=<seconds from start to window shown> and exit")
+
+    exp = commands.add_parser("experiment", help="the article's whole experiment, headless")
+    _data_options(exp)
+    exp.add_argument("--base-epochs", type=int, default=3, help="base training epochs [3]")
+    exp.add_argument("--lora-epochs", type=int, default=2, help="LoRA fine-tuning epochs [2]")
+    exp.add_argument("--batch-size", type=int, default=64, help="batch size [64]")
+    exp.add_argument("--lr", type=float, default=1e-3, help="base learning rate [1e-3]")
+    exp.add_argument("--lora-lr", type=float, help="LoRA learning rate [--lr]")
+    _lora_options(exp)
+    exp.add_argument("--control", action=argparse.BooleanOptionalAction, default=True,
+                     help="also fine-tune the same LoRA without the extra features [on]")
+    exp.add_argument("--seeds", type=comma_ints, default=(0,), help="seeds, comma-separated [0]")
+    exp.add_argument("--no-save", action="store_true", help="do not keep the models in the library")
+    _json_option(exp)
+
+    base = commands.add_parser("train-base", help="train the base CNN and save it")
+    _data_options(base)
+    _train_options(base, epochs=3)
+    base.add_argument("--name", help="name shown in the library")
+    _json_option(base)
+
+    tune = commands.add_parser("finetune", help="LoRA-fine-tune a saved base model and save the result")
+    tune.add_argument("base_id", metavar="BASE_ID", help="id of a saved base model (see `models list`)")
+    _data_options(tune)
+    _train_options(tune, epochs=2)
+    _lora_options(tune)
+    tune.add_argument("--name", help="name shown in the library")
+    _json_option(tune)
+
+    ev = commands.add_parser("evaluate", help="evaluate saved models on the test set")
+    ev.add_argument("model_ids", nargs="+", metavar="ID")
+    _data_options(ev, with_download=False)
+    ev.add_argument("--confusion-csv", metavar="PATH", help="write the first model's confusion matrix as CSV")
+    ev.add_argument("--predictions", metavar="PATH",
+                    help="write per-image predictions of every model (.csv or .json)")
+    _json_option(ev)
+
+    models = commands.add_parser("models", help="the model library")
+    mcmd = models.add_subparsers(dest="models_command", parser_class=OneLineParser, metavar="ACTION", required=True)
+    listing = mcmd.add_parser("list", help="every saved model with its scores")
+    _json_option(listing)
+    mcmd.add_parser("show", help="everything about one model").add_argument("model_id", metavar="ID")
+    mcmd.add_parser("delete", help="delete a model").add_argument("model_id", metavar="ID")
+    rename = mcmd.add_parser("rename", help="give a model another name")
+    rename.add_argument("model_id", metavar="ID")
+    rename.add_argument("name")
+    export = mcmd.add_parser("export", help="write a model's weights, LoRA merged in, as safetensors")
+    export.add_argument("model_id", metavar="ID")
+    export.add_argument("--merged", metavar="PATH", required=True, help="where to write the merged weights")
+
+    data = commands.add_parser("data", help="data sets: download or import")
+    dcmd = data.add_subparsers(dest="data_command", parser_class=OneLineParser, metavar="ACTION", required=True)
+    dcmd.add_parser("download", help="download a data set").add_argument("name", choices=DATASET_NAMES)
+    imp = dcmd.add_parser("import", help="import a folder holding the four IDX files (.gz or not)")
+    imp.add_argument("folder")
+    imp.add_argument("--dataset", choices=DATASET_NAMES, default="mnist", help="which data set it is [mnist]")
+    dcmd.add_parser("list", help="which data sets are in the app's data folder")
+
+    commands.add_parser("self-test", help="a quick end-to-end check (train, LoRA, evaluate, save, load)")
+    return parser

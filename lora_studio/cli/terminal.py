@@ -1,0 +1,97 @@
+"""Terminal output: progress bars while training (stderr) and result tables (stdout), with rich."""
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from lora_studio.core.experiment import Listener
+from lora_studio.core.training import Callbacks, EpochInfo, StepInfo
+
+err = Console(stderr=True)
+out = Console()
+
+PHASE_TITLES = {"base": "Base CNN", "feature_lora": "Feature + LoRA", "control_lora": "Control LoRA"}
+
+
+def percent(value) -> str:
+    return "–" if value is None else f"{100 * value:.2f} %"
+
+
+class TrainingBars(Listener):
+    """One progress bar per phase (and seed), with loss, samples/s and ETA; a line per finished epoch."""
+
+    def __init__(self):
+        self.progress = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("loss {task.fields[loss]}"), TextColumn("{task.fields[speed]}"),
+            TimeRemainingColumn(), console=err, transient=False,
+        )
+        self.task = None
+
+    def __enter__(self):
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.progress.stop()
+
+    def status(self, text: str) -> None:
+        self.progress.console.print(f"[dim]{text}[/dim]")
+
+    def phase_started(self, phase: str, seed: int, epochs: int) -> None:
+        title = f"{PHASE_TITLES.get(phase, phase)} (seed {seed})"
+        self.task = self.progress.add_task(title, total=None, loss="–", speed="")
+
+    def step(self, phase: str, info: StepInfo) -> None:
+        # redrawing is rich's job (10 times a second); updating the numbers is cheap
+        self.progress.update(
+            self.task, total=info.epochs * info.steps_per_epoch,
+            completed=info.epoch * info.steps_per_epoch + info.step + 1,
+            loss=f"{info.loss:.3f}", speed=f"{info.samples_per_second:,.0f} img/s",
+        )
+
+    def epoch(self, phase: str, info: EpochInfo) -> None:
+        self.progress.console.print(
+            f"  {PHASE_TITLES.get(phase, phase)} epoch {info.epoch + 1}/{info.epochs}: "
+            f"train {percent(info.train_accuracy)}, test {percent(info.test_accuracy)}, {info.seconds:.1f} s"
+        )
+
+    def callbacks(self, phase: str) -> Callbacks:
+        """The same bars for a single training (train-base, finetune)."""
+        return Callbacks(on_step=lambda i: self.step(phase, i), on_epoch=lambda i: self.epoch(phase, i),
+                         on_status=self.status)
+
+
+def download_bar():
+    return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f} %"),
+                    TimeRemainingColumn(), console=err)
+
+
+def experiment_table(result: dict) -> Table:
+    table = Table(title=f"LoRA Studio experiment · {result['dataset']} · seeds {result['seeds']}")
+    for column in ("phase", "test accuracy", "per seed", "trainable / total", "wall time"):
+        table.add_column(column, justify="left" if column == "phase" else "right")
+    for phase in ("base", "feature_lora", "control_lora"):
+        row = result.get(phase)
+        if not row:
+            continue
+        table.add_row(
+            PHASE_TITLES[phase], percent(row["test_accuracy"]),
+            ", ".join(percent(a) for a in row["test_accuracy_per_seed"]),
+            f"{row['trainable_params']:,} / {row['total_params']:,}", f"{row['wall_seconds']:.1f} s",
+        )
+    return table
+
+
+def models_table(entries) -> Table:
+    table = Table(title="Model library")
+    for column in ("id", "kind", "name", "data", "test accuracy", "trainable", "created"):
+        table.add_column(column)
+    for entry in entries:
+        if entry.record is None:
+            table.add_row(entry.id, "[red]broken[/red]", f"[red]{entry.error}[/red]", "", "", "", "")
+            continue
+        r, m = entry.record, entry.record.metrics
+        table.add_row(entry.id, r.kind, r.name, r.dataset, percent(m.get("test_accuracy")),
+                      f"{m.get('trainable_params', 0):,}", r.created)
+    return table

@@ -1,0 +1,204 @@
+"""Data sets: find, import, download and load MNIST-like IDX data as in-memory tensors.
+
+Layout on disk is torchvision's: `<root>/<Folder>/raw/<four IDX files>`, `.gz` or
+plain. A whole split lives in memory as one uint8 tensor (60,000 MNIST images
+take 47 MB), which is what makes training here several times faster than a
+`DataLoader` that decodes one PIL image at a time.
+"""
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from lora_studio.core import idx
+from lora_studio.core.errors import DataError
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    name: str  # the id used on the command line: mnist, fashion-mnist, kmnist
+    title: str  # shown to people
+    folder: str  # torchvision's class name, which is also its folder name
+    licence: str
+
+
+DATASETS = {
+    "mnist": DatasetInfo("mnist", "MNIST", "MNIST", "MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0"),
+    "fashion-mnist": DatasetInfo(
+        "fashion-mnist", "Fashion-MNIST", "FashionMNIST", "Fashion-MNIST by Zalando Research, MIT"
+    ),
+    "kmnist": DatasetInfo("kmnist", "KMNIST", "KMNIST", "KMNIST by ROIS-DS CODH, CC BY-SA 4.0"),
+}
+
+# (split, kind) → file stem; each file may also end in .gz
+FILES = {
+    ("train", "images"): "train-images-idx3-ubyte",
+    ("train", "labels"): "train-labels-idx1-ubyte",
+    ("test", "images"): "t10k-images-idx3-ubyte",
+    ("test", "labels"): "t10k-labels-idx1-ubyte",
+}
+
+
+def dataset_info(name: str) -> DatasetInfo:
+    try:
+        return DATASETS[name]
+    except KeyError:
+        raise DataError(f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}") from None
+
+
+@dataclass(frozen=True)
+class Split:
+    """One split held in memory: images uint8 (N, 28, 28), labels int64 (N,)."""
+
+    images: torch.Tensor
+    labels: torch.Tensor
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def first(self, limit: int | None) -> "Split":
+        """The first `limit` items (all of them when limit is None): deterministic subsets."""
+        if limit is None or limit >= len(self):
+            return self
+        return Split(self.images[:limit], self.labels[:limit])
+
+
+@dataclass(frozen=True)
+class Dataset:
+    info: DatasetInfo
+    train: Split
+    test: Split
+
+    @property
+    def classes(self) -> list[str]:
+        return class_names(self.info.name)
+
+
+def class_names(name: str) -> list[str]:
+    """The class names torchvision gives the data set ("0 - zero", "T-shirt/top", …)."""
+    from torchvision import datasets  # imported late: torchvision alone costs ~4 s to import
+
+    return list(getattr(datasets, dataset_info(name).folder).classes)
+
+
+def raw_folder(root: Path, name: str) -> Path:
+    return Path(root) / dataset_info(name).folder / "raw"
+
+
+def find_file(folder: Path, stem: str) -> Path | None:
+    """`stem` or `stem.gz` in `folder`; also the `train-images.idx3-ubyte` spelling some copies use."""
+    for candidate in (stem, stem.replace("-idx", ".idx")):
+        for suffix in ("", ".gz"):
+            path = folder / (candidate + suffix)
+            if path.is_file():
+                return path
+    return None
+
+
+def is_available(root: Path, name: str) -> bool:
+    folder = raw_folder(root, name)
+    return all(find_file(folder, stem) for stem in FILES.values())
+
+
+def load_dataset(root: Path, name: str) -> Dataset:
+    """Read and validate the four files of `name` under `root` (torchvision's layout)."""
+    info = dataset_info(name)
+    folder = raw_folder(root, name)
+    if not folder.is_dir():
+        raise DataError(
+            f"{info.title} is not in {folder}: download it, or import a folder holding its four IDX files"
+        )
+    arrays = read_folder(folder)
+    return Dataset(info, _split(arrays, "train"), _split(arrays, "test"))
+
+
+def _split(arrays: dict, split: str) -> Split:
+    images = torch.from_numpy(arrays[split, "images"].copy())
+    labels = torch.from_numpy(arrays[split, "labels"].astype(np.int64))
+    return Split(images, labels)
+
+
+def read_folder(folder: Path) -> dict[tuple[str, str], np.ndarray]:
+    """Validate and read all four files of a folder; raise DataError naming the first bad one."""
+    folder = Path(folder)
+    arrays = {}
+    for (split, kind), stem in FILES.items():
+        path = find_file(folder, stem)
+        if path is None:
+            raise DataError(f"{folder}: {stem} (or {stem}.gz) is missing")
+        try:
+            arrays[split, kind] = idx.read_images(path) if kind == "images" else idx.read_labels(path)
+        except idx.IdxError as exc:
+            raise DataError(f"{folder}/{exc}") from None
+    for split in ("train", "test"):
+        n_images, n_labels = len(arrays[split, "images"]), len(arrays[split, "labels"])
+        if n_images != n_labels:
+            raise DataError(
+                f"{folder}: the {split} split has {n_images:,} images but {n_labels:,} labels"
+            )
+    return arrays
+
+
+def locate_import_source(folder: Path, name: str) -> Path:
+    """The folder that really holds the files: `folder`, `folder/raw` or `folder/<Name>/raw`."""
+    folder = Path(folder)
+    for candidate in (folder, folder / "raw", raw_folder(folder, name)):
+        if candidate.is_dir() and any(find_file(candidate, stem) for stem in FILES.values()):
+            return candidate
+    if not folder.is_dir():
+        raise DataError(f"{folder} is not a folder")
+    raise DataError(
+        f"{folder} holds none of the four IDX files ({', '.join(FILES.values())}, .gz or not)"
+    )
+
+
+def import_folder(source: Path, root: Path, name: str) -> Dataset:
+    """Validate the four IDX files in `source` and install them as data set `name` under `root`.
+
+    Everything is checked before anything is written; the files are then written
+    to a temporary folder beside the target and swapped in by renaming, so a bad
+    import or a crash leaves any earlier good import as it was.
+    """
+    source = locate_import_source(source, name)
+    arrays = read_folder(source)
+    target = raw_folder(root, name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=target.parent))
+    try:
+        for key, stem in FILES.items():
+            _write_idx(staging / stem, arrays[key])
+        _swap_in(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise DataError(f"could not write the data set into {target.parent}: {exc.strerror or exc}") from None
+    info = dataset_info(name)
+    return Dataset(info, _split(arrays, "train"), _split(arrays, "test"))
+
+
+def _write_idx(path: Path, array: np.ndarray) -> None:
+    header = bytes([0, 0, 0x08, array.ndim]) + b"".join(d.to_bytes(4, "big") for d in array.shape)
+    with open(path, "wb") as out:
+        out.write(header)
+        out.write(np.ascontiguousarray(array, dtype=np.uint8).tobytes())
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging` with renames; the old folder is removed only afterwards."""
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover_interrupted_import(root: Path, name: str) -> None:
+    """After a crash between the two renames of `_swap_in`, put the old data back."""
+    target = raw_folder(root, name)
+    old = target.with_name(target.name + ".old")
+    if old.is_dir() and not target.exists():
+        old.rename(target)

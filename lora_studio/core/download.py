@@ -1,0 +1,76 @@
+"""Download MNIST, Fashion-MNIST or KMNIST from torchvision's mirrors, with progress and cancel.
+
+torchvision knows the mirrors, file names and checksums; we stream the files
+ourselves so that a progress callback and a cancel check can run between
+chunks, then hand the folder to the same validated import as a local folder.
+"""
+
+import shutil
+import tempfile
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from lora_studio.core import data
+from lora_studio.core.errors import Cancelled, DataError
+
+CHUNK = 64 * 1024
+TIMEOUT_S = 20
+
+
+def download(
+    name: str,
+    root: Path,
+    progress: Callable[[float, str], None] = lambda fraction, status: None,
+    is_cancelled: Callable[[], bool] = lambda: False,
+) -> data.Dataset:
+    """Fetch the four files of `name`, check their md5, validate and install them under `root`."""
+    from torchvision import datasets
+    from torchvision.datasets.utils import check_integrity
+
+    info = data.dataset_info(name)
+    source = getattr(datasets, info.folder)
+    Path(root).mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".download-", dir=root))
+    try:
+        for index, (filename, md5) in enumerate(source.resources):
+            def file_progress(fraction, index=index, filename=filename):
+                progress((index + fraction) / len(source.resources), f"Downloading {filename}")
+
+            path = staging / filename
+            _fetch_from_mirrors(source.mirrors, filename, path, file_progress, is_cancelled)
+            if not check_integrity(str(path), md5):
+                raise DataError(f"{filename}: the download is damaged (checksum mismatch); try again")
+        progress(1.0, "Checking and installing the files")
+        return data.import_folder(staging, root, name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _fetch_from_mirrors(mirrors, filename, path, progress, is_cancelled) -> None:
+    failures = []
+    for mirror in mirrors:
+        try:
+            _fetch(mirror + filename, path, progress, is_cancelled)
+            return
+        except (urllib.error.URLError, OSError, TimeoutError) as exc:
+            failures.append(f"{mirror}: {getattr(exc, 'reason', exc)}")
+    raise DataError(
+        f"could not download {filename} ({'; '.join(failures)}). If this computer is offline, "
+        "use “Import folder…” (or `lora-studio data import FOLDER`) with the four IDX files."
+    )
+
+
+def _fetch(url: str, path: Path, progress, is_cancelled) -> None:
+    request = urllib.request.Request(url, headers={"User-Agent": "lora-studio"})
+    with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response, open(path, "wb") as out:
+        total = int(response.headers.get("Content-Length") or 0)
+        done = 0
+        while chunk := response.read(CHUNK):
+            if is_cancelled():
+                raise Cancelled("download cancelled")
+            out.write(chunk)
+            done += len(chunk)
+            if total:
+                progress(min(done / total, 1.0))

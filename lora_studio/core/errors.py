@@ -1,0 +1,28 @@
+"""Errors a person can act on. Their messages are shown as they are, without a traceback."""
+
+from lora_studio.core.config import ConfigError
+
+
+class LoraStudioError(Exception):
+    """Base of the errors LoRA Studio reports to people."""
+
+
+class DataError(LoraStudioError):
+    """A data set is missing, corrupt, or cannot be written or downloaded."""
+
+
+class StorageError(LoraStudioError):
+    """A saved model is missing, broken, from a newer version, or cannot be written."""
+
+
+class TrainingDiverged(LoraStudioError):
+    """The loss became NaN or infinite; the last good weights were kept."""
+
+
+class Cancelled(LoraStudioError):
+    """The user stopped the work."""
+
+
+#: every error whose message is meant for people (ConfigError is a ValueError from config.py,
+#: which stays free of other imports so the window can use it before anything else loads)
+USER_ERRORS = (LoraStudioError, ConfigError)

@@ -1,0 +1,132 @@
+"""Evaluation: predictions on a split, confusion matrices, and the feature's effect with its interval.
+
+"The feature helps" is only a claim when the same LoRA fine-tuning *without*
+the feature (the control) does worse by more than chance: `feature_effect`
+gives the difference and a 95 % interval — over seeds when there are several,
+else over test images (which leaves out training noise, and says so).
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from lora_studio.core.model import to_input
+from lora_studio.core.training import EVAL_CHUNK
+
+# two-sided 95 % quantiles of Student's t for 1 … 30 degrees of freedom
+_T975 = (
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+)
+_Z975 = 1.959964
+
+
+@dataclass(frozen=True)
+class Predictions:
+    """A model's answers on a split, as NumPy arrays (safe to hand to another thread)."""
+
+    labels: np.ndarray  # (N,) int64, the truth
+    predicted: np.ndarray  # (N,) int64
+    probabilities: np.ndarray  # (N, classes) float32
+    loss: float  # mean cross-entropy
+
+    @property
+    def correct(self) -> np.ndarray:
+        return self.predicted == self.labels
+
+    @property
+    def accuracy(self) -> float:
+        return float(self.correct.mean())
+
+    @property
+    def confidence(self) -> np.ndarray:
+        """Probability given to the predicted class, (N,)."""
+        return self.probabilities.max(axis=1)
+
+    def confusion(self) -> np.ndarray:
+        return confusion_matrix(self.labels, self.predicted, self.probabilities.shape[1])
+
+
+@torch.no_grad()
+def predict(
+    model: nn.Module, images: torch.Tensor, labels: torch.Tensor, extra: torch.Tensor | None = None
+) -> Predictions:
+    """Run `model` over uint8 images (N, 28, 28) in chunks."""
+    model.eval()
+    probabilities, loss = [], 0.0
+    for i in range(0, len(images), EVAL_CHUNK):
+        chunk_extra = None if extra is None else extra[i : i + EVAL_CHUNK]
+        logits = model(to_input(images[i : i + EVAL_CHUNK]), chunk_extra)
+        loss += F.cross_entropy(logits, labels[i : i + EVAL_CHUNK], reduction="sum").item()
+        probabilities.append(logits.softmax(1))
+    probs = torch.cat(probabilities).numpy()
+    return Predictions(labels.numpy().copy(), probs.argmax(1), probs, loss / len(images))
+
+
+def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, num_classes: int = 10) -> np.ndarray:
+    """Counts (classes, classes): row = true class, column = predicted class."""
+    flat = np.asarray(labels, dtype=np.int64) * num_classes + np.asarray(predicted, dtype=np.int64)
+    return np.bincount(flat, minlength=num_classes * num_classes).reshape(num_classes, num_classes)
+
+
+@dataclass(frozen=True)
+class Effect:
+    """Feature+LoRA minus control, in test accuracy (0.01 = one percentage point)."""
+
+    mean_delta: float
+    ci95: tuple[float, float]
+    method: str  # how the interval was obtained
+
+    @property
+    def spans_zero(self) -> bool:
+        return self.ci95[0] <= 0 <= self.ci95[1]
+
+    def sentence(self) -> str:
+        low, high = (100 * v for v in self.ci95)
+        if self.spans_zero:
+            verdict = "no clear effect: the interval includes zero"
+        elif self.mean_delta > 0:
+            verdict = "the extra feature helps"
+        else:
+            verdict = "the extra feature hurts"
+        return (f"{verdict} ({100 * self.mean_delta:+.2f} points, 95 % interval "
+                f"{low:+.2f} to {high:+.2f}, {self.method})")
+
+    def to_dict(self) -> dict:
+        return {"mean_delta": self.mean_delta, "ci95": list(self.ci95), "method": self.method}
+
+
+def t_quantile_975(degrees_of_freedom: int) -> float:
+    if degrees_of_freedom < 1:
+        raise ValueError("need at least one degree of freedom")
+    return _T975[degrees_of_freedom - 1] if degrees_of_freedom <= len(_T975) else _Z975
+
+
+def feature_effect(
+    feature_accuracy: list[float],
+    control_accuracy: list[float],
+    feature_correct: np.ndarray | None = None,
+    control_correct: np.ndarray | None = None,
+) -> Effect:
+    """The effect and its 95 % interval.
+
+    With two or more seeds: a t interval of the per-seed differences (training
+    noise included). With one seed: a paired interval over test images from
+    the per-image correctness of both models (test-set noise only).
+    """
+    deltas = np.asarray(feature_accuracy, dtype=float) - np.asarray(control_accuracy, dtype=float)
+    if len(deltas) >= 2:
+        half = t_quantile_975(len(deltas) - 1) * deltas.std(ddof=1) / math.sqrt(len(deltas))
+        mean = float(deltas.mean())
+        return Effect(mean, (float(mean - half), float(mean + half)), f"t interval over {len(deltas)} seeds")
+    if feature_correct is None or control_correct is None:
+        raise ValueError("one seed: pass the per-image correctness of both models")
+    paired = feature_correct.astype(float) - control_correct.astype(float)  # each -1, 0 or 1
+    mean = float(paired.mean())
+    half = _Z975 * paired.std(ddof=1) / math.sqrt(len(paired))
+    return Effect(mean, (float(mean - half), float(mean + half)), "paired over test images, one seed")

@@ -1,0 +1,105 @@
+"""Extra input features: per-image statistics appended to fc1's input.
+
+The article's feature is brightness, the mean pixel value. A few other simple
+statistics are registered so a learner can try whether *they* help. Each is
+computed from pixels in [0, 1], then standardised with the mean and standard
+deviation of the training split; those statistics are saved with the model so
+that the same scaling is applied at evaluation and when drawing a digit.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import torch
+
+from lora_studio.core.errors import LoraStudioError
+from lora_studio.core.model import to_input
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    title: str
+    description: str
+    compute: Callable[[torch.Tensor], torch.Tensor]  # (N, 1, 28, 28) in [0, 1] → (N,)
+
+
+def _brightness(images: torch.Tensor) -> torch.Tensor:
+    return images.mean(dim=(1, 2, 3))  # the article's img.mean(dim=[1, 2, 3])
+
+
+def _contrast(images: torch.Tensor) -> torch.Tensor:
+    return images.flatten(1).std(dim=1)
+
+
+def _ink(images: torch.Tensor) -> torch.Tensor:
+    return (images > 0.5).flatten(1).float().mean(dim=1)
+
+
+def _width(images: torch.Tensor) -> torch.Tensor:
+    """Width of the columns holding ink, as a fraction of the image (a "1" is narrow, a "0" wide)."""
+    columns = (images > 0.5).any(dim=2).squeeze(1)  # (N, 28)
+    return columns.float().sum(dim=1) / images.shape[-1]
+
+
+FEATURES: dict[str, Feature] = {
+    f.name: f
+    for f in (
+        Feature("brightness", "Brightness", "mean pixel value (the article's feature)", _brightness),
+        Feature("contrast", "Contrast", "standard deviation of the pixel values", _contrast),
+        Feature("ink", "Ink", "fraction of pixels brighter than half", _ink),
+        Feature("width", "Width", "fraction of columns that hold ink", _width),
+    )
+}
+
+
+def check_features(names) -> tuple[str, ...]:
+    for name in names:
+        if name not in FEATURES:
+            raise LoraStudioError(f"unknown feature {name!r}; choose from {', '.join(FEATURES)}")
+    return tuple(names)
+
+
+CHUNK = 8192  # images converted to float at a time: the whole training set as float would be 188 MB
+
+
+def raw_features(images: torch.Tensor, names) -> torch.Tensor:
+    """Unscaled feature values, (N, len(names)), from uint8 images (N, 28, 28)."""
+    if not names:
+        return torch.zeros(len(images), 0)
+    chunks = []
+    for i in range(0, len(images), CHUNK):
+        pixels = to_input(images[i : i + CHUNK])  # (n, 1, 28, 28) in [0, 1]
+        chunks.append(torch.stack([FEATURES[name].compute(pixels) for name in names], dim=1))
+    return torch.cat(chunks)
+
+
+@dataclass(frozen=True)
+class FeatureScaler:
+    """Standardisation fitted on the training split, saved with the model."""
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    std: tuple[float, ...]
+
+    @classmethod
+    def fit(cls, images: torch.Tensor, names) -> "FeatureScaler":
+        values = raw_features(images, check_features(names))
+        std = values.std(dim=0, unbiased=False).clamp_min(1e-6)  # a constant feature must not divide by 0
+        return cls(tuple(names), tuple(values.mean(dim=0).tolist()), tuple(std.tolist()))
+
+    def transform(self, images: torch.Tensor) -> torch.Tensor:
+        """Standardised features (N, F) for uint8 images (N, 28, 28)."""
+        values = raw_features(images, self.names)
+        return (values - torch.tensor(self.mean)) / torch.tensor(self.std)
+
+    def to_dict(self) -> dict:
+        return {"names": list(self.names), "mean": list(self.mean), "std": list(self.std)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "FeatureScaler":
+        names = check_features(data["names"])
+        mean, std = tuple(map(float, data["mean"])), tuple(map(float, data["std"]))
+        if not len(names) == len(mean) == len(std) or min(std, default=1.0) <= 0:
+            raise LoraStudioError("feature statistics are inconsistent")
+        return cls(names, mean, std)

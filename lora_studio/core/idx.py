@@ -1,0 +1,98 @@
+"""Read and validate IDX files (the format of MNIST and its cousins), gzipped or not.
+
+Nothing is trusted: the magic number, the number of dimensions, the sizes the
+header claims (checked *before* anything is allocated or decompressed), the
+length of the payload (truncated or trailing bytes), the label range. Every
+problem raises `IdxError` naming the file and what is wrong with it.
+"""
+
+import gzip
+import struct
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+IMAGE_SIDE = 28  # the model is built for 28×28 images
+MAX_ITEMS = 1_000_000  # 16× MNIST's training set: anything larger is a corrupt or hostile header
+NUM_CLASSES = 10
+_UBYTE = 0x08
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+class IdxError(ValueError):
+    """An IDX file cannot be used; the message names the file and the problem."""
+
+
+def read_images(path: Path) -> np.ndarray:
+    """The images of an idx3 file as uint8 (N, 28, 28)."""
+    return _read(Path(path), expected_ndim=3)
+
+
+def read_labels(path: Path) -> np.ndarray:
+    """The labels of an idx1 file as uint8 (N,), each checked to be a class 0–9."""
+    path = Path(path)
+    labels = _read(path, expected_ndim=1)
+    if labels.size and labels.max() >= NUM_CLASSES:
+        bad = int(np.argmax(labels >= NUM_CLASSES))
+        raise IdxError(
+            f"{path.name}: label {labels[bad]} at position {bad} is out of range (labels must be 0–9)"
+        )
+    return labels
+
+
+def _read(path: Path, expected_ndim: int) -> np.ndarray:
+    try:
+        with open(path, "rb") as raw:
+            is_gzip = raw.read(2) == _GZIP_MAGIC
+        if path.suffix == ".gz" and not is_gzip:
+            raise IdxError(f"{path.name}: is named .gz but is not gzip-compressed data")
+        opener = gzip.open if is_gzip else open
+        with opener(path, "rb") as stream:
+            return _parse(path.name, stream, expected_ndim)
+    except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
+        raise IdxError(f"{path.name}: the gzip data is corrupt ({exc or 'ends early'})") from None
+    except FileNotFoundError:
+        raise IdxError(f"{path.name}: file not found in {path.parent}") from None
+    except IsADirectoryError:
+        raise IdxError(f"{path.name}: is a folder, not a file") from None
+    except PermissionError:
+        raise IdxError(f"{path.name}: permission denied") from None
+
+
+def _parse(name: str, stream, expected_ndim: int) -> np.ndarray:
+    what = "images (idx3)" if expected_ndim == 3 else "labels (idx1)"
+    magic = stream.read(4)
+    if len(magic) < 4:
+        raise IdxError(f"{name}: too short to be an IDX file ({len(magic)} bytes)")
+    zero1, zero2, dtype, ndim = magic
+    if zero1 or zero2 or dtype != _UBYTE or ndim not in (1, 3):
+        raise IdxError(
+            f"{name}: not an IDX file of unsigned bytes (magic number 0x{magic.hex()}, "
+            f"expected 0x0000080{expected_ndim})"
+        )
+    if ndim != expected_ndim:
+        raise IdxError(f"{name}: holds {ndim}-dimensional data, expected {what}")
+    header = stream.read(4 * ndim)
+    if len(header) < 4 * ndim:
+        raise IdxError(f"{name}: the header is truncated")
+    dims = struct.unpack(f">{ndim}I", header)
+    count = dims[0]
+    if count == 0:
+        raise IdxError(f"{name}: holds no items")
+    if count > MAX_ITEMS:
+        raise IdxError(f"{name}: the header claims {count:,} items, more than the {MAX_ITEMS:,} accepted")
+    if ndim == 3 and dims[1:] != (IMAGE_SIDE, IMAGE_SIDE):
+        raise IdxError(
+            f"{name}: images are {dims[1]}×{dims[2]} pixels; LoRA Studio needs {IMAGE_SIDE}×{IMAGE_SIDE}"
+        )
+    expected = int(np.prod(dims))
+    payload = stream.read(expected + 1)  # one byte more, to notice trailing data
+    if len(payload) < expected:
+        raise IdxError(
+            f"{name}: truncated: the header promises {count:,} items ({expected:,} bytes) "
+            f"but only {len(payload):,} bytes follow"
+        )
+    if len(payload) > expected:
+        raise IdxError(f"{name}: has unexpected bytes after the {count:,} items the header declares")
+    return np.frombuffer(payload, dtype=np.uint8).reshape(dims)

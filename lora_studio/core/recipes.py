@@ -1,0 +1,140 @@
+"""The two steps of the experiment, each usable on its own: train a base CNN; LoRA-fine-tune a copy.
+
+The command line's `train-base` and `finetune`, the GUI's Base and LoRA tabs and
+`experiment.run_experiment` all go through these two functions, so a model
+trained anywhere is built, trained, scored and described the same way.
+"""
+
+import dataclasses
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from lora_studio.core import lora
+from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
+from lora_studio.core.data import Dataset
+from lora_studio.core.evaluation import Predictions, predict
+from lora_studio.core.features import FeatureScaler
+from lora_studio.core.model import MnistCNN, count_parameters
+from lora_studio.core.storage import ModelRecord
+from lora_studio.core.training import Callbacks, TrainControl, TrainData, TrainResult, train
+from lora_studio.core.transfer import transfer_weights
+
+
+@dataclass
+class Outcome:
+    """A trained model with its record (ready for the library), how training went and its test answers."""
+
+    model: nn.Module
+    record: ModelRecord
+    result: TrainResult
+    predictions: Predictions | None  # None when training was stopped or diverged
+    trainable_params: int
+    total_params: int
+
+
+def pixel_stats(images: torch.Tensor) -> tuple[float, float]:
+    """Mean and standard deviation of uint8 pixels, scaled to [0, 1], without a float copy of the set."""
+    count = images.numel()
+    total = images.sum(dtype=torch.float64).item()
+    squares = sum((chunk.to(torch.float64) ** 2).sum().item() for chunk in images.split(8192))
+    mean = total / count / 255.0
+    std = max((squares / count / 255.0**2 - mean**2) ** 0.5, 1e-3)
+    return mean, std
+
+
+def train_base(
+    dataset: Dataset,
+    config: TrainConfig,
+    callbacks: Callbacks | None = None,
+    control: TrainControl | None = None,
+    name: str | None = None,
+) -> Outcome:
+    """Train the article's CNN (no extra features) from scratch on `dataset.train`."""
+    mean, std = pixel_stats(dataset.train.images)
+    model_config = ModelConfig(pixel_mean=round(mean, 6), pixel_std=round(std, 6))
+    torch.manual_seed(config.seed)
+    model = MnistCNN(model_config)
+    result = train(model, _data(dataset.train), _data(dataset.test), config, callbacks, control)
+    record = ModelRecord(
+        kind="base", name=name or f"Base · {dataset.info.title} · seed {config.seed}",
+        dataset=dataset.info.name, model=model_config, train=config,
+    )
+    return _finish(model, record, result, dataset, None)
+
+
+def finetune(
+    base: nn.Module,
+    base_record: ModelRecord,
+    dataset: Dataset,
+    lora_config: LoraConfig,
+    feature_names: tuple[str, ...],
+    config: TrainConfig,
+    callbacks: Callbacks | None = None,
+    control: TrainControl | None = None,
+    name: str | None = None,
+) -> Outcome:
+    """Copy `base` into a CNN taking `feature_names` as extra inputs, add LoRA, train adapters + new columns.
+
+    With no feature names this is the control run: the same LoRA fine-tuning
+    without extra inputs, which tells what the features themselves add.
+    """
+    if base_record.kind != "base" or base_record.model.feature_dim:
+        raise ValueError("fine-tuning starts from a base model (no LoRA, no extra features)")
+    generator = torch.Generator().manual_seed(config.seed)
+    scaler = FeatureScaler.fit(dataset.train.images, feature_names) if feature_names else None
+    model_config = dataclasses.replace(base_record.model, feature_dim=len(feature_names))
+    torch.manual_seed(config.seed)
+    model = MnistCNN(model_config)
+    report = transfer_weights(base, model, lora_config.new_columns, generator)
+    lora.apply_lora(model, lora_config, generator)
+    if feature_names:
+        lora.train_new_columns(model.fc1, model_config.flat_dim)
+
+    train_data, test_data = _data(dataset.train, scaler), _data(dataset.test, scaler)
+    result = train(model, train_data, test_data, config, callbacks, control)
+    kind = "feature_lora" if feature_names else "control_lora"
+    features = f"+{'+'.join(feature_names)}" if feature_names else "control"
+    record = ModelRecord(
+        kind=kind,
+        name=name or f"LoRA r={lora_config.rank} {'+'.join(lora_config.layers)} · {features} · seed {config.seed}",
+        dataset=dataset.info.name, model=model_config, train=config, lora=lora_config,
+        features=scaler, parent=base_record.id or None, transfer=report.to_dict(),
+    )
+    return _finish(model, record, result, dataset, scaler)
+
+
+def extra_features(record: ModelRecord, images: torch.Tensor) -> torch.Tensor | None:
+    """The standardised extra inputs a saved model expects for these uint8 images."""
+    return record.features.transform(images) if record.features else None
+
+
+def _data(split, scaler: FeatureScaler | None = None) -> TrainData:
+    extra = scaler.transform(split.images) if scaler else None
+    return TrainData(split.images, split.labels, extra)
+
+
+def _finish(model, record: ModelRecord, result: TrainResult, dataset: Dataset, scaler) -> Outcome:
+    trainable, total = lora.count_trainable(model), count_parameters(model)
+    predictions = None
+    if result.status == "finished":
+        extra = scaler.transform(dataset.test.images) if scaler else None
+        predictions = predict(model, dataset.test.images, dataset.test.labels, extra)
+    record.metrics = {
+        "status": result.status,
+        "message": result.message,
+        "test_accuracy": predictions.accuracy if predictions else None,
+        "test_loss": predictions.loss if predictions else None,
+        "train_accuracy": result.train_accuracy,
+        "train_loss": result.train_loss,
+        "test_accuracy_per_epoch": result.test_accuracy,
+        "epoch_seconds": result.epoch_seconds,
+        "setup_seconds": result.setup_seconds,
+        "wall_seconds": result.wall_seconds,
+        "trainable_params": trainable,
+        "total_params": total,
+        "train_images": len(dataset.train),
+        "test_images": len(dataset.test),
+    }
+    return Outcome(model, record, result, predictions, trainable, total)

@@ -1,0 +1,392 @@
+"""The model library on disk: one folder per model, written atomically, read without unpickling.
+
+    models/<id>/config.json                 what the model is (format_version, configs, features, versions)
+    models/<id>/model.safetensors           the plain CNN's weights (LoRA unmerged)
+    models/<id>/metrics.json                how it trained and scored
+    models/<id>/adapter_config.json         LoRA models only: PEFT's files, PEFT's key names,
+    models/<id>/adapter_model.safetensors   so PEFT can load the adapter onto the same CNN
+
+A model is written into a hidden temporary folder and renamed into place; an
+overwritten model is first renamed aside and removed only once the new one is
+in place, so a crash leaves the old or the new model, never a mix
+(`_recover` finishes or undoes what a crash interrupted).
+"""
+
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torch
+from safetensors import SafetensorError
+from safetensors.torch import load, save
+from torch import nn
+
+import lora_studio
+from lora_studio.core import config as cfg
+from lora_studio.core import lora
+from lora_studio.core.errors import USER_ERRORS, StorageError
+from lora_studio.core.features import FeatureScaler
+from lora_studio.core.model import MnistCNN
+
+FORMAT_VERSION = 1
+KINDS = ("base", "feature_lora", "control_lora")
+MAX_JSON_BYTES = 1_000_000
+MAX_WEIGHTS_BYTES = 200_000_000  # this CNN's weights are ~0.3 MB; a huge file is not one of ours
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
+CONFIG, WEIGHTS, METRICS = "config.json", "model.safetensors", "metrics.json"
+ADAPTER_CONFIG, ADAPTER_WEIGHTS = "adapter_config.json", "adapter_model.safetensors"
+
+
+def check_id(model_id: str) -> str:
+    """Refuse ids that could name anything outside the library (`..`, `/`, absolute paths, odd characters)."""
+    if not isinstance(model_id, str) or not _ID.fullmatch(model_id) or ".." in model_id:
+        raise StorageError(
+            f"{model_id!r} is not a model id (letters, digits, '.', '_' and '-' only, not starting with '.')"
+        )
+    return model_id
+
+
+@dataclass
+class ModelRecord:
+    """Everything config.json and metrics.json say about a saved model."""
+
+    kind: str  # one of KINDS
+    name: str  # shown to people; can be renamed
+    dataset: str
+    model: cfg.ModelConfig
+    train: cfg.TrainConfig
+    lora: cfg.LoraConfig | None = None
+    features: FeatureScaler | None = None
+    parent: str | None = None  # the base model a LoRA model was fine-tuned from
+    id: str = ""
+    created: str = ""
+    versions: dict = field(default_factory=dict)
+    transfer: dict | None = None
+    metrics: dict = field(default_factory=dict)
+
+    def config_dict(self) -> dict:
+        return {
+            "format_version": FORMAT_VERSION,
+            "id": self.id, "kind": self.kind, "name": self.name, "created": self.created,
+            "dataset": self.dataset, "parent": self.parent,
+            "model": cfg.to_dict(self.model),
+            "lora": cfg.to_dict(self.lora) if self.lora else None,
+            "features": self.features.to_dict() if self.features else None,
+            "train": cfg.to_dict(self.train),
+            "transfer": self.transfer,
+            "versions": self.versions,
+        }
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of a listing: the record, or why the folder could not be read."""
+
+    id: str
+    record: ModelRecord | None
+    error: str | None = None
+
+
+def versions() -> dict:
+    import safetensors
+    import torchvision
+
+    return {"lora_studio": lora_studio.__version__, "torch": torch.__version__,
+            "torchvision": torchvision.__version__, "safetensors": safetensors.__version__}
+
+
+class ModelLibrary:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    # --- writing -------------------------------------------------------------------------
+    def new_id(self, kind: str) -> str:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        base = f"{kind.replace('_', '-')}-{stamp}"
+        candidate, n = base, 1
+        while (self.root / candidate).exists():
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def save(self, model: nn.Module, record: ModelRecord, model_id: str | None = None) -> str:
+        """Write `model` with `record` as `model_id` (new id if None); returns the id."""
+        record.id = check_id(model_id or record.id or self.new_id(record.kind))
+        record.created = record.created or time.strftime("%Y-%m-%dT%H:%M:%S")
+        record.versions = record.versions or versions()
+        files = {
+            CONFIG: _json_bytes(record.config_dict()),
+            METRICS: _json_bytes(record.metrics),
+            WEIGHTS: save(_contiguous(lora.base_state(model)), metadata={"format": "pt"}),
+        }
+        if record.lora is not None:
+            files[ADAPTER_CONFIG] = _json_bytes(lora.peft_config(record.lora))
+            files[ADAPTER_WEIGHTS] = save(_contiguous(lora.peft_state_dict(model)), metadata={"format": "pt"})
+        self._write_folder(record.id, files)
+        return record.id
+
+    def _write_folder(self, model_id: str, files: dict[str, bytes]) -> None:
+        target = self.root / model_id
+        staging = None
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".tmp-{model_id}-", dir=self.root))
+            for name, payload in files.items():
+                with open(staging / name, "wb") as out:
+                    out.write(payload)
+                    out.flush()
+                    os.fsync(out.fileno())
+            _fsync_dir(staging)
+            aside = self.root / f".old-{model_id}"
+            if target.exists():
+                shutil.rmtree(aside, ignore_errors=True)
+                target.rename(aside)
+            staging.rename(target)
+            _fsync_dir(self.root)
+            shutil.rmtree(aside, ignore_errors=True)
+        except OSError as exc:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+            self._recover()
+            raise StorageError(f"could not save model {model_id} in {self.root}: {exc.strerror or exc}") from None
+
+    def rename(self, model_id: str, name: str) -> None:
+        name = name.strip()
+        if not name or len(name) > 200:
+            raise StorageError("a model's name must have 1 to 200 characters")
+        folder = self._folder(model_id)
+        data = _read_json(folder / CONFIG)
+        data["name"] = name
+        try:
+            atomic_write(folder / CONFIG, _json_bytes(data))
+        except OSError as exc:
+            raise StorageError(f"could not rename {model_id}: {exc.strerror or exc}") from None
+
+    def delete(self, model_id: str) -> None:
+        folder = self._folder(model_id)
+        try:
+            shutil.rmtree(folder)
+        except OSError as exc:
+            raise StorageError(f"could not delete {model_id}: {exc.strerror or exc}") from None
+
+    def export_merged(self, model_id: str, path: Path) -> Path:
+        """Write the model with LoRA merged into its weights: a plain CNN in one safetensors file.
+
+        The config travels in the file's metadata, so the file describes itself.
+        """
+        model, record = self.load(model_id)
+        lora.merge(model)
+        tensors = {k: v for k, v in model.state_dict().items() if ".lora_" not in k}
+        metadata = {"format": "pt", "lora_studio_config": json.dumps({**record.config_dict(), "merged": True})}
+        path = Path(path).expanduser()
+        if path.is_dir():
+            path = path / f"{model_id}-merged.safetensors"
+        try:
+            atomic_write(path, save(_contiguous(tensors), metadata=metadata))
+        except OSError as exc:
+            raise StorageError(f"could not write {path}: {exc.strerror or exc}") from None
+        return path
+
+    # --- reading -------------------------------------------------------------------------
+    def list(self) -> list[Entry]:
+        """Every model, newest first; a broken one is listed with its error instead of hiding it."""
+        self._recover()
+        if not self.root.is_dir():
+            return []
+        entries = []
+        for folder in self.root.iterdir():
+            if folder.name.startswith(".") or not folder.is_dir():
+                continue
+            try:
+                entries.append(Entry(folder.name, self.record(folder.name)))
+            except USER_ERRORS as exc:
+                entries.append(Entry(folder.name, None, str(exc)))
+        return sorted(entries, key=lambda e: (e.record.created if e.record else "", e.id), reverse=True)
+
+    def record(self, model_id: str) -> ModelRecord:
+        folder = self._folder(model_id)
+        data = migrate(_read_json(folder / CONFIG), model_id)
+        try:
+            record = ModelRecord(
+                kind=_choice(data.get("kind"), KINDS, "kind"),
+                name=_text(data.get("name", model_id), "name"),
+                dataset=_text(data.get("dataset"), "dataset"),
+                model=cfg.from_dict(cfg.ModelConfig, data.get("model")),
+                train=cfg.from_dict(cfg.TrainConfig, data.get("train")),
+                lora=cfg.from_dict(cfg.LoraConfig, data["lora"]) if data.get("lora") is not None else None,
+                features=FeatureScaler.from_dict(data["features"]) if data.get("features") else None,
+                parent=data.get("parent"),
+                id=model_id,
+                created=_text(data.get("created", ""), "created"),
+                versions=data.get("versions") or {},
+                transfer=data.get("transfer"),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StorageError(f"{model_id}: config.json is not valid ({exc})") from None
+        n_features = len(record.features.names) if record.features else 0
+        if n_features != record.model.feature_dim:
+            raise StorageError(
+                f"{model_id}: config.json lists {n_features} features for a model taking {record.model.feature_dim}"
+            )
+        metrics_path = folder / METRICS
+        record.metrics = _read_json(metrics_path) if metrics_path.exists() else {}
+        if not isinstance(record.metrics, dict):
+            raise StorageError(f"{model_id}: metrics.json is not a JSON object")
+        return record
+
+    def load(self, model_id: str) -> tuple[nn.Module, ModelRecord]:
+        """Rebuild the model from its config and load its weights, checking every tensor."""
+        record = self.record(model_id)
+        folder = self._folder(model_id)
+        model = MnistCNN(record.model)
+        _load_checked(model, _read_tensors(folder / WEIGHTS), f"{model_id}/{WEIGHTS}")
+        if record.lora is not None:
+            lora.apply_lora(model, record.lora)
+            adapter = _read_tensors(folder / ADAPTER_WEIGHTS)
+            try:
+                _check_tensors(lora.peft_state_dict(model), adapter, f"{model_id}/{ADAPTER_WEIGHTS}")
+                lora.load_peft_state_dict(model, adapter)
+            except KeyError as exc:
+                raise StorageError(f"{model_id}/{ADAPTER_WEIGHTS}: {exc.args[0]}") from None
+        model.eval()
+        return model, record
+
+    def folder(self, model_id: str) -> Path:
+        return self._folder(model_id)
+
+    def _folder(self, model_id: str) -> Path:
+        folder = self.root / check_id(model_id)
+        if not folder.is_dir():
+            raise StorageError(f"no model {model_id!r} in {self.root}")
+        return folder
+
+    def _recover(self) -> None:
+        """Finish or undo what a crash during `_write_folder` left behind."""
+        if not self.root.is_dir():
+            return
+        for leftover in self.root.glob(".old-*"):
+            original = self.root / leftover.name[len(".old-"):]
+            try:
+                if original.exists():
+                    shutil.rmtree(leftover)
+                else:
+                    leftover.rename(original)  # the new version never made it: keep the previous one
+            except OSError:
+                pass  # read-only library: listing still works
+        for leftover in self.root.glob(".tmp-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def migrate(data: dict, model_id: str) -> dict:
+    """Bring an older config.json up to FORMAT_VERSION; refuse one from a newer LoRA Studio."""
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise StorageError(f"{model_id}: config.json has no valid format_version")
+    if version > FORMAT_VERSION:
+        raise StorageError(
+            f"{model_id}: saved by a newer LoRA Studio (format {version}; this one reads up to "
+            f"{FORMAT_VERSION}). Update LoRA Studio to open it."
+        )
+    return data  # format 1 is the first: nothing to migrate yet
+
+
+# --- file helpers ------------------------------------------------------------------------
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Write a file so that readers see the old or the new content, never a part."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not every platform can open a folder (Windows)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _json_bytes(data) -> bytes:
+    return (json.dumps(data, indent=2, sort_keys=False) + "\n").encode()
+
+
+def _read_json(path: Path):
+    what = f"{path.parent.name}/{path.name}"
+    try:
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise StorageError(f"{what} is too large to be one of ours")
+        return json.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise StorageError(f"{what} is missing") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StorageError(f"{what} cannot be read: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise StorageError(f"{what} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+
+
+def _read_tensors(path: Path) -> dict[str, torch.Tensor]:
+    what = f"{path.parent.name}/{path.name}"
+    try:
+        if path.stat().st_size > MAX_WEIGHTS_BYTES:
+            raise StorageError(f"{what} is too large to be one of ours")
+        return load(path.read_bytes())  # safetensors: a JSON header and raw numbers, never pickle
+    except FileNotFoundError:
+        raise StorageError(f"{what} is missing") from None
+    except OSError as exc:
+        raise StorageError(f"{what} cannot be read: {exc.strerror or exc}") from None
+    except (SafetensorError, ValueError, RuntimeError) as exc:
+        raise StorageError(f"{what} is not a valid safetensors file ({exc})") from None
+
+
+def _check_tensors(expected: dict[str, torch.Tensor], found: dict[str, torch.Tensor], what: str) -> None:
+    missing, extra = set(expected) - set(found), set(found) - set(expected)
+    if missing or extra:
+        raise StorageError(
+            f"{what}: tensors do not match the model (missing {sorted(missing)}, unexpected {sorted(extra)})"
+        )
+    for key, tensor in found.items():
+        if tensor.dtype != torch.float32:
+            raise StorageError(f"{what}: {key} is {tensor.dtype}, expected float32")
+        if tensor.shape != expected[key].shape:
+            raise StorageError(f"{what}: {key} has shape {tuple(tensor.shape)}, expected {tuple(expected[key].shape)}")
+        if not torch.isfinite(tensor).all():
+            raise StorageError(f"{what}: {key} holds NaN or infinite values")
+
+
+def _load_checked(model: nn.Module, tensors: dict[str, torch.Tensor], what: str) -> None:
+    _check_tensors(model.state_dict(), tensors, what)
+    model.load_state_dict(tensors)
+
+
+def _contiguous(tensors: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    return {k: v.contiguous() for k, v in tensors.items()}
+
+
+def _choice(value, choices, what):
+    if value not in choices:
+        raise ValueError(f"{what} must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+def _text(value, what):
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be text, got {type(value).__name__}")
+    return value

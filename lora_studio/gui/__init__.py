@@ -1,0 +1,1 @@
+"""The desktop app (PySide6 + pyqtgraph). Imports the core; the core never imports it."""

@@ -1,0 +1,69 @@
+"""Our LoRA layers compute what PEFT's compute, and an adapter we save loads into PEFT."""
+
+import copy
+
+import pytest
+import torch
+
+from lora_studio.core import lora
+from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
+from lora_studio.core.model import MnistCNN
+from lora_studio.core.storage import ModelLibrary, ModelRecord
+
+peft = pytest.importorskip("peft")
+
+LAYERS = ("conv1", "conv2", "fc1", "fc2")
+
+
+def ours_and_peft(layers, rank=4, alpha=8.0):
+    torch.manual_seed(0)
+    plain = MnistCNN(ModelConfig(feature_dim=1))
+    ours = lora.apply_lora(copy.deepcopy(plain), LoraConfig(rank=rank, alpha=alpha, layers=layers))
+    g = torch.Generator().manual_seed(3)
+    with torch.no_grad():
+        for layer in lora.lora_layers(ours).values():
+            layer.lora_A.copy_(torch.randn(layer.lora_A.shape, generator=g) * 0.1)
+            layer.lora_B.copy_(torch.randn(layer.lora_B.shape, generator=g) * 0.1)
+    theirs = peft.get_peft_model(
+        copy.deepcopy(plain), peft.LoraConfig(r=rank, lora_alpha=alpha, target_modules=list(layers))
+    )
+    peft.set_peft_model_state_dict(theirs, lora.peft_state_dict(ours))
+    return ours, theirs
+
+
+@pytest.mark.parametrize("layers", [("fc1", "fc2"), LAYERS, ("conv1", "conv2")])
+def test_same_outputs_as_peft_on_the_same_weights(layers):
+    ours, theirs = ours_and_peft(layers)
+    x, extra = torch.rand(6, 1, 28, 28), torch.randn(6, 1)
+    with torch.no_grad():
+        expected = theirs(x, extra)
+        with theirs.disable_adapter():
+            assert not torch.allclose(theirs(x, extra), expected, atol=1e-3), "the adapters are active"
+        assert torch.allclose(ours(x, extra), expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("layers", [("fc1", "fc2"), LAYERS])
+def test_delta_weights_match_peft(layers):
+    ours, theirs = ours_and_peft(layers)
+    for name, layer in lora.lora_layers(ours).items():
+        peft_layer = dict(theirs.named_modules())[f"base_model.model.{name}"]
+        assert torch.allclose(layer.delta_weight(), peft_layer.get_delta_weight("default"), atol=1e-6)
+
+
+def test_an_adapter_saved_in_the_library_loads_into_peft(tmp_path):
+    ours, _ = ours_and_peft(("fc1", "fc2", "conv2"), rank=4, alpha=8.0)
+    config = LoraConfig(rank=4, alpha=8.0, layers=("fc1", "fc2", "conv2"))
+    record = ModelRecord(kind="feature_lora", name="t", dataset="mnist", model=ModelConfig(feature_dim=1),
+                         train=TrainConfig(), lora=config)
+    library = ModelLibrary(tmp_path / "models")
+    model_id = library.save(ours, record)
+    folder = library.folder(model_id)
+
+    from safetensors.torch import load_file
+
+    base = MnistCNN(ModelConfig(feature_dim=1))
+    base.load_state_dict(load_file(folder / "model.safetensors"))
+    loaded = peft.PeftModel.from_pretrained(base, folder)
+    x, extra = torch.rand(4, 1, 28, 28), torch.randn(4, 1)
+    with torch.no_grad():
+        assert torch.allclose(loaded(x, extra), ours(x, extra), atol=1e-5)
