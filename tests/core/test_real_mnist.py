@@ -1,0 +1,24 @@
+"""One short run on the real MNIST (../shared/datasets), with a sane accuracy bar."""
+
+import pytest
+
+from lora_studio.core import data, recipes
+from lora_studio.core.config import LoraConfig, TrainConfig
+
+pytestmark = pytest.mark.real_data
+
+
+def test_a_short_run_on_real_mnist_learns(real_root):
+    full = data.load_dataset(real_root, "mnist")
+    assert (len(full.train), len(full.test)) == (60_000, 10_000)
+    assert full.train.images.shape[1:] == (28, 28)
+    dataset = data.Dataset(full.info, full.train.first(20_000), full.test)
+
+    base = recipes.train_base(dataset, TrainConfig(epochs=2))
+    assert base.predictions.accuracy > 0.96
+    # the pixel statistics are fitted on the subset and close to MNIST's well-known ones
+    assert base.record.model.pixel_mean == pytest.approx(0.1307, abs=0.01)
+
+    tuned = recipes.finetune(base.model, base.record, dataset, LoraConfig(), ("brightness",), TrainConfig(epochs=1))
+    assert tuned.trainable_params == 7448
+    assert tuned.predictions.accuracy >= base.predictions.accuracy - 0.005
