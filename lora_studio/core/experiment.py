@@ -49,7 +49,7 @@ class PhaseSummary:
             self.train_accuracy = list(outcome.result.train_accuracy)
         self.test_accuracy_per_seed.append(outcome.predictions.accuracy)
         self.epoch_seconds += outcome.result.epoch_seconds
-        self.wall_seconds += outcome.result.wall_seconds
+        self.wall_seconds += outcome.wall_seconds
         self.trainable_params, self.total_params = outcome.trainable_params, outcome.total_params
         self.correct.append(outcome.predictions.correct)
         if model_id:

@@ -70,14 +70,15 @@ class LoRALinear(_LoRABase):
     def __init__(self, base: nn.Linear, rank: int, alpha: float):
         super().__init__()
         self._adopt(base, rank, alpha)
+        self.frozen_columns: int | None = None  # see train_new_columns
         self.lora_A = nn.Parameter(torch.zeros(rank, base.in_features))  # (r, in)
         self.lora_B = nn.Parameter(torch.zeros(base.out_features, rank))  # (out, r)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        y = F.linear(x, self.weight, self.bias)
+        y = partly_frozen_linear(x, self.weight, self.bias, self.frozen_columns)
         if self.merged:
             return y
-        return y + (x @ self.lora_A.t() @ self.lora_B.t()) * self.scale  # (B, in) → (B, r) → (B, out)
+        return y + F.linear(F.linear(x, self.lora_A), self.lora_B) * self.scale  # (B, in) → (B, r) → (B, out)
 
     def delta_weight(self) -> torch.Tensor:
         return self.lora_B @ self.lora_A * self.scale  # (out, in)
@@ -199,20 +200,41 @@ def peft_config(config: LoraConfig) -> dict:
 # --- the extra-feature columns of fc1 -------------------------------------------------------
 
 
-def train_new_columns(layer: nn.Module, first_new: int) -> None:
-    """Make columns `first_new:` of `layer.weight` trainable while the columns before stay frozen.
+def partly_frozen_linear(x: torch.Tensor, weight: torch.Tensor, bias, frozen_columns: int | None) -> torch.Tensor:
+    """F.linear, except that no gradient reaches columns [0, frozen_columns) of `weight`.
 
-    The article's text trains the extra feature's weights but its code freezes all of
-    fc1. The weight stays one (out, in) tensor, as PEFT expects it; a gradient mask
-    zeroes the gradient of the copied columns, and Adam without weight decay then
-    leaves them bit-for-bit unchanged (a test checks it).
+    The article's text trains the extra feature's weights but its code freezes all
+    of fc1. Splitting the product keeps the weight one (out, in) tensor, as PEFT
+    expects it, while the copied columns get an exact zero gradient (Adam then
+    leaves them bit-for-bit unchanged), and the large frozen part needs no weight
+    gradient at all.
     """
-    weight = layer.weight
-    mask = torch.zeros(1, weight.shape[1])
-    mask[:, first_new:] = 1.0
-    layer.register_buffer("trainable_column_mask", mask, persistent=False)
-    weight.requires_grad_(True)
-    weight.register_hook(lambda grad: grad * mask)
+    if frozen_columns is None or not weight.requires_grad:
+        return F.linear(x, weight, bias)
+    k = frozen_columns
+    return F.linear(x[:, :k], weight[:, :k].detach(), bias) + F.linear(x[:, k:], weight[:, k:])
+
+
+class PartlyFrozenLinear(nn.Module):
+    """A Linear whose first columns are frozen; used for fc1 when LoRA does not wrap it."""
+
+    def __init__(self, base: nn.Linear):
+        super().__init__()
+        self.weight, self.bias = base.weight, base.bias  # the same Parameters: state dict keys unchanged
+        self.frozen_columns: int | None = None
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return partly_frozen_linear(x, self.weight, self.bias, self.frozen_columns)
+
+
+def train_new_columns(model: nn.Module, name: str, first_new: int) -> None:
+    """Make columns `first_new:` of layer `name` trainable while the columns before stay frozen."""
+    layer = getattr(model, name)
+    if not isinstance(layer, (LoRALinear, PartlyFrozenLinear)):
+        layer = PartlyFrozenLinear(layer)
+        setattr(model, name, layer)
+    layer.frozen_columns = first_new
+    layer.weight.requires_grad_(True)
 
 
 @dataclass(frozen=True)
@@ -235,15 +257,15 @@ def parameter_report(model: nn.Module) -> list[LayerParams]:
     rows = []
     for name, module in model.named_children():
         frozen = trainable = adapter = 0
-        mask = getattr(module, "trainable_column_mask", None)
+        frozen_columns = getattr(module, "frozen_columns", None)
         for pname, parameter in module.named_parameters():
             if pname.startswith("lora_"):
                 adapter += parameter.numel() if parameter.requires_grad else 0
                 continue
             if not parameter.requires_grad:
                 changed = 0
-            elif pname == "weight" and mask is not None:
-                changed = int(mask.sum().item()) * parameter.shape[0]
+            elif pname == "weight" and frozen_columns is not None:
+                changed = (parameter.shape[1] - frozen_columns) * parameter.shape[0]
             else:
                 changed = parameter.numel()
             trainable += changed

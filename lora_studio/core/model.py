@@ -37,12 +37,19 @@ class MnistCNN(nn.Module):
         return self.run_stages(x, 0, extra)
 
     def run_stages(self, h: torch.Tensor, start: int, extra=None, stop: int = len(STAGES)):
-        """Run stages start … stop-1 on h, the output of stage start-1 (or the images)."""
+        """Run stages start … stop-1 on h, the output of stage start-1 (or the images).
+
+        The extra features join at the end of the conv2 stage, so the input of the
+        head stage (what a frozen-prefix cache holds) is (B, 784 + F) and `extra`
+        is only needed when starting before the head.
+        """
         for stage in range(start, stop):
-            h = self._stage(stage, h, extra)
+            h = self._stage(stage, h)
+            if stage == 1:
+                h = self._join(h, extra)
         return h
 
-    def _stage(self, stage: int, h: torch.Tensor, extra) -> torch.Tensor:
+    def _stage(self, stage: int, h: torch.Tensor) -> torch.Tensor:
         # Pooling before ReLU gives the same result (max commutes with a monotone function)
         # and runs the ReLU on a quarter of the values.
         if stage == 0:
@@ -50,12 +57,16 @@ class MnistCNN(nn.Module):
             return F.relu(pool2x2(self.conv1(h)))
         if stage == 1:
             return F.relu(pool2x2(self.conv2(h))).flatten(1)
-        if self.config.feature_dim:
-            if extra is None or extra.shape != (len(h), self.config.feature_dim):
-                got = None if extra is None else tuple(extra.shape)
-                raise ValueError(f"this model needs extra features of shape (B, {self.config.feature_dim}), got {got}")
-            h = torch.cat([h, extra], dim=1)  # (B, 784 + F)
         return self.fc2(F.relu(self.fc1(h)))
+
+    def _join(self, flat: torch.Tensor, extra: torch.Tensor | None) -> torch.Tensor:
+        """(B, 784) conv features + (B, F) extra features → fc1's input (B, 784 + F)."""
+        if not self.config.feature_dim:
+            return flat
+        if extra is None or extra.shape != (len(flat), self.config.feature_dim):
+            got = None if extra is None else tuple(extra.shape)
+            raise ValueError(f"this model needs extra features of shape (B, {self.config.feature_dim}), got {got}")
+        return torch.cat([flat, extra], dim=1)
 
 
 def pool2x2(x: torch.Tensor) -> torch.Tensor:

@@ -6,6 +6,7 @@ trained anywhere is built, trained, scored and described the same way.
 """
 
 import dataclasses
+import time
 from dataclasses import dataclass
 
 import torch
@@ -14,7 +15,7 @@ from torch import nn
 from lora_studio.core import lora
 from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
 from lora_studio.core.data import Dataset
-from lora_studio.core.evaluation import Predictions, predict
+from lora_studio.core.evaluation import Predictions
 from lora_studio.core.features import FeatureScaler
 from lora_studio.core.model import MnistCNN, count_parameters
 from lora_studio.core.storage import ModelRecord
@@ -32,6 +33,7 @@ class Outcome:
     predictions: Predictions | None  # None when training was stopped or diverged
     trainable_params: int
     total_params: int
+    wall_seconds: float  # the whole step: building, transfer, feature statistics, caching, training, scoring
 
 
 def pixel_stats(images: torch.Tensor) -> tuple[float, float]:
@@ -52,6 +54,7 @@ def train_base(
     name: str | None = None,
 ) -> Outcome:
     """Train the article's CNN (no extra features) from scratch on `dataset.train`."""
+    started = time.perf_counter()
     mean, std = pixel_stats(dataset.train.images)
     model_config = ModelConfig(pixel_mean=round(mean, 6), pixel_std=round(std, 6))
     torch.manual_seed(config.seed)
@@ -61,7 +64,7 @@ def train_base(
         kind="base", name=name or f"Base · {dataset.info.title} · seed {config.seed}",
         dataset=dataset.info.name, model=model_config, train=config,
     )
-    return _finish(model, record, result, dataset, None)
+    return _finish(model, record, result, dataset, started)
 
 
 def finetune(
@@ -82,6 +85,7 @@ def finetune(
     """
     if base_record.kind != "base" or base_record.model.feature_dim:
         raise ValueError("fine-tuning starts from a base model (no LoRA, no extra features)")
+    started = time.perf_counter()
     generator = torch.Generator().manual_seed(config.seed)
     scaler = FeatureScaler.fit(dataset.train.images, feature_names) if feature_names else None
     model_config = dataclasses.replace(base_record.model, feature_dim=len(feature_names))
@@ -90,7 +94,7 @@ def finetune(
     report = transfer_weights(base, model, lora_config.new_columns, generator)
     lora.apply_lora(model, lora_config, generator)
     if feature_names:
-        lora.train_new_columns(model.fc1, model_config.flat_dim)
+        lora.train_new_columns(model, "fc1", model_config.flat_dim)
 
     train_data, test_data = _data(dataset.train, scaler), _data(dataset.test, scaler)
     result = train(model, train_data, test_data, config, callbacks, control)
@@ -102,7 +106,7 @@ def finetune(
         dataset=dataset.info.name, model=model_config, train=config, lora=lora_config,
         features=scaler, parent=base_record.id or None, transfer=report.to_dict(),
     )
-    return _finish(model, record, result, dataset, scaler)
+    return _finish(model, record, result, dataset, started)
 
 
 def extra_features(record: ModelRecord, images: torch.Tensor) -> torch.Tensor | None:
@@ -115,12 +119,13 @@ def _data(split, scaler: FeatureScaler | None = None) -> TrainData:
     return TrainData(split.images, split.labels, extra)
 
 
-def _finish(model, record: ModelRecord, result: TrainResult, dataset: Dataset, scaler) -> Outcome:
+def _finish(model, record: ModelRecord, result: TrainResult, dataset: Dataset, started: float) -> Outcome:
     trainable, total = lora.count_trainable(model), count_parameters(model)
     predictions = None
-    if result.status == "finished":
-        extra = scaler.transform(dataset.test.images) if scaler else None
-        predictions = predict(model, dataset.test.images, dataset.test.labels, extra)
+    if result.status == "finished":  # the last epoch's evaluation: no second pass over the test set
+        probabilities = result.test_probabilities
+        predictions = Predictions(dataset.test.labels.numpy().copy(), probabilities.argmax(1), probabilities,
+                                  result.test_loss)
     record.metrics = {
         "status": result.status,
         "message": result.message,
@@ -131,10 +136,11 @@ def _finish(model, record: ModelRecord, result: TrainResult, dataset: Dataset, s
         "test_accuracy_per_epoch": result.test_accuracy,
         "epoch_seconds": result.epoch_seconds,
         "setup_seconds": result.setup_seconds,
-        "wall_seconds": result.wall_seconds,
+        "train_seconds": result.wall_seconds,
+        "wall_seconds": time.perf_counter() - started,
         "trainable_params": trainable,
         "total_params": total,
         "train_images": len(dataset.train),
         "test_images": len(dataset.test),
     }
-    return Outcome(model, record, result, predictions, trainable, total)
+    return Outcome(model, record, result, predictions, trainable, total, record.metrics["wall_seconds"])

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -120,6 +121,8 @@ class TrainResult:
     setup_seconds: float = 0.0  # caching the frozen prefix
     wall_seconds: float = 0.0  # everything, set-up included
     steps: int = 0
+    test_probabilities: np.ndarray | None = None  # (N, classes) after the last completed epoch
+    test_loss: float | None = None
 
 
 def first_trainable_stage(model: nn.Module) -> int:
@@ -131,28 +134,49 @@ def first_trainable_stage(model: nn.Module) -> int:
     return min(stages, default=len(STAGES))
 
 
-@torch.inference_mode()
-def run_prefix(model: nn.Module, images: torch.Tensor, stop: int) -> torch.Tensor:
-    """Stages 0 … stop-1 on uint8 images, in chunks: (N, 1, 28, 28) or the cached activations."""
-    chunks = [
-        model.run_stages(to_input(images[i : i + EVAL_CHUNK]), 0, stop=stop)
-        for i in range(0, len(images), EVAL_CHUNK)
-    ]
-    return torch.cat(chunks)
+@dataclass(frozen=True)
+class StageInputs:
+    """What the trainable part of a model is fed, for every item of a split.
+
+    start 0: the uint8 images themselves; start 1: the cached conv1 output;
+    start 2: the cached input of fc1, conv features and extra features joined.
+    """
+
+    start: int
+    tensor: torch.Tensor
+    extra: torch.Tensor | None  # still needed before the head; already joined into `tensor` at start 2
+
+    @classmethod
+    @torch.inference_mode()
+    def prepare(cls, model: nn.Module, data: TrainData, start: int) -> "StageInputs":
+        if start == 0:
+            return cls(0, data.images, data.extra)
+        chunks = [
+            model.run_stages(to_input(data.images[i : i + EVAL_CHUNK]), 0, _rows(data.extra, i), stop=start)
+            for i in range(0, len(data), EVAL_CHUNK)
+        ]
+        return cls(start, torch.cat(chunks), data.extra if start < 2 else None)
+
+    def logits(self, model: nn.Module, index) -> torch.Tensor:
+        """The model's output for the items at `index` (a slice or an index tensor)."""
+        h = self.tensor[index]
+        extra = None if self.extra is None else self.extra[index]
+        return model.run_stages(to_input(h) if self.start == 0 else h, self.start, extra)
+
+
+def _rows(tensor: torch.Tensor | None, i: int) -> torch.Tensor | None:
+    return None if tensor is None else tensor[i : i + EVAL_CHUNK]
 
 
 @torch.inference_mode()
-def evaluate_cached(model, inputs, data: TrainData, start: int) -> tuple[float, float]:
-    """(loss, accuracy) of the model on `data`, given its inputs to stage `start`."""
-    total_loss, correct = 0.0, 0
-    for i in range(0, len(data), EVAL_CHUNK):
-        extra = None if data.extra is None else data.extra[i : i + EVAL_CHUNK]
-        h = inputs[i : i + EVAL_CHUNK]
-        logits = model.run_stages(to_input(h) if start == 0 else h, start, extra)
-        labels = data.labels[i : i + EVAL_CHUNK]
-        total_loss += F.cross_entropy(logits, labels, reduction="sum").item()
-        correct += (logits.argmax(1) == labels).sum().item()
-    return total_loss / len(data), correct / len(data)
+def evaluate_inputs(model: nn.Module, inputs: StageInputs, labels: torch.Tensor) -> tuple[float, torch.Tensor]:
+    """(mean loss, probabilities (N, classes)) of the model on prepared inputs."""
+    total_loss, probabilities = 0.0, []
+    for i in range(0, len(labels), EVAL_CHUNK):
+        logits = inputs.logits(model, slice(i, i + EVAL_CHUNK))
+        total_loss += F.cross_entropy(logits, labels[i : i + EVAL_CHUNK], reduction="sum").item()
+        probabilities.append(logits.softmax(1))
+    return total_loss / len(labels), torch.cat(probabilities)
 
 
 def train(
@@ -179,10 +203,8 @@ def train(
     start = first_trainable_stage(model)
     if start > 0:
         callbacks.on_status(f"Caching the frozen {' and '.join(STAGES[:start])} output")
-    train_inputs = run_prefix(model, train_data.images, start) if start else train_data.images
-    test_inputs = None
-    if test_data is not None:
-        test_inputs = run_prefix(model, test_data.images, start) if start else test_data.images
+    train_inputs = StageInputs.prepare(model, train_data, start)
+    test_inputs = StageInputs.prepare(model, test_data, start) if test_data is not None else None
     result.setup_seconds = time.perf_counter() - started
 
     optimizer = torch.optim.Adam(params, lr=config.lr, fused=True)  # fused: one kernel, not one per tensor
@@ -205,10 +227,8 @@ def train(
                 return _finish(result, started, "stopped", "stopped by the user")
 
             batch = order[step * config.batch_size : (step + 1) * config.batch_size]
-            h = train_inputs[batch]
-            extra = None if train_data.extra is None else train_data.extra[batch]
             labels = train_data.labels[batch]
-            logits = model.run_stages(to_input(h) if start == 0 else h, start, extra)
+            logits = train_inputs.logits(model, batch)
             loss = F.cross_entropy(logits, labels)
 
             loss_value = loss.item()
@@ -245,8 +265,11 @@ def train(
         seconds = time.perf_counter() - epoch_started
         test_loss = test_acc = None
         if test_data is not None:
-            test_loss, test_acc = evaluate_cached(model, test_inputs, test_data, start)
+            test_loss, probabilities = evaluate_inputs(model, test_inputs, test_data.labels)
+            test_acc = (probabilities.argmax(1) == test_data.labels).float().mean().item()
             result.test_accuracy.append(test_acc)
+            result.test_probabilities = probabilities.numpy()
+            result.test_loss = test_loss
         result.train_loss.append(loss_sum.item() / n)
         result.train_accuracy.append(correct.item() / n)
         result.epoch_seconds.append(seconds)

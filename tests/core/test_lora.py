@@ -16,7 +16,7 @@ def feature_model(layers=("fc1", "fc2"), rank=8, init="article", seed=0):
     torch.manual_seed(seed)
     model = MnistCNN(ModelConfig(feature_dim=1))
     lora.apply_lora(model, LoraConfig(rank=rank, layers=layers, init=init), torch.Generator().manual_seed(seed))
-    lora.train_new_columns(model.fc1, 784)
+    lora.train_new_columns(model, "fc1", 784)
     return model
 
 
@@ -139,3 +139,14 @@ def test_base_state_loads_into_a_plain_model_and_adapter_state_holds_only_lora()
     lora.merge(model)
     with pytest.raises(RuntimeError):
         lora.base_state(model)
+
+
+def test_the_feature_column_trains_also_when_lora_does_not_wrap_fc1():
+    model = feature_model(layers=("fc2",))
+    state_keys = set(model.state_dict())
+    assert {"fc1.weight", "fc1.bias"} <= state_keys, "the state dict keeps the plain CNN's names"
+    x, extra = inputs(16)
+    F.cross_entropy(model(x, extra), torch.arange(16) % 10).backward()
+    grad = model.fc1.weight.grad
+    assert torch.count_nonzero(grad[:, :784]) == 0 and torch.count_nonzero(grad[:, 784:]) > 0
+    assert lora.count_trainable(model) == 64 + 8 * 64 + 10 * 8

@@ -213,7 +213,7 @@ def test_parameter_arithmetic_matches_real_models():
             model = MnistCNN(config)
             lora.apply_lora(model, LoraConfig(rank=rank, layers=layers))
             if feature_dim:
-                lora.train_new_columns(model.fc1, 784)
+                lora.train_new_columns(model, "fc1", 784)
             budget = params.lora_budget(config, LoraConfig(rank=rank, layers=layers))
             assert budget.trainable == lora.count_trainable(model)
             assert budget.total == sum(p.numel() for p in model.parameters())
