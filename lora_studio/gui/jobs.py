@@ -1,0 +1,310 @@
+"""The jobs the window runs in the worker thread: thin calls into the core, plain results out.
+
+Each `make_*` function takes settings as plain values (read from the widgets in
+the GUI thread) and returns a `worker.Job` whose function runs in the worker
+thread. Everything torch-shaped stays on that side: the loaded data sets are
+cached in `DataCache` (only ever touched by jobs), models are loaded from the
+library by id, and what comes back is numbers, strings and NumPy copies.
+"""
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from lora_studio.gui.worker import Job, JobContext, JobResult
+
+SAMPLE_POOL = 3000  # training images handed to the sample grid (filtering by class needs a few hundred each)
+
+
+@dataclass(frozen=True)
+class DatasetView:
+    """What the Dataset tab shows of a data set: NumPy copies, safe in the GUI thread."""
+
+    name: str
+    title: str
+    licence: str
+    folder: str
+    classes: list[str]
+    n_train: int
+    n_test: int
+    sample_images: np.ndarray  # (M, 28, 28) uint8, the first M training images
+    sample_labels: np.ndarray  # (M,) int64
+    train_labels: np.ndarray  # (N,) int64
+    train_brightness: np.ndarray  # (N,) float32, mean pixel value in [0, 1]
+
+    @property
+    def sample_brightness(self) -> np.ndarray:
+        return self.train_brightness[: len(self.sample_labels)]
+
+
+class DataCache:
+    """Data sets loaded by jobs, kept for the next job. Used from the worker thread only."""
+
+    def __init__(self):
+        self._loaded: dict[tuple[str, str], object] = {}
+
+    def get(self, root: Path, name: str):
+        from lora_studio.core import data
+
+        key = (str(root), name)
+        if key not in self._loaded:
+            data.recover_interrupted_import(root, name)
+            self._loaded[key] = data.load_dataset(root, name)
+        return self._loaded[key]
+
+    def put(self, root: Path, dataset) -> None:
+        self._loaded[(str(root), dataset.info.name)] = dataset
+
+    def forget(self, root: Path, name: str) -> None:
+        self._loaded.pop((str(root), name), None)
+
+
+def _subset(dataset, limit: int | None):
+    from lora_studio.core import data
+    from lora_studio.core.config import check_range
+
+    if limit is not None:
+        check_range("subset", limit, "limit")
+    return data.Dataset(dataset.info, dataset.train.first(limit), dataset.test)
+
+
+def _view(dataset, root: Path) -> DatasetView:
+    from lora_studio.core import data
+    from lora_studio.core.features import raw_features
+
+    train = dataset.train
+    brightness = raw_features(train.images, ("brightness",))[:, 0].numpy().astype(np.float32)
+    pool = train.first(SAMPLE_POOL)
+    return DatasetView(
+        name=dataset.info.name, title=dataset.info.title, licence=dataset.info.licence,
+        folder=str(data.raw_folder(root, dataset.info.name)), classes=dataset.classes,
+        n_train=len(train), n_test=len(dataset.test),
+        sample_images=pool.images.numpy().copy(), sample_labels=pool.labels.numpy().copy(),
+        train_labels=train.labels.numpy().copy(), train_brightness=brightness,
+    )
+
+
+# --- start-up and data ------------------------------------------------------------------
+
+
+def make_load_core() -> Job:
+    """Import PyTorch and the core in the worker, so the window is up and responsive meanwhile."""
+
+    def run(ctx: JobContext) -> JobResult:
+        import torch
+
+        from lora_studio.core import data, download, evaluation, features, recipes, storage  # noqa: F401
+
+        return JobResult("finished", f"PyTorch {torch.__version__} is ready",
+                         {"features": [(f.name, f.title, f.description) for f in features.FEATURES.values()],
+                          "torch": torch.__version__})
+
+    return Job("load", "Loading PyTorch", run)
+
+
+def make_load_dataset(cache: DataCache, root: Path, name: str) -> Job:
+    def run(ctx: JobContext) -> JobResult:
+        ctx.status(f"Reading {name} from {root}")
+        dataset = cache.get(root, name)
+        view = _view(dataset, root)
+        return JobResult("finished", f"{view.title}: {view.n_train:,} training and {view.n_test:,} test images",
+                         {"view": view})
+
+    return Job("dataset", "Loading the data set", run)
+
+
+def make_download(cache: DataCache, root: Path, name: str) -> Job:
+    def run(ctx: JobContext) -> JobResult:
+        from lora_studio.core import download
+        from lora_studio.core.errors import Cancelled
+
+        try:
+            dataset = download.download(name, root, ctx.progress, ctx.is_cancelled)
+        except Cancelled:
+            return JobResult("stopped", "download cancelled; nothing was changed")
+        cache.put(root, dataset)
+        view = _view(dataset, root)
+        return JobResult("finished", f"{view.title} downloaded: {view.n_train:,} training images", {"view": view})
+
+    return Job("download", "Download", run)
+
+
+def make_import(cache: DataCache, root: Path, source: Path, name: str) -> Job:
+    def run(ctx: JobContext) -> JobResult:
+        from lora_studio.core import data
+
+        ctx.status(f"Checking the files in {source}")
+        dataset = data.import_folder(source, root, name)
+        cache.put(root, dataset)
+        view = _view(dataset, root)
+        return JobResult("finished", f"{view.title} imported from {source}: {view.n_train:,} training images",
+                         {"view": view})
+
+    return Job("import", "Import", run)
+
+
+# --- training ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BaseSettings:
+    dataset: str
+    epochs: int
+    batch_size: int
+    lr: float
+    seed: int
+    limit: int | None  # None: the whole training split
+
+
+def make_train_base(cache: DataCache, root: Path, models: Path, s: BaseSettings) -> Job:
+    def run(ctx: JobContext) -> JobResult:
+        from lora_studio.core import recipes
+        from lora_studio.core.config import TrainConfig
+        from lora_studio.core.storage import ModelLibrary
+
+        config = TrainConfig(epochs=s.epochs, batch_size=s.batch_size, lr=s.lr, seed=s.seed)
+        dataset = _subset(cache.get(root, s.dataset), s.limit)
+        ctx.status(f"Training the base CNN on {len(dataset.train):,} images")
+        outcome = recipes.train_base(dataset, config, ctx.callbacks("base"), ctx.control)
+        result = outcome.result
+        if result.status != "finished":
+            return JobResult(result.status, f"{result.message or result.status}; nothing was saved")
+        model_id = ModelLibrary(models).save(outcome.model, outcome.record)
+        accuracy = outcome.predictions.accuracy
+        return JobResult("finished", f"test accuracy {100 * accuracy:.2f} %, saved as “{outcome.record.name}”",
+                         {"model_id": model_id, "test_accuracy": accuracy})
+
+    return Job("base", "Base training", run, pausable=True)
+
+
+@dataclass(frozen=True)
+class LoraSettings:
+    base_id: str
+    layers: tuple[str, ...]
+    rank: int
+    alpha: float
+    features: tuple[str, ...]
+    control: bool
+    epochs: int
+    batch_size: int
+    lr: float
+    limit: int | None
+    seeds: int  # how many seeds: 0 … seeds-1
+
+
+def lora_runs(s: LoraSettings) -> list[tuple[str, int]]:
+    """(phase, seed) in the order they run: each seed's feature run, then its control."""
+    runs = []
+    for seed in range(s.seeds):
+        if s.features:
+            runs.append(("feature_lora", seed))
+        if s.control or not s.features:
+            runs.append(("control_lora", seed))
+    return runs
+
+
+def make_finetune(cache: DataCache, root: Path, models: Path, s: LoraSettings) -> Job:
+    def run(ctx: JobContext) -> JobResult:
+        from lora_studio.core import recipes
+        from lora_studio.core.config import LoraConfig, TrainConfig
+        from lora_studio.core.evaluation import feature_effect
+        from lora_studio.core.storage import ModelLibrary
+
+        library = ModelLibrary(models)
+        lora_config = LoraConfig(rank=s.rank, alpha=s.alpha, layers=s.layers)
+        base, record = library.load(s.base_id)
+        dataset = _subset(cache.get(root, record.dataset), s.limit)
+        outcomes: dict[str, list] = {"feature_lora": [], "control_lora": []}
+        saved = []
+        for phase, seed in lora_runs(s):
+            config = TrainConfig(epochs=s.epochs, batch_size=s.batch_size, lr=s.lr, seed=seed)
+            features = s.features if phase == "feature_lora" else ()
+            ctx.status(f"Fine-tuning {'with ' + '+'.join(features) if features else 'the control'}, seed {seed}")
+            outcome = recipes.finetune(base, record, dataset, lora_config, features, config,
+                                       ctx.callbacks(f"{phase}:{seed}"), ctx.control)
+            if outcome.result.status != "finished":
+                kept = f"; {len(saved)} finished model(s) were saved" if saved else "; nothing was saved"
+                return JobResult(outcome.result.status, f"{outcome.result.message or outcome.result.status}{kept}",
+                                 {"model_ids": saved})
+            saved.append(library.save(outcome.model, outcome.record))
+            outcomes[phase].append(outcome)
+        return JobResult("finished", _lora_summary(outcomes, feature_effect), {"model_ids": saved})
+
+    return Job("lora", "LoRA fine-tuning", run, pausable=True)
+
+
+def _lora_summary(outcomes: dict, feature_effect) -> str:
+    parts = []
+    for phase, title in (("feature_lora", "feature+LoRA"), ("control_lora", "control")):
+        if outcomes[phase]:
+            accuracy = np.mean([o.predictions.accuracy for o in outcomes[phase]])
+            parts.append(f"{title} {100 * accuracy:.2f} %")
+    text = "test accuracy " + ", ".join(parts)
+    feature, control = outcomes["feature_lora"], outcomes["control_lora"]
+    if feature and control and len(feature) == len(control):
+        effect = feature_effect([o.predictions.accuracy for o in feature], [o.predictions.accuracy for o in control],
+                                feature[0].predictions.correct, control[0].predictions.correct)
+        text += f"; {effect.sentence()}"
+    return text
+
+
+# --- evaluation -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvaluatedModel:
+    id: str
+    name: str
+    kind: str
+    parent: str | None
+    dataset: str
+    test_accuracy: float
+    test_loss: float
+    trainable_params: int | None
+    total_params: int | None
+    predictions: object  # core.evaluation.Predictions: NumPy arrays only
+
+
+def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[str]) -> Job:
+    def run(ctx: JobContext) -> JobResult:
+        from lora_studio.core import recipes
+        from lora_studio.core.errors import DataError
+        from lora_studio.core.evaluation import feature_effect, predict
+        from lora_studio.core.storage import ModelLibrary
+
+        library = ModelLibrary(models)
+        rows = []
+        for index, model_id in enumerate(model_ids):
+            if ctx.is_cancelled():
+                return JobResult("stopped", "evaluation stopped")
+            model, record = library.load(model_id)
+            ctx.progress(index / len(model_ids), f"Evaluating {record.name}")
+            test = cache.get(root, record.dataset).test
+            p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images))
+            rows.append(EvaluatedModel(model_id, record.name, record.kind, record.parent, record.dataset,
+                                       p.accuracy, p.loss, record.metrics.get("trainable_params"),
+                                       record.metrics.get("total_params"), p))
+        if len({row.dataset for row in rows}) > 1:
+            raise DataError("these models were trained on different data sets: evaluate them separately")
+        effect = _effect(rows, feature_effect)
+        ctx.progress(1.0, "Evaluated")
+        best = max(rows, key=lambda row: row.test_accuracy)
+        message = f"{len(rows)} model(s) evaluated; best {best.name} at {100 * best.test_accuracy:.2f} %"
+        return JobResult("finished", message, {"rows": rows, "effect": effect})
+
+    return Job("evaluate", "Evaluation", run)
+
+
+def _effect(rows: list[EvaluatedModel], feature_effect) -> dict | None:
+    """The feature's effect when a feature+LoRA model and a control of the same base are both chosen."""
+    features = [r for r in rows if r.kind == "feature_lora"]
+    controls = [r for r in rows if r.kind == "control_lora"]
+    for f in features:
+        for c in controls:
+            if f.parent == c.parent:
+                effect = feature_effect([f.test_accuracy], [c.test_accuracy],
+                                        f.predictions.correct, c.predictions.correct)
+                return {**dataclasses.asdict(effect), "sentence": effect.sentence(), "feature": f.id, "control": c.id}
+    return None

@@ -1,0 +1,174 @@
+"""The model library window: every saved model with its settings and scores; rename, delete, open, export.
+
+Library operations are small file operations (JSON and ~0.3 MB of weights), so
+they run in the GUI thread; their errors (`StorageError`) are shown as
+messages. The questions it asks go through replaceable callables
+(`ask_name`, `confirm`, `ask_export_path`, `open_url`) so tests can answer them.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from lora_studio.gui.state import AppState
+
+COLUMNS = ("Name", "Kind", "Data", "Test accuracy", "Trained parameters", "Settings", "Created", "Id")
+KIND_TITLES = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control"}
+
+
+class LibraryDialog(QDialog):
+    def __init__(self, state: AppState, parent=None):
+        super().__init__(parent)
+        self.setObjectName("modelLibrary")
+        self.setWindowTitle("Model library — LoRA Studio")
+        self.resize(1100, 420)
+        self.state = state
+        self.ask_name = self._ask_name
+        self.confirm = self._confirm
+        self.ask_export_path = self._ask_export_path
+        self.open_url = QDesktopServices.openUrl
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("modelLibraryTable")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("Settings"), QHeaderView.ResizeMode.Stretch)
+        self.where = QLabel()
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        self.buttons = {}
+        for key, text, slot, tip in (
+            ("rename", "Rename…", self.rename, "Give the model a name of your choice"),
+            ("delete", "Delete…", self.delete, "Remove the model's folder from the library"),
+            ("open", "Open folder", self.open_folder, "Show the model's files: config.json, weights, metrics, "
+                                                      "and for LoRA models the PEFT adapter"),
+            ("export", "Export merged weights…", self.export, "Write one safetensors file with LoRA merged into the "
+                                                             "weights: a plain CNN anyone can load"),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"library_{key}")
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.buttons[key] = button
+        buttons.addStretch(1)
+        close = QPushButton("Close")
+        close.clicked.connect(self.close)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.where)
+        layout.addLayout(buttons)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        state.sigModelsChanged.connect(self._on_models)
+        self._on_models(state.models)
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.table.item(rows[0].row(), COLUMNS.index("Id")).text() if rows else None
+
+    def select(self, model_id: str) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, COLUMNS.index("Id")).text() == model_id:
+                self.table.selectRow(row)
+                return
+
+    # --- actions ------------------------------------------------------------------------
+    def rename(self) -> None:
+        model_id = self.selected_id()
+        current = next((m.name for m in self.state.models if m.id == model_id), "")
+        name = self.ask_name(current) if model_id else None
+        if name:
+            self._do(lambda: self.state.library().rename(model_id, name), f"Renamed to “{name.strip()}”")
+
+    def delete(self) -> None:
+        model_id = self.selected_id()
+        if model_id and self.confirm(f"Delete {model_id} and its files? This cannot be undone."):
+            self._do(lambda: self.state.library().delete(model_id), f"Deleted {model_id}")
+
+    def open_folder(self) -> None:
+        model_id = self.selected_id()
+        if model_id:
+            self._do(lambda: self.open_url(QUrl.fromLocalFile(str(self.state.library().folder(model_id)))), "")
+
+    def export(self) -> None:
+        model_id = self.selected_id()
+        path = self.ask_export_path(model_id) if model_id else None
+        if path:
+            written = []
+            self._do(lambda: written.append(self.state.library().export_merged(model_id, Path(path))), "")
+            if written:
+                self.state.sigStatus.emit(f"Wrote the merged weights of {model_id} to {written[0]}")
+
+    def _do(self, action, done: str) -> None:
+        from lora_studio.core.errors import USER_ERRORS
+
+        try:
+            action()
+        except USER_ERRORS as exc:
+            self.state.sigMessage.emit("warning", "Model library", str(exc), "")
+            return
+        if done:
+            self.state.sigStatus.emit(done)
+        self.state.refresh_models()
+
+    # --- questions (replaced in tests) --------------------------------------------------
+    def _ask_name(self, current: str) -> str | None:
+        name, ok = QInputDialog.getText(self, "Rename model", "New name:", text=current)
+        return name if ok else None
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, "Model library", question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_export_path(self, model_id: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export merged weights", f"{model_id}-merged.safetensors",
+                                              "safetensors (*.safetensors)")
+        return path or None
+
+    # --- slots --------------------------------------------------------------------------
+    def _on_models(self, models) -> None:
+        selected = self.selected_id()
+        self.table.setRowCount(len(models))
+        for row, info in enumerate(models):
+            accuracy = "" if info.test_accuracy is None else f"{100 * info.test_accuracy:.2f} %"
+            trained = "" if info.trainable_params is None else f"{info.trainable_params:,} of {info.total_params:,}"
+            cells = (info.name or "(unreadable)", KIND_TITLES.get(info.kind, info.kind), info.dataset, accuracy,
+                     trained, info.error or info.settings, info.created.replace("T", " "), info.id)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(info.error or info.settings)
+                if COLUMNS[column] in ("Test accuracy", "Trained parameters"):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.where.setText(f"{len(models)} model(s) in {self.state.models_root}")
+        if selected:
+            self.select(selected)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_id() is not None
+        for button in self.buttons.values():
+            button.setEnabled(chosen)

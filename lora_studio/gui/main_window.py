@@ -1,0 +1,225 @@
+"""The main window: wiring only — tabs, menus, status bar, messages, closing.
+
+Each tab is built around `AppState` and knows nothing of the others or of
+this window; here they are put in a QTabWidget, given menu entries and
+shortcuts, and their messages are shown. Closing while a job runs asks first,
+then stops the job and joins the worker thread (AppState.shutdown).
+"""
+
+import platform
+import sys
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStatusBar, QTabWidget
+
+import lora_studio
+from lora_studio.gui.library import LibraryDialog
+from lora_studio.gui.settings import bind, open_settings
+from lora_studio.gui.state import AppState
+from lora_studio.gui.tabs.base import BaseTab
+from lora_studio.gui.tabs.dataset import DatasetTab
+from lora_studio.gui.tabs.evaluation import EvaluationTab
+from lora_studio.gui.tabs.lora import LoraTab
+
+JOB_TITLES = {"load": "Loading PyTorch", "dataset": "Loading the data set", "download": "Download",
+              "import": "Import", "base": "Base training", "lora": "LoRA fine-tuning", "evaluate": "Evaluation"}
+#: jobs whose loss would hurt: closing the window while they run asks first
+ASK_BEFORE_CLOSING = ("download", "import", "base", "lora")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, state: AppState | None = None):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("LoRA Studio")
+        self.state = state or AppState(self)
+        self.settings = open_settings()
+        self.confirm_close = self._ask_close  # replaced in tests: a modal question would block them
+        self.messages: list[tuple[str, str, str]] = []  # (level, title, text) of every box shown
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.dataset_tab = DatasetTab(self.state)
+        self.base_tab = BaseTab(self.state)
+        self.lora_tab = LoraTab(self.state)
+        self.eval_tab = EvaluationTab(self.state)
+        for tab, title, tip in (
+            (self.dataset_tab, "Dataset", "Choose, download or import the images"),
+            (self.base_tab, "Base training", "Train the CNN from scratch"),
+            (self.lora_tab, "LoRA", "Fine-tune low-rank adapters plus an extra input feature"),
+            (self.eval_tab, "Evaluation", "Compare saved models on the test set"),
+        ):
+            self.tabs.setTabToolTip(self.tabs.addTab(tab, title), tip)
+        self.setCentralWidget(self.tabs)
+        self.library_dialog: LibraryDialog | None = None
+
+        self.setStatusBar(QStatusBar())
+        self.job_label = QLabel()
+        self.statusBar().addPermanentWidget(self.job_label)
+        self.statusBar().showMessage("Loading PyTorch…")
+        self._build_menus()
+
+        self.state.sigReady.connect(self._on_ready)
+        self.state.sigStatus.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.state.sigMessage.connect(self.show_message)
+        self.state.sigJobStarted.connect(self._on_job_started)
+        self.state.sigJobEnded.connect(self._on_job_ended)
+        self.state.sigLoadFailed.connect(lambda text: self.statusBar().showMessage(f"PyTorch could not load: {text}"))
+        self._restore()
+
+    # --- menus --------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        def action(menu, text, slot, shortcut=None, tip=""):
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setStatusTip(tip)
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            return act
+
+        file_menu = self.menuBar().addMenu("&File")
+        action(file_menu, "&Import data…", self._import_data, "Ctrl+I", "Import a folder holding the four IDX files")
+        action(file_menu, "&Open data folder", self._open_data_folder, "Ctrl+Shift+O",
+               "Show where the data sets are kept")
+        file_menu.addSeparator()
+        action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        run_menu = self.menuBar().addMenu("&Run")
+        action(run_menu, "Train &base model", self.base_tab.start, "Ctrl+B")
+        action(run_menu, "Fine-tune with &LoRA", self.lora_tab.start, "Ctrl+R")
+        action(run_menu, "&Evaluate chosen models", self.eval_tab.evaluate, "Ctrl+E")
+        run_menu.addSeparator()
+        action(run_menu, "&Pause or resume", self._toggle_pause, "Ctrl+P")
+        action(run_menu, "&Stop", self.state.stop, "Ctrl+.")
+
+        models_menu = self.menuBar().addMenu("&Models")
+        action(models_menu, "Model &library…", self.show_library, "Ctrl+M",
+               "Every saved model: rename, delete, open its folder, export merged weights")
+
+        view_menu = self.menuBar().addMenu("&View")
+        for index, title in enumerate(("Dataset", "Base training", "LoRA", "Evaluation")):
+            action(view_menu, title, lambda _checked=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
+
+        help_menu = self.menuBar().addMenu("&Help")
+        action(help_menu, "&About LoRA Studio", self.show_about)
+
+    def _import_data(self) -> None:
+        self.tabs.setCurrentWidget(self.dataset_tab)
+        self.dataset_tab.import_folder()
+
+    def _open_data_folder(self) -> None:
+        folder = self.state.data_root
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _toggle_pause(self) -> None:
+        if self.state.runner.control.paused:
+            self.state.resume()
+        else:
+            self.state.pause()
+
+    def show_library(self) -> LibraryDialog:
+        if self.library_dialog is None:
+            self.library_dialog = LibraryDialog(self.state, self)
+        self.state.refresh_models()
+        self.library_dialog.show()
+        self.library_dialog.raise_()
+        return self.library_dialog
+
+    def about_text(self) -> str:
+        import pyqtgraph
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        torch_version = getattr(self.state, "torch_version", None) or "loading…"
+        licences = "MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0"
+        if "lora_studio.core.data" in sys.modules:
+            from lora_studio.core.data import DATASETS
+
+            licences = "<br>".join(info.licence for info in DATASETS.values())
+        return (f"<h3>LoRA Studio {lora_studio.__version__}</h3>"
+                "<p>See how LoRA fine-tuning works: train a small CNN, add an input feature, fine-tune low-rank "
+                "adapters, and compare with a control.</p>"
+                f"<p>Python {platform.python_version()} · Qt {qVersion()} · PySide6 {pyside_version} · "
+                f"pyqtgraph {pyqtgraph.__version__} · PyTorch {torch_version}</p>"
+                f"<p><b>Data licences</b><br>{licences}</p>"
+                f"<p>Files are kept in {self.state.home}</p>")
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About LoRA Studio")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.about_text())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # --- messages -----------------------------------------------------------------------
+    def show_message(self, level: str, title: str, text: str, details: str = "") -> None:
+        """A window-modal box that does not block the event loop (training goes on behind it)."""
+        self.messages.append((level, title, text))
+        icon = {"error": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning}.get(
+            level, QMessageBox.Icon.Information)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("messageBox")
+        if details:
+            box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _on_ready(self) -> None:
+        self.statusBar().showMessage(f"Ready · PyTorch {self.state.torch_version}", 5000)
+        self.state.refresh_models()
+
+    def _on_job_started(self, kind: str) -> None:
+        if kind != "load":
+            self.job_label.setText(f"{JOB_TITLES.get(kind, kind)} running…")
+
+    def _on_job_ended(self, kind: str, status: str, message: str) -> None:
+        self.job_label.setText("")
+        if kind == "load":
+            return
+        title = JOB_TITLES.get(kind, kind)
+        text = f"{title} {status}" + (f": {message}" if message else "")
+        self.statusBar().showMessage(text)  # stays until the next message: how the job ended
+
+    # --- remembered state and closing ---------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 860)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        bind(self.settings, "dataset/name", self.dataset_tab.combo)
+        self.state.dataset_name = self.dataset_tab.combo.currentData()
+        self.base_tab.remember(self.settings)
+        self.lora_tab.remember(self.settings)
+        tab = self.settings.value("window/tab", 0)
+        try:
+            self.tabs.setCurrentIndex(int(tab))
+        except (TypeError, ValueError):
+            pass
+        self.tabs.currentChanged.connect(lambda index: self.settings.setValue("window/tab", index))
+
+    def _ask_close(self, job_title: str) -> bool:
+        answer = QMessageBox.question(
+            self, "Quit LoRA Studio?",
+            f"{job_title} is still running. Stop it and quit? A run that has not finished is not saved.")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event) -> None:
+        running = self.state.runner.job
+        if running is not None and running.kind in ASK_BEFORE_CLOSING and not self.confirm_close(running.title):
+            event.ignore()
+            return
+        self.statusBar().showMessage("Stopping…")
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        self.state.shutdown()  # stops the job within one batch and joins the worker thread
+        if self.library_dialog is not None:
+            self.library_dialog.close()
+        event.accept()
+

@@ -1,0 +1,206 @@
+"""AppState: what the whole window shares — readiness, the data set, the model library, the running job.
+
+Tabs never talk to each other: they read this object, call its methods and
+listen to its `sig*` signals. It owns the `JobRunner` (the worker thread) and
+turns the runner's reports into signals named after what they mean to a view.
+Everything here runs in the GUI thread.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from lora_studio.core import paths
+from lora_studio.gui import jobs
+from lora_studio.gui.worker import Job, JobResult, JobRunner
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """One model of the library, as the views show it (no torch inside)."""
+
+    id: str
+    name: str = ""
+    kind: str = ""
+    dataset: str = ""
+    created: str = ""
+    parent: str | None = None
+    test_accuracy: float | None = None
+    trainable_params: int | None = None
+    total_params: int | None = None
+    settings: str = ""
+    error: str | None = None  # the folder could not be read
+
+    @property
+    def label(self) -> str:
+        accuracy = "" if self.test_accuracy is None else f" · {100 * self.test_accuracy:.2f} %"
+        return f"{self.name}{accuracy}" if not self.error else f"{self.id} (unreadable)"
+
+
+def describe_settings(record) -> str:
+    t = record.train
+    text = f"{t.epochs} ep, batch {t.batch_size}, lr {t.lr:g}, seed {t.seed}"
+    if record.lora:
+        lora = record.lora
+        features = "+".join(record.features.names) if record.features else "no feature (control)"
+        text = f"r={lora.rank}, α={lora.alpha:g}, {'+'.join(lora.layers)}, {features}; {text}"
+    images = record.metrics.get("train_images")
+    return f"{text}; {images:,} images" if images else text
+
+
+class AppState(QObject):
+    sigReady = Signal()
+    sigLoadFailed = Signal(str)
+    sigDatasetChanged = Signal(object)  # jobs.DatasetView, or None when the chosen data set is not here
+    sigDatasetName = Signal(str)  # the chosen data set changed
+    sigModelsChanged = Signal(object)  # list[ModelInfo]
+    sigJobStarted = Signal(str)  # kind
+    sigJobEnded = Signal(str, str, str)  # kind, status, message
+    sigJobPaused = Signal(str, bool)
+    sigSteps = Signal(str, str, object, object, object)  # kind, key, steps, losses, progress dict
+    sigEpoch = Signal(str, str, object)  # kind, key, epoch dict
+    sigProgress = Signal(str, float, str)  # kind, fraction, text
+    sigStatus = Signal(str)  # a passing message for the status bar
+    sigMessage = Signal(str, str, str, str)  # level (info|warning|error), title, text, details: shown in a box
+    sigEvaluated = Signal(object)  # {"rows": [jobs.EvaluatedModel], "effect": dict | None}
+
+    def __init__(self, parent: QObject | None = None, home: Path | None = None):
+        super().__init__(parent)
+        self.home = home or paths.app_home()
+        self.data_root = paths.datasets_dir(self.home)
+        self.models_root = paths.models_dir(self.home)
+        self.ready = False
+        self.features: list[tuple[str, str, str]] = []  # (name, title, description), known once the core loads
+        self.dataset_name = "mnist"
+        self.dataset: jobs.DatasetView | None = None
+        self.models: list[ModelInfo] = []
+        self.evaluation: dict | None = None
+        self.cache = jobs.DataCache()
+        self.runner = JobRunner(self)
+        self.runner.sigStarted.connect(self.sigJobStarted)
+        self.runner.sigSteps.connect(self.sigSteps)
+        self.runner.sigEpoch.connect(self.sigEpoch)
+        self.runner.sigProgress.connect(self.sigProgress)
+        self.runner.sigStatus.connect(self.sigStatus)
+        self.runner.sigPaused.connect(self.sigJobPaused)
+        self.runner.sigDone.connect(self._on_done)
+
+    # --- jobs ---------------------------------------------------------------------------
+    def start(self, job: Job) -> bool:
+        """Run `job` in the worker; when another job runs, refuse with a message and return False."""
+        running = self.runner.job
+        if running is not None:
+            self.sigMessage.emit(
+                "info", "Busy",
+                f"{running.title} is still running. Wait for it to end, or stop it, before starting "
+                f"{job.title.lower()}.", "")
+            return False
+        return self.runner.submit(job)
+
+    @property
+    def busy_kind(self) -> str | None:
+        return self.runner.job.kind if self.runner.job else None
+
+    def pause(self) -> None:
+        self.runner.pause()
+
+    def resume(self) -> None:
+        self.runner.resume()
+
+    def stop(self) -> None:
+        self.runner.stop()
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+
+    def load_core(self) -> None:
+        self.runner.submit(jobs.make_load_core())
+
+    def _on_done(self, kind: str, result: JobResult) -> None:
+        if kind == "load":
+            self._on_loaded(result)
+        elif kind in ("dataset", "download", "import") and "view" in result.data:
+            self.dataset = result.data["view"]
+            self.sigDatasetChanged.emit(self.dataset)
+        elif kind in ("base", "lora"):
+            self.refresh_models()
+        elif kind == "evaluate" and result.status == "finished":
+            self.evaluation = result.data
+            self.sigEvaluated.emit(result.data)
+        self.sigJobEnded.emit(kind, result.status, result.message)
+        if result.status == "failed" and kind != "load":
+            self.sigMessage.emit("error", f"{_title(kind)} failed", _sentence(result.message),
+                                 result.data.get("details", ""))
+
+    def _on_loaded(self, result: JobResult) -> None:
+        if result.status != "finished":
+            self.sigLoadFailed.emit(result.message)
+            self.sigMessage.emit("error", "PyTorch could not be loaded",
+                                 f"LoRA Studio needs PyTorch to train: {result.message}",
+                                 result.data.get("details", ""))
+            return
+        self.ready = True
+        self.features = result.data["features"]
+        self.torch_version = result.data["torch"]
+        self.refresh_models()
+        self.sigReady.emit()
+        self.select_dataset(self.dataset_name, force=True)
+
+    # --- data set -----------------------------------------------------------------------
+    def select_dataset(self, name: str, force: bool = False) -> None:
+        """Choose a data set; load it in the background when it is in the app's folder."""
+        if name == self.dataset_name and not force:
+            return
+        self.dataset_name = name
+        self.sigDatasetName.emit(name)
+        if self.dataset is not None and self.dataset.name != name:
+            self.dataset = None
+            self.sigDatasetChanged.emit(None)
+        if not self.ready:
+            return
+        from lora_studio.core import data
+
+        if data.is_available(self.data_root, name):
+            self.start(jobs.make_load_dataset(self.cache, self.data_root, name))
+        else:
+            self.sigStatus.emit(f"{data.dataset_info(name).title} is not here yet: download it or import a folder")
+
+    def dataset_available(self, name: str | None = None) -> bool:
+        if not self.ready:
+            return False
+        from lora_studio.core import data
+
+        return data.is_available(self.data_root, name or self.dataset_name)
+
+    # --- model library ------------------------------------------------------------------
+    def library(self):
+        from lora_studio.core.storage import ModelLibrary
+
+        return ModelLibrary(self.models_root)
+
+    def refresh_models(self) -> None:
+        """Re-read the library (small JSON files only) and tell the views."""
+        if not self.ready:
+            return
+        infos = []
+        for entry in self.library().list():
+            record = entry.record
+            if record is None:
+                infos.append(ModelInfo(entry.id, error=entry.error))
+                continue
+            m = record.metrics
+            infos.append(ModelInfo(
+                entry.id, record.name, record.kind, record.dataset, record.created, record.parent,
+                m.get("test_accuracy"), m.get("trainable_params"), m.get("total_params"), describe_settings(record)))
+        self.models = infos
+        self.sigModelsChanged.emit(infos)
+
+
+def _title(kind: str) -> str:
+    return {"dataset": "Loading the data set", "download": "Download", "import": "Import",
+            "base": "Base training", "lora": "LoRA fine-tuning", "evaluate": "Evaluation"}.get(kind, kind)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,232 @@
+"""The Dataset tab: choose, download or import a data set; browse samples; see brightness per class.
+
+Downloading and importing run in the worker (a download is cancellable and
+reports progress); what comes back is a `DatasetView` of NumPy copies, which
+this tab draws: a grid of training images with label and brightness, filtered
+by class, and the brightness distribution of each class — the feature the
+LoRA tab will add to the model.
+"""
+
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lora_studio.core.config import DATASETS
+from lora_studio.gui import jobs
+from lora_studio.gui.state import AppState
+from lora_studio.gui.widgets.image_grid import ImageGrid
+
+#: the same titles as core.data.DATASETS (a test holds them together); that module imports PyTorch,
+#: and this combo is shown before PyTorch loads
+TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST", "kmnist": "KMNIST"}
+#: ten distinguishable colours on white (matplotlib's tab10)
+CLASS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+BINS = 40
+
+
+class DatasetTab(QWidget):
+    def __init__(self, state: AppState, parent=None):
+        super().__init__(parent)
+        self.setObjectName("datasetTab")
+        self.state = state
+        self.choose_folder = self._ask_for_folder  # replaced in tests: a file dialog would block them
+
+        self.combo = QComboBox()
+        self.combo.setObjectName("datasetCombo")
+        for name in DATASETS:
+            self.combo.addItem(TITLES.get(name, name), name)
+        self.combo.setToolTip("The data set to train on: 60,000 training and 10,000 test images of 28×28 pixels")
+        self.download_button = QPushButton("Download")
+        self.download_button.setObjectName("downloadButton")
+        self.download_button.setToolTip("Download the chosen data set from torchvision's mirrors (about 12 MB)")
+        self.import_button = QPushButton("Import folder…")
+        self.import_button.setObjectName("importFolderButton")
+        self.import_button.setToolTip(
+            "Use a folder holding the four IDX files (train-images-idx3-ubyte, … ; .gz or not), for offline use")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("datasetProgress")
+        self.progress.setRange(0, 1000)
+        self.progress.setVisible(False)
+        self.info = QLabel("Loading PyTorch…")
+        self.info.setObjectName("datasetInfo")
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.class_filter = QComboBox()
+        self.class_filter.setObjectName("classFilter")
+        self.class_filter.setToolTip("Show the samples of one class only")
+        self.class_filter.addItem("All classes", -1)
+        self.grid = ImageGrid("Download or import a data set to see its images")
+        self.grid.setObjectName("sampleGrid")
+        self.grid.setToolTip("Training images; under each, its label and its brightness (mean pixel value, 0–1)")
+        self.histogram = pg.PlotWidget()
+        self.histogram.setObjectName("brightnessHistogram")
+        self.histogram.setMinimumSize(300, 240)
+        plot = self.histogram.getPlotItem()
+        plot.setTitle("Brightness per class", size="11pt")
+        plot.setLabel("bottom", "brightness (mean pixel value)")
+        plot.setLabel("left", "share of the class (%)")
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        self._legend = plot.addLegend(offset=(-10, 10), labelTextSize="8pt", colCount=2)
+        self._curves: list[pg.PlotDataItem] = []
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Data set:"))
+        top.addWidget(self.combo)
+        top.addWidget(self.download_button)
+        top.addWidget(self.import_button)
+        top.addWidget(self.progress, 1)
+        samples = QWidget()
+        samples_layout = QVBoxLayout(samples)
+        samples_layout.setContentsMargins(0, 0, 0, 0)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(QLabel("Show:"))
+        filter_row.addWidget(self.class_filter)
+        filter_row.addStretch(1)
+        samples_layout.addLayout(filter_row)
+        samples_layout.addWidget(self.grid, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(samples)
+        splitter.addWidget(self.histogram)
+        splitter.setSizes([560, 440])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.info)
+        layout.addWidget(splitter, 1)
+
+        for widget in (self.combo, self.download_button, self.import_button, self.class_filter):
+            widget.setEnabled(False)
+        self.combo.currentIndexChanged.connect(lambda _i: state.select_dataset(self.combo.currentData()))
+        self.download_button.clicked.connect(self._on_download_clicked)
+        self.import_button.clicked.connect(self.import_folder)
+        self.class_filter.currentIndexChanged.connect(self._show_samples)
+        state.sigReady.connect(self._on_ready)
+        state.sigDatasetChanged.connect(self._on_dataset)
+        state.sigJobStarted.connect(self._on_job_started)
+        state.sigJobEnded.connect(self._on_job_ended)
+        state.sigProgress.connect(self._on_progress)
+
+    # --- actions ------------------------------------------------------------------------
+    def import_folder(self) -> None:
+        folder = self.choose_folder()
+        if folder:
+            self.state.start(jobs.make_import(self.state.cache, self.state.data_root, Path(folder),
+                                              self.state.dataset_name))
+
+    def _ask_for_folder(self) -> str:
+        title = f"Choose a folder holding the four {TITLES.get(self.state.dataset_name, '')} IDX files"
+        return QFileDialog.getExistingDirectory(self, title, str(Path.home()))
+
+    def _on_download_clicked(self) -> None:
+        if self.state.busy_kind == "download":
+            self.state.stop()
+        else:
+            self.state.start(jobs.make_download(self.state.cache, self.state.data_root, self.state.dataset_name))
+
+    # --- slots ------------------------------------------------------------------------
+    def _on_ready(self) -> None:
+        for widget in (self.combo, self.download_button, self.import_button):
+            widget.setEnabled(True)
+        index = self.combo.findData(self.state.dataset_name)
+        if index >= 0 and index != self.combo.currentIndex():
+            self.combo.setCurrentIndex(index)
+        self._describe_missing()
+
+    def _describe_missing(self) -> None:
+        if self.state.dataset is None and not self.state.dataset_available():
+            title = TITLES.get(self.state.dataset_name, self.state.dataset_name)
+            self.info.setText(f"{title} is not on this computer yet. <b>Download</b> it, or <b>Import folder…</b> "
+                              "with its four IDX files when offline.")
+
+    def _on_dataset(self, view: jobs.DatasetView | None) -> None:
+        self.class_filter.blockSignals(True)
+        self.class_filter.clear()
+        self.class_filter.addItem("All classes", -1)
+        if view is None:
+            self.class_filter.blockSignals(False)
+            self.class_filter.setEnabled(False)
+            self.grid.clear()
+            self._draw_histogram(None)
+            self._describe_missing()
+            return
+        for index, name in enumerate(view.classes):
+            self.class_filter.addItem(name if name.startswith(str(index)) else f"{index} – {name}", index)
+        self.class_filter.blockSignals(False)
+        self.class_filter.setEnabled(True)
+        self.info.setText(f"<b>{view.title}</b>: {view.n_train:,} training and {view.n_test:,} test images, "
+                          f"in {view.folder}. {view.licence}.")
+        self._show_samples()
+        self._draw_histogram(view)
+
+    def _show_samples(self) -> None:
+        view = self.state.dataset
+        if view is None:
+            return
+        wanted = self.class_filter.currentData()
+        labels = view.sample_labels
+        chosen = np.arange(len(labels)) if wanted in (None, -1) else np.flatnonzero(labels == wanted)
+        chosen = chosen[:200]
+        brightness = view.sample_brightness
+        self.grid.set_items(view.sample_images[chosen],
+                            [f"{labels[i]} · {brightness[i]:.2f}" for i in chosen])
+        for i, curve in enumerate(self._curves):
+            highlighted = wanted in (None, -1) or wanted == i
+            curve.setOpacity(1.0 if highlighted else 0.15)
+            curve.setZValue(10 if wanted == i else 0)
+
+    def _draw_histogram(self, view: jobs.DatasetView | None) -> None:
+        plot = self.histogram.getPlotItem()
+        for curve in self._curves:
+            plot.removeItem(curve)
+        self._legend.clear()
+        self._curves = []
+        if view is None:
+            return
+        values, labels = view.train_brightness, view.train_labels
+        edges = np.linspace(float(values.min()), float(values.max()), BINS + 1)
+        for index in range(len(view.classes)):
+            of_class = values[labels == index]
+            counts, _ = np.histogram(of_class, bins=edges)
+            share = 100.0 * counts / max(len(of_class), 1)
+            colour = CLASS_COLOURS[index % len(CLASS_COLOURS)]
+            curve = plot.plot(edges, share, stepMode="center", pen=pg.mkPen(colour, width=2), name=str(index))
+            self._curves.append(curve)
+        self._show_samples()
+
+    def _on_job_started(self, kind: str) -> None:
+        if kind == "download":
+            self.download_button.setText("Cancel download")
+            self.progress.setValue(0)
+            self.progress.setFormat("Connecting…")
+            self.progress.setVisible(True)
+        if kind in ("download", "import"):
+            self.import_button.setEnabled(kind != "import")
+            self.combo.setEnabled(False)
+
+    def _on_job_ended(self, kind: str, status: str, message: str) -> None:
+        if kind in ("download", "import"):
+            self.download_button.setText("Download")
+            self.import_button.setEnabled(True)
+            self.combo.setEnabled(True)
+            self.progress.setVisible(False)
+            if status != "finished":
+                self._describe_missing()
+
+    def _on_progress(self, kind: str, fraction: float, text: str) -> None:
+        if kind == "download":
+            self.progress.setValue(int(fraction * self.progress.maximum()))
+            self.progress.setFormat(f"{text} · %p %")

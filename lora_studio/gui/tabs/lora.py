@@ -1,0 +1,265 @@
+"""The LoRA tab: choose a base model, the layers to adapt, rank and alpha, the extra features; fine-tune.
+
+Every change recomputes the parameter budget with `core.params` (plain
+arithmetic, no PyTorch), so the table and `trainableParamsLabel` answer "what
+does this choice cost?" at once, even before PyTorch has loaded. The job
+fine-tunes the feature model and, when asked, the control (the same LoRA
+without the features) for each seed; both are drawn on the same plots.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lora_studio.core.config import LAYERS, RANGES, ConfigError, LoraConfig, ModelConfig
+from lora_studio.core.params import layer_shapes, lora_budget
+from lora_studio.gui import jobs
+from lora_studio.gui.settings import bind
+from lora_studio.gui.state import AppState
+from lora_studio.gui.widgets.spinners import int_spin, lr_spin, subset_spin, subset_value
+from lora_studio.gui.widgets.training_panel import TrainingPanel
+
+BATCH_SIZE = 64  # the article's; the LoRA phase is cheap enough that it needs no knob of its own
+LAYER_TIPS = {
+    "conv1": "First convolution (1→8 channels). Adapting it means re-running every convolution in each step.",
+    "conv2": "Second convolution (8→16 channels).",
+    "fc1": "First fully connected layer (784 conv features + extra features → 64). The article adapts it.",
+    "fc2": "Output layer (64 → 10 classes). The article adapts it.",
+}
+RANK_TIP = ("Rank r: the inner size of the update ΔW = (α/r)·B·A. A has r rows, B has r columns, so the "
+            "adapter's parameters grow linearly with r; small r forces a simple update.")
+ALPHA_TIP = ("Alpha α: the update is scaled by α/r. Raising α makes the adapter's changes count more "
+             "without changing how many parameters it has.")
+
+
+class LoraTab(QWidget):
+    def __init__(self, state: AppState, parent=None):
+        super().__init__(parent)
+        self.setObjectName("loraTab")
+        self.state = state
+        self.base_combo = QComboBox()
+        self.base_combo.setObjectName("baseModelCombo")
+        self.base_combo.setToolTip("The trained base model to start from: its weights stay frozen")
+        self.base_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.base_combo.setMinimumContentsLength(28)
+        self.base_combo.setPlaceholderText("Train a base model first")
+
+        self.layer_checks: dict[str, QCheckBox] = {}
+        self.layer_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
+        layer_grid = QGridLayout()
+        for column, title in enumerate(("Layer", "Shape", "Frozen", "LoRA params")):
+            header = QLabel(f"<b>{title}</b>")
+            layer_grid.addWidget(header, 0, column, alignment=Qt.AlignmentFlag.AlignLeft if column < 2
+                                 else Qt.AlignmentFlag.AlignRight)
+        for row, name in enumerate(LAYERS, start=1):
+            check = QCheckBox(name)
+            check.setObjectName(f"loraLayer_{name}")
+            check.setChecked(name in LoraConfig().layers)
+            check.setToolTip(LAYER_TIPS[name])
+            labels = (QLabel(), QLabel(), QLabel())
+            labels[0].setToolTip("The layer's weight shape")
+            labels[1].setToolTip("Parameters of this layer that stay frozen during fine-tuning")
+            labels[2].setToolTip("Parameters of its adapter at the current rank: r·(in·k²) for A plus out·r for B")
+            layer_grid.addWidget(check, row, 0)
+            for column, label in enumerate(labels, start=1):
+                align = Qt.AlignmentFlag.AlignLeft if column == 1 else Qt.AlignmentFlag.AlignRight
+                layer_grid.addWidget(label, row, column, alignment=align)
+            self.layer_checks[name], self.layer_labels[name] = check, labels
+        self.new_columns_label = QLabel()
+        self.new_columns_label.setWordWrap(True)
+        layer_grid.addWidget(self.new_columns_label, len(LAYERS) + 1, 0, 1, 4)
+
+        self.rank = int_spin("loraRank", "rank", LoraConfig().rank, RANK_TIP)
+        alpha_low, alpha_high = RANGES["alpha"]
+        self.alpha = QDoubleSpinBox()
+        self.alpha.setObjectName("loraAlpha")
+        self.alpha.setRange(alpha_low, alpha_high)
+        self.alpha.setDecimals(2)
+        self.alpha.setValue(LoraConfig().alpha)
+        self.alpha.setToolTip(ALPHA_TIP)
+        self.scale_label = QLabel()
+        self.scale_label.setObjectName("loraScaleLabel")
+        self.scale_label.setToolTip("How strongly the low-rank update B·A is added to the frozen weight")
+
+        self.feature_box = QGroupBox("Extra inputs to fc1")
+        self.feature_box.setToolTip("Per-image values appended to fc1's input; their new weights are trained too")
+        self.feature_layout = QVBoxLayout(self.feature_box)
+        self.feature_checks: dict[str, QCheckBox] = {}
+        self._loading_features = QLabel("Loading the feature list…")
+        self.feature_layout.addWidget(self._loading_features)
+        self.control_check = QCheckBox("Also run a control without the extra features")
+        self.control_check.setObjectName("controlRunCheck")
+        self.control_check.setChecked(True)
+        self.control_check.setToolTip(
+            "The same LoRA fine-tuning without the extra inputs. Only the difference between the two says what "
+            "the feature itself adds; fine-tuning alone also gains a little.")
+
+        self.epochs = int_spin("loraEpochs", "epochs", 2, "Passes over the training set (the article: 2)")
+        self.learning_rate = lr_spin("loraLearningRate", 1e-3, "Adam's learning rate for the adapters")
+        self.subset = subset_spin("loraSubset", "Use only the first N training images")
+        self.seeds = int_spin("loraSeeds", "seeds", 1,
+                              "Repeat the fine-tuning with seeds 0, 1, …: the spread shows training noise, and the "
+                              "feature's effect then gets an interval over seeds")
+        self.budget_label = QLabel()
+        self.budget_label.setObjectName("trainableParamsLabel")
+        self.budget_label.setToolTip("Adapters plus fc1's new feature columns, against all parameters of the model")
+        font = self.budget_label.font()
+        font.setBold(True)
+        self.budget_label.setFont(font)
+
+        start_box = QGroupBox("Start from")
+        start_form = QFormLayout(start_box)
+        start_form.addRow("Base model", self.base_combo)
+        layers_box = QGroupBox("Layers to adapt")
+        layers_box.setLayout(layer_grid)
+        adapter_box = QGroupBox("Adapter")
+        adapter_form = QFormLayout(adapter_box)
+        adapter_form.addRow("Rank r", self.rank)
+        adapter_form.addRow("Alpha α", self.alpha)
+        adapter_form.addRow("Scale α/r", self.scale_label)
+        training_box = QGroupBox("Training")
+        training_form = QFormLayout(training_box)
+        training_form.addRow("Epochs", self.epochs)
+        training_form.addRow("Learning rate", self.learning_rate)
+        training_form.addRow("Training images", self.subset)
+        training_form.addRow("Seeds", self.seeds)
+        left = QVBoxLayout()
+        left.addWidget(start_box)
+        left.addWidget(layers_box)
+        middle = QVBoxLayout()
+        middle.addWidget(adapter_box)
+        middle.addWidget(self.feature_box)
+        middle.addWidget(self.control_check)
+        middle.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(training_box)
+        right.addStretch(1)
+        settings_row = QHBoxLayout()
+        settings_row.addLayout(left, 3)
+        settings_row.addLayout(middle, 2)
+        settings_row.addLayout(right, 2)
+
+        self.panel = TrainingPanel(state, "lora", "lora", "Fine-tune with LoRA", self.start)
+        layout = QVBoxLayout(self)
+        layout.addLayout(settings_row)
+        layout.addWidget(self.budget_label)
+        layout.addWidget(self.panel, 1)
+
+        for check in self.layer_checks.values():
+            check.toggled.connect(self._update_budget)
+        self.rank.valueChanged.connect(self._update_budget)
+        self.alpha.valueChanged.connect(self._update_budget)
+        self.setEnabled(False)
+        self._settings = None
+        state.sigReady.connect(self._on_ready)
+        state.sigModelsChanged.connect(self._on_models)
+        self._update_budget()
+
+    # --- reading the controls -----------------------------------------------------------
+    def layers(self) -> tuple[str, ...]:
+        return tuple(name for name in LAYERS if self.layer_checks[name].isChecked())
+
+    def features(self) -> tuple[str, ...]:
+        if not self.feature_checks:  # before the core has loaded, the default: the article's brightness
+            return ("brightness",)
+        return tuple(name for name, check in self.feature_checks.items() if check.isChecked())
+
+    def lora_config(self) -> LoraConfig:
+        return LoraConfig(rank=self.rank.value(), alpha=self.alpha.value(), layers=self.layers())
+
+    def settings(self) -> jobs.LoraSettings:
+        config = self.lora_config()  # raises ConfigError with a readable message
+        return jobs.LoraSettings(
+            base_id=self.base_combo.currentData(), layers=config.layers, rank=config.rank, alpha=config.alpha,
+            features=self.features(), control=self.control_check.isChecked(), epochs=self.epochs.value(),
+            batch_size=BATCH_SIZE, lr=self.learning_rate.value(), limit=subset_value(self.subset),
+            seeds=self.seeds.value())
+
+    # --- actions ------------------------------------------------------------------------
+    def start(self) -> None:
+        if not self.state.ready:
+            return
+        if self.base_combo.currentData() is None:
+            self.state.sigMessage.emit("info", "No base model", "Train a base model in the Base training tab "
+                                       "first: LoRA fine-tunes a copy of it.", "")
+            return
+        try:
+            settings = self.settings()
+        except ConfigError as exc:
+            self.state.sigMessage.emit("warning", "Check the settings", str(exc).capitalize(), "")
+            return
+        job = jobs.make_finetune(self.state.cache, self.state.data_root, self.state.models_root, settings)
+        if self.state.start(job):
+            self.panel.plan = [f"{phase}:{seed}" for phase, seed in jobs.lora_runs(settings)]
+
+    def remember(self, settings) -> None:
+        self._settings = settings
+        for name, check in self.layer_checks.items():
+            bind(settings, f"lora/layer_{name}", check)
+        for key, widget in (("lora/rank", self.rank), ("lora/alpha", self.alpha),
+                            ("lora/control", self.control_check), ("lora/epochs", self.epochs),
+                            ("lora/learningRate", self.learning_rate), ("lora/subset", self.subset),
+                            ("lora/seeds", self.seeds)):
+            bind(settings, key, widget)
+        self._update_budget()
+
+    # --- slots --------------------------------------------------------------------------
+    def _on_ready(self) -> None:
+        self._loading_features.deleteLater()
+        for name, title, description in self.state.features:
+            check = QCheckBox(f"{title} — {description}")
+            check.setObjectName(f"feature_{name}")
+            check.setChecked(name == "brightness")
+            check.setToolTip(f"Append the image's {title.lower()} ({description}) to fc1's input, standardised "
+                             "with the training set's mean and spread")
+            if self._settings is not None:
+                bind(self._settings, f"lora/feature_{name}", check)
+            check.toggled.connect(self._update_budget)
+            self.feature_layout.addWidget(check)
+            self.feature_checks[name] = check
+        self.setEnabled(True)
+        self._update_budget()
+
+    def _on_models(self, models) -> None:
+        current = self.base_combo.currentData()
+        self.base_combo.blockSignals(True)
+        self.base_combo.clear()
+        for info in models:
+            if info.kind == "base" and not info.error:
+                self.base_combo.addItem(info.label, info.id)
+                self.base_combo.setItemData(self.base_combo.count() - 1, info.settings, Qt.ItemDataRole.ToolTipRole)
+        index = self.base_combo.findData(current) if current else -1
+        self.base_combo.setCurrentIndex(index if index >= 0 else (0 if self.base_combo.count() else -1))
+        self.base_combo.blockSignals(False)
+
+    def _update_budget(self) -> None:
+        rank, features = self.rank.value(), self.features()
+        self.scale_label.setText(f"{self.alpha.value() / rank:g}  (α = {self.alpha.value():g}, r = {rank})")
+        model = ModelConfig(feature_dim=len(features))
+        new_columns = model.hidden * model.feature_dim
+        for shape in layer_shapes(model):
+            shape_label, frozen_label, lora_label = self.layer_labels[shape.name]
+            checked = self.layer_checks[shape.name].isChecked()
+            frozen = shape.params - (new_columns if shape.name == "fc1" else 0)
+            shape_label.setText(shape.describe())
+            frozen_label.setText(f"{frozen:,}")
+            lora_label.setText(f"{shape.lora_params(rank):,}" if checked else f"({shape.lora_params(rank):,})")
+            lora_label.setEnabled(checked)
+        self.new_columns_label.setText(
+            f"fc1 also gets {len(features)} new input column(s) for the extra features: "
+            f"{new_columns:,} trainable parameters." if features else
+            "No extra features: this run is a plain LoRA fine-tuning (what the control does).")
+        try:
+            self.budget_label.setText(lora_budget(model, self.lora_config()).sentence())
+        except ConfigError as exc:
+            self.budget_label.setText(str(exc).capitalize())

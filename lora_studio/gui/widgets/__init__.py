@@ -1,0 +1,1 @@
+"""Reusable widgets: image grid, spinners, the training panel, placeholders."""

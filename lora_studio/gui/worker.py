@@ -1,0 +1,271 @@
+"""Background work: one worker QObject in one QThread, one job at a time. The only module that creates QThreads.
+
+Why a single long-lived thread: PyTorch, the data set cache and the model
+library are then only ever touched from one thread, and "a second job while
+one runs" has one obvious answer (refused, with a message). Jobs are plain
+functions `job(ctx) -> JobResult` (see `jobs.py`); they reach the GUI only
+through `JobContext`, which turns the core's callbacks into signals carrying
+plain numbers and NumPy copies, at most ~20 a second (`EMIT_INTERVAL`).
+
+Stopping is cooperative (flags, not queued slots): `JobControl` is polled by
+the core's training loop once per batch and by downloads once per chunk.
+Closing the window calls `JobRunner.shutdown()`, which requests a stop and
+joins the thread, so Qt never destroys a running QThread.
+"""
+
+import logging
+import threading
+import time
+import traceback
+import weakref
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+EMIT_INTERVAL = 0.05  # seconds between two step signals: ~20 a second, whatever the batch rate
+_THREADS: "weakref.WeakSet[QThread]" = weakref.WeakSet()
+
+
+def running_threads() -> list[QThread]:
+    """Threads made here that still run (the tests' guard fails a test that leaves one)."""
+    return [thread for thread in list(_THREADS) if thread.isRunning()]
+
+
+class JobControl:
+    """Stop and pause flags, safe from any thread.
+
+    The same protocol as `core.training.TrainControl` (which the loop polls once
+    per batch), defined here so the window can exist before PyTorch is imported.
+    """
+
+    def __init__(self):
+        self._stop = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+
+    def request_stop(self) -> None:
+        self._stop.set()
+        self._running.set()  # a paused job must wake up to stop
+
+    def pause(self) -> None:
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    def wait_while_paused(self) -> None:
+        while not self._running.wait(timeout=0.1):
+            pass
+
+
+@dataclass
+class JobResult:
+    status: str = "finished"  # finished | stopped | diverged | failed
+    message: str = ""  # one sentence for the status bar
+    data: dict = field(default_factory=dict)  # plain values for the GUI (ids, accuracies, NumPy arrays)
+
+
+@dataclass(frozen=True)
+class Job:
+    kind: str  # "load", "dataset", "download", "import", "base", "lora", "evaluate"
+    title: str  # "Base training", shown in messages
+    run: object  # callable(JobContext) -> JobResult
+    pausable: bool = False
+
+
+class JobContext:
+    """What a running job may use: the control flags and throttled reporting to the GUI."""
+
+    def __init__(self, worker: "Worker", control: JobControl):
+        self._worker = worker
+        self.control = control
+        self._xs: list[int] = []
+        self._ys: list[float] = []
+        self._last_emit = 0.0
+        self._last_progress = 0.0
+
+    def status(self, text: str) -> None:
+        self._worker.sigStatus.emit(text)
+
+    def progress(self, fraction: float, text: str) -> None:
+        """Progress of work that is not training (downloads): throttled like the steps."""
+        now = time.monotonic()
+        if fraction >= 1.0 or now - self._last_progress >= EMIT_INTERVAL:
+            self._last_progress = now
+            self._worker.sigProgress.emit(float(fraction), text)
+
+    def is_cancelled(self) -> bool:
+        return self.control.stop_requested
+
+    def callbacks(self, key: str, step_offset: int = 0):
+        """core.training.Callbacks for one run; `key` names its curves ("base", "feature_lora:0", …)."""
+        from lora_studio.core.training import Callbacks  # the job runs after PyTorch is loaded
+
+        def on_step(info):
+            self._xs.append(step_offset + info.epoch * info.steps_per_epoch + info.step + 1)
+            self._ys.append(info.loss)
+            now = time.monotonic()
+            if now - self._last_emit >= EMIT_INTERVAL or info.step + 1 == info.steps_per_epoch:
+                self._flush(key, info)
+
+        def on_epoch(info):
+            self._worker.sigEpoch.emit(key, {
+                "epoch": info.epoch + 1, "epochs": info.epochs, "train_loss": info.train_loss,
+                "train_accuracy": info.train_accuracy, "test_loss": info.test_loss,
+                "test_accuracy": info.test_accuracy, "seconds": info.seconds,
+            })
+
+        return Callbacks(on_step=on_step, on_epoch=on_epoch, on_status=self.status)
+
+    def _flush(self, key: str, info) -> None:
+        self._last_emit = time.monotonic()
+        xs = np.asarray(self._xs, dtype=np.float64)
+        ys = np.asarray(self._ys, dtype=np.float64)
+        self._xs, self._ys = [], []
+        self._worker.sigSteps.emit(key, xs, ys, {
+            "fraction": info.fraction, "epoch": info.epoch + 1, "epochs": info.epochs,
+            "samples_per_second": info.samples_per_second, "eta_seconds": info.eta_seconds,
+            "loss": info.loss, "paused": self.control.paused,
+        })
+
+
+class Worker(QObject):
+    """Lives in the worker thread; runs each job it is handed and reports how it ended."""
+
+    sigStatus = Signal(str)
+    sigProgress = Signal(float, str)  # fraction 0…1, text
+    sigSteps = Signal(str, object, object, object)  # key, steps (n,), losses (n,), progress dict
+    sigEpoch = Signal(str, object)  # key, epoch dict
+    sigDone = Signal(str, object)  # kind, JobResult
+
+    @Slot(object, object)
+    def run(self, job: Job, control: JobControl) -> None:
+        context = JobContext(self, control)
+        try:
+            result = job.run(context)
+        except Exception as exc:  # noqa: BLE001 - any failure must reach the user as a message, not kill the thread
+            result = _failure(exc)
+        self.sigDone.emit(job.kind, result)
+
+
+def _failure(exc: Exception) -> JobResult:
+    from lora_studio.core.errors import USER_ERRORS  # light: config and errors only
+
+    if isinstance(exc, USER_ERRORS):
+        return JobResult("failed", str(exc))
+    if isinstance(exc, MemoryError):
+        return JobResult("failed", "not enough memory: try a smaller subset or batch size")
+    log.error("a job failed:\n%s", traceback.format_exc())
+    return JobResult("failed", f"an unexpected error ({type(exc).__name__}: {exc})",
+                     {"details": traceback.format_exc()})
+
+
+class JobRunner(QObject):
+    """The GUI thread's handle on the worker: submit, pause, resume, stop, shut down.
+
+    Worker signals are connected to slots of this object, which lives in the GUI
+    thread, so they arrive queued there (FIELD-NOTES: never straight to a static
+    function such as `quit`); it re-emits them for `AppState`.
+    """
+
+    sigStarted = Signal(str)  # kind
+    sigStatus = Signal(str)
+    sigProgress = Signal(str, float, str)  # kind, fraction, text
+    sigSteps = Signal(str, str, object, object, object)  # kind, key, steps, losses, progress
+    sigEpoch = Signal(str, str, object)  # kind, key, epoch dict
+    sigDone = Signal(str, object)  # kind, JobResult
+    sigPaused = Signal(str, bool)  # kind, paused
+    _sigRun = Signal(object, object)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.job: Job | None = None
+        self.control = JobControl()
+        self._thread = QThread()
+        self._thread.setObjectName("loraStudioWorker")
+        _THREADS.add(self._thread)
+        self._worker = Worker()
+        self._worker.moveToThread(self._thread)
+        self._sigRun.connect(self._worker.run)
+        self._worker.sigStatus.connect(self._on_status)
+        self._worker.sigProgress.connect(self._on_progress)
+        self._worker.sigSteps.connect(self._on_steps)
+        self._worker.sigEpoch.connect(self._on_epoch)
+        self._worker.sigDone.connect(self._on_done)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self._thread.start()
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def submit(self, job: Job) -> bool:
+        """Start `job` in the worker; False (and nothing started) when another job is running."""
+        if self.job is not None or not self._thread.isRunning():
+            return False
+        self.job, self.control = job, JobControl()
+        self.sigStarted.emit(job.kind)
+        self._sigRun.emit(job, self.control)
+        return True
+
+    def pause(self) -> None:
+        if self.job is not None and self.job.pausable:
+            self.control.pause()
+            self.sigPaused.emit(self.job.kind, True)
+
+    def resume(self) -> None:
+        if self.job is not None:
+            self.control.resume()
+            self.sigPaused.emit(self.job.kind, False)
+
+    def stop(self) -> None:
+        """Ask the job to stop: training within one batch, a download within one chunk."""
+        self.control.request_stop()
+
+    def shutdown(self) -> None:
+        """Stop the job, let it end cleanly (a save in progress completes), and join the thread."""
+        if not self._thread.isRunning():
+            return
+        self.control.request_stop()
+        self._thread.quit()  # handled once the running job has returned
+        self._thread.wait()
+        QCoreApplication.removePostedEvents(self)  # late reports for a window that is going away
+        self.job = None
+
+    # --- slots: worker → GUI thread ---------------------------------------------------
+    @Slot(str)
+    def _on_status(self, text: str) -> None:
+        self.sigStatus.emit(text)
+
+    @Slot(float, str)
+    def _on_progress(self, fraction: float, text: str) -> None:
+        if self.job is not None:
+            self.sigProgress.emit(self.job.kind, fraction, text)
+
+    @Slot(str, object, object, object)
+    def _on_steps(self, key, xs, ys, progress) -> None:
+        if self.job is not None:
+            self.sigSteps.emit(self.job.kind, key, xs, ys, progress)
+
+    @Slot(str, object)
+    def _on_epoch(self, key, info) -> None:
+        if self.job is not None:
+            self.sigEpoch.emit(self.job.kind, key, info)
+
+    @Slot(str, object)
+    def _on_done(self, kind: str, result: JobResult) -> None:
+        self.job = None
+        self.sigDone.emit(kind, result)

@@ -1,0 +1,75 @@
+"""GUI test hygiene: settings in a temp folder, no thread left running, a window on tiny generated data.
+
+LORA_STUDIO_HOME is already a fresh temp folder per test (tests/conftest.py).
+"""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from lora_studio.core import paths, synthetic
+from lora_studio.gui import worker
+
+READY_MS = 60_000  # importing PyTorch the first time in a test session
+JOB_MS = 60_000
+
+
+@pytest.fixture(autouse=True)
+def qsettings_in_tmp(tmp_path, qapp):
+    """QSettings write into the test's folder, never into the user's real settings."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    qapp.setOrganizationName("LoRA Studio")
+    qapp.setApplicationName("LoRA Studio")
+    yield
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running():
+    """Fail a test that leaves a worker thread running (and stop it, so the next test starts clean)."""
+    yield
+    left = worker.running_threads()
+    for thread in left:
+        thread.quit()
+        thread.wait(10_000)
+    assert not left, f"{len(left)} QThread(s) still running after the test"
+
+
+@pytest.fixture
+def tiny_data(app_home):
+    """Generated MNIST-like IDX files (600 train, 200 test) in the app's own data folder."""
+    synthetic.write_folder(paths.datasets_dir(app_home) / "MNIST" / "raw", n_train=600, n_test=200, seed=0)
+    return app_home
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Build main windows that are closed (worker joined) at the end of the test."""
+    from lora_studio.gui.app import build_main_window
+
+    windows = []
+
+    def make(wait_ready: bool = True):
+        window = build_main_window()
+        window.confirm_close = lambda _title: True
+        windows.append(window)
+        window.show()
+        if wait_ready:
+            qtbot.waitUntil(lambda: window.state.ready, timeout=READY_MS)
+            wait_idle(qtbot, window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def wait_idle(qtbot, window, timeout: int = JOB_MS) -> None:
+    """Wait until no job runs (the data set loads by itself when the core is ready)."""
+    qtbot.waitUntil(lambda: window.state.runner.job is None, timeout=timeout)
+
+
+@pytest.fixture
+def window(make_window, tiny_data):
+    """A ready window whose data set (tiny generated MNIST) is loaded."""
+    win = make_window()
+    return win

@@ -1,0 +1,79 @@
+"""The window: every named control of PRODUCT.md exists, in its tab; start-up and remembered settings."""
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from lora_studio.core import data
+from lora_studio.gui.tabs.dataset import TITLES
+
+TABS = {
+    "datasetTab": ("Dataset", ["datasetCombo", "downloadButton", "importFolderButton", "sampleGrid", "classFilter",
+                               "brightnessHistogram"]),
+    "baseTab": ("Base training", ["baseEpochs", "baseBatchSize", "baseLearningRate", "baseSeed", "baseSubset",
+                                  "startBaseButton", "pauseBaseButton", "stopBaseButton", "baseProgress",
+                                  "baseLossPlot", "baseAccuracyPlot"]),
+    "loraTab": ("LoRA", ["baseModelCombo", "loraLayer_conv1", "loraLayer_conv2", "loraLayer_fc1", "loraLayer_fc2",
+                         "loraRank", "loraAlpha", "feature_brightness", "feature_contrast", "feature_ink",
+                         "feature_width", "controlRunCheck", "loraEpochs", "loraLearningRate", "loraSubset",
+                         "loraSeeds", "trainableParamsLabel", "startLoraButton", "pauseLoraButton", "stopLoraButton",
+                         "loraProgress", "loraLossPlot", "loraAccuracyPlot"]),
+    "evalTab": ("Evaluation", ["modelSelector", "evaluateButton", "accuracyTable", "confusionMatrix",
+                               "misclassifiedGallery", "brightnessErrorPlot", "deltaWView", "drawCanvas"]),
+}
+
+
+def test_every_tab_and_named_control_exists_in_order(make_window):
+    window = make_window()
+    assert window.objectName() == "mainWindow"
+    tabs = window.findChild(QTabWidget, "mainTabs")
+    assert [tabs.widget(i).objectName() for i in range(tabs.count())] == list(TABS)
+    for index, (tab_name, (title, controls)) in enumerate(TABS.items()):
+        assert tabs.tabText(index) == title
+        tab = tabs.widget(index)
+        for name in controls:
+            found = tab.findChildren(QWidget, name)
+            assert len(found) == 1, f"{name} should appear once in {tab_name}, found {len(found)}"
+
+
+def test_the_window_shows_before_pytorch_is_ready_then_enables_its_controls(make_window, qtbot):
+    window = make_window(wait_ready=False)
+    assert window.statusBar().currentMessage() == "Loading PyTorch…"
+    assert not window.base_tab.isEnabled() and not window.lora_tab.isEnabled()
+    qtbot.waitUntil(lambda: window.state.ready, timeout=60_000)
+    assert window.base_tab.isEnabled() and window.lora_tab.isEnabled() and window.eval_tab.isEnabled()
+    assert window.dataset_tab.combo.isEnabled() and window.dataset_tab.download_button.isEnabled()
+
+
+def test_dataset_titles_match_the_core():
+    assert TITLES == {name: info.title for name, info in data.DATASETS.items()}
+
+
+def test_spinner_ranges_come_from_the_core(make_window):
+    from lora_studio.core.config import RANGES
+
+    window = make_window()
+    assert (window.lora_tab.rank.minimum(), window.lora_tab.rank.maximum()) == RANGES["rank"]
+    assert window.base_tab.epochs.maximum() == RANGES["epochs"][1]
+    assert window.base_tab.batch_size.maximum() == RANGES["batch_size"][1]
+    assert window.lora_tab.seeds.maximum() == RANGES["seeds"][1]
+
+
+def test_settings_are_remembered_between_windows(make_window):
+    first = make_window()
+    first.base_tab.epochs.setValue(7)
+    first.lora_tab.rank.setValue(4)
+    first.lora_tab.layer_checks["conv2"].setChecked(True)
+    first.lora_tab.feature_checks["width"].setChecked(True)
+    first.tabs.setCurrentIndex(2)
+    first.close()
+    second = make_window()
+    assert second.base_tab.epochs.value() == 7
+    assert second.lora_tab.rank.value() == 4
+    assert second.lora_tab.layer_checks["conv2"].isChecked()
+    assert second.lora_tab.feature_checks["width"].isChecked()
+    assert second.tabs.currentIndex() == 2
+
+
+def test_about_names_versions_and_the_data_licence(make_window):
+    window = make_window()
+    text = window.about_text()
+    assert "PyTorch 2." in text and "PySide6" in text and "CC BY-SA 3.0" in text
