@@ -22,7 +22,7 @@ run: $(STAMP)
 	$(BIN)/lora-studio
 
 lint: $(STAMP)
-	$(BIN)/ruff check lora_studio tests packaging
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
 test: lint
