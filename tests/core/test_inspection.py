@@ -1,0 +1,87 @@
+"""The inspection computations on hand-checked examples."""
+
+import numpy as np
+import pytest
+import torch
+
+from lora_studio.core import inspection, lora
+from lora_studio.core.config import LoraConfig, ModelConfig
+from lora_studio.core.evaluation import Predictions
+from lora_studio.core.model import MnistCNN
+
+
+def predictions(labels, predicted):
+    labels, predicted = np.array(labels), np.array(predicted)
+    probs = np.eye(10, dtype=np.float32)[predicted]
+    return Predictions(labels, predicted, probs, 0.0)
+
+
+def test_fixed_and_broken_sets_by_hand():
+    labels = [0, 1, 2, 3, 4, 5]
+    base = predictions(labels, [0, 7, 2, 9, 4, 1])  # wrong at 1, 3, 5
+    tuned = predictions(labels, [0, 1, 8, 9, 4, 5])  # wrong at 2, 3
+    fixed, broken = inspection.fixed_and_broken(base, tuned)
+    assert fixed.tolist() == [1, 5] and broken.tolist() == [2]
+    with pytest.raises(ValueError):
+        inspection.fixed_and_broken(base, predictions([1] * 6, [1] * 6))
+
+
+def test_errors_by_brightness_bins_by_hand():
+    brightness = np.array([0.05, 0.15, 0.15, 0.25, 0.35, 0.38])
+    correct = np.array([True, False, True, False, False, True])
+    result = inspection.errors_by_brightness(brightness, correct, edges=np.array([0.0, 0.1, 0.2, 0.3, 0.4, 0.5]))
+    assert result.images.tolist() == [1, 2, 1, 2, 0]
+    assert result.errors.tolist() == [0, 1, 1, 1, 0]
+    assert result.error_rate[:4].tolist() == [0.0, 0.5, 1.0, 0.5]
+    assert np.isnan(result.error_rate[4])
+
+
+def test_lora_deltas_have_rank_at_most_r_and_the_right_norm():
+    torch.manual_seed(0)
+    model = lora.apply_lora(MnistCNN(ModelConfig(feature_dim=1)),
+                            LoraConfig(rank=3, alpha=6.0, layers=("conv2", "fc1", "fc2")))
+    with torch.no_grad():
+        for layer in lora.lora_layers(model).values():
+            layer.lora_B.normal_()
+    deltas = {d.layer: d for d in inspection.lora_deltas(model)}
+    assert deltas["fc1"].delta.shape == (64, 785) and deltas["conv2"].delta.shape == (16, 72)
+    for d in deltas.values():
+        assert np.sum(d.singular_values > 1e-6 * d.singular_values[0]) <= 3
+        assert d.scale == 2.0
+    fc2 = model.fc2
+    expected = (fc2.delta_weight().norm() / fc2.weight.norm()).item()
+    assert deltas["fc2"].relative_norm == pytest.approx(expected)
+    assert np.allclose(np.sort(deltas["fc2"].singular_values)[::-1], deltas["fc2"].singular_values)
+
+
+def test_feature_column_weights_are_the_new_columns():
+    model = MnistCNN(ModelConfig(feature_dim=2))
+    weights = inspection.feature_column_weights(model, 784)
+    assert weights.shape == (64, 2)
+    assert np.array_equal(weights, model.fc1.weight.detach()[:, 784:].numpy())
+
+
+def test_merging_changes_logits_only_by_rounding():
+    torch.manual_seed(0)
+    model = lora.apply_lora(MnistCNN(ModelConfig(feature_dim=1)), LoraConfig(layers=("conv1", "fc1", "fc2")))
+    with torch.no_grad():
+        for layer in lora.lora_layers(model).values():
+            layer.lora_B.normal_(std=0.1)
+    images = torch.randint(0, 256, (100, 28, 28), dtype=torch.uint8)
+    before = model.fc1.weight.clone()
+    difference = inspection.max_merge_difference(model, images, torch.randn(100, 1))
+    assert 0 <= difference < 1e-3
+    assert torch.allclose(model.fc1.weight, before, atol=1e-6), "the model is left unmerged"
+
+
+def test_a_drawing_is_boxed_to_20_pixels_and_centred_by_mass():
+    drawing = np.zeros((200, 200), dtype=np.float32)
+    drawing[20:180, 150:170] = 1.0  # a tall bar near the right edge
+    image = inspection.mnist_preprocess(drawing)
+    assert image.dtype == np.uint8 and image.shape == (28, 28)
+    ys, xs = np.nonzero(image > 0)
+    assert ys.max() - ys.min() + 1 == 20  # the longer side fills the 20-pixel box
+    mass = image.astype(float)
+    assert abs((np.indices((28, 28))[0] * mass).sum() / mass.sum() - 13.5) <= 1.0
+    assert abs((np.indices((28, 28))[1] * mass).sum() / mass.sum() - 13.5) <= 1.0
+    assert inspection.mnist_preprocess(np.zeros((50, 50))).max() == 0
