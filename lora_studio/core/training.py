@@ -8,7 +8,6 @@ never touches the convolutions again).
 """
 
 import math
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from lora_studio.core.config import TrainConfig
+from lora_studio.core.control import TrainControl
 from lora_studio.core.model import LAYER_STAGE, STAGES, to_input
 
 EVAL_CHUNK = 512  # images per forward pass without gradients: measured fastest here (vs 256 … 5000)
@@ -77,37 +77,6 @@ class Callbacks:
     on_step: Callable[[StepInfo], None] = _ignore
     on_epoch: Callable[[EpochInfo], None] = _ignore
     on_status: Callable[[str], None] = _ignore  # one-line descriptions of set-up phases
-
-
-class TrainControl:
-    """Stop and pause flags, set from any thread and polled by the loop once per batch."""
-
-    def __init__(self):
-        self._stop = threading.Event()
-        self._running = threading.Event()
-        self._running.set()
-
-    def request_stop(self) -> None:
-        self._stop.set()
-        self._running.set()  # a paused loop must wake up to stop
-
-    def pause(self) -> None:
-        self._running.clear()
-
-    def resume(self) -> None:
-        self._running.set()
-
-    @property
-    def stop_requested(self) -> bool:
-        return self._stop.is_set()
-
-    @property
-    def paused(self) -> bool:
-        return not self._running.is_set()
-
-    def wait_while_paused(self) -> None:
-        while not self._running.wait(timeout=0.1):
-            pass
 
 
 @dataclass
