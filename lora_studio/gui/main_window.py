@@ -201,7 +201,11 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(tab))
         except (TypeError, ValueError):
             pass
-        self.tabs.currentChanged.connect(lambda index: self.settings.setValue("window/tab", index))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    def _on_tab_changed(self, index: int) -> None:
+        self.settings.setValue("window/tab", index)
+        self.state.refresh_models()  # models saved by the command line meanwhile appear too
 
     def _ask_close(self, job_title: str) -> bool:
         answer = QMessageBox.question(

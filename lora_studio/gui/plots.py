@@ -127,7 +127,8 @@ class LivePlot(pg.PlotWidget):
         item.disableAutoRange()
         item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
         self._hint.setPos(0.5, 0.5)
-        item.addItem(self._hint)
+        if self._hint.scene() is None:
+            item.addItem(self._hint)
 
 
 class LossPlot(LivePlot):

@@ -15,7 +15,8 @@ VERSION = 1
 
 
 def open_settings() -> QSettings:
-    settings = QSettings(ORGANISATION, APPLICATION)
+    # the default format (native unless changed): tests switch it to INI files in a temp folder
+    settings = QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
     migrate(settings)
     return settings
 

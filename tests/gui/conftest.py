@@ -55,17 +55,23 @@ def make_window(qtbot):
         window.show()
         if wait_ready:
             qtbot.waitUntil(lambda: window.state.ready, timeout=READY_MS)
-            wait_idle(qtbot, window)
+            _wait_idle(qtbot, window)
         return window
 
     yield make
     for window in windows:
         window.close()
+        window.deleteLater()
 
 
-def wait_idle(qtbot, window, timeout: int = JOB_MS) -> None:
+def _wait_idle(qtbot, window, timeout: int = JOB_MS) -> None:
     """Wait until no job runs (the data set loads by itself when the core is ready)."""
     qtbot.waitUntil(lambda: window.state.runner.job is None, timeout=timeout)
+
+
+@pytest.fixture
+def wait_idle(qtbot):
+    return lambda window, timeout=JOB_MS: _wait_idle(qtbot, window, timeout)
 
 
 @pytest.fixture

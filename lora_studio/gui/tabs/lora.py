@@ -196,7 +196,7 @@ class LoraTab(QWidget):
         try:
             settings = self.settings()
         except ConfigError as exc:
-            self.state.sigMessage.emit("warning", "Check the settings", str(exc).capitalize(), "")
+            self.state.sigMessage.emit("warning", "Check the settings", _sentence(str(exc)), "")
             return
         job = jobs.make_finetune(self.state.cache, self.state.data_root, self.state.models_root, settings)
         if self.state.start(job):
@@ -262,4 +262,8 @@ class LoraTab(QWidget):
         try:
             self.budget_label.setText(lora_budget(model, self.lora_config()).sentence())
         except ConfigError as exc:
-            self.budget_label.setText(str(exc).capitalize())
+            self.budget_label.setText(_sentence(str(exc)))
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -57,7 +57,7 @@ def test_spinner_ranges_come_from_the_core(make_window):
     assert window.lora_tab.seeds.maximum() == RANGES["seeds"][1]
 
 
-def test_settings_are_remembered_between_windows(make_window):
+def test_settings_are_remembered_between_windows(make_window, tmp_path):
     first = make_window()
     first.base_tab.epochs.setValue(7)
     first.lora_tab.rank.setValue(4)
@@ -71,6 +71,18 @@ def test_settings_are_remembered_between_windows(make_window):
     assert second.lora_tab.layer_checks["conv2"].isChecked()
     assert second.lora_tab.feature_checks["width"].isChecked()
     assert second.tabs.currentIndex() == 2
+    assert list((tmp_path / "settings").rglob("*.ini")), "settings must go to the test's folder"
+
+
+def test_only_the_worker_module_creates_threads():
+    from pathlib import Path
+
+    import lora_studio.gui
+
+    root = Path(lora_studio.gui.__file__).parent
+    creators = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
+                      if "QThread(" in p.read_text() or "threading.Thread(" in p.read_text())
+    assert creators == ["worker.py"]
 
 
 def test_about_names_versions_and_the_data_licence(make_window):

@@ -1,0 +1,148 @@
+"""Training from the window on tiny generated data: plots fill, models are saved and offered to the LoRA tab."""
+
+from PySide6.QtCore import Qt
+
+from lora_studio.core.storage import ModelLibrary
+
+
+def quick_base(window, epochs=1):
+    tab = window.base_tab
+    tab.epochs.setValue(epochs)
+    tab.batch_size.setValue(32)
+    tab.learning_rate.setValue(0.003)
+
+
+def train_base(qtbot, window):
+    quick_base(window)
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=60_000) as ended:
+        qtbot.mouseClick(window.base_tab.panel.start_button, Qt.MouseButton.LeftButton)
+    assert ended.args[:2] == ["base", "finished"], ended.args
+    return ended.args
+
+
+def test_start_trains_fills_plots_and_saves_a_model_offered_to_lora(qtbot, window):
+    panel = window.base_tab.panel
+    assert panel.pause_button.isEnabled() is False
+    kind, status, message = train_base(qtbot, window)
+    assert "test accuracy" in message and "saved" in message
+    assert panel.loss_plot.points("base") == 600 // 32 + 1  # every step, smoothed
+    assert panel.loss_plot.points("base/raw") == 19
+    assert panel.accuracy_plot.points("base/train") == 1 and panel.accuracy_plot.points("base/test") == 1
+    assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
+    assert panel.progress.value() == panel.progress.maximum()
+    assert window.statusBar().currentMessage().startswith("Base training finished")
+    entries = ModelLibrary(window.state.models_root).list()
+    assert [e.record.kind for e in entries] == ["base"]
+    combo = window.lora_tab.base_combo
+    assert combo.count() == 1 and combo.currentData() == entries[0].id
+
+
+def test_pause_resume_and_stop_act_on_the_running_training(qtbot, window):
+    panel = window.base_tab.panel
+    tab = window.base_tab
+    tab.epochs.setValue(100)  # far more than the test lets it run
+    tab.batch_size.setValue(8)
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    assert not panel.start_button.isEnabled() and panel.pause_button.isEnabled() and panel.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.loss_plot.points("base") > 20, timeout=30_000)
+
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    assert panel.pause_button.text() == "Resume"
+    qtbot.wait(300)  # the batch under way ends and its report arrives
+    paused_at = panel.loss_plot.points("base")
+    qtbot.wait(500)
+    assert panel.loss_plot.points("base") == paused_at, "steps went on while paused"
+    assert window.state.runner.job is not None
+
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    assert panel.pause_button.text() == "Pause"
+    qtbot.waitUntil(lambda: panel.loss_plot.points("base") > paused_at + 10, timeout=30_000)
+
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=30_000) as ended:
+        qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    assert ended.args[:2] == ["base", "stopped"]
+    assert "nothing was saved" in ended.args[2]
+    assert panel.start_button.isEnabled() and not panel.pause_button.isEnabled()
+    assert window.statusBar().currentMessage().startswith("Base training stopped")
+    assert ModelLibrary(window.state.models_root).list() == []
+
+
+def test_stop_while_paused_ends_the_job(qtbot, window):
+    panel = window.base_tab.panel
+    window.base_tab.epochs.setValue(100)
+    window.base_tab.batch_size.setValue(8)
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.loss_plot.points("base") > 5, timeout=30_000)
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=30_000) as ended:
+        qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    assert ended.args[1] == "stopped"
+
+
+def test_a_second_job_is_refused_with_a_message_while_one_runs(qtbot, window):
+    train_base(qtbot, window)
+    panel = window.base_tab.panel
+    window.base_tab.epochs.setValue(100)
+    window.base_tab.batch_size.setValue(8)
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.lora_tab.panel.start_button, Qt.MouseButton.LeftButton)
+    assert window.messages[-1][1] == "Busy" and "Base training is still running" in window.messages[-1][2]
+    assert window.state.busy_kind == "base"
+    assert window.lora_tab.panel.start_button.isEnabled()  # not its job: it stays clickable, and says why
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=30_000):
+        window.state.stop()
+
+
+def test_lora_training_from_the_window_runs_feature_and_control_on_the_same_plots(qtbot, window):
+    train_base(qtbot, window)
+    tab = window.lora_tab
+    tab.epochs.setValue(1)
+    tab.learning_rate.setValue(0.003)
+    assert tab.control_check.isChecked() and tab.feature_checks["brightness"].isChecked()
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=60_000) as ended:
+        qtbot.mouseClick(tab.panel.start_button, Qt.MouseButton.LeftButton)
+    assert ended.args[:2] == ["lora", "finished"], ended.args
+    assert "feature+LoRA" in ended.args[2] and "control" in ended.args[2] and "95 % interval" in ended.args[2]
+    loss = tab.panel.loss_plot
+    assert loss.points("feature_lora:0") == 10 and loss.points("control_lora:0") == 10  # 600 images, batch 64
+    assert tab.panel.accuracy_plot.points("control_lora:0/test") == 1
+    kinds = sorted(e.record.kind for e in ModelLibrary(window.state.models_root).list())
+    assert kinds == ["base", "control_lora", "feature_lora"]
+    records = {e.record.kind: e.record for e in ModelLibrary(window.state.models_root).list()}
+    assert records["feature_lora"].metrics["trainable_params"] == 7448
+    assert records["feature_lora"].parent == records["base"].id
+
+
+def test_lora_without_a_base_model_says_what_to_do(qtbot, window):
+    qtbot.mouseClick(window.lora_tab.panel.start_button, Qt.MouseButton.LeftButton)
+    assert window.messages[-1][1] == "No base model"
+    assert window.state.runner.job is None
+
+
+def test_closing_during_training_stops_and_joins_the_worker_without_a_partial_model(qtbot, make_window, tiny_data):
+    window = make_window()
+    asked = []
+    window.confirm_close = lambda title: asked.append(title) or True
+    window.base_tab.epochs.setValue(100)
+    window.base_tab.batch_size.setValue(8)
+    qtbot.mouseClick(window.base_tab.panel.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.base_tab.panel.loss_plot.points("base") > 5, timeout=30_000)
+    thread = window.state.runner._thread
+    assert window.close()
+    assert asked == ["Base training"]
+    assert not thread.isRunning()
+    models = window.state.models_root
+    assert not models.exists() or list(models.iterdir()) == []
+
+
+def test_closing_can_be_cancelled_and_training_goes_on(qtbot, make_window, tiny_data, wait_idle):
+    window = make_window()
+    window.confirm_close = lambda title: False
+    window.base_tab.epochs.setValue(100)
+    window.base_tab.batch_size.setValue(8)
+    qtbot.mouseClick(window.base_tab.panel.start_button, Qt.MouseButton.LeftButton)
+    assert not window.close()
+    assert window.isVisible() and window.state.runner.job is not None
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=30_000):
+        window.state.stop()
+    wait_idle(window)
