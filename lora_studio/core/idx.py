@@ -18,6 +18,9 @@ MAX_ITEMS = 1_000_000  # 16× MNIST's training set: anything larger is a corrupt
 NUM_CLASSES = 10
 _UBYTE = 0x08
 _GZIP_MAGIC = b"\x1f\x8b"
+# The payload is read a piece at a time, so memory follows what the file really holds, never what its
+# header claims: `stream.read(n)` allocates n bytes up front, 784 MB for a 100-byte file claiming 10⁶ images.
+READ_CHUNK = 1 << 20
 
 
 class IdxError(ValueError):
@@ -87,7 +90,7 @@ def _parse(name: str, stream, expected_ndim: int) -> np.ndarray:
             f"{name}: images are {dims[1]}×{dims[2]} pixels; LoRA Studio needs {IMAGE_SIDE}×{IMAGE_SIDE}"
         )
     expected = int(np.prod(dims))
-    payload = stream.read(expected + 1)  # one byte more, to notice trailing data
+    payload = _read_at_most(stream, expected + 1)  # one byte more, to notice trailing data
     if len(payload) < expected:
         raise IdxError(
             f"{name}: truncated: the header promises {count:,} items ({expected:,} bytes) "
@@ -96,3 +99,14 @@ def _parse(name: str, stream, expected_ndim: int) -> np.ndarray:
     if len(payload) > expected:
         raise IdxError(f"{name}: has unexpected bytes after the {count:,} items the header declares")
     return np.frombuffer(payload, dtype=np.uint8).reshape(dims)
+
+
+def _read_at_most(stream, limit: int) -> bytearray:
+    """Up to `limit` bytes of `stream`, read in chunks of at most READ_CHUNK."""
+    payload = bytearray()
+    while len(payload) < limit:
+        chunk = stream.read(min(READ_CHUNK, limit - len(payload)))
+        if not chunk:
+            break
+        payload += chunk
+    return payload
