@@ -7,14 +7,13 @@ functions `job(ctx) -> JobResult` (see `jobs.py`); they reach the GUI only
 through `JobContext`, which turns the core's callbacks into signals carrying
 plain numbers and NumPy copies, at most ~20 a second (`EMIT_INTERVAL`).
 
-Stopping is cooperative (flags, not queued slots): `JobControl` is polled by
-the core's training loop once per batch and by downloads once per chunk.
+Stopping is cooperative (flags, not queued slots): the core's `TrainControl`
+is polled by its training loop once per batch and by downloads once per chunk.
 Closing the window calls `JobRunner.shutdown()`, which requests a stop and
 joins the thread, so Qt never destroys a running QThread.
 """
 
 import logging
-import threading
 import time
 import traceback
 import weakref
@@ -22,6 +21,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from lora_studio.core.control import TrainControl  # torch-free: usable before PyTorch loads
 
 log = logging.getLogger(__name__)
 
@@ -32,41 +33,6 @@ _THREADS: "weakref.WeakSet[QThread]" = weakref.WeakSet()
 def running_threads() -> list[QThread]:
     """Threads made here that still run (the tests' guard fails a test that leaves one)."""
     return [thread for thread in list(_THREADS) if thread.isRunning()]
-
-
-class JobControl:
-    """Stop and pause flags, safe from any thread.
-
-    The same protocol as `core.training.TrainControl` (which the loop polls once
-    per batch), defined here so the window can exist before PyTorch is imported.
-    """
-
-    def __init__(self):
-        self._stop = threading.Event()
-        self._running = threading.Event()
-        self._running.set()
-
-    def request_stop(self) -> None:
-        self._stop.set()
-        self._running.set()  # a paused job must wake up to stop
-
-    def pause(self) -> None:
-        self._running.clear()
-
-    def resume(self) -> None:
-        self._running.set()
-
-    @property
-    def stop_requested(self) -> bool:
-        return self._stop.is_set()
-
-    @property
-    def paused(self) -> bool:
-        return not self._running.is_set()
-
-    def wait_while_paused(self) -> None:
-        while not self._running.wait(timeout=0.1):
-            pass
 
 
 @dataclass
@@ -87,7 +53,7 @@ class Job:
 class JobContext:
     """What a running job may use: the control flags and throttled reporting to the GUI."""
 
-    def __init__(self, worker: "Worker", control: JobControl):
+    def __init__(self, worker: "Worker", control: TrainControl):
         self._worker = worker
         self.control = control
         self._xs: list[int] = []
@@ -150,7 +116,7 @@ class Worker(QObject):
     sigDone = Signal(str, object)  # kind, JobResult
 
     @Slot(object, object)
-    def run(self, job: Job, control: JobControl) -> None:
+    def run(self, job: Job, control: TrainControl) -> None:
         context = JobContext(self, control)
         try:
             result = job.run(context)
@@ -191,7 +157,7 @@ class JobRunner(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.job: Job | None = None
-        self.control = JobControl()
+        self.control = TrainControl()
         self._thread = QThread()
         self._thread.setObjectName("loraStudioWorker")
         _THREADS.add(self._thread)
@@ -216,7 +182,7 @@ class JobRunner(QObject):
         """Start `job` in the worker; False (and nothing started) when another job is running."""
         if self.job is not None or not self._thread.isRunning():
             return False
-        self.job, self.control = job, JobControl()
+        self.job, self.control = job, TrainControl()
         self.sigStarted.emit(job.kind)
         self._sigRun.emit(job, self.control)
         return True
