@@ -340,6 +340,8 @@ def _read_json(path: Path):
         raise StorageError(f"{what} cannot be read: {exc}") from None
     except json.JSONDecodeError as exc:
         raise StorageError(f"{what} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number; nesting deeper than Python's stack
+        raise StorageError(f"{what} is not usable JSON ({str(exc).split(':')[0]})") from None
 
 
 def _read_tensors(path: Path) -> dict[str, torch.Tensor]:

@@ -1,0 +1,36 @@
+"""Regression tests for holes the model-file fuzzing found (tests/core/test_fuzz_models.py), one case each."""
+
+import json
+
+import pytest
+import torch
+
+from lora_studio.core import config as cfg
+from lora_studio.core.errors import StorageError
+from lora_studio.core.model import MnistCNN
+from lora_studio.core.storage import ModelLibrary, ModelRecord
+
+
+@pytest.fixture
+def library(tmp_path) -> ModelLibrary:
+    library = ModelLibrary(tmp_path / "models")
+    torch.manual_seed(0)
+    library.save(MnistCNN(), ModelRecord(kind="base", name="Base", dataset="mnist", model=cfg.ModelConfig(),
+                                         train=cfg.TrainConfig()), "m")
+    return library
+
+
+def refused_and_listed_broken(library: ModelLibrary, match: str) -> None:
+    with pytest.raises(StorageError, match=match):
+        library.load("m")
+    (entry,) = library.list()
+    assert entry.record is None and entry.error.startswith("m")
+
+
+@pytest.mark.parametrize("file_name", ["config.json", "metrics.json"])
+@pytest.mark.parametrize("payload", [b"[" * 100_000 + b"]" * 100_000, b'{"format_version": 1' + b"0" * 5000 + b"}"],
+                         ids=["nested 100,000 deep", "5,000-digit number"])
+def test_json_the_parser_cannot_take_is_a_storage_error(library, file_name, payload):
+    """Both escaped as RecursionError / ValueError tracebacks (`models list` crashed)."""
+    (library.root / "m" / file_name).write_bytes(payload)
+    refused_and_listed_broken(library, f"m/{file_name} is not usable JSON")
