@@ -284,6 +284,8 @@ class ModelLibrary:
 
 def migrate(data: dict, model_id: str) -> dict:
     """Bring an older config.json up to FORMAT_VERSION; refuse one from a newer LoRA Studio."""
+    if not isinstance(data, dict):
+        raise StorageError(f"{model_id}: config.json is not a JSON object")
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise StorageError(f"{model_id}: config.json has no valid format_version")

@@ -34,3 +34,10 @@ def test_json_the_parser_cannot_take_is_a_storage_error(library, file_name, payl
     """Both escaped as RecursionError / ValueError tracebacks (`models list` crashed)."""
     (library.root / "m" / file_name).write_bytes(payload)
     refused_and_listed_broken(library, f"m/{file_name} is not usable JSON")
+
+
+@pytest.mark.parametrize("payload", [b"null", b"1.5", b"NaN", b"[]", b'"config"'])
+def test_a_config_that_is_not_an_object_is_a_storage_error(library, payload):
+    """`migrate` called .get on it: AttributeError, a traceback in `models list`."""
+    (library.root / "m" / "config.json").write_bytes(payload)
+    refused_and_listed_broken(library, "m: config.json is not a JSON object")
