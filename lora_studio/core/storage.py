@@ -29,7 +29,7 @@ from torch import nn
 import lora_studio
 from lora_studio.core import config as cfg
 from lora_studio.core import lora
-from lora_studio.core.errors import USER_ERRORS, StorageError
+from lora_studio.core.errors import USER_ERRORS, LoraStudioError, StorageError
 from lora_studio.core.features import FeatureScaler
 from lora_studio.core.model import MnistCNN
 
@@ -226,7 +226,7 @@ class ModelLibrary:
                 versions=data.get("versions") or {},
                 transfer=data.get("transfer"),
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, LoraStudioError) as exc:  # LoraStudioError: an unknown feature
             raise StorageError(f"{model_id}: config.json is not valid ({exc})") from None
         n_features = len(record.features.names) if record.features else 0
         if n_features != record.model.feature_dim:

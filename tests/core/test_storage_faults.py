@@ -41,3 +41,12 @@ def test_a_config_that_is_not_an_object_is_a_storage_error(library, payload):
     """`migrate` called .get on it: AttributeError, a traceback in `models list`."""
     (library.root / "m" / "config.json").write_bytes(payload)
     refused_and_listed_broken(library, "m: config.json is not a JSON object")
+
+
+def test_an_unknown_feature_in_config_json_names_the_model(library, tmp_path):
+    """features.check_features raised a bare LoraStudioError: no StorageError, no model id in the message."""
+    config = json.loads((library.root / "m" / "config.json").read_text())
+    config["model"]["feature_dim"] = 1
+    config["features"] = {"names": ["colour"], "mean": [0.0], "std": [1.0]}
+    (library.root / "m" / "config.json").write_text(json.dumps(config))
+    refused_and_listed_broken(library, "m: config.json is not valid .*unknown feature 'colour'")
