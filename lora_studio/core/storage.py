@@ -13,6 +13,7 @@ in place, so a crash leaves the old or the new model, never a mix
 """
 
 import json
+import math
 import os
 import re
 import shutil
@@ -36,6 +37,7 @@ from lora_studio.core.model import MnistCNN
 FORMAT_VERSION = 1
 KINDS = ("base", "feature_lora", "control_lora")
 MAX_JSON_BYTES = 1_000_000
+MAX_FEATURE_STAT, MIN_FEATURE_STD = 1e6, 1e-7  # beyond these a feature's standardisation overflows float32
 MAX_WEIGHTS_BYTES = 200_000_000  # this CNN's weights are ~0.3 MB; a huge file is not one of ours
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
 CONFIG, WEIGHTS, METRICS = "config.json", "model.safetensors", "metrics.json"
@@ -215,17 +217,18 @@ class ModelLibrary:
             record = ModelRecord(
                 kind=_choice(data.get("kind"), KINDS, "kind"),
                 name=_text(data.get("name", model_id), "name"),
-                dataset=_text(data.get("dataset"), "dataset"),
+                dataset=_choice(data.get("dataset"), cfg.DATASETS, "dataset"),
                 model=cfg.from_dict(cfg.ModelConfig, data.get("model")),
                 train=cfg.from_dict(cfg.TrainConfig, data.get("train")),
                 lora=cfg.from_dict(cfg.LoraConfig, data["lora"]) if data.get("lora") is not None else None,
                 features=FeatureScaler.from_dict(data["features"]) if data.get("features") else None,
-                parent=data.get("parent"),
+                parent=_text(data["parent"], "parent") if data.get("parent") is not None else None,
                 id=model_id,
                 created=_text(data.get("created", ""), "created"),
-                versions=data.get("versions") or {},
-                transfer=data.get("transfer"),
+                versions=_object(data.get("versions") or {}, "versions"),
+                transfer=_object(data["transfer"], "transfer") if data.get("transfer") is not None else None,
             )
+            _check_consistent(record)
         except (KeyError, TypeError, ValueError, LoraStudioError) as exc:  # LoraStudioError: an unknown feature
             raise StorageError(f"{model_id}: config.json is not valid ({exc})") from None
         n_features = len(record.features.names) if record.features else 0
@@ -388,6 +391,26 @@ def _choice(value, choices, what):
     if value not in choices:
         raise ValueError(f"{what} must be one of {', '.join(choices)}, got {value!r}")
     return value
+
+
+def _object(value, what):
+    if not isinstance(value, dict):
+        raise ValueError(f"{what} must be a JSON object, got {type(value).__name__}")
+    return value
+
+
+def _check_consistent(record: ModelRecord) -> None:
+    """What from_dict cannot see: settings that contradict each other, statistics that are not numbers."""
+    if (record.kind == "base") != (record.lora is None):
+        raise ValueError(f"a {record.kind} model {'has no' if record.lora is None else 'cannot have'} LoRA settings")
+    if record.kind == "base" and record.features is not None:
+        raise ValueError("a base model takes no extra features")
+    if record.features is not None:
+        values = record.features.mean + record.features.std
+        # raw features are fractions of the image; fit() clamps std at 1e-6 (a float32 just below it)
+        if not all(math.isfinite(v) and abs(v) <= MAX_FEATURE_STAT for v in values) or min(
+                record.features.std) < MIN_FEATURE_STD:
+            raise ValueError("the feature statistics must be finite numbers, with standard deviations above 0")
 
 
 def _text(value, what):

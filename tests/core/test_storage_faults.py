@@ -50,3 +50,36 @@ def test_an_unknown_feature_in_config_json_names_the_model(library, tmp_path):
     config["features"] = {"names": ["colour"], "mean": [0.0], "std": [1.0]}
     (library.root / "m" / "config.json").write_text(json.dumps(config))
     refused_and_listed_broken(library, "m: config.json is not valid .*unknown feature 'colour'")
+
+
+def _edit_config(library: ModelLibrary, edit) -> None:
+    path = library.root / "m" / "config.json"
+    config = json.loads(path.read_text())
+    edit(config)
+    path.write_text(json.dumps(config))
+
+
+def _with_features(config, mean, std):
+    config["kind"], config["model"]["feature_dim"] = "feature_lora", 1
+    config["lora"] = cfg.to_dict(cfg.LoraConfig())
+    config["features"] = {"names": ["brightness"], "mean": [mean], "std": [std]}
+
+
+@pytest.mark.parametrize("mean, std", [(0.1, float("nan")), (float("nan"), 0.05), (float("inf"), 0.05),
+                                       (0.1, 1e-300), (1e308, 0.05)])
+def test_feature_statistics_that_are_not_usable_numbers_are_refused(library, mean, std):
+    """They loaded, and the model then answered NaN for every image (std 1e-300 is 0 in float32)."""
+    _edit_config(library, lambda c: _with_features(c, mean, std))
+    refused_and_listed_broken(library, "feature statistics must be finite")
+
+
+@pytest.mark.parametrize("key, value, match", [
+    ("parent", ["a"], "parent must be text"),  # the Evaluation tab looked it up in a dict: unhashable list
+    ("dataset", "imagenet", "dataset must be one of"),  # evaluate failed later, naming no model
+    ("versions", [1], "versions must be a JSON object"),
+    ("transfer", "x", "transfer must be a JSON object"),
+    ("lora", {"rank": 4}, "a base model cannot have LoRA settings"),
+])
+def test_config_values_of_the_wrong_kind_are_refused(library, key, value, match):
+    _edit_config(library, lambda c: c.__setitem__(key, value))
+    refused_and_listed_broken(library, match)
