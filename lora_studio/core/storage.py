@@ -240,6 +240,9 @@ class ModelLibrary:
         record.metrics = _read_json(metrics_path) if metrics_path.exists() else {}
         if not isinstance(record.metrics, dict):
             raise StorageError(f"{model_id}: metrics.json is not a JSON object")
+        for key, value in record.metrics.items():
+            if key in METRIC_KINDS and value is not None and not _is_kind(value, METRIC_KINDS[key]):
+                raise StorageError(f"{model_id}: metrics.json: {key} must be {METRIC_KINDS[key]}, got {value!r:.40}")
         return record
 
     def load(self, model_id: str) -> tuple[nn.Module, ModelRecord]:
@@ -391,6 +394,29 @@ def _choice(value, choices, what):
     if value not in choices:
         raise ValueError(f"{what} must be one of {', '.join(choices)}, got {value!r}")
     return value
+
+
+#: what the metrics the app shows must be (the windows and tables format them); others are kept as they are
+METRIC_KINDS = {
+    **dict.fromkeys(("test_accuracy", "test_loss", "setup_seconds", "train_seconds", "wall_seconds"), "a number"),
+    **dict.fromkeys(("trainable_params", "total_params", "train_images", "test_images"), "a count"),
+    **dict.fromkeys(("train_accuracy", "train_loss", "test_accuracy_per_epoch", "epoch_seconds"),
+                    "a list of numbers"),
+    **dict.fromkeys(("status", "message"), "text"),
+}
+
+
+def _is_kind(value, kind: str) -> bool:
+    def number(v):
+        return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+    if kind == "a number":
+        return number(value)
+    if kind == "a count":
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if kind == "a list of numbers":
+        return isinstance(value, list) and all(number(v) for v in value)
+    return isinstance(value, str)
 
 
 def _object(value, what):

@@ -83,3 +83,17 @@ def test_feature_statistics_that_are_not_usable_numbers_are_refused(library, mea
 def test_config_values_of_the_wrong_kind_are_refused(library, key, value, match):
     _edit_config(library, lambda c: c.__setitem__(key, value))
     refused_and_listed_broken(library, match)
+
+
+@pytest.mark.parametrize("metrics", [{"test_accuracy": "abc"}, {"trainable_params": [1]}, {"total_params": -3},
+                                     {"trainable_params": 1.5}, {"train_accuracy": ["x"]}, {"status": 1},
+                                     {"test_accuracy": True}])
+def test_metrics_of_the_wrong_kind_are_refused(library, metrics):
+    """`models list` formatted them with :.2f and :, and crashed with ValueError/TypeError."""
+    (library.root / "m" / "metrics.json").write_text(json.dumps(metrics))
+    refused_and_listed_broken(library, f"m: metrics.json: {next(iter(metrics))} must be")
+
+
+def test_unknown_and_missing_metrics_are_fine(library):
+    (library.root / "m" / "metrics.json").write_text(json.dumps({"test_accuracy": None, "something_new": [{}]}))
+    assert library.record("m").metrics["something_new"] == [{}]
