@@ -7,13 +7,17 @@ cached in `DataCache` (only ever touched by jobs), models are loaded from the
 library by id, and what comes back is numbers, strings and NumPy copies.
 """
 
+from __future__ import annotations  # NumPy in annotations only: it is imported after the window shows
+
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from lora_studio.gui.worker import Job, JobContext, JobResult
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SAMPLE_POOL = 3000  # training images handed to the sample grid (filtering by class needs a few hundred each)
 
@@ -71,6 +75,8 @@ def _subset(dataset, limit: int | None):
 
 
 def _view(dataset, root: Path) -> DatasetView:
+    import numpy as np
+
     from lora_studio.core import data
     from lora_studio.core.features import raw_features
 
@@ -236,6 +242,8 @@ def make_finetune(cache: DataCache, root: Path, models: Path, s: LoraSettings) -
 
 
 def _lora_summary(outcomes: dict, feature_effect) -> str:
+    import numpy as np
+
     parts = []
     for phase, title in (("feature_lora", "feature+LoRA"), ("control_lora", "control")):
         if outcomes[phase]:

@@ -68,6 +68,12 @@ class MainWindow(QMainWindow):
         self.state.sigLoadFailed.connect(lambda text: self.statusBar().showMessage(f"PyTorch could not load: {text}"))
         self._restore()
 
+    def build_plots(self) -> None:
+        """The plots import pyqtgraph and NumPy (~0.5 s): made just after the window is first shown."""
+        self.dataset_tab.build_plots()
+        self.base_tab.panel.build_plots()
+        self.lora_tab.panel.build_plots()
+
     # --- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
         def action(menu, text, slot, shortcut=None, tip=""):

@@ -4,6 +4,9 @@ The worker already sends steps in batches (~20 a second); appending only marks
 a series dirty, and one single-shot timer per plot calls `setData` on the
 changed curves. Long series are drawn with peak downsampling and clipped to
 the view, so a 10-epoch run on the full MNIST (9,400 steps) stays cheap.
+
+Importing this module imports pyqtgraph and NumPy (~0.5 s): the tabs create their
+plots in `build_plots()`, called just after the window is first shown.
 """
 
 import numpy as np
@@ -15,9 +18,6 @@ pg.setConfigOptions(antialias=True, background="w", foreground="#222222")
 REDRAW_MS = 50
 SMOOTHING = 0.9  # exponential moving average of the per-step loss: new = 0.9·old + 0.1·loss
 
-#: one colour per phase, readable on white and for the common colour-vision deficiencies (ColorBrewer Dark2)
-PHASE_COLOURS = {"base": "#1b6fb5", "feature_lora": "#d95f02", "control_lora": "#5d5a9e"}
-PHASE_TITLES = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control"}
 
 
 class Buffer:
@@ -57,6 +57,7 @@ class LivePlot(pg.PlotWidget):
         item.setTitle(title, size="11pt")
         item.setLabel("bottom", x_label)
         item.setLabel("left", y_label)
+        plain_axes(item)
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
@@ -131,6 +132,12 @@ class LivePlot(pg.PlotWidget):
             item.addItem(self._hint)
 
 
+def plain_axes(item: pg.PlotItem) -> None:
+    """Tick labels in the data's own units: no "(x0.001)" rescaling of a loss of 0.05."""
+    for name in ("left", "bottom"):
+        item.getAxis(name).enableAutoSIPrefix(False)
+
+
 class LossPlot(LivePlot):
     """Per-step training loss, faint, with its moving average drawn over it."""
 
@@ -138,9 +145,10 @@ class LossPlot(LivePlot):
         super().__init__(title, "step", "cross-entropy loss", "The loss appears here while training runs", parent)
         self._smoothed: dict[str, float] = {}
 
-    def add_steps(self, key: str, xs: np.ndarray, losses: np.ndarray, colour: str, name: str | None) -> None:
-        self.series(f"{key}/raw", colour, None, width=1.0, alpha=70)
-        self.series(key, colour, name, width=2.0)
+    def add_steps(self, key: str, xs: np.ndarray, losses: np.ndarray, colour: str, name: str | None,
+                  style=Qt.PenStyle.SolidLine) -> None:
+        self.series(f"{key}/raw", colour, None, width=1.0, alpha=60)
+        self.series(key, colour, name, width=2.0, style=style)
         self.append(f"{key}/raw", xs, losses)
         smoothed = np.empty(len(losses))
         value = self._smoothed.get(key, float(losses[0]) if len(losses) else 0.0)
@@ -164,23 +172,13 @@ class AccuracyPlot(LivePlot):
 
     def add_epoch(self, key: str, info: dict, colour: str, name: str | None) -> None:
         epoch = info["epoch"]
+        if info["epochs"] <= 20:  # whole epochs only: "1.5" is not an epoch
+            self.getPlotItem().getAxis("bottom").setTickSpacing(major=1, minor=1)
+        else:
+            self.getPlotItem().getAxis("bottom").setTickSpacing()
         self.series(f"{key}/train", colour, f"{name} · train" if name else None, width=1.5,
                     style=Qt.PenStyle.DashLine, symbol="t")
         self.append(f"{key}/train", [epoch], [100 * info["train_accuracy"]])
         if info.get("test_accuracy") is not None:
             self.series(f"{key}/test", colour, f"{name} · test" if name else None, width=2.0, symbol="o")
             self.append(f"{key}/test", [epoch], [100 * info["test_accuracy"]])
-
-
-def format_seconds(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
-    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else \
-        f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def progress_text(progress: dict) -> str:
-    """'Epoch 2/3 · 12,345 samples/s · ETA 0:07' for a progress bar."""
-    if progress.get("paused"):
-        return f"Paused in epoch {progress['epoch']}/{progress['epochs']} · %p %"
-    return (f"Epoch {progress['epoch']}/{progress['epochs']} · %p % · "
-            f"{progress['samples_per_second']:,.0f} samples/s · ETA {format_seconds(progress['eta_seconds'])}")

@@ -19,7 +19,6 @@ import traceback
 import weakref
 from dataclasses import dataclass, field
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from lora_studio.core.control import TrainControl  # torch-free: usable before PyTorch loads
@@ -95,6 +94,8 @@ class JobContext:
         return Callbacks(on_step=on_step, on_epoch=on_epoch, on_status=self.status)
 
     def _flush(self, key: str, info) -> None:
+        import numpy as np  # loaded by then (PyTorch needs it); not at import: the window comes first
+
         self._last_emit = time.monotonic()
         xs = np.asarray(self._xs, dtype=np.float64)
         ys = np.asarray(self._ys, dtype=np.float64)

@@ -89,3 +89,19 @@ def test_about_names_versions_and_the_data_licence(make_window):
     window = make_window()
     text = window.about_text()
     assert "PyTorch 2." in text and "PySide6" in text and "CC BY-SA 3.0" in text
+
+
+def test_the_window_is_built_without_pytorch_numpy_or_pyqtgraph(tmp_path):
+    """What makes the window appear fast: the heavy libraries load after it is shown."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from lora_studio.gui.app import application; from lora_studio.gui.main_window import "
+            "MainWindow; app = application(); w = MainWindow(); w.show(); app.processEvents(); "
+            "print(sorted(m for m in ('torch', 'numpy', 'pyqtgraph', 'torchvision') if m in sys.modules)); "
+            "w.close()")
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"))  # its settings stay in the test's folder
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

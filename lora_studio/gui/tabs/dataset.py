@@ -9,8 +9,6 @@ LoRA tab will add to the model.
 
 from pathlib import Path
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,16 +71,8 @@ class DatasetTab(QWidget):
         self.grid = ImageGrid("Download or import a data set to see its images")
         self.grid.setObjectName("sampleGrid")
         self.grid.setToolTip("Training images; under each, its label and its brightness (mean pixel value, 0–1)")
-        self.histogram = pg.PlotWidget()
-        self.histogram.setObjectName("brightnessHistogram")
-        self.histogram.setMinimumSize(300, 240)
-        plot = self.histogram.getPlotItem()
-        plot.setTitle("Brightness per class", size="11pt")
-        plot.setLabel("bottom", "brightness (mean pixel value)")
-        plot.setLabel("left", "share of the class (%)")
-        plot.showGrid(x=True, y=True, alpha=0.25)
-        self._legend = plot.addLegend(offset=(-10, 10), labelTextSize="8pt", colCount=2)
-        self._curves: list[pg.PlotDataItem] = []
+        self.histogram = None  # made by build_plots(), once the window is up
+        self._curves = []
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Data set:"))
@@ -90,6 +80,7 @@ class DatasetTab(QWidget):
         top.addWidget(self.download_button)
         top.addWidget(self.import_button)
         top.addWidget(self.progress, 1)
+        top.addStretch(1)
         samples = QWidget()
         samples_layout = QVBoxLayout(samples)
         samples_layout.setContentsMargins(0, 0, 0, 0)
@@ -101,8 +92,7 @@ class DatasetTab(QWidget):
         samples_layout.addWidget(self.grid, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(samples)
-        splitter.addWidget(self.histogram)
-        splitter.setSizes([560, 440])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.info)
@@ -119,6 +109,29 @@ class DatasetTab(QWidget):
         state.sigJobStarted.connect(self._on_job_started)
         state.sigJobEnded.connect(self._on_job_ended)
         state.sigProgress.connect(self._on_progress)
+
+    def build_plots(self) -> None:
+        """Create the histogram (imports pyqtgraph): called once, right after the window is shown."""
+        import pyqtgraph as pg
+
+        from lora_studio.gui.plots import plain_axes
+
+        if self.histogram is not None:
+            return
+        self.histogram = pg.PlotWidget()
+        self.histogram.setObjectName("brightnessHistogram")
+        self.histogram.setMinimumSize(300, 240)
+        self.histogram.setToolTip("How bright the images of each class are: the feature the LoRA tab adds")
+        plot = self.histogram.getPlotItem()
+        plot.setTitle("Brightness per class", size="11pt")
+        plot.setLabel("bottom", "brightness (mean pixel value)")
+        plot.setLabel("left", "share of the class (%)")
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plain_axes(plot)
+        self._legend = plot.addLegend(offset=(-10, 10), labelTextSize="8pt", colCount=2)
+        self.splitter.addWidget(self.histogram)
+        self.splitter.setSizes([560, 440])
+        self._draw_histogram(self.state.dataset)
 
     # --- actions ------------------------------------------------------------------------
     def import_folder(self) -> None:
@@ -173,6 +186,8 @@ class DatasetTab(QWidget):
         self._draw_histogram(view)
 
     def _show_samples(self) -> None:
+        import numpy as np
+
         view = self.state.dataset
         if view is None:
             return
@@ -189,6 +204,11 @@ class DatasetTab(QWidget):
             curve.setZValue(10 if wanted == i else 0)
 
     def _draw_histogram(self, view: jobs.DatasetView | None) -> None:
+        if self.histogram is None:
+            return
+        import numpy as np
+        import pyqtgraph as pg
+
         plot = self.histogram.getPlotItem()
         for curve in self._curves:
             plot.removeItem(curve)

@@ -4,7 +4,6 @@ One widget painting QImages is far cheaper than a QLabel per digit, and it
 reflows to its width: as many columns as fit, as many rows as the height allows.
 """
 
-import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -19,27 +18,29 @@ class ImageGrid(QWidget):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(TILE * 4 + GAP * 5, TILE + CAPTION + 2 * GAP)
-        self._images: np.ndarray = np.zeros((0, 28, 28), dtype=np.uint8)
         self._captions: list[str] = []
         self._qimages: list[QImage] = []
         self.empty_text = empty_text
 
-    def set_items(self, images: np.ndarray, captions: list[str]) -> None:
-        """images: uint8 (n, H, W); captions: n short strings."""
+    def set_items(self, images, captions: list[str]) -> None:
+        """images: NumPy uint8 (n, H, W); captions: n short strings."""
+        import numpy as np  # not at import time: the window is built before NumPy loads
+
         if len(images) != len(captions):
             raise ValueError("one caption per image")
-        self._images = np.ascontiguousarray(images, dtype=np.uint8)
+        images = np.ascontiguousarray(images, dtype=np.uint8)
         self._captions = list(captions)
         self._qimages = [
             QImage(img.data, img.shape[1], img.shape[0], img.strides[0], QImage.Format.Format_Grayscale8).copy()
-            for img in self._images
+            for img in images
         ]
         self.update()
 
     def clear(self, empty_text: str | None = None) -> None:
         if empty_text is not None:
             self.empty_text = empty_text
-        self.set_items(np.zeros((0, 28, 28), dtype=np.uint8), [])
+        self._captions, self._qimages = [], []
+        self.update()
 
     @property
     def count(self) -> int:

@@ -9,10 +9,11 @@ prefix (`startBaseButton`, `loraLossPlot`, …), as PRODUCT.md lists them.
 import time
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from lora_studio.gui.plots import PHASE_COLOURS, PHASE_TITLES, AccuracyPlot, LossPlot, progress_text
 from lora_studio.gui.state import AppState
+from lora_studio.gui.style import PHASE_COLOURS, PHASE_STYLES, PHASE_TITLES, progress_text
 
 
 class TrainingPanel(QWidget):
@@ -41,22 +42,18 @@ class TrainingPanel(QWidget):
         self.progress.setFormat("Not started")
         self.progress.setTextVisible(True)
         self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.loss_plot = LossPlot()
-        self.loss_plot.setObjectName(f"{prefix}LossPlot")
-        self.accuracy_plot = AccuracyPlot()
-        self.accuracy_plot.setObjectName(f"{prefix}AccuracyPlot")
+        self.prefix = prefix
+        self.loss_plot = self.accuracy_plot = None  # made by build_plots(), once the window is up
 
         buttons = QHBoxLayout()
         for button in (self.start_button, self.pause_button, self.stop_button):
             buttons.addWidget(button)
         buttons.addWidget(self.progress, 1)
-        plots = QHBoxLayout()
-        plots.addWidget(self.loss_plot, 3)
-        plots.addWidget(self.accuracy_plot, 2)
+        self.plots = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
-        layout.addLayout(plots, 1)
+        layout.addLayout(self.plots, 1)
 
         state.sigJobStarted.connect(self._on_started)
         state.sigJobEnded.connect(self._on_ended)
@@ -67,6 +64,19 @@ class TrainingPanel(QWidget):
         self._running = False
         self._started_at = 0.0
         self.plan: list[str] = [kind]  # the keys of the runs the job will make, in order (set by the tab)
+
+    def build_plots(self) -> None:
+        """Create the live plots (imports pyqtgraph): called once, right after the window is shown."""
+        from lora_studio.gui.plots import AccuracyPlot, LossPlot
+
+        if self.loss_plot is not None:
+            return
+        self.loss_plot = LossPlot()
+        self.loss_plot.setObjectName(f"{self.prefix}LossPlot")
+        self.accuracy_plot = AccuracyPlot()
+        self.accuracy_plot.setObjectName(f"{self.prefix}AccuracyPlot")
+        self.plots.addWidget(self.loss_plot, 3)
+        self.plots.addWidget(self.accuracy_plot, 2)
 
     # --- slots ------------------------------------------------------------------------
     def _on_started(self, kind: str) -> None:
@@ -121,7 +131,7 @@ class TrainingPanel(QWidget):
         phase, _, seed = key.partition(":")
         colour = PHASE_COLOURS.get(phase, "#333333")
         name = PHASE_TITLES.get(phase, phase) if seed in ("", "0") else None
-        self.loss_plot.add_steps(key, xs, ys, colour, name)
+        self.loss_plot.add_steps(key, xs, ys, colour, name, PHASE_STYLES.get(phase, Qt.PenStyle.SolidLine))
         # one bar for the whole job: a LoRA job runs the feature model and the control, for each seed
         index = self.plan.index(key) if key in self.plan else 0
         fraction = (index + progress["fraction"]) / max(len(self.plan), 1)

@@ -1,0 +1,24 @@
+"""Colours, names and texts shared by the plots and the progress bars; light (Qt core only), so the window
+can be built before pyqtgraph and NumPy are imported."""
+
+from PySide6.QtCore import Qt
+
+#: one colour per phase, readable on white and for the common colour-vision deficiencies (ColorBrewer Dark2)
+PHASE_COLOURS = {"base": "#1b6fb5", "feature_lora": "#d95f02", "control_lora": "#5d5a9e"}
+PHASE_TITLES = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control"}
+#: the control's smoothed loss is dashed: it often lies right on the feature model's
+PHASE_STYLES = {"control_lora": Qt.PenStyle.DashLine}
+
+
+def format_seconds(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else \
+        f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def progress_text(progress: dict) -> str:
+    """'Epoch 2/3 · %p % · 12,345 samples/s · ETA 0:07' for a progress bar (%p is Qt's percentage)."""
+    if progress.get("paused"):
+        return f"Paused in epoch {progress['epoch']}/{progress['epochs']} · %p %"
+    return (f"Epoch {progress['epoch']}/{progress['epochs']} · %p % · "
+            f"{progress['samples_per_second']:,.0f} samples/s · ETA {format_seconds(progress['eta_seconds'])}")
