@@ -10,6 +10,7 @@ from rich.table import Table
 from lora_studio.cli.terminal import (
     TrainingBars,
     download_bar,
+    escape,
     experiment_table,
     models_table,
     out,
@@ -157,7 +158,7 @@ def evaluate(args) -> int:
     for column in ("id", "kind", "test accuracy", "test loss", "trainable"):
         table.add_column(column)
     for row in rows:
-        table.add_row(row["id"], row["kind"], percent(row["test_accuracy"]), f"{row['test_loss']:.4f}",
+        table.add_row(escape(row["id"]), row["kind"], percent(row["test_accuracy"]), f"{row['test_loss']:.4f}",
                       f"{row['trainable_params'] or 0:,}")
     out.print(table)
     result = {"dataset": dataset.info.name, "test_images": len(test), "models": rows}
@@ -213,23 +214,23 @@ def models(args) -> int:
     action = args.models_command
     if action == "list":
         entries = lib.list()
-        out.print(models_table(entries) if entries else f"No models yet in {lib.root}.")
+        out.print(models_table(entries) if entries else f"No models yet in {escape(str(lib.root))}.")
         if args.json:
             write_json(args.json, [{"id": e.id, "error": e.error, **({"kind": e.record.kind, "name": e.record.name,
                                     **e.record.metrics} if e.record else {})} for e in entries])
     elif action == "show":
         record = lib.record(args.model_id)
         out.print_json(json.dumps({**record.config_dict(), "metrics": record.metrics}))
-        out.print(f"folder: {lib.folder(args.model_id)}")
+        out.print(f"folder: {escape(str(lib.folder(args.model_id)))}")
     elif action == "delete":
         lib.delete(args.model_id)
         out.print(f"Deleted {args.model_id}.")
     elif action == "rename":
         lib.rename(args.model_id, args.name)
-        out.print(f"Renamed {args.model_id} to {args.name!r}.")
+        out.print(f"Renamed {args.model_id} to {escape(repr(args.name))}.")
     elif action == "export":
         path = lib.export_merged(args.model_id, Path(args.merged))
-        out.print(f"Wrote the merged weights of {args.model_id} to {path}.")
+        out.print(f"Wrote the merged weights of {args.model_id} to {escape(str(path))}.")
     return 0
 
 
@@ -242,9 +243,9 @@ def data_command(args) -> int:
     else:
         for name, info in data.DATASETS.items():
             state = "ready" if data.is_available(root, name) else "not here"
-            out.print(f"{info.title:<14} {state:<9} {data.raw_folder(root, name)}")
+            out.print(f"{info.title:<14} {state:<9} {escape(str(data.raw_folder(root, name)))}")
         return 0
-    out.print(f"{dataset.info.title} is ready in {data.raw_folder(root, dataset.info.name)}: "
+    out.print(f"{dataset.info.title} is ready in {escape(str(data.raw_folder(root, dataset.info.name)))}: "
               f"{len(dataset.train):,} training and {len(dataset.test):,} test images.")
     return 0
 
@@ -253,7 +254,7 @@ def self_test(args) -> int:
     from lora_studio.core.selftest import run_self_test
 
     def report(name, ok, detail):
-        out.print(f"[{'green' if ok else 'red'}]{'ok  ' if ok else 'FAIL'}[/] {name}: {detail}")
+        out.print(f"[{'green' if ok else 'red'}]{'ok  ' if ok else 'FAIL'}[/] {escape(name)}: {escape(detail)}")
 
     ok = run_self_test(report)
     out.print("self-test passed" if ok else "[red]self-test failed[/red]")

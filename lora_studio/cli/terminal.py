@@ -1,14 +1,17 @@
 """Terminal output: progress bars while training (stderr) and result tables (stdout), with rich."""
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from lora_studio.core.experiment import Listener
 from lora_studio.core.training import Callbacks, EpochInfo, StepInfo
 
-err = Console(stderr=True)
-out = Console()
+# Names, ids, paths and error messages come from people and from files: every one of them goes through
+# `escape` (rich would read "[/bold]" in a model's name as markup, and crash on it); no :emoji: codes either.
+err = Console(stderr=True, emoji=False)
+out = Console(emoji=False)
 
 PHASE_TITLES = {"base": "Base CNN", "feature_lora": "Feature + LoRA", "control_lora": "Control LoRA"}
 
@@ -36,7 +39,7 @@ class TrainingBars(Listener):
         self.progress.stop()
 
     def status(self, text: str) -> None:
-        self.progress.console.print(f"[dim]{text}[/dim]")
+        self.progress.console.print(f"[dim]{escape(text)}[/dim]")
 
     def phase_started(self, phase: str, seed: int, epochs: int) -> None:
         title = f"{PHASE_TITLES.get(phase, phase)} (seed {seed})"
@@ -89,9 +92,9 @@ def models_table(entries) -> Table:
         table.add_column(column)
     for entry in entries:
         if entry.record is None:
-            table.add_row(entry.id, "[red]broken[/red]", f"[red]{entry.error}[/red]", "", "", "", "")
+            table.add_row(escape(entry.id), "[red]broken[/red]", f"[red]{escape(entry.error)}[/red]", "", "", "", "")
             continue
         r, m = entry.record, entry.record.metrics
-        table.add_row(entry.id, r.kind, r.name, r.dataset, percent(m.get("test_accuracy")),
-                      f"{m.get('trainable_params', 0):,}", r.created)
+        table.add_row(escape(entry.id), r.kind, escape(r.name), r.dataset, percent(m.get("test_accuracy")),
+                      f"{m.get('trainable_params') or 0:,}", escape(r.created))
     return table

@@ -1,0 +1,67 @@
+"""The command line against hostile names, broken models and odd folders: one line and exit 2, or success."""
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+import torch
+
+from lora_studio.cli import main
+from lora_studio.core import config as cfg
+from lora_studio.core.model import MnistCNN
+from lora_studio.core.storage import ModelLibrary, ModelRecord
+
+
+def run(*args) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of the command line run in this process."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exit:  # argparse's usage errors
+            code = exit.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def save_base(home: Path, model_id: str = "m", name: str = "Base") -> ModelLibrary:
+    library = ModelLibrary(home / "models")
+    torch.manual_seed(0)
+    library.save(MnistCNN(), ModelRecord(kind="base", name=name, dataset="mnist", model=cfg.ModelConfig(),
+                                         train=cfg.TrainConfig()), model_id)
+    return library
+
+
+MARKUP = ["[/bold] x", "[red]unclosed", "[/]", "a [link=file:///etc]b[/link]", ":thumbs_up: [b]"]
+
+
+@pytest.mark.parametrize("name", MARKUP)
+def test_names_that_look_like_rich_markup_are_shown_as_they_are(name, app_home):
+    """A name like '[/bold]' made `models list` and `models rename` crash with rich's MarkupError."""
+    save_base(app_home)
+    assert run("models", "rename", "m", name)[0] == 0
+    code, out, err = run("models", "list")
+    assert code == 0 and not err, err
+    code, out, err = run("models", "list", "--json", app_home / "l.json")
+    assert code == 0 and json.loads((app_home / "l.json").read_text())[0]["name"] == name
+
+
+def test_a_broken_entry_whose_error_quotes_markup_is_listed(app_home):
+    library = save_base(app_home)
+    config = json.loads((library.root / "m" / "config.json").read_text())
+    config["kind"] = "[/red]"
+    (library.root / "m" / "config.json").write_text(json.dumps(config))
+    (library.root / "[b]odd").mkdir()  # a folder someone made by hand: listed as broken, not a crash
+    code, out, err = run("models", "list")
+    assert code == 0 and not err, err
+    assert "broken" in out and "[b]odd" in out
+
+
+def test_a_home_folder_with_brackets_in_its_path(tmp_path, monkeypatch):
+    home = tmp_path / "[/x] home"
+    monkeypatch.setenv("LORA_STUDIO_HOME", str(home))
+    assert run("models", "list")[0] == 0
+    save_base(home)
+    code, out, err = run("models", "show", "m")
+    assert code == 0 and not err, err
