@@ -28,6 +28,10 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest
 
+# The fault and fuzz tests with many more cases than `make test` runs (docs/RELIABILITY.md has the figures).
+fuzz: $(STAMP)
+	$(BIN)/python -m pytest -m fuzz --hypothesis-profile=fuzz --hypothesis-show-statistics
+
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/run_all.py
 

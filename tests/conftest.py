@@ -4,8 +4,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# `make fuzz` runs the fault and fuzz tests (marker `fuzz`) with this hypothesis profile
+# (`pytest --hypothesis-profile=fuzz`): 1,000 cases per property and file kind, 50 SIGKILL trials,
+# where `make test` runs a few hundred and 5. See docs/RELIABILITY.md.
+settings.register_profile("fuzz", max_examples=1000, deadline=None)
 
 REAL_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
 
