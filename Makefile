@@ -35,5 +35,9 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/run_all.py
 
+# PNGs of each tab after a short real training run (offscreen), shown in README.md
+screenshots: $(STAMP)
+	$(BIN)/python tests/screenshots.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
