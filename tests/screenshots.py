@@ -7,6 +7,7 @@ Plots are flushed before each grab, so what the PNG shows is what the window sho
 """
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -97,7 +98,8 @@ def main() -> int:
     app.processEvents()
     shoot(dialog.findChild(QTableWidget).window(), "library")
     window.close()
-    print(f"data: {'the real MNIST (20,000 training images)' if real else 'generated'}; home {home}")
+    shutil.rmtree(home, ignore_errors=True)
+    print(f"data: {'the real MNIST (20,000 training images)' if real else 'generated'}")
     return 0
 
 

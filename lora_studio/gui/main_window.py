@@ -187,7 +187,10 @@ class MainWindow(QMainWindow):
         if kind == "load":
             return
         title = JOB_TITLES.get(kind, kind)
-        text = f"{title} {status}" + (f": {message}" if message else "")
+        if kind == "dataset" and status == "finished":
+            text = f"Loaded {message}"
+        else:
+            text = f"{title} {status}" + (f": {message}" if message else "")
         self.statusBar().showMessage(text)  # stays until the next message: how the job ended
 
     # --- remembered state and closing ---------------------------------------------------

@@ -9,7 +9,7 @@ Everything here runs in the GUI thread.
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from lora_studio.core import paths
 from lora_studio.gui import jobs
@@ -129,6 +129,9 @@ class AppState(QObject):
             self.evaluation = result.data
             self.sigEvaluated.emit(result.data)
         self.sigJobEnded.emit(kind, result.status, result.message)
+        if kind not in ("load", "dataset") and self.dataset is None and self.dataset_available():
+            # the data set was switched while another job ran (its loading was refused then): load it now
+            QTimer.singleShot(0, lambda: self.runner.job is None and self.select_dataset(self.dataset_name, True))
         if result.status == "failed" and kind != "load":
             self.sigMessage.emit("error", f"{_title(kind)} failed", _sentence(result.message),
                                  result.data.get("details", ""))

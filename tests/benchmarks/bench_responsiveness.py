@@ -11,6 +11,7 @@ records each heartbeat's lateness: the time between two ticks minus 10 ms.
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -86,6 +87,7 @@ def main() -> int:
     heartbeat.start()
     app.exec()
     window.close()
+    shutil.rmtree(home, ignore_errors=True)
 
     print(f"data: {'the real MNIST' if real else 'generated (20,000 images)'}; {args.epochs} epoch(s) each; "
           f"os.cpu_count() = {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}")

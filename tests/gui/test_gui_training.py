@@ -146,3 +146,13 @@ def test_closing_can_be_cancelled_and_training_goes_on(qtbot, make_window, tiny_
     with qtbot.waitSignal(window.state.sigJobEnded, timeout=30_000):
         window.state.stop()
     wait_idle(window)
+
+
+def test_a_newly_trained_base_model_becomes_the_lora_starting_point(qtbot, window):
+    train_base(qtbot, window)
+    first = window.lora_tab.base_combo.currentData()
+    window.base_tab.seed.setValue(1)
+    train_base(qtbot, window)
+    combo = window.lora_tab.base_combo
+    assert combo.count() == 2 and combo.currentData() != first
+    assert "seed 1" in combo.currentText()

@@ -232,14 +232,18 @@ class LoraTab(QWidget):
 
     def _on_models(self, models) -> None:
         current = self.base_combo.currentData()
+        known = {self.base_combo.itemData(i) for i in range(self.base_combo.count())}
         self.base_combo.blockSignals(True)
         self.base_combo.clear()
-        for info in models:
+        for info in models:  # newest first
             if info.kind == "base" and not info.error:
                 self.base_combo.addItem(info.label, info.id)
                 self.base_combo.setItemData(self.base_combo.count() - 1, info.settings, Qt.ItemDataRole.ToolTipRole)
-        index = self.base_combo.findData(current) if current else -1
-        self.base_combo.setCurrentIndex(index if index >= 0 else (0 if self.base_combo.count() else -1))
+        ids = [self.base_combo.itemData(i) for i in range(self.base_combo.count())]
+        fresh = [model_id for model_id in ids if model_id not in known]
+        # a base model just trained is the one to fine-tune next; otherwise keep the user's choice
+        chosen = fresh[0] if fresh and known else (current if current in ids else (ids[0] if ids else None))
+        self.base_combo.setCurrentIndex(self.base_combo.findData(chosen) if chosen else -1)
         self.base_combo.blockSignals(False)
 
     def _update_budget(self) -> None:
