@@ -100,6 +100,7 @@ def find_file(folder: Path, stem: str) -> Path | None:
 
 
 def is_available(root: Path, name: str) -> bool:
+    recover_interrupted_import(root, name)
     folder = raw_folder(root, name)
     return all(find_file(folder, stem) for stem in FILES.values())
 
@@ -107,6 +108,7 @@ def is_available(root: Path, name: str) -> bool:
 def load_dataset(root: Path, name: str) -> Dataset:
     """Read and validate the four files of `name` under `root` (torchvision's layout)."""
     info = dataset_info(name)
+    recover_interrupted_import(root, name)
     folder = raw_folder(root, name)
     if not folder.is_dir():
         raise DataError(
@@ -197,8 +199,14 @@ def _swap_in(staging: Path, target: Path) -> None:
 
 
 def recover_interrupted_import(root: Path, name: str) -> None:
-    """After a crash between the two renames of `_swap_in`, put the old data back."""
+    """After a crash between the two renames of `_swap_in`, put the old data back.
+
+    Called by `is_available` and `load_dataset`, so no caller ever sees the data set missing.
+    """
     target = raw_folder(root, name)
     old = target.with_name(target.name + ".old")
     if old.is_dir() and not target.exists():
-        old.rename(target)
+        try:
+            old.rename(target)
+        except OSError:
+            pass  # a read-only data folder: the data set stays where it is, reported missing
