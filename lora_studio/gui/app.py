@@ -57,7 +57,21 @@ def build_main_window(load: bool = True):
     return window
 
 
+def no_display_message() -> str | None:
+    """Why the window cannot open here, before Qt aborts the process with a plugin error."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("lora-studio: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+            "Run it in a desktop session, or use the command line: lora-studio --help")
+
+
 def run(quit_after_shown: bool = False) -> int:
+    problem = no_display_message()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     app = application()
     from lora_studio.gui.main_window import MainWindow
 

@@ -132,6 +132,8 @@ class AppState(QObject):
         if kind not in ("load", "dataset") and self.dataset is None and self.dataset_available():
             # the data set was switched while another job ran (its loading was refused then): load it now
             QTimer.singleShot(0, lambda: self.runner.job is None and self.select_dataset(self.dataset_name, True))
+        if result.status == "diverged":
+            self.sigMessage.emit("warning", f"{_title(kind)} diverged", _sentence(result.message), "")
         if result.status == "failed" and kind != "load":
             self.sigMessage.emit("error", f"{_title(kind)} failed", _sentence(result.message),
                                  result.data.get("details", ""))

@@ -156,3 +156,29 @@ def test_a_newly_trained_base_model_becomes_the_lora_starting_point(qtbot, windo
     combo = window.lora_tab.base_combo
     assert combo.count() == 2 and combo.currentData() != first
     assert "seed 1" in combo.currentText()
+
+
+def test_a_diverging_run_says_why_and_saves_nothing(qtbot, window, monkeypatch):
+    from types import SimpleNamespace
+
+    from lora_studio.core import recipes
+
+    message = "the loss became nan at epoch 1, step 3: training diverged (learning rate 100 is probably too high)"
+    monkeypatch.setattr(recipes, "train_base", lambda *a, **k: SimpleNamespace(
+        result=SimpleNamespace(status="diverged", message=message)))
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=60_000) as ended:
+        window.base_tab.start()
+    assert ended.args[:2] == ["base", "diverged"], ended.args
+    assert window.messages[-1][1] == "Base training diverged" and "learning rate" in window.messages[-1][2]
+    assert window.statusBar().currentMessage().startswith("Base training diverged: the loss became nan")
+    assert ModelLibrary(window.state.models_root).list() == []
+
+
+def test_without_a_display_the_app_says_so_instead_of_aborting(monkeypatch, capsys):
+    from lora_studio.gui import app
+
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    assert app.run() == 2
+    assert "no display" in capsys.readouterr().err
