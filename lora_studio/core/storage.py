@@ -200,8 +200,12 @@ class ModelLibrary:
         self._recover()
         if not self.root.is_dir():
             return []
+        try:
+            folders = sorted(self.root.iterdir())
+        except OSError as exc:
+            raise StorageError(f"cannot read the model library {self.root}: {exc.strerror or exc}") from None
         entries = []
-        for folder in self.root.iterdir():
+        for folder in folders:
             if folder.name.startswith(".") or not folder.is_dir():
                 continue
             try:

@@ -97,3 +97,16 @@ def test_metrics_of_the_wrong_kind_are_refused(library, metrics):
 def test_unknown_and_missing_metrics_are_fine(library):
     (library.root / "m" / "metrics.json").write_text(json.dumps({"test_accuracy": None, "something_new": [{}]}))
     assert library.record("m").metrics["something_new"] == [{}]
+
+
+def test_a_library_folder_that_cannot_be_listed_is_a_storage_error(library, monkeypatch):
+    """list() called iterdir unguarded: a PermissionError escaped (`models list` showed a traceback)."""
+    from pathlib import Path
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    with pytest.raises(StorageError, match="cannot read the model library .*Permission denied"):
+        library.list()
+
