@@ -133,7 +133,7 @@ class ModelLibrary:
         return record.id
 
     def _write_folder(self, model_id: str, files: dict[str, bytes]) -> None:
-        target = self.root / model_id
+        target, aside = self.root / model_id, self.root / f".old-{model_id}"
         staging = None
         try:
             self.root.mkdir(parents=True, exist_ok=True)
@@ -144,18 +144,22 @@ class ModelLibrary:
                     out.flush()
                     os.fsync(out.fileno())
             _fsync_dir(staging)
-            aside = self.root / f".old-{model_id}"
             if target.exists():
                 shutil.rmtree(aside, ignore_errors=True)
                 target.rename(aside)
-            staging.rename(target)
-            _fsync_dir(self.root)
-            shutil.rmtree(aside, ignore_errors=True)
+            staging.rename(target)  # the commit point: from here on the new version is the model
         except OSError as exc:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
             self._recover()
             raise StorageError(f"could not save model {model_id} in {self.root}: {exc.strerror or exc}") from None
+        # After the commit nothing may report the save as failed: it happened, and the old version is
+        # gone (a failing fsync of the library folder used to raise here, with the new model in place).
+        try:
+            _fsync_dir(self.root)
+        except OSError:
+            pass
+        shutil.rmtree(aside, ignore_errors=True)
 
     def rename(self, model_id: str, name: str) -> None:
         name = name.strip()

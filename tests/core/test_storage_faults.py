@@ -110,3 +110,22 @@ def test_a_library_folder_that_cannot_be_listed_is_a_storage_error(library, monk
     with pytest.raises(StorageError, match="cannot read the model library .*Permission denied"):
         library.list()
 
+
+def test_a_save_that_happened_is_not_reported_as_failed(library, monkeypatch):
+    """The library folder's fsync after the rename raised: 'could not save' with the new version in place."""
+    from lora_studio.core import storage
+
+    real, calls = storage._fsync_dir, []
+
+    def fsync_dir(folder):
+        calls.append(folder)
+        if folder == library.root:
+            raise OSError(5, "Input/output error")
+        real(folder)
+
+    monkeypatch.setattr(storage, "_fsync_dir", fsync_dir)
+    model, record = library.load("m")
+    record.name = "second"
+    assert library.save(model, record, "m") == "m"
+    assert library.record("m").name == "second" and library.root in calls
+    assert [p.name for p in library.root.iterdir()] == ["m"]
