@@ -168,14 +168,17 @@ def import_folder(source: Path, root: Path, name: str) -> Dataset:
     source = locate_import_source(source, name)
     arrays = read_folder(source)
     target = raw_folder(root, name)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=target.parent))
-    try:
+    staging = None
+    try:  # a full or read-only disk can fail any of these, the first mkdir included
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".import-", dir=target.parent))
         for key, stem in FILES.items():
             _write_idx(staging / stem, arrays[key])
         _swap_in(staging, target)
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        recover_interrupted_import(root, name)
         raise DataError(f"could not write the data set into {target.parent}: {exc.strerror or exc}") from None
     info = dataset_info(name)
     return Dataset(info, _split(arrays, "train"), _split(arrays, "test"))
