@@ -8,6 +8,7 @@ take 47 MB), which is what makes training here several times faster than a
 
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,10 +202,16 @@ def _swap_in(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+STALE_SECONDS = 3600  # a staging folder this old belongs to no running import or download
+
+
 def recover_interrupted_import(root: Path, name: str) -> None:
     """After a crash between the two renames of `_swap_in`, put the old data back.
 
     Called by `is_available` and `load_dataset`, so no caller ever sees the data set missing.
+    Also removes what killed imports and downloads (or a disk turned read-only) left behind:
+    the previous data set once the new one is in place, staging folders once they are an
+    hour old (a running import's are younger). An MNIST import leaves 55 MB.
     """
     target = raw_folder(root, name)
     old = target.with_name(target.name + ".old")
@@ -213,3 +220,11 @@ def recover_interrupted_import(root: Path, name: str) -> None:
             old.rename(target)
         except OSError:
             pass  # a read-only data folder: the data set stays where it is, reported missing
+    elif old.is_dir():  # the swap was done, its clean-up was not
+        shutil.rmtree(old, ignore_errors=True)
+    for staging in [*target.parent.glob(".import-*"), *Path(root).glob(".download-*")]:
+        try:
+            if time.time() - staging.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(staging)
+        except OSError:
+            pass
