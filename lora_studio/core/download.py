@@ -31,8 +31,11 @@ def download(
 
     info = data.dataset_info(name)
     source = getattr(datasets, info.folder)
-    Path(root).mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".download-", dir=root))
+    try:
+        Path(root).mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".download-", dir=root))
+    except OSError as exc:
+        raise _disk_error(Path(root), exc) from None
     try:
         for index, (filename, md5) in enumerate(source.resources):
             def file_progress(fraction, index=index, filename=filename):
@@ -63,14 +66,32 @@ def _fetch_from_mirrors(mirrors, filename, path, progress, is_cancelled) -> None
 
 
 def _fetch(url: str, path: Path, progress, is_cancelled) -> None:
+    """Stream `url` into `path`. Network trouble raises OSError (try the next mirror); a disk that
+    cannot take the file raises DataError at once (it used to be blamed on the network)."""
     request = urllib.request.Request(url, headers={"User-Agent": "lora-studio"})
-    with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response, open(path, "wb") as out:
+    with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
         total = int(response.headers.get("Content-Length") or 0)
         done = 0
-        while chunk := response.read(CHUNK):
-            if is_cancelled():
-                raise Cancelled("download cancelled")
-            out.write(chunk)
-            done += len(chunk)
-            if total:
-                progress(min(done / total, 1.0))
+        try:
+            out = open(path, "wb")
+        except OSError as exc:
+            raise _disk_error(path.parent, exc) from None
+        with out:
+            while chunk := response.read(CHUNK):
+                if is_cancelled():
+                    raise Cancelled("download cancelled")
+                try:
+                    out.write(chunk)
+                except OSError as exc:
+                    raise _disk_error(path.parent, exc) from None
+                done += len(chunk)
+                if total:
+                    progress(min(done / total, 1.0))
+            try:
+                out.flush()
+            except OSError as exc:
+                raise _disk_error(path.parent, exc) from None
+
+
+def _disk_error(folder: Path, exc: OSError) -> DataError:
+    return DataError(f"could not write the download into {folder}: {exc.strerror or exc}")
