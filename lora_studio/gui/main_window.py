@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         action(file_menu, "&Open data folder", self._open_data_folder, "Ctrl+Shift+O",
                "Show where the data sets are kept")
         file_menu.addSeparator()
-        action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        action(file_menu, "&Quit", self.close, "Ctrl+Q")  # the platform key is empty on some desktops
 
         run_menu = self.menuBar().addMenu("&Run")
         action(run_menu, "Train &base model", self.base_tab.start, "Ctrl+B")
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         from PySide6 import __version__ as pyside_version
         from PySide6.QtCore import qVersion
 
-        torch_version = getattr(self.state, "torch_version", None) or "loading…"
+        torch_version = self.state.torch_version or "loading…"
         licences = "MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0"
         if "lora_studio.core.data" in sys.modules:
             from lora_studio.core.data import DATASETS

@@ -71,6 +71,7 @@ class AppState(QObject):
         self.data_root = paths.datasets_dir(self.home)
         self.models_root = paths.models_dir(self.home)
         self.ready = False
+        self.torch_version: str | None = None
         self.features: list[tuple[str, str, str]] = []  # (name, title, description), known once the core loads
         self.dataset_name = "mnist"
         self.dataset: jobs.DatasetView | None = None

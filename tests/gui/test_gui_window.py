@@ -105,3 +105,17 @@ def test_the_window_is_built_without_pytorch_numpy_or_pyqtgraph(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_menus_offer_the_file_actions_and_shortcuts(make_window):
+    window = make_window()
+    menus = {menu.text().replace("&", ""): {a.text().replace("&", ""): a.shortcut().toString()
+                                            for a in menu.menu().actions() if a.text()}
+             for menu in window.menuBar().actions()}
+    assert {"Import data…", "Open data folder", "Quit"} <= set(menus["File"])
+    assert menus["File"]["Quit"] == "Ctrl+Q" and menus["Run"]["Train base model"] == "Ctrl+B"
+    assert menus["Run"]["Stop"] == "Ctrl+." and menus["Models"]["Model library…"] == "Ctrl+M"
+    assert "About LoRA Studio" in menus["Help"]
+    window.tabs.setCurrentIndex(0)
+    next(a for a in window.menuBar().actions() if a.text() == "&View").menu().actions()[3].trigger()
+    assert window.tabs.currentWidget() is window.eval_tab
