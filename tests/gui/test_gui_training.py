@@ -182,3 +182,40 @@ def test_without_a_display_the_app_says_so_instead_of_aborting(monkeypatch, caps
     monkeypatch.setattr(app.sys, "platform", "linux")
     assert app.run() == 2
     assert "no display" in capsys.readouterr().err
+
+
+CLOSE_MID_TRAINING = """
+from PySide6.QtCore import QTimer
+from lora_studio.gui.app import application, build_main_window
+app = application()
+window = build_main_window()
+window.confirm_close = lambda title: True
+window.show()
+window.base_tab.epochs.setValue(100)
+window.base_tab.batch_size.setValue(8)
+steps = []
+def on_steps(kind, key, xs, ys, progress):
+    steps.append(len(xs))
+    if len(steps) == 3:
+        QTimer.singleShot(0, window.close)  # the user closes the window mid-training
+window.state.sigSteps.connect(on_steps)
+# the data set loads by itself once PyTorch is ready; then the user starts training
+window.state.sigJobEnded.connect(lambda kind, status, message: kind == "dataset" and window.base_tab.start())
+code = app.exec()
+print("exit", code, "steps", len(steps))
+"""
+
+
+def test_closing_the_app_mid_training_ends_the_process_cleanly(tiny_data, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"))
+    done = subprocess.run([sys.executable, "-c", CLOSE_MID_TRAINING], capture_output=True, text=True, timeout=300,
+                          env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip().endswith("steps 3"), done.stdout
+    assert "Destroyed while thread" not in done.stderr and "Traceback" not in done.stderr, done.stderr[-3000:]
+    models = tiny_data / "models"
+    assert not models.exists() or list(models.iterdir()) == []
