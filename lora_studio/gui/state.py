@@ -189,8 +189,15 @@ class AppState(QObject):
         """Re-read the library (small JSON files only) and tell the views."""
         if not self.ready:
             return
+        from lora_studio.core.errors import USER_ERRORS
+
+        try:
+            entries = self.library().list()
+        except USER_ERRORS as exc:  # e.g. a library folder this user may not read
+            self.sigStatus.emit(f"The model library cannot be read: {exc}")
+            entries = []
         infos = []
-        for entry in self.library().list():
+        for entry in entries:
             record = entry.record
             if record is None:
                 infos.append(ModelInfo(entry.id, error=entry.error))

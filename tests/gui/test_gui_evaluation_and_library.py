@@ -129,3 +129,13 @@ def test_an_error_in_a_job_is_a_readable_message_and_the_app_goes_on(qtbot, wind
     with qtbot.waitSignal(window.state.sigJobEnded, timeout=60_000) as ended:
         window.base_tab.start()
     assert ended.args[1] == "finished"
+
+
+def test_an_unreadable_library_is_said_in_the_status_bar_and_the_app_goes_on(window, monkeypatch):
+    def unreadable(self):
+        raise StorageError("cannot read the model library: permission denied")
+
+    monkeypatch.setattr(ModelLibrary, "list", unreadable)
+    window.state.refresh_models()
+    assert "cannot read the model library" in window.statusBar().currentMessage()
+    assert window.state.models == [] and window.lora_tab.base_combo.count() == 0
