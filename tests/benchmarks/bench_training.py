@@ -87,6 +87,7 @@ class MemorySampler(threading.Thread):
 
 def run_child(cmd: list[str], env: dict, prefix: str) -> tuple[dict, MemorySampler]:
     """Run cmd, stream its output with a prefix; return its wall and CPU time and peak RSS (bytes)."""
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True,
                             errors="replace", cwd=REPO)
@@ -111,6 +112,7 @@ def run_child(cmd: list[str], env: dict, prefix: str) -> tuple[dict, MemorySampl
         "cpu_seconds": usage.ru_utime + usage.ru_stime,
         "peak_rss_bytes": usage.ru_maxrss * 1024,  # ru_maxrss is in KiB on Linux
         "peak_anon_bytes": sampler.peak()["anon_bytes"],  # sampled: the process's own data, libraries excluded
+        "load_average": [load_before, os.getloadavg()[0]],  # 1-minute, before and after: others' work on the CPUs
     }, sampler
 
 
@@ -257,6 +259,11 @@ def print_report(m: dict, rows: list[dict], args) -> None:
     print(f"Training benchmark · real MNIST · base {args.base_epochs} epochs, LoRA {args.lora_epochs} epochs · "
           f"{args.repeat} run(s){', medians' if args.repeat > 1 else ''} · torch {m['torch']}, "
           f"{a['torch_threads']} threads, {os.cpu_count()} CPUs")
+    cpus = os.cpu_count() or 1
+    busy = max(a["load_average"] + o["load_average"]) > cpus
+    print(f"machine load (1-min average, before → after): article {a['load_average'][0]:.1f} → "
+          f"{a['load_average'][1]:.1f}, ours {o['load_average'][0]:.1f} → {o['load_average'][1]:.1f}"
+          + (f" — above {cpus} CPUs: other work competed for them, timings are noisy" if busy else ""))
     print()
     line = "{:<44} {:>10} {:>8} {:>7}  {:<22} {}"
     print(line.format("phase (wall time, set-up included)", "article s", "ours s", "ratio", "target", "result"))
