@@ -121,14 +121,19 @@ class ModelLibrary:
         record.id = check_id(model_id or record.id or self.new_id(record.kind))
         record.created = record.created or time.strftime("%Y-%m-%dT%H:%M:%S")
         record.versions = record.versions or versions()
+        weights = _contiguous(lora.base_state(model))
+        adapter = _contiguous(lora.peft_state_dict(model)) if record.lora is not None else {}
+        for key, tensor in {**weights, **adapter}.items():  # what load would refuse is never written
+            if not torch.isfinite(tensor).all():
+                raise StorageError(f"{record.id}: {key} holds NaN or infinite values; the model was not saved")
         files = {
             CONFIG: _json_bytes(record.config_dict()),
             METRICS: _json_bytes(record.metrics),
-            WEIGHTS: save(_contiguous(lora.base_state(model)), metadata={"format": "pt"}),
+            WEIGHTS: save(weights, metadata={"format": "pt"}),
         }
         if record.lora is not None:
             files[ADAPTER_CONFIG] = _json_bytes(lora.peft_config(record.lora))
-            files[ADAPTER_WEIGHTS] = save(_contiguous(lora.peft_state_dict(model)), metadata={"format": "pt"})
+            files[ADAPTER_WEIGHTS] = save(adapter, metadata={"format": "pt"})
         self._write_folder(record.id, files)
         return record.id
 

@@ -129,3 +129,17 @@ def test_a_save_that_happened_is_not_reported_as_failed(library, monkeypatch):
     assert library.save(model, record, "m") == "m"
     assert library.record("m").name == "second" and library.root in calls
     assert [p.name for p in library.root.iterdir()] == ["m"]
+
+
+@pytest.mark.parametrize("layer, value", [("fc2.bias", float("nan")), ("conv1.weight", float("inf"))])
+def test_a_model_with_non_finite_weights_is_not_saved(tmp_path, layer, value):
+    """Such a model was saved, then refused by load ("holds NaN"): a library entry that can never open.
+    (The training loop checks each loss before its step, so a NaN made by the very last step gets out.)"""
+    model = MnistCNN()
+    with torch.no_grad():
+        model.state_dict()[layer].view(-1)[0] = value
+    library = ModelLibrary(tmp_path / "models")
+    with pytest.raises(StorageError, match=f"m: {layer} holds NaN or infinite values; the model was not saved"):
+        library.save(model, ModelRecord(kind="base", name="x", dataset="mnist", model=model.config,
+                                        train=cfg.TrainConfig()), "m")
+    assert library.list() == [] and not list(library.root.iterdir())
