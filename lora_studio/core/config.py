@@ -29,14 +29,27 @@ RANGES: dict[str, tuple[float, float]] = {
     "hidden": (1, 4096),
     "channels": (1, 256),
     "feature_dim": (0, 16),
+    "num_classes": (2, 1000),
+    "pixel_mean": (0.0, 1.0),  # pixels are scaled to [0, 1] before standardising
+    "pixel_std": (1e-3, 1.0),
 }
+
+#: the RANGES key of each numeric field whose key is not its own name
+RANGE_KEYS = {"conv1_channels": "channels", "conv2_channels": "channels"}
 
 
 class ConfigError(ValueError):
     """A setting is missing, of the wrong type or out of range."""
 
 
-def check_range(name: str, value: float, key: str | None = None) -> None:
+def check_range(name: str, value: float, key: str | None = None, whole: bool = False) -> None:
+    """Refuse `value` unless it is a number (a whole one if `whole`) within RANGES[key or name].
+
+    NaN is refused too (it is not between anything); so are booleans, which Python counts as numbers.
+    """
+    if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+        kind = "a whole number" if whole else "a number"
+        raise ConfigError(f"{name} must be {kind}, got {type(value).__name__} {value!r:.40}")
     low, high = RANGES[key or name]
     if not low <= value <= high:
         raise ConfigError(f"{name} must be between {low:g} and {high:g}, got {value:g}")
@@ -55,7 +68,7 @@ class DataConfig:
     def __post_init__(self):
         _check_choice("dataset", self.dataset, DATASETS)
         if self.limit is not None:
-            check_range("limit", self.limit)
+            check_range("limit", self.limit, whole=True)
 
 
 @dataclass(frozen=True)
@@ -73,14 +86,13 @@ class ModelConfig:
     pixel_std: float = 0.3081
 
     def __post_init__(self):
-        check_range("conv1_channels", self.conv1_channels, "channels")
-        check_range("conv2_channels", self.conv2_channels, "channels")
-        check_range("hidden", self.hidden)
-        check_range("feature_dim", self.feature_dim)
-        if not 0 <= self.pixel_mean <= 1 or not 1e-3 <= self.pixel_std <= 1:
-            raise ConfigError("pixel_mean must be in [0, 1] and pixel_std in [0.001, 1]")
-        if not 2 <= self.num_classes <= 1000:
-            raise ConfigError(f"num_classes must be between 2 and 1000, got {self.num_classes}")
+        check_range("conv1_channels", self.conv1_channels, "channels", whole=True)
+        check_range("conv2_channels", self.conv2_channels, "channels", whole=True)
+        check_range("hidden", self.hidden, whole=True)
+        check_range("feature_dim", self.feature_dim, whole=True)
+        check_range("num_classes", self.num_classes, whole=True)
+        check_range("pixel_mean", self.pixel_mean)
+        check_range("pixel_std", self.pixel_std)
 
     @property
     def flat_dim(self) -> int:
@@ -97,7 +109,7 @@ class LoraConfig:
     new_columns: str = "random"  # one of NEW_COLUMN_INITS
 
     def __post_init__(self):
-        check_range("rank", self.rank)
+        check_range("rank", self.rank, whole=True)
         check_range("alpha", self.alpha)
         if not self.layers:
             raise ConfigError("choose at least one layer for LoRA")
@@ -124,10 +136,10 @@ class TrainConfig:
     lr_schedule: str = "anneal"
 
     def __post_init__(self):
-        check_range("epochs", self.epochs)
-        check_range("batch_size", self.batch_size)
+        check_range("epochs", self.epochs, whole=True)
+        check_range("batch_size", self.batch_size, whole=True)
         check_range("learning rate", self.lr, "lr")
-        check_range("seed", self.seed)
+        check_range("seed", self.seed, whole=True)
         _check_choice("lr_schedule", self.lr_schedule, LR_SCHEDULES)
 
 
@@ -148,7 +160,7 @@ class ExperimentConfig:
             raise ConfigError("give at least one seed")
         check_range("number of seeds", len(self.seeds), "seeds")
         for seed in self.seeds:
-            check_range("seed", seed)
+            check_range("seed", seed, whole=True)
         if len(set(self.seeds)) != len(self.seeds):
             raise ConfigError("a seed is listed twice")
         check_range("number of features", len(self.features), "feature_dim")
