@@ -66,6 +66,11 @@ def write_json(path: str, payload) -> None:
         raise StorageError(f"could not write {path}: {exc.strerror or exc}") from None
 
 
+def check_limit(args) -> None:
+    if getattr(args, "limit", None) is not None:
+        cfg.DataConfig(limit=args.limit)
+
+
 def train_config(args) -> cfg.TrainConfig:
     return cfg.TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, seed=args.seed)
 
@@ -109,11 +114,16 @@ def experiment(args) -> int:
     return 0
 
 
+# Each command checks its numbers first: an out-of-range setting is the complaint, not a missing data set.
+
+
 def train_base(args) -> int:
+    config = train_config(args)
+    check_limit(args)
     dataset = ensure_dataset(args, args.dataset)
     with TrainingBars() as bars:
         bars.phase_started("base", args.seed, args.epochs)
-        outcome = recipes.train_base(dataset, train_config(args), bars.callbacks("base"), name=args.name)
+        outcome = recipes.train_base(dataset, config, bars.callbacks("base"), name=args.name)
     model_id = _save(outcome)
     out.print(f"Saved base model [bold]{model_id}[/bold]: test accuracy {percent(outcome.predictions.accuracy)}")
     if args.json:
@@ -122,15 +132,16 @@ def train_base(args) -> int:
 
 
 def finetune(args) -> int:
+    config, adapter, features = train_config(args), lora_config(args), check_features(args.features)
+    check_limit(args)
     base, record = library().load(args.base_id)
     if record.kind != "base":
         raise StorageError(f"{args.base_id} is a {record.kind} model; fine-tuning starts from a base model")
     args.dataset = record.dataset
     dataset = ensure_dataset(args, record.dataset)
-    features = check_features(args.features)
     with TrainingBars() as bars:
         bars.phase_started("feature_lora" if features else "control_lora", args.seed, args.epochs)
-        outcome = recipes.finetune(base, record, dataset, lora_config(args), features, train_config(args),
+        outcome = recipes.finetune(base, record, dataset, adapter, features, config,
                                    bars.callbacks("feature_lora"), name=args.name)
     model_id = _save(outcome)
     out.print(f"Saved LoRA model [bold]{model_id}[/bold]: test accuracy {percent(outcome.predictions.accuracy)}, "
@@ -141,6 +152,7 @@ def finetune(args) -> int:
 
 
 def evaluate(args) -> int:
+    check_limit(args)
     lib = library()
     loaded = [(model_id, *lib.load(model_id)) for model_id in args.model_ids]
     datasets = {record.dataset for _, _, record in loaded}
