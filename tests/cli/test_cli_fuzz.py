@@ -16,6 +16,7 @@ import contextlib
 import io
 import json
 import os
+import pickle
 import shutil
 import tempfile
 from pathlib import Path
@@ -41,6 +42,25 @@ CASES = 300 if THOROUGH else 40  # each case runs five commands, `evaluate` on 2
 FUZZ = settings(max_examples=CASES, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 MODEL_IDS = ("base-1", "lora-1")
+
+
+class _ForbiddenUnpickler(pickle.Unpickler):
+    def __init__(self, *args, **kwargs):
+        raise AssertionError("something tried to unpickle a file")
+
+
+def _forbidden(*_args, **_kwargs):
+    raise AssertionError("something tried to unpickle a file")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def nothing_is_unpickled():
+    """As in tests/core/test_fuzz_models.py: pickle and torch.load fail the test if anything calls them."""
+    with pytest.MonkeyPatch.context() as patch:
+        for owner, name in ((pickle, "load"), (pickle, "loads"), (torch, "load"), (torch.serialization, "load")):
+            patch.setattr(owner, name, _forbidden)
+        patch.setattr(pickle, "Unpickler", _ForbiddenUnpickler)
+        yield
 
 
 class Files(dict):

@@ -33,7 +33,7 @@ from lora_studio.core.training import Callbacks, TrainControl, TrainData, train
 pytestmark = pytest.mark.fuzz
 
 THOROUGH = settings.default.max_examples >= 1000  # the fuzz profile of `make fuzz`
-RUNS = 150 if THOROUGH else 8  # each case trains a small CNN for a few hundred steps at most
+RUNS = 100 if THOROUGH else 8  # each case trains a small CNN for a few hundred steps at most
 TRAINING = settings(max_examples=RUNS, deadline=None, suppress_health_check=list(HealthCheck))
 
 
