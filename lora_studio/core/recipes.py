@@ -37,10 +37,16 @@ class Outcome:
 
 
 def pixel_stats(images: torch.Tensor) -> tuple[float, float]:
-    """Mean and standard deviation of uint8 pixels, scaled to [0, 1], without a float copy of the set."""
+    """Mean and standard deviation of uint8 pixels, scaled to [0, 1], without a float copy of the set.
+
+    Chunked: a float64 copy of MNIST's training images alone would take 376 MB.
+    """
+    total = squares = 0.0
+    for chunk in images.split(4096):
+        values = chunk.to(torch.float64)
+        total += values.sum().item()
+        squares += (values * values).sum().item()
     count = images.numel()
-    total = images.sum(dtype=torch.float64).item()
-    squares = sum((chunk.to(torch.float64) ** 2).sum().item() for chunk in images.split(8192))
     mean = total / count / 255.0
     std = max((squares / count / 255.0**2 - mean**2) ** 0.5, 1e-3)
     return mean, std
