@@ -12,6 +12,7 @@ in place, so a crash leaves the old or the new model, never a mix
 (`_recover` finishes or undoes what a crash interrupted).
 """
 
+import hashlib
 import json
 import math
 import os
@@ -39,6 +40,9 @@ KINDS = ("base", "feature_lora", "control_lora")
 MAX_JSON_BYTES = 1_000_000
 MAX_FEATURE_STAT, MIN_FEATURE_STD = 1e6, 1e-7  # beyond these a feature's standardisation overflows float32
 MAX_WEIGHTS_BYTES = 200_000_000  # this CNN's weights are ~0.3 MB; a huge file is not one of ours
+# safetensors keeps no checksum: one flipped bit can turn a weight into 1e38. The SHA-256 of the tensors
+# goes into each file's metadata; files without it (older saves, PEFT's own) get the other checks only.
+CHECKSUM = "lora_studio_sha256"
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
 CONFIG, WEIGHTS, METRICS = "config.json", "model.safetensors", "metrics.json"
 ADAPTER_CONFIG, ADAPTER_WEIGHTS = "adapter_config.json", "adapter_model.safetensors"
@@ -129,11 +133,11 @@ class ModelLibrary:
         files = {
             CONFIG: _json_bytes(record.config_dict()),
             METRICS: _json_bytes(record.metrics),
-            WEIGHTS: save(weights, metadata={"format": "pt"}),
+            WEIGHTS: save(weights, metadata={"format": "pt", CHECKSUM: _digest(weights)}),
         }
         if record.lora is not None:
             files[ADAPTER_CONFIG] = _json_bytes(lora.peft_config(record.lora))
-            files[ADAPTER_WEIGHTS] = save(adapter, metadata={"format": "pt"})
+            files[ADAPTER_WEIGHTS] = save(adapter, metadata={"format": "pt", CHECKSUM: _digest(adapter)})
         self._write_folder(record.id, files)
         return record.id
 
@@ -370,13 +374,35 @@ def _read_tensors(path: Path) -> dict[str, torch.Tensor]:
     try:
         if path.stat().st_size > MAX_WEIGHTS_BYTES:
             raise StorageError(f"{what} is too large to be one of ours")
-        return load(path.read_bytes())  # safetensors: a JSON header and raw numbers, never pickle
+        raw = path.read_bytes()
+        tensors = load(raw)  # safetensors: a JSON header and raw numbers, never pickle
     except FileNotFoundError:
         raise StorageError(f"{what} is missing") from None
     except OSError as exc:
         raise StorageError(f"{what} cannot be read: {exc.strerror or exc}") from None
     except (SafetensorError, ValueError, RuntimeError) as exc:
         raise StorageError(f"{what} is not a valid safetensors file ({exc})") from None
+    expected = _metadata(raw).get(CHECKSUM)
+    if expected is not None and expected != _digest(tensors):
+        raise StorageError(f"{what} is damaged: its numbers do not match the checksum saved with them")
+    return tensors
+
+
+def _digest(tensors: dict[str, torch.Tensor]) -> str:
+    """SHA-256 of names, dtypes, shapes and bytes of the tensors, in name order."""
+    digest = hashlib.sha256()
+    for key in sorted(tensors):
+        tensor = tensors[key].detach().contiguous()
+        digest.update(f"{key}|{tensor.dtype}|{tuple(tensor.shape)}|".encode())
+        digest.update(tensor.reshape(-1).view(torch.uint8).numpy().tobytes())
+    return digest.hexdigest()
+
+
+def _metadata(raw: bytes) -> dict:
+    """The __metadata__ of a safetensors file that `load` has already accepted."""
+    length = int.from_bytes(raw[:8], "little")
+    metadata = json.loads(raw[8 : 8 + length]).get("__metadata__")
+    return metadata if isinstance(metadata, dict) else {}
 
 
 def _check_tensors(expected: dict[str, torch.Tensor], found: dict[str, torch.Tensor], what: str) -> None:
