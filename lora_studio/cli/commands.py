@@ -19,7 +19,7 @@ from lora_studio.cli.terminal import (
 from lora_studio.core import config as cfg
 from lora_studio.core import data, download, paths, recipes
 from lora_studio.core.errors import DataError, StorageError
-from lora_studio.core.evaluation import feature_effect, predict
+from lora_studio.core.evaluation import Effect, feature_effect, predict
 from lora_studio.core.experiment import run_experiment
 from lora_studio.core.features import check_features
 from lora_studio.core.storage import ModelLibrary, atomic_write
@@ -109,6 +109,7 @@ def experiment(args) -> int:
         mean, (low, high) = effect["mean_delta"], effect["ci95"]
         out.print(f"Feature effect (feature+LoRA − control): {100 * mean:+.2f} points, "
                   f"95 % interval [{100 * low:+.2f}, {100 * high:+.2f}] ({effect['method']})")
+        out.print(f"In words: {Effect(mean, (low, high), effect['method']).sentence()}.")
     if args.json:
         write_json(args.json, result)
     return 0

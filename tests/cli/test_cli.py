@@ -41,7 +41,7 @@ def test_experiment_writes_exactly_the_documented_json(tiny_root, tmp_path, caps
     low, high = effect["ci95"]
     assert low <= effect["mean_delta"] <= high
     printed = capsys.readouterr().out
-    assert "Feature effect" in printed and "Control LoRA" in printed
+    assert "Feature effect" in printed and "Control LoRA" in printed and "In words:" in printed
     run("models", "list")
     assert printed.count("seed") >= 1
     listing = capsys.readouterr().out
