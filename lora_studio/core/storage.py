@@ -12,6 +12,7 @@ in place, so a crash leaves the old or the new model, never a mix
 (`_recover` finishes or undoes what a crash interrupted).
 """
 
+import contextlib
 import hashlib
 import json
 import math
@@ -35,6 +36,11 @@ from lora_studio.core.errors import USER_ERRORS, LoraStudioError, StorageError
 from lora_studio.core.features import FeatureScaler
 from lora_studio.core.model import MnistCNN
 
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; recovery then assumes one process writes at a time
+    fcntl = None
+
 FORMAT_VERSION = 1
 KINDS = ("base", "feature_lora", "control_lora")
 MAX_JSON_BYTES = 1_000_000
@@ -46,6 +52,7 @@ CHECKSUM = "lora_studio_sha256"
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
 CONFIG, WEIGHTS, METRICS = "config.json", "model.safetensors", "metrics.json"
 ADAPTER_CONFIG, ADAPTER_WEIGHTS = "adapter_config.json", "adapter_model.safetensors"
+LOCK = ".lock"  # writers hold it shared while they write; crash recovery needs it alone
 
 
 def check_id(model_id: str) -> str:
@@ -146,21 +153,24 @@ class ModelLibrary:
         staging = None
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=f".tmp-{model_id}-", dir=self.root))
-            for name, payload in files.items():
-                with open(staging / name, "wb") as out:
-                    out.write(payload)
-                    out.flush()
-                    os.fsync(out.fileno())
-            _fsync_dir(staging)
-            if target.exists():
-                shutil.rmtree(aside, ignore_errors=True)
-                target.rename(aside)
-            staging.rename(target)  # the commit point: from here on the new version is the model
+            with _lock(self.root, exclusive=False):  # another process's list() must not "recover" this save
+                staging = Path(tempfile.mkdtemp(prefix=f".tmp-{model_id}-", dir=self.root))
+                for name, payload in files.items():
+                    with open(staging / name, "wb") as out:
+                        out.write(payload)
+                        out.flush()
+                        os.fsync(out.fileno())
+                _fsync_dir(staging)
+                if target.exists():
+                    shutil.rmtree(aside, ignore_errors=True)
+                    target.rename(aside)
+                staging.rename(target)  # the commit point: from here on the new version is the model
         except OSError as exc:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
-            self._recover()
+            if aside.exists() and not target.exists():
+                with contextlib.suppress(OSError):
+                    aside.rename(target)  # put the previous version back
             raise StorageError(f"could not save model {model_id} in {self.root}: {exc.strerror or exc}") from None
         # After the commit nothing may report the save as failed: it happened, and the old version is
         # gone (a failing fsync of the library folder used to raise here, with the new model in place).
@@ -289,20 +299,54 @@ class ModelLibrary:
         return folder
 
     def _recover(self) -> None:
-        """Finish or undo what a crash during `_write_folder` left behind."""
-        if not self.root.is_dir():
+        """Finish or undo what a crash during `_write_folder` left behind.
+
+        Only when no save is under way in any process (the lock is free): a live save's staging
+        folder, or its model renamed aside for a moment, looks just like a crash's leftovers.
+        """
+        if not self.root.is_dir() or not any(self.root.glob(".old-*")) and not any(self.root.glob(".tmp-*")):
             return
-        for leftover in self.root.glob(".old-*"):
-            original = self.root / leftover.name[len(".old-"):]
-            try:
-                if original.exists():
-                    shutil.rmtree(leftover)
-                else:
-                    leftover.rename(original)  # the new version never made it: keep the previous one
-            except OSError:
-                pass  # read-only library: listing still works
-        for leftover in self.root.glob(".tmp-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+        with _lock(self.root, exclusive=True) as alone:
+            if not alone:
+                return  # a save is under way; whoever lists next, after it, recovers
+            for leftover in self.root.glob(".old-*"):
+                original = self.root / leftover.name[len(".old-"):]
+                try:
+                    if original.exists():
+                        shutil.rmtree(leftover)
+                    else:
+                        leftover.rename(original)  # the new version never made it: keep the previous one
+                except OSError:
+                    pass  # read-only library: listing still works
+            for leftover in self.root.glob(".tmp-*"):
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _lock(root: Path, exclusive: bool):
+    """Hold the library's lock: shared (writers, waiting for it) or exclusive (recovery, only if free at once).
+
+    Yields whether it is held. The kernel drops the lock of a killed process, so a crash never leaves
+    it taken. Where there are no advisory locks, or the lock file cannot be made (a read-only library,
+    where nobody can be writing), it yields True without locking.
+    """
+    if fcntl is None:
+        yield True
+        return
+    try:
+        fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield True
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB if exclusive else fcntl.LOCK_SH)
+        except OSError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)
 
 
 def migrate(data: dict, model_id: str) -> dict:

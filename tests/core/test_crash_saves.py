@@ -74,10 +74,11 @@ def progress_of(path: Path) -> list[tuple[str, int]]:
 
 def check_library(root: Path, reported: list[tuple[str, int]], newest: int | None = None) -> Counter:
     """Recover, then check every model; return what the kill left behind (for the report)."""
-    left = Counter(p.name.split("-")[0] for p in root.glob(".*")) if root.is_dir() else Counter()
+    hidden = (lambda: [p for p in root.glob(".*") if p.name != ".lock"]) if root.is_dir() else list
+    left = Counter(p.name.split("-")[0] for p in hidden())
     library = ModelLibrary(root)
     entries = library.list()
-    assert not [p.name for p in root.glob(".*")], "recovery left hidden folders"
+    assert not hidden(), "recovery left hidden folders"
     found = {}
     for entry in entries:
         assert entry.record is not None, f"{entry.id} is broken: {entry.error}"

@@ -1,6 +1,7 @@
 """Regression tests for holes the model-file fuzzing found (tests/core/test_fuzz_models.py), one case each."""
 
 import json
+import sys
 
 import pytest
 import torch
@@ -128,7 +129,7 @@ def test_a_save_that_happened_is_not_reported_as_failed(library, monkeypatch):
     record.name = "second"
     assert library.save(model, record, "m") == "m"
     assert library.record("m").name == "second" and library.root in calls
-    assert [p.name for p in library.root.iterdir()] == ["m"]
+    assert sorted(p.name for p in library.root.iterdir()) == [".lock", "m"]
 
 
 @pytest.mark.parametrize("layer, value", [("fc2.bias", float("nan")), ("conv1.weight", float("inf"))])
@@ -180,3 +181,40 @@ def test_files_without_a_checksum_still_load(library):
     path = library.root / "m" / "model.safetensors"
     path.write_bytes(save(load(path.read_bytes()), metadata={"format": "pt"}))
     library.load("m")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="advisory locks (fcntl) only")
+@pytest.mark.parametrize("moment", ["while writing", "between the renames"])
+def test_listing_from_another_process_during_a_save_does_not_break_it(library, monkeypatch, moment):
+    """The app lists the library while `lora-studio` saves into it: list()'s crash recovery took the
+    save's staging folder (or the model renamed aside) for a crash's leftovers and undid it, so the
+    save failed and the trained model was lost. Now writers hold a shared lock, recovery needs it alone."""
+    from pathlib import Path
+
+    from lora_studio.core import storage
+
+    other = ModelLibrary(library.root)  # another process: its own ModelLibrary and lock file handle
+    listed = []
+    if moment == "while writing":
+        real = storage._fsync_dir
+
+        def fsync_dir(folder):
+            if folder.name.startswith(".tmp-"):
+                listed.append([e.id for e in other.list()])
+            real(folder)
+        monkeypatch.setattr(storage, "_fsync_dir", fsync_dir)
+    else:
+        real_rename = Path.rename
+
+        def rename(self, target):
+            result = real_rename(self, target)
+            if Path(target).name.startswith(".old-"):
+                listed.append([e.id for e in other.list()])
+            return result
+        monkeypatch.setattr(Path, "rename", rename)
+    model, record = library.load("m")
+    record.name = "second"
+    assert library.save(model, record, "m") == "m"
+    assert listed, "the listing did not happen during the save"
+    assert library.record("m").name == "second"
+    assert sorted(p.name for p in library.root.iterdir()) == [".lock", "m"]
