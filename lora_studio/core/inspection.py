@@ -136,3 +136,79 @@ def _shift(image: np.ndarray, dy: int, dx: int) -> np.ndarray:
     src_x, dst_x = slice(max(0, -dx), min(w, w - dx)), slice(max(0, dx), min(w, w + dx))
     out[dst_y, dst_x] = image[src_y, src_x]
     return out
+
+
+# --- per class, per cell, in order -------------------------------------------------------------
+
+
+def class_errors(labels: np.ndarray, predicted: np.ndarray, num_classes: int = 10) -> tuple[np.ndarray, np.ndarray]:
+    """Per true class: how many test images it has and how many of them the model got wrong, (classes,) each."""
+    labels, predicted = np.asarray(labels, dtype=np.int64), np.asarray(predicted, dtype=np.int64)
+    images = np.bincount(labels, minlength=num_classes)
+    errors = np.bincount(labels[predicted != labels], minlength=num_classes)
+    return images, errors
+
+
+def confusion_difference(tuned: Predictions, reference: Predictions) -> np.ndarray:
+    """tuned.confusion() − reference.confusion(): where the tuned model puts more (+) or fewer (−) images.
+
+    Both count the same images, so every row sums to zero: what leaves one cell arrives in another.
+    """
+    if not np.array_equal(tuned.labels, reference.labels):
+        raise ValueError("the two predictions are not on the same test images")
+    return tuned.confusion() - reference.confusion()
+
+
+def cell_indices(labels: np.ndarray, predicted: np.ndarray, true_class: int, predicted_class: int,
+                 reference: np.ndarray | None = None) -> np.ndarray:
+    """The images behind one confusion-matrix cell (row = true class, column = predicted class).
+
+    Without `reference`: those of class `true_class` the model called `predicted_class`. With the
+    reference model's predictions (a difference matrix): those that entered or left the cell, i.e. one of
+    the two models put them there and the other did not.
+    """
+    labels, predicted = np.asarray(labels), np.asarray(predicted)
+    in_cell = predicted == predicted_class
+    if reference is not None:
+        in_cell = in_cell != (np.asarray(reference) == predicted_class)
+    return np.flatnonzero((labels == true_class) & in_cell)
+
+
+def sort_indices(indices: np.ndarray, values: np.ndarray, descending: bool = False) -> np.ndarray:
+    """`indices` ordered by `values[indices]`; ties keep their order (so the result is reproducible)."""
+    indices = np.asarray(indices, dtype=np.int64)
+    keys = np.asarray(values)[indices]
+    order = np.argsort(-keys if descending else keys, kind="stable")
+    return indices[order]
+
+
+def brightness_edges(brightness: np.ndarray, bins: int = 10) -> np.ndarray:
+    """Bin edges holding about the same number of images each (quantiles), for comparable error rates.
+
+    Equal-width bins would leave the darkest and brightest bins with a handful of images whose error
+    rate is mostly noise. Repeated quantiles (many equal values) are merged.
+    """
+    brightness = np.asarray(brightness, dtype=float)
+    edges = np.unique(np.quantile(brightness, np.linspace(0.0, 1.0, bins + 1)))
+    if len(edges) < 2:  # every image equally bright: one bin around that value
+        edges = np.array([edges[0] - 5e-4, edges[0] + 5e-4])
+    return edges
+
+
+def numerical_rank(singular_values: np.ndarray, rtol: float = 1e-5) -> int:
+    """How many singular values are above `rtol` times the largest: the rank float32 arithmetic can see."""
+    values = np.asarray(singular_values, dtype=float)
+    if not len(values) or values.max() <= 0:
+        return 0
+    return int(np.sum(values > rtol * values.max()))
+
+
+def feature_columns(model: nn.Module, flat_dim: int) -> np.ndarray:
+    """fc1's effective weights for the extra features, (hidden, F): the trained columns plus their part of
+    ΔW when LoRA adapts fc1 too — what the network multiplies the standardised feature values by."""
+    with torch.no_grad():
+        weight = model.fc1.weight.detach()[:, flat_dim:].clone()
+        layer = lora.lora_layers(model).get("fc1")
+        if layer is not None and not layer.merged:
+            weight += layer.delta_weight()[:, flat_dim:]
+    return weight.numpy().copy()

@@ -85,3 +85,78 @@ def test_a_drawing_is_boxed_to_20_pixels_and_centred_by_mass():
     assert abs((np.indices((28, 28))[0] * mass).sum() / mass.sum() - 13.5) <= 1.0
     assert abs((np.indices((28, 28))[1] * mass).sum() / mass.sum() - 13.5) <= 1.0
     assert inspection.mnist_preprocess(np.zeros((50, 50))).max() == 0
+
+
+def test_class_errors_by_hand():
+    labels = [0, 0, 1, 1, 1, 2]
+    predicted = [0, 1, 1, 2, 0, 2]  # class 0: 1 of 2 wrong; class 1: 2 of 3 wrong; class 2: right
+    images, errors = inspection.class_errors(labels, predicted, num_classes=4)
+    assert images.tolist() == [2, 3, 1, 0] and errors.tolist() == [1, 2, 0, 0]
+
+
+def test_confusion_difference_by_hand_and_rows_sum_to_zero():
+    labels = [0, 1, 2, 3, 4, 5]
+    base = predictions(labels, [0, 7, 2, 9, 4, 1])
+    tuned = predictions(labels, [0, 1, 8, 9, 4, 5])
+    difference = inspection.confusion_difference(tuned, base)
+    expected = np.zeros((10, 10), dtype=np.int64)
+    expected[1, 7], expected[1, 1] = -1, +1  # 1 moved from "7" to right
+    expected[2, 2], expected[2, 8] = -1, +1  # 2 moved from right to "8"
+    expected[5, 1], expected[5, 5] = -1, +1
+    assert np.array_equal(difference, expected)
+    assert not difference.sum(axis=1).any()
+    with pytest.raises(ValueError):
+        inspection.confusion_difference(tuned, predictions([1] * 6, [1] * 6))
+
+
+def test_cell_indices_for_one_model_and_for_a_difference():
+    labels = np.array([4, 4, 4, 4, 9, 4])
+    predicted = np.array([9, 4, 9, 4, 9, 1])
+    assert inspection.cell_indices(labels, predicted, 4, 9).tolist() == [0, 2]
+    assert inspection.cell_indices(labels, predicted, 4, 4).tolist() == [1, 3]
+    reference = np.array([9, 9, 4, 4, 9, 9])
+    # true 4 → 9: image 0 stays (both say 9), 1 left the cell, 2 entered it, 5 left it
+    assert inspection.cell_indices(labels, predicted, 4, 9, reference).tolist() == [1, 2, 5]
+
+
+def test_sort_indices_orders_a_subset_and_keeps_ties_in_place():
+    values = np.array([0.5, 0.9, 0.1, 0.9, 0.3])
+    assert inspection.sort_indices([0, 1, 2, 3], values).tolist() == [2, 0, 1, 3]
+    assert inspection.sort_indices([0, 1, 2, 3], values, descending=True).tolist() == [1, 3, 0, 2]
+    assert inspection.sort_indices([], values).tolist() == []
+
+
+def test_brightness_edges_hold_equal_counts():
+    brightness = np.arange(100) / 100.0
+    edges = inspection.brightness_edges(brightness, bins=4)
+    assert edges.tolist() == pytest.approx([0.0, 0.2475, 0.495, 0.7425, 0.99])
+    binned = inspection.errors_by_brightness(brightness, np.ones(100, bool), edges=edges)
+    assert binned.images.tolist() == [25, 25, 25, 25] and binned.errors.tolist() == [0, 0, 0, 0]
+    assert len(inspection.brightness_edges(np.full(10, 0.2))) == 2  # constant: one bin, not an error
+
+
+def test_numerical_rank():
+    assert inspection.numerical_rank(np.array([3.0, 1.0, 1e-7, 0.0])) == 2
+    assert inspection.numerical_rank(np.zeros(4)) == 0 and inspection.numerical_rank(np.array([])) == 0
+
+
+def test_trained_lora_delta_has_numerical_rank_at_most_r():
+    torch.manual_seed(1)
+    model = lora.apply_lora(MnistCNN(ModelConfig()), LoraConfig(rank=2, layers=("fc1", "fc2")))
+    with torch.no_grad():
+        for layer in lora.lora_layers(model).values():
+            layer.lora_B.normal_()
+    for d in inspection.lora_deltas(model):
+        assert inspection.numerical_rank(d.singular_values) == 2
+        assert len(d.singular_values) == min(d.delta.shape)
+
+
+def test_feature_columns_add_the_lora_part_of_fc1():
+    torch.manual_seed(0)
+    model = lora.apply_lora(MnistCNN(ModelConfig(feature_dim=1)), LoraConfig(rank=2, layers=("fc1",)))
+    plain = inspection.feature_columns(model, 784)
+    assert np.array_equal(plain, inspection.feature_column_weights(model, 784))  # B = 0: no update yet
+    with torch.no_grad():
+        model.fc1.lora_B.fill_(0.5)
+    expected = model.fc1.weight[:, 784:] + model.fc1.delta_weight()[:, 784:]
+    assert np.allclose(inspection.feature_columns(model, 784), expected.detach().numpy())

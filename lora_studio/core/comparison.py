@@ -1,0 +1,155 @@
+"""Models side by side: the seeds of one setting grouped, and feature+LoRA paired with its control over seeds.
+
+The LoRA tab (and `experiment --seeds`) repeats a fine-tuning with seeds 0, 1, …,
+saving one model per seed. Here those models are recognised as one setting
+(same base, data, LoRA and training settings; only the seed differs), summarised
+(mean and spread), and the feature's effect is taken over the seeds that both
+the feature+LoRA setting and its control ran: a t interval over seeds when there
+are two or more (training noise included), else the paired interval over test
+images of `evaluation.feature_effect`. Used by the Evaluation tab and `evaluate`.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from lora_studio.core.evaluation import Effect, Predictions, feature_effect
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One evaluated model, as the comparison needs it."""
+
+    id: str
+    name: str
+    kind: str  # base | feature_lora | control_lora
+    parent: str | None
+    seed: int
+    setting: tuple  # everything that defines the run except the seed and the extra features
+    features: tuple[str, ...]
+    accuracy: float
+    loss: float
+    trainable_params: int | None
+    total_params: int | None
+    seconds: float | None  # the whole training step (set-up included), from the model's metrics
+    correct: np.ndarray | None = None  # (N,) bool, per test image
+
+
+def setting_of(record) -> tuple:
+    """What makes two runs "the same setting": data, parent, LoRA and training settings, training images."""
+    lora = record.lora
+    adapter = None if lora is None else (lora.rank, lora.alpha, tuple(lora.layers), lora.init, lora.new_columns)
+    t = record.train
+    return (record.dataset, record.parent, adapter, t.epochs, t.batch_size, t.lr,
+            record.metrics.get("train_images"))
+
+
+def scored(model_id: str, record, predictions: Predictions) -> Scored:
+    """A model of the library (its ModelRecord) with its answers on the test set."""
+    m = record.metrics
+    seconds = m.get("wall_seconds")
+    return Scored(model_id, record.name, record.kind, record.parent, record.train.seed, setting_of(record),
+                  tuple(record.features.names) if record.features else (), predictions.accuracy, predictions.loss,
+                  m.get("trainable_params"), m.get("total_params"),
+                  None if seconds is None else float(seconds), predictions.correct)
+
+
+@dataclass(frozen=True)
+class Group:
+    """The models of one setting (one per seed)."""
+
+    kind: str
+    members: tuple[Scored, ...]
+
+    @property
+    def seeds(self) -> tuple[int, ...]:
+        return tuple(m.seed for m in self.members)
+
+    @property
+    def mean_accuracy(self) -> float:
+        return float(np.mean([m.accuracy for m in self.members]))
+
+    @property
+    def sd_accuracy(self) -> float:
+        """Standard deviation over seeds (n − 1); NaN for a single seed."""
+        values = [m.accuracy for m in self.members]
+        return float(np.std(values, ddof=1)) if len(values) > 1 else math.nan
+
+    @property
+    def mean_loss(self) -> float:
+        return float(np.mean([m.loss for m in self.members]))
+
+    @property
+    def mean_seconds(self) -> float | None:
+        seconds = [m.seconds for m in self.members if m.seconds is not None]
+        return float(np.mean(seconds)) if seconds else None
+
+
+def group_by_setting(models: list[Scored]) -> list[Group]:
+    """Groups in the order their first member appears; members ordered by seed."""
+    groups: dict[tuple, list[Scored]] = {}
+    for model in models:
+        groups.setdefault((model.kind, model.setting, model.features), []).append(model)
+    return [Group(key[0], tuple(sorted(members, key=lambda m: m.seed))) for key, members in groups.items()]
+
+
+@dataclass(frozen=True)
+class SeedEffect:
+    """The feature's effect for one feature+LoRA setting against its control, with what it was computed on."""
+
+    effect: Effect
+    feature_ids: tuple[str, ...]
+    control_ids: tuple[str, ...]
+    seeds: tuple[int, ...]
+
+    def to_dict(self) -> dict:
+        return {**self.effect.to_dict(), "seeds": list(self.seeds), "feature": list(self.feature_ids),
+                "control": list(self.control_ids), "sentence": self.effect.sentence(),
+                "meaning": plain_meaning(self.effect)}
+
+
+def seed_effect(models: list[Scored]) -> SeedEffect | None:
+    """Feature+LoRA minus control over the seeds both ran (the pair of settings with the most such seeds).
+
+    None when no feature+LoRA model has a control of the same setting among `models`.
+    """
+    groups = group_by_setting(models)
+    best = None
+    for f in (g for g in groups if g.kind == "feature_lora"):
+        for c in (g for g in groups if g.kind == "control_lora"):
+            if f.members[0].setting != c.members[0].setting:
+                continue
+            f_by_seed = {m.seed: m for m in f.members}
+            c_by_seed = {m.seed: m for m in c.members}
+            common = sorted(set(f_by_seed) & set(c_by_seed))
+            if common and (best is None or len(common) > len(best[2])):
+                best = (f_by_seed, c_by_seed, common)
+    if best is None:
+        return None
+    f_by_seed, c_by_seed, seeds = best
+    features, controls = [f_by_seed[s] for s in seeds], [c_by_seed[s] for s in seeds]
+    if len(seeds) >= 2:
+        effect = feature_effect([m.accuracy for m in features], [m.accuracy for m in controls])
+    else:
+        effect = feature_effect([features[0].accuracy], [controls[0].accuracy], features[0].correct,
+                                controls[0].correct)
+    return SeedEffect(effect, tuple(m.id for m in features), tuple(m.id for m in controls), tuple(seeds))
+
+
+def plain_meaning(effect: Effect) -> str:
+    """One sentence a learner can read: does the extra feature help, hurt, or can the data not tell?"""
+    low, high = (100 * v for v in effect.ci95)
+    mean = 100 * effect.mean_delta
+    if effect.spans_zero:
+        text = (f"No clear effect: feature+LoRA scored {mean:+.2f} points against the control, but the 95 % "
+                f"interval ({low:+.2f} to {high:+.2f}) includes zero, so the difference may well be chance.")
+    elif effect.mean_delta > 0:
+        text = (f"The extra feature helps: feature+LoRA beats the control by {mean:.2f} points, and even the low "
+                f"end of the 95 % interval ({low:+.2f}) is above zero.")
+    else:
+        text = (f"The extra feature hurts: feature+LoRA trails the control by {-mean:.2f} points, and even the "
+                f"high end of the 95 % interval ({high:+.2f}) is below zero.")
+    if "one seed" in effect.method:
+        text += " With one seed the interval covers only test-set noise: run more seeds to include training noise."
+    return text

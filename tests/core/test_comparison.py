@@ -1,0 +1,65 @@
+"""Seeds grouped into settings and the feature's effect over seeds, on hand-made scores."""
+
+import math
+
+import numpy as np
+import pytest
+
+from lora_studio.core import comparison
+from lora_studio.core.evaluation import Effect
+
+SETTING = ("mnist", "base-1", (8, 16.0, ("fc1", "fc2"), "article", "random"), 2, 64, 1e-3, 60000)
+
+
+def model(kind, seed, accuracy, setting=SETTING, correct=None):
+    features = ("brightness",) if kind == "feature_lora" else ()
+    return comparison.Scored(f"{kind}-{seed}", f"{kind} seed {seed}", kind, "base-1", seed, setting, features,
+                             accuracy, 0.1, 100, 1000, 2.0 + seed, correct)
+
+
+def test_seeds_of_one_setting_are_one_group_with_mean_and_spread():
+    models = [model("feature_lora", 1, 0.97), model("control_lora", 0, 0.95), model("feature_lora", 0, 0.99),
+              model("feature_lora", 0, 0.5, setting=SETTING[:3] + (5,) + SETTING[4:])]  # other epochs
+    groups = comparison.group_by_setting(models)
+    assert [(g.kind, g.seeds) for g in groups] == [("feature_lora", (0, 1)), ("control_lora", (0,)),
+                                                   ("feature_lora", (0,))]
+    assert groups[0].mean_accuracy == pytest.approx(0.98)
+    assert groups[0].sd_accuracy == pytest.approx(math.sqrt(2) * 0.01)  # values ±0.01 around the mean
+    assert groups[0].mean_seconds == pytest.approx(2.5)
+    assert math.isnan(groups[1].sd_accuracy)
+
+
+def test_effect_over_three_seeds_is_a_t_interval_of_the_differences():
+    # differences 0.01, 0.02, 0.03: mean 0.02, sd 0.01, half-width t(2) 4.303 · 0.01 / √3 = 0.02484
+    models = [model("feature_lora", s, 0.95 + d) for s, d in enumerate((0.01, 0.02, 0.03))]
+    models += [model("control_lora", s, 0.95) for s in range(3)] + [model("control_lora", 7, 0.5)]
+    result = comparison.seed_effect(models)
+    assert result.seeds == (0, 1, 2)
+    assert result.effect.mean_delta == pytest.approx(0.02)
+    assert result.effect.ci95 == pytest.approx((0.02 - 0.024844, 0.02 + 0.024844), abs=1e-5)
+    assert result.effect.method == "t interval over 3 seeds"
+    assert result.control_ids == ("control_lora-0", "control_lora-1", "control_lora-2")
+    assert "No clear effect" in result.to_dict()["meaning"]  # the interval reaches below zero
+
+
+def test_effect_with_one_common_seed_is_paired_over_images():
+    f = model("feature_lora", 0, 0.75, correct=np.array([True, True, True, False]))
+    c = model("control_lora", 0, 0.5, correct=np.array([True, False, True, False]))
+    result = comparison.seed_effect([f, c])
+    assert result.effect.method == "paired over test images, one seed"
+    assert result.effect.mean_delta == pytest.approx(0.25)
+
+
+def test_no_effect_without_a_control_of_the_same_setting():
+    other = SETTING[:2] + ((4, 16.0, ("fc1", "fc2"), "article", "random"),) + SETTING[3:]
+    assert comparison.seed_effect([model("feature_lora", 0, 0.9), model("control_lora", 0, 0.9, other)]) is None
+    assert comparison.seed_effect([model("base", 0, 0.9)]) is None
+
+
+def test_plain_meaning_says_helps_hurts_or_no_clear_effect():
+    assert comparison.plain_meaning(Effect(0.02, (0.01, 0.03), "t interval over 3 seeds")).startswith(
+        "The extra feature helps: feature+LoRA beats the control by 2.00 points")
+    assert comparison.plain_meaning(Effect(-0.02, (-0.03, -0.01), "t interval over 3 seeds")).startswith(
+        "The extra feature hurts")
+    one = comparison.plain_meaning(Effect(0.001, (-0.001, 0.003), "paired over test images, one seed"))
+    assert one.startswith("No clear effect") and "run more seeds" in one
