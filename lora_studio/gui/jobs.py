@@ -5,11 +5,12 @@ the GUI thread) and returns a `worker.Job` whose function runs in the worker
 thread. Everything torch-shaped stays on that side: the loaded data sets are
 cached in `DataCache` (only ever touched by jobs), models are loaded from the
 library by id, and what comes back is numbers, strings and NumPy copies.
+The Evaluation tab's jobs (evaluate with everything its views draw, export
+merged) are in `evaluation_jobs.py`.
 """
 
 from __future__ import annotations  # NumPy in annotations only: it is imported after the window shows
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -256,63 +257,3 @@ def _lora_summary(outcomes: dict, feature_effect) -> str:
                                 feature[0].predictions.correct, control[0].predictions.correct)
         text += f"; {effect.sentence()}"
     return text
-
-
-# --- evaluation -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EvaluatedModel:
-    id: str
-    name: str
-    kind: str
-    parent: str | None
-    dataset: str
-    test_accuracy: float
-    test_loss: float
-    trainable_params: int | None
-    total_params: int | None
-    predictions: object  # core.evaluation.Predictions: NumPy arrays only
-
-
-def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[str]) -> Job:
-    def run(ctx: JobContext) -> JobResult:
-        from lora_studio.core import recipes
-        from lora_studio.core.errors import DataError
-        from lora_studio.core.evaluation import feature_effect, predict
-        from lora_studio.core.storage import ModelLibrary
-
-        library = ModelLibrary(models)
-        rows = []
-        for index, model_id in enumerate(model_ids):
-            if ctx.is_cancelled():
-                return JobResult("stopped", "evaluation stopped")
-            model, record = library.load(model_id)
-            ctx.progress(index / len(model_ids), f"Evaluating {record.name}")
-            test = cache.get(root, record.dataset).test
-            p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images))
-            rows.append(EvaluatedModel(model_id, record.name, record.kind, record.parent, record.dataset,
-                                       p.accuracy, p.loss, record.metrics.get("trainable_params"),
-                                       record.metrics.get("total_params"), p))
-        if len({row.dataset for row in rows}) > 1:
-            raise DataError("these models were trained on different data sets: evaluate them separately")
-        effect = _effect(rows, feature_effect)
-        ctx.progress(1.0, "Evaluated")
-        best = max(rows, key=lambda row: row.test_accuracy)
-        message = f"{len(rows)} model(s) evaluated; best {best.name} at {100 * best.test_accuracy:.2f} %"
-        return JobResult("finished", message, {"rows": rows, "effect": effect})
-
-    return Job("evaluate", "Evaluation", run)
-
-
-def _effect(rows: list[EvaluatedModel], feature_effect) -> dict | None:
-    """The feature's effect when a feature+LoRA model and a control of the same base are both chosen."""
-    features = [r for r in rows if r.kind == "feature_lora"]
-    controls = [r for r in rows if r.kind == "control_lora"]
-    for f in features:
-        for c in controls:
-            if f.parent == c.parent:
-                effect = feature_effect([f.test_accuracy], [c.test_accuracy],
-                                        f.predictions.correct, c.predictions.correct)
-                return {**dataclasses.asdict(effect), "sentence": effect.sentence(), "feature": f.id, "control": c.id}
-    return None

@@ -23,7 +23,8 @@ from lora_studio.gui.tabs.evaluation import EvaluationTab
 from lora_studio.gui.tabs.lora import LoraTab
 
 JOB_TITLES = {"load": "Loading PyTorch", "dataset": "Loading the data set", "download": "Download",
-              "import": "Import", "base": "Base training", "lora": "LoRA fine-tuning", "evaluate": "Evaluation"}
+              "import": "Import", "base": "Base training", "lora": "LoRA fine-tuning", "evaluate": "Evaluation",
+              "export": "Export"}
 #: jobs whose loss would hurt: closing the window while they run asks first
 ASK_BEFORE_CLOSING = ("download", "import", "base", "lora")
 
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.dataset_tab.build_plots()
         self.base_tab.panel.build_plots()
         self.lora_tab.panel.build_plots()
+        self.eval_tab.build_plots()
 
     # --- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -63,7 +63,8 @@ class AppState(QObject):
     sigProgress = Signal(str, float, str)  # kind, fraction, text
     sigStatus = Signal(str)  # a passing message for the status bar
     sigMessage = Signal(str, str, str, str)  # level (info|warning|error), title, text, details: shown in a box
-    sigEvaluated = Signal(object)  # {"rows": [jobs.EvaluatedModel], "effect": dict | None}
+    sigEvaluated = Signal(object)  # evaluation_jobs.make_evaluate's data: rows, groups, test set, effect
+    sigExported = Signal(object)  # evaluation_jobs.make_export's data: path, largest |Δlogit| merged vs unmerged
 
     def __init__(self, parent: QObject | None = None, home: Path | None = None):
         super().__init__(parent)
@@ -129,6 +130,8 @@ class AppState(QObject):
         elif kind == "evaluate" and result.status == "finished":
             self.evaluation = result.data
             self.sigEvaluated.emit(result.data)
+        elif kind == "export" and result.status == "finished":
+            self.sigExported.emit(result.data)
         self.sigJobEnded.emit(kind, result.status, result.message)
         if kind not in ("load", "dataset") and self.dataset is None and self.dataset_available():
             # the data set was switched while another job ran (its loading was refused then): load it now
@@ -212,7 +215,8 @@ class AppState(QObject):
 
 def _title(kind: str) -> str:
     return {"dataset": "Loading the data set", "download": "Download", "import": "Import",
-            "base": "Base training", "lora": "LoRA fine-tuning", "evaluate": "Evaluation"}.get(kind, kind)
+            "base": "Base training", "lora": "LoRA fine-tuning", "evaluate": "Evaluation",
+            "export": "Export"}.get(kind, kind)
 
 
 def _sentence(text: str) -> str:

@@ -1,44 +1,43 @@
-"""The Evaluation tab: choose saved models, score them on the test set in the worker, compare them.
+"""The Evaluation tab: choose saved models, score them on the test set in the worker, and look inside.
 
-The accuracy table puts base, feature+LoRA and control side by side; when a
-feature model and a control of the same base are both chosen, the line under
-it gives the feature's effect with its 95 % interval. The inspection views
-(confusion matrix, misclassified digits, error against brightness, ΔW, a
-drawing canvas) are named placeholders until their own issue fills them.
+Top: the models, Evaluate, the accuracy table (with the mean over seeds) and
+the feature's effect in numbers and in words. Then one model is *inspected*
+and, optionally, *compared with* another (by default a LoRA model and its
+base); the views below follow that choice: errors (confusion matrix and the
+gallery of digits, a click on a cell filters the gallery), brightness and
+errors, what LoRA changed (ΔW), and a canvas to draw a digit. Everything heavy
+was computed by the evaluation job; the views only draw it. The inspected model
+can be exported with LoRA merged in (checked against the unmerged one).
+
+The views import pyqtgraph and NumPy, so they are made in `build_plots()`,
+after the window is up (the window itself is built without them).
 """
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGridLayout,
+    QComboBox,
+    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from lora_studio.gui import jobs
+from lora_studio.gui import evaluation_jobs
 from lora_studio.gui.state import AppState
-from lora_studio.gui.widgets.placeholder import Placeholder
+from lora_studio.gui.style import PHASE_COLOURS, PHASE_TITLES
+from lora_studio.gui.widgets.accuracy_table import KIND_TITLES, AccuracyTable
 
-KIND_TITLES = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control (LoRA only)"}
-COLUMNS = ("Model", "Kind", "Test accuracy", "Δ vs base", "Test loss", "Trained parameters")
-VIEWS = (
-    ("confusionMatrix", "Confusion matrix", "Evaluate models to see which digits are mistaken for which."),
-    ("misclassifiedGallery", "Misclassified digits", "Evaluate models to see the digits they get wrong, "
-                                                     "and those LoRA fixed or broke."),
-    ("brightnessErrorPlot", "Error rate against brightness", "Evaluate models to see whether dark or bright "
-                                                             "digits are the hard ones."),
-    ("deltaWView", "ΔW = (α/r)·B·A", "Evaluate a LoRA model to see the update it learned for each layer."),
-    ("drawCanvas", "Draw a digit", "Evaluate models to draw a digit and compare their answers."),
-)
+PAGES = (("errors", "Errors"), ("brightness", "Brightness and errors"), ("delta", "What LoRA changed"),
+         ("draw", "Draw a digit"))
+SECOND_COLOUR = "#e6ab02"  # when both models shown are of the same kind
 
 
 class EvaluationTab(QWidget):
@@ -46,6 +45,8 @@ class EvaluationTab(QWidget):
         super().__init__(parent)
         self.setObjectName("evalTab")
         self.state = state
+        self.ask_export_path = self._ask_export_path  # replaced in tests: a file dialog would block them
+        self.result: dict | None = None
         self.selector = QListWidget()
         self.selector.setObjectName("modelSelector")
         self.selector.setToolTip("Tick the models to evaluate on the test set")
@@ -54,56 +55,101 @@ class EvaluationTab(QWidget):
         self.evaluate_button.setObjectName("evaluateButton")
         self.evaluate_button.setToolTip("Score the ticked models on the whole test set (in the background)")
         self.evaluate_button.clicked.connect(self.evaluate)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("accuracyTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = AccuracyTable()
         self.effect_label = QLabel("Tick a base model, a feature+LoRA model and its control, then Evaluate.")
         self.effect_label.setObjectName("featureEffectLabel")
         self.effect_label.setWordWrap(True)
         self.effect_label.setToolTip(
-            "Feature+LoRA minus control, in test accuracy, with a 95 % interval: an interval that includes zero "
-            "means the data cannot tell whether the feature helps")
+            "Feature+LoRA minus control, in test accuracy, with a 95 % interval: over seeds when several seeds "
+            "of both were evaluated, else over test images. An interval that includes zero means the data cannot "
+            "tell whether the feature helps")
+        self.inspect_combo = QComboBox()
+        self.inspect_combo.setObjectName("inspectModel")
+        self.inspect_combo.setToolTip("The model the views below show")
+        self.compare_combo = QComboBox()
+        self.compare_combo.setObjectName("compareModel")
+        self.compare_combo.setToolTip("The model it is compared with: 'fixed' and 'broken by LoRA', the "
+                                      "difference of confusion matrices and the drawing's second answer")
+        self.export_button = QPushButton("Export merged…")
+        self.export_button.setObjectName("exportMergedButton")
+        self.export_button.setToolTip("Write the inspected model with LoRA merged into its weights (one "
+                                      "safetensors file, a plain CNN), checked against the unmerged model")
+        self.export_button.clicked.connect(self.export)
+        self.export_label = QLabel()
+        self.export_label.setObjectName("exportResult")
+        self.export_label.setWordWrap(True)
+        self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (self.inspect_combo, self.compare_combo, self.export_button):
+            widget.setEnabled(False)
 
         left = QVBoxLayout()
         left.addWidget(QLabel("<b>Saved models</b>"))
         left.addWidget(self.selector, 1)
         left.addWidget(self.evaluate_button)
+        inspect_row = QHBoxLayout()
+        inspect_row.addWidget(QLabel("<b>Inspect</b>"))
+        inspect_row.addWidget(self.inspect_combo, 3)
+        inspect_row.addWidget(QLabel("compared with"))
+        inspect_row.addWidget(self.compare_combo, 3)
+        inspect_row.addWidget(self.export_button)
         right = QVBoxLayout()
         right.addWidget(self.table, 1)
         right.addWidget(self.effect_label)
+        right.addLayout(inspect_row)
+        right.addWidget(self.export_label)
         top = QHBoxLayout()
         top.addLayout(left, 2)
         top.addLayout(right, 5)
         top_widget = QWidget()
         top_widget.setLayout(top)
-        views = QWidget()
-        grid = QGridLayout(views)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.views: dict[str, Placeholder] = {}
-        for index, (name, title, hint) in enumerate(VIEWS):
-            self.views[name] = Placeholder(name, title, hint)
-            grid.addWidget(self.views[name], index // 3, index % 3)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("evalViews")
+        self.page: dict[str, QWidget] = {}
+        for key, title in PAGES:
+            self.page[key] = QWidget()
+            QVBoxLayout(self.page[key]).setContentsMargins(4, 4, 4, 4)
+            self.pages.addTab(self.page[key], title)
+        self.confusion = self.gallery = self.brightness = self.delta = self.draw = None  # made by build_plots()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top_widget)
-        splitter.addWidget(views)
-        splitter.setSizes([380, 260])
+        splitter.addWidget(self.pages)
+        splitter.setSizes([300, 560])
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
+        self._drawing_models: dict[str, object] = {}
         self.setEnabled(False)
         state.sigReady.connect(lambda: self.setEnabled(True))
         state.sigModelsChanged.connect(self._on_models)
         state.sigEvaluated.connect(self._on_evaluated)
+        state.sigExported.connect(self._on_exported)
         state.sigJobStarted.connect(lambda kind: self._busy(kind, True))
         state.sigJobEnded.connect(lambda kind, _status, _message: self._busy(kind, False))
+        self.inspect_combo.currentIndexChanged.connect(lambda _index: self._refresh_views())
+        self.compare_combo.currentIndexChanged.connect(lambda _index: self._refresh_views())
+        self.table.itemSelectionChanged.connect(self._on_table_selection)
 
+    def build_plots(self) -> None:
+        """Make the inspection views (imports pyqtgraph): called once, right after the window is shown."""
+        from lora_studio.gui.widgets.brightness_plot import BrightnessErrorPlot
+        from lora_studio.gui.widgets.confusion_panel import ConfusionPanel
+        from lora_studio.gui.widgets.delta_view import DeltaWView
+        from lora_studio.gui.widgets.draw_panel import DrawPanel
+        from lora_studio.gui.widgets.gallery_panel import GalleryPanel
+
+        self.confusion, self.gallery = ConfusionPanel(), GalleryPanel()
+        self.brightness, self.delta, self.draw = BrightnessErrorPlot(), DeltaWView(), DrawPanel()
+        errors = QSplitter(Qt.Orientation.Horizontal)
+        errors.addWidget(self.confusion)
+        errors.addWidget(self.gallery)
+        errors.setSizes([480, 800])
+        for key, widget in (("errors", errors), ("brightness", self.brightness), ("delta", self.delta),
+                            ("draw", self.draw)):
+            self.page[key].layout().addWidget(widget)
+        self.confusion.sigCellClicked.connect(self.gallery.show_cell)
+
+    # --- actions ------------------------------------------------------------------------
     def checked_ids(self) -> list[str]:
         return [self.selector.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.selector.count())
                 if self.selector.item(i).checkState() == Qt.CheckState.Checked]
@@ -113,12 +159,60 @@ class EvaluationTab(QWidget):
         if not ids:
             self.state.sigMessage.emit("info", "No model chosen", "Tick at least one saved model to evaluate.", "")
             return
-        self.state.start(jobs.make_evaluate(self.state.cache, self.state.data_root, self.state.models_root, ids))
+        self.state.start(evaluation_jobs.make_evaluate(self.state.cache, self.state.data_root,
+                                                       self.state.models_root, ids))
 
+    def export(self) -> None:
+        row = self.inspected()
+        path = self.ask_export_path(row.id) if row is not None else None
+        if path:
+            self.state.start(evaluation_jobs.make_export(self.state.cache, self.state.data_root,
+                                                         self.state.models_root, row.id, Path(path)))
+
+    def _ask_export_path(self, model_id: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export merged weights", f"{model_id}-merged.safetensors",
+                                              "safetensors (*.safetensors)")
+        return path or None
+
+    # --- the chosen models --------------------------------------------------------------
+    def rows(self) -> list:
+        return self.result["rows"] if self.result else []
+
+    def inspected(self):
+        return self._row(self.inspect_combo.currentData())
+
+    def compared(self):
+        return self._row(self.compare_combo.currentData())
+
+    def inspect(self, model_id: str, compare_with: str | None = "") -> None:
+        """Choose the inspected model (and the compared one; "" keeps it, None: none)."""
+        if compare_with is not None and compare_with != "":
+            self.compare_combo.setCurrentIndex(self.compare_combo.findData(compare_with))
+        elif compare_with is None:
+            self.compare_combo.setCurrentIndex(0)
+        self.inspect_combo.setCurrentIndex(self.inspect_combo.findData(model_id))
+
+    def _row(self, model_id):
+        return next((row for row in self.rows() if row.id == model_id), None)
+
+    def labels(self) -> dict[str, str]:
+        """Short, unique names: "feature+LoRA · seed 1" (a number added when two would read the same)."""
+        labels, seen = {}, {}
+        for row in self.rows():
+            text = f"{PHASE_TITLES.get(row.kind, row.kind)} · seed {row.seed}"
+            seen[text] = seen.get(text, 0) + 1
+            labels[row.id] = text if seen[text] == 1 else f"{text} ({seen[text]})"
+        return labels
+
+    # --- slots --------------------------------------------------------------------------
     def _busy(self, kind: str, running: bool) -> None:
         if kind == "evaluate":
             self.evaluate_button.setEnabled(not running)
             self.evaluate_button.setText("Evaluating…" if running else "Evaluate on the test set")
+        elif kind == "export":
+            self.export_button.setEnabled(not running and self.inspected() is not None)
+            if running:
+                self.export_label.setText("Exporting: comparing merged and unmerged outputs on the test set…")
 
     def _on_models(self, models) -> None:
         previously = set(self.checked_ids())
@@ -137,25 +231,83 @@ class EvaluationTab(QWidget):
             self.selector.addItem(item)
 
     def _on_evaluated(self, result: dict) -> None:
-        rows: list[jobs.EvaluatedModel] = result["rows"]
-        base_accuracy = {row.id: row.test_accuracy for row in rows if row.kind == "base"}
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            parent = base_accuracy.get(row.parent) if row.parent else None
-            delta = "" if parent is None else f"{100 * (row.test_accuracy - parent):+.2f} points"
-            trained = "" if row.trainable_params is None else \
-                f"{row.trainable_params:,} of {row.total_params:,}"
-            cells = (row.name, KIND_TITLES.get(row.kind, row.kind), f"{100 * row.test_accuracy:.2f} %", delta,
-                     f"{row.test_loss:.4f}", trained)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setToolTip(row.id)
-                self.table.setItem(r, column, item)
+        self.result = result
+        self._drawing_models = {}
+        rows = result["rows"]
+        self.table.fill(rows, result["groups"])
         effect = result.get("effect")
         self.effect_label.setText(
-            f"<b>Feature effect</b> (feature+LoRA − control): {effect['sentence']}." if effect else
-            "To see what the extra feature itself adds, tick a feature+LoRA model and the control of the same base.")
-        for view in self.views.values():
-            view.set_hint("This view arrives in the next version of LoRA Studio; the table above is up to date.")
+            f"<b>Feature effect</b> (feature+LoRA − control): {effect['sentence']}.<br>{effect['meaning']}"
+            if effect else "To see what the extra feature itself adds, evaluate a feature+LoRA model together with "
+                           "the control of the same base and settings (the LoRA tab trains both).")
+        labels = self.labels()
+        choice = _default_choice(rows)
+        for combo in (self.inspect_combo, self.compare_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.compare_combo.addItem("nothing", None)
+        for row in rows:
+            for combo in (self.inspect_combo, self.compare_combo):
+                combo.addItem(labels[row.id], row.id)
+                combo.setItemData(combo.count() - 1, row.name, Qt.ItemDataRole.ToolTipRole)
+        self.inspect_combo.setCurrentIndex(self.inspect_combo.findData(choice[0]))
+        self.compare_combo.setCurrentIndex(self.compare_combo.findData(choice[1]))
+        for combo in (self.inspect_combo, self.compare_combo):
+            combo.blockSignals(False)
+            combo.setEnabled(True)
+        self.export_button.setEnabled(self.state.busy_kind != "export")
+        self._refresh_views()
+
+    def _on_table_selection(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        model_id = self.table.row_ids[rows[0].row()] if rows and rows[0].row() < len(self.table.row_ids) else None
+        if model_id is not None:
+            self.inspect(model_id)
+
+    def _on_exported(self, data: dict) -> None:
+        self.export_label.setText(f"<b>Exported</b> {data['model_id']} to {data['path']}: {data['check']}.")
+
+    def _refresh_views(self) -> None:
+        inspected, compared = self.inspected(), self.compared()
+        if inspected is None or self.confusion is None:
+            return
+        if compared is not None and compared.id == inspected.id:
+            compared = None
+        labels = self.labels()
+        test = self.result["test"]
+        first = (labels[inspected.id], inspected.predictions)
+        second = (labels[compared.id], compared.predictions) if compared is not None else None
+        self.confusion.set_models(first, second, test.classes)
+        self.gallery.set_source(test, first, second)
+        from lora_studio.gui.widgets.brightness_plot import symbol_for
+
+        curves = [(row.id, labels[row.id], PHASE_COLOURS.get(row.kind, "#333333"), symbol_for(row.seed),
+                   row.brightness_errors) for row in self.rows()]
+        self.brightness.set_data(test.brightness, self.result["edges"], curves,
+                                 (labels[inspected.id], inspected.predictions.correct))
+        self.delta.set_model(labels[inspected.id], inspected)
+        shown = [row for row in (compared, inspected) if row is not None]
+        colours = [PHASE_COLOURS.get(row.kind, "#333333") for row in shown]
+        if len(colours) == 2 and colours[0] == colours[1]:
+            colours[1] = SECOND_COLOUR
+        self.draw.set_models([(labels[row.id], colour, self._drawing_model(row))
+                              for row, colour in zip(shown, colours, strict=True)])
+
+    def _drawing_model(self, row):
+        if row.id not in self._drawing_models:
+            from lora_studio.core.drawing import DrawingModel
+
+            self._drawing_models[row.id] = DrawingModel(row.snapshot)
+        return self._drawing_models[row.id]
+
+
+def _default_choice(rows) -> tuple[str, str | None]:
+    """Inspect the first feature+LoRA model (else a control, else the first), compared with its base."""
+    for kind in ("feature_lora", "control_lora"):
+        chosen = sorted((row for row in rows if row.kind == kind), key=lambda row: row.seed)
+        if chosen:
+            row = chosen[0]
+            base = next((r.id for r in rows if r.id == row.parent), None)
+            base = base or next((r.id for r in rows if r.kind == "base"), None)
+            return row.id, base
+    return rows[0].id, None

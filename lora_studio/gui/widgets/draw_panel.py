@@ -1,0 +1,132 @@
+"""The "Draw a digit" page: canvas and Clear, the 28×28 the models see, their answers, the feature values.
+
+The feature table shows each extra feature of the drawing raw (e.g. brightness,
+the mean pixel value) and standardised the way the feature model sees it, beside
+the training digits' average: a drawing much bolder than MNIST's digits gets
+an unusual brightness, and the feature model's answer can show it.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lora_studio.gui.widgets.draw_canvas import DigitPreview, DrawCanvas, ProbabilityPlot, answer_drawing
+
+FEATURE_COLUMNS = ("Feature", "Your digit", "Standardised", "Training digits")
+
+
+class DrawPanel(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.canvas = DrawCanvas()
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setObjectName("drawClearButton")
+        self.clear_button.setToolTip("Wipe the canvas and draw again")
+        self.preview = DigitPreview()
+        self.plot = ProbabilityPlot()
+        self.answer = QLabel("Evaluate models, then draw a digit: each model's answer appears here.")
+        self.answer.setObjectName("drawPrediction")
+        self.answer.setWordWrap(True)
+        self.timing = QLabel()
+        self.timing.setStyleSheet("color: #666666;")
+        self.table = QTableWidget(0, len(FEATURE_COLUMNS))
+        self.table.setObjectName("drawFeatures")
+        self.table.setHorizontalHeaderLabels(FEATURE_COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip("The drawing's feature values; 'standardised' is (value − training mean) / training "
+                              "spread: what the feature model is given")
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel("<b>Draw here</b> (hold the left button)"))
+        left.addWidget(self.canvas)
+        left.addWidget(self.clear_button)
+        left.addStretch(1)
+        middle = QVBoxLayout()
+        middle.addWidget(QLabel("<b>What the models see</b>"))
+        seen = QHBoxLayout()
+        seen.addWidget(self.preview)
+        seen.addWidget(QLabel("28 × 28 pixels:\nthe drawing boxed\nto 20 × 20 and\ncentred by its\ncentre "
+                              "of mass,\nas MNIST was made"), 1)
+        middle.addLayout(seen)
+        middle.addWidget(QLabel("<b>Its feature values</b>"))
+        middle.addWidget(self.table, 1)
+        self.table.setMinimumWidth(330)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addLayout(left, 0, 0, 3, 1)
+        grid.addLayout(middle, 0, 1, 3, 1)
+        grid.addWidget(self.plot, 0, 2)
+        grid.addWidget(self.answer, 1, 2)
+        grid.addWidget(self.timing, 2, 2)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 4)
+        self.models: list = []  # core.drawing.DrawingModel, in the order of the bars
+        self.labels: list[str] = []
+        self.last_answers: list = []
+        self.preprocess_ms = self.inference_ms = None
+        self.clear_button.clicked.connect(self.canvas.clear)
+        self.canvas.sigDrawn.connect(self.update_answers)
+
+    def set_models(self, models: list[tuple[str, str, object]]) -> None:
+        """(label, colour, core.drawing.DrawingModel) per model."""
+        self.labels = [label for label, _colour, _model in models]
+        self.models = [model for _label, _colour, model in models]
+        self.plot.set_models([(label, colour) for label, colour, _model in models])
+        self.update_answers()
+
+    def update_answers(self) -> None:
+        if not self.models or self.canvas.is_empty:
+            self.preview.set_image(None)
+            self.plot.set_probabilities([None] * len(self.models))
+            self.last_answers = []
+            self.table.setRowCount(0)
+            if self.models:
+                self.answer.setText("Draw a digit on the black square: " + " and ".join(self.labels) +
+                                    " will each say what they see.")
+            return
+        image, answers, self.preprocess_ms, self.inference_ms = answer_drawing(self.canvas.ink(), self.models)
+        self.last_answers = answers
+        self.preview.set_image(image)
+        self.plot.set_probabilities([a.probabilities for a in answers])
+        self.answer.setText(" · ".join(f"<b>{label}</b>: {a.predicted} ({100 * a.probabilities.max():.0f} %)"
+                                       for label, a in zip(self.labels, answers, strict=True)))
+        self.timing.setText(f"Pre-processing {self.preprocess_ms:.1f} ms, {len(answers)} model(s) "
+                            f"{self.inference_ms:.2f} ms, in the window's own thread")
+        self._fill_features(image, answers)
+
+    def _fill_features(self, image, answers) -> None:
+        from lora_studio.core.drawing import feature_values
+
+        scalers = {}
+        for model in self.models:
+            if model.scaler:
+                for i, name in enumerate(model.scaler.names):
+                    scalers.setdefault(name, (model.scaler.mean[i], model.scaler.std[i]))
+        names = list(dict.fromkeys(["brightness", *scalers]))
+        raw = feature_values(image, names)
+        standardised = {}
+        for answer in answers:
+            for name, (_value, z) in answer.features.items():
+                standardised.setdefault(name, z)
+        self.table.setRowCount(len(names))
+        for r, name in enumerate(names):
+            mean_std = scalers.get(name)
+            cells = (name, f"{raw[name]:.3f}", f"{standardised[name]:+.2f}" if name in standardised else "—",
+                     f"{mean_std[0]:.3f} ± {mean_std[1]:.3f}" if mean_std else "—")
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, column, item)

@@ -1,0 +1,144 @@
+"""The misclassified digits: all errors, those fixed or broken by LoRA, or one confusion cell; sorted as asked.
+
+The sets come from the core (`fixed_and_broken`, `cell_indices`, `sort_indices`)
+on arrays the evaluation job already made; for 10,000 test images that is well
+under a millisecond, so it runs here, in the GUI thread. The list itself is the
+virtualised `Gallery` (objectName `misclassifiedGallery`).
+"""
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from lora_studio.gui.widgets.gallery import Gallery
+
+ERRORS, FIXED, BROKEN, CELL = "errors", "fixed", "broken", "cell"
+MODES = (
+    (ERRORS, "All errors", "Every test image the inspected model gets wrong"),
+    (FIXED, "Fixed by LoRA", "The compared model (the base) got these wrong, the inspected model gets them right"),
+    (BROKEN, "Broken by LoRA", "The compared model (the base) got these right, the inspected model gets them wrong"),
+    (CELL, "Confusion-matrix cell", "The images of the cell last clicked in the confusion matrix"),
+)
+SORTS = (
+    ("confidence_desc", "Most confident first", "confidence", True),
+    ("confidence_asc", "Least confident first", "confidence", False),
+    ("brightness_asc", "Darkest first", "brightness", False),
+    ("brightness_desc", "Brightest first", "brightness", True),
+    ("index", "Test-set order", None, False),
+)
+
+
+class GalleryPanel(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.mode = QComboBox()
+        self.mode.setObjectName("galleryMode")
+        for key, title, tip in MODES:
+            self.mode.addItem(title, key)
+            self.mode.setItemData(self.mode.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.sort = QComboBox()
+        self.sort.setObjectName("gallerySort")
+        for key, title, _field, _descending in SORTS:
+            self.sort.addItem(title, key)
+        self.sort.setToolTip("Confident mistakes are the telling ones; sorting by brightness shows whether dark "
+                             "or bright digits go wrong")
+        self.count_label = QLabel("Evaluate models to see the digits they get wrong.")
+        self.count_label.setObjectName("galleryCount")
+        self.count_label.setWordWrap(True)
+        self.legend = QLabel()
+        self.legend.setStyleSheet("color: #555555;")
+        self.gallery = Gallery()
+        self.gallery.setObjectName("misclassifiedGallery")
+        controls = QHBoxLayout()
+        controls.addWidget(self.mode, 1)
+        controls.addWidget(QLabel("Sort"))
+        controls.addWidget(self.sort, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.gallery, 1)
+        layout.addWidget(self.legend)
+        self._test = self._inspected = self._reference = None
+        self._cell: tuple[int, int, bool] | None = None
+        self._set_enabled(CELL, False)
+        self.mode.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.sort.currentIndexChanged.connect(lambda _index: self.refresh())
+
+    def set_source(self, test, inspected, reference) -> None:
+        """test: evaluation_jobs.TestSet; inspected, reference: (label, Predictions), reference may be None."""
+        self._test, self._inspected, self._reference = test, inspected, reference
+        self._set_enabled(FIXED, reference is not None)
+        self._set_enabled(BROKEN, reference is not None)
+        self._cell = None
+        self._set_enabled(CELL, False)
+        self.mode.setItemText(self.mode.findData(CELL), "Confusion-matrix cell")
+        mode = self.mode.currentData()
+        if mode == CELL or (mode in (FIXED, BROKEN) and reference is None):
+            self.set_mode(ERRORS)  # refreshes
+        else:
+            self.refresh()
+
+    def show_cell(self, true_class: int, predicted_class: int, difference: bool) -> None:
+        """Show the images of one confusion cell (with `difference`: those that entered or left it)."""
+        self._cell = (true_class, predicted_class, difference and self._reference is not None)
+        index = self.mode.findData(CELL)
+        moved = " (moved in or out)" if self._cell[2] else ""
+        self.mode.setItemText(index, f"Cell: true {true_class} → predicted {predicted_class}{moved}")
+        self._set_enabled(CELL, True)
+        if self.mode.currentIndex() == index:
+            self.refresh()
+        else:
+            self.mode.setCurrentIndex(index)
+
+    def set_mode(self, key: str) -> None:
+        self.mode.setCurrentIndex(self.mode.findData(key))
+
+    def set_sort(self, key: str) -> None:
+        self.sort.setCurrentIndex(self.sort.findData(key))
+
+    def indices(self) -> np.ndarray:
+        """The test-set indices the current mode and order show."""
+        from lora_studio.core.inspection import cell_indices, fixed_and_broken, sort_indices
+
+        mode = self.mode.currentData()
+        _label, p = self._inspected
+        reference = self._reference[1] if self._reference is not None else None
+        if mode == CELL and self._cell is not None:
+            true, guess, moved = self._cell
+            chosen = cell_indices(p.labels, p.predicted, true, guess, reference.predicted if moved else None)
+        elif mode in (FIXED, BROKEN) and reference is not None:
+            fixed, broken = fixed_and_broken(reference, p)
+            chosen = fixed if mode == FIXED else broken
+        else:
+            chosen = np.flatnonzero(~p.correct)
+        _key, _title, field, descending = SORTS[max(0, self.sort.currentIndex())]
+        if field is None:
+            return chosen
+        values = p.confidence if field == "confidence" else self._test.brightness
+        return sort_indices(chosen, values, descending)
+
+    def refresh(self) -> None:
+        if self._inspected is None:
+            return
+        label, p = self._inspected
+        mode = self.mode.currentData()
+        shown = self.indices()
+        with_reference = mode in (FIXED, BROKEN) or (mode == CELL and self._cell is not None and self._cell[2])
+        reference = self._reference if with_reference else None
+        self.gallery.gallery_model.set_items(
+            shown, self._test.images, p.labels, p.predicted, p.confidence, self._test.brightness,
+            None if reference is None else reference[1].predicted, (label, reference[0] if reference else ""))
+        self.gallery.scrollToTop()
+        total = len(p.labels)
+        what = {ERRORS: f"errors of {label}", FIXED: f"fixed: {reference[0] if reference else ''} wrong, "
+                f"{label} right", BROKEN: f"broken: {reference[0] if reference else ''} right, {label} wrong",
+                CELL: self.mode.currentText().lower()}[mode]
+        self.count_label.setText(f"<b>{len(shown):,}</b> {what} (of {total:,} test images)")
+        self.legend.setText(
+            f"Under each digit: true: {reference[0]} → {label} (red: wrong), confidence · brightness"
+            if reference else "Under each digit: true → predicted (red: wrong, green: right), confidence · "
+                              "brightness")
+
+    def _set_enabled(self, key: str, enabled: bool) -> None:
+        self.mode.model().item(self.mode.findData(key)).setEnabled(enabled)
