@@ -57,6 +57,7 @@ class LibraryDialog(QDialog):
         header.setSectionResizeMode(COLUMNS.index("Settings"), QHeaderView.ResizeMode.Stretch)
         self.where = QLabel()
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where.setWordWrap(True)
         buttons = QHBoxLayout()
         self.buttons = {}
         for key, text, slot, tip in (
@@ -83,6 +84,7 @@ class LibraryDialog(QDialog):
         layout.addLayout(buttons)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         state.sigModelsChanged.connect(self._on_models)
+        state.sigExported.connect(self._on_exported)
         self._on_models(state.models)
 
     def selected_id(self) -> str | None:
@@ -114,13 +116,14 @@ class LibraryDialog(QDialog):
             self._do(lambda: self.open_url(QUrl.fromLocalFile(str(self.state.library().folder(model_id)))), "")
 
     def export(self) -> None:
+        """Export in the worker: it first compares merged and unmerged outputs on the test set (~1 s)."""
         model_id = self.selected_id()
         path = self.ask_export_path(model_id) if model_id else None
         if path:
-            written = []
-            self._do(lambda: written.append(self.state.library().export_merged(model_id, Path(path))), "")
-            if written:
-                self.state.sigStatus.emit(f"Wrote the merged weights of {model_id} to {written[0]}")
+            from lora_studio.gui.evaluation_jobs import make_export
+
+            self.state.start(make_export(self.state.cache, self.state.data_root, self.state.models_root, model_id,
+                                         Path(path)))
 
     def _do(self, action, done: str) -> None:
         from lora_studio.core.errors import USER_ERRORS
@@ -167,6 +170,9 @@ class LibraryDialog(QDialog):
         if selected:
             self.select(selected)
         self._update_buttons()
+
+    def _on_exported(self, data: dict) -> None:
+        self.where.setText(f"Exported {data['model_id']} to {data['path']}: {data['check']}")
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None

@@ -87,8 +87,11 @@ def test_the_library_lists_renames_deletes_opens_and_exports(qtbot, saved_models
     target = tmp_path / "merged.safetensors"
     dialog.select(saved_models["feature_lora"])
     dialog.ask_export_path = lambda model_id: str(target)
-    dialog.export()
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=60_000) as ended:
+        dialog.export()  # in the worker: merged and unmerged outputs are compared on the test set first
+    assert ended.args[:2] == ["export", "finished"], ended.args
     assert "fc1.weight" in load_file(target) and not any(".lora_" in key for key in load_file(target))
+    assert "largest |Δlogit| merged vs unmerged on 200 test images" in dialog.where.text()
 
     dialog.select(saved_models["control_lora"])
     dialog.confirm = lambda question: False
