@@ -119,6 +119,7 @@ class EvaluationTab(QWidget):
         layout.addWidget(splitter)
 
         self._drawing_models: dict[str, object] = {}
+        self._listed = False  # the library has been listed once (what is there at start is not ticked)
         self.setEnabled(False)
         state.sigReady.connect(lambda: self.setEnabled(True))
         state.sigModelsChanged.connect(self._on_models)
@@ -225,10 +226,12 @@ class EvaluationTab(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setToolTip(info.settings)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            # keep earlier ticks; tick models that are new since the last listing (what was just trained)
-            fresh = info.id not in known and bool(known)
+            # keep earlier ticks; tick models that are new since the last listing (what was just trained, also
+            # into a library that was empty), but not the whole library when the app starts
+            fresh = info.id not in known and self._listed
             item.setCheckState(Qt.CheckState.Checked if info.id in previously or fresh else Qt.CheckState.Unchecked)
             self.selector.addItem(item)
+        self._listed = True
 
     def _on_evaluated(self, result: dict) -> None:
         self.result = result
