@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     from lora_studio.core.errors import USER_ERRORS
 
     try:
+        if args.command != "self-test":  # the self-test checks the bundled data without installing it
+            _install_bundled_data()
         return COMMANDS[args.command](args)
     except USER_ERRORS as exc:
         print(f"lora-studio: {exc}", file=sys.stderr)
@@ -29,3 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("lora-studio: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
+
+
+def _install_bundled_data() -> None:
+    """In a bundle built with DATA: put its data sets into the data folder when they are missing there."""
+    from lora_studio.core.bundled import install_missing
+
+    for outcome in install_missing():
+        if outcome.status != "present":
+            print(f"lora-studio: {outcome.message}", file=sys.stderr)

@@ -12,18 +12,22 @@ from pathlib import Path
 
 import torch
 
-from lora_studio.core import data, recipes, synthetic
+from lora_studio.core import bundled, data, recipes, synthetic
 from lora_studio.core.config import LoraConfig, TrainConfig
 from lora_studio.core.storage import ModelLibrary
 
 
-def run_self_test(report: Callable[[str, bool, str], None]) -> bool:
-    """Run every check, calling report(name, ok, detail) after each; True when all passed."""
+def run_self_test(report: Callable[[str, bool, str], None], bundled_data: Path | None = None) -> bool:
+    """Run every check, calling report(name, ok, detail) after each; True when all passed.
+
+    `bundled_data` (default: the bundle's, when it was built with DATA) is validated too."""
+    bundled_data = bundled_data or bundled.bundled_data_dir()
     with tempfile.TemporaryDirectory(prefix="lora-studio-self-test-") as tmp:
         tmp = Path(tmp)
         state = {}
         checks = [
             ("import torchvision", lambda: _torchvision()),
+            *([("bundled data: validate the IDX files", lambda: bundled.check(bundled_data))] if bundled_data else []),
             ("data: write, validate and import IDX files", lambda: _data(tmp, state)),
             ("base training (1 epoch)", lambda: _base(state)),
             ("LoRA fine-tuning with brightness", lambda: _lora(state)),

@@ -96,17 +96,22 @@ def _view(dataset, root: Path) -> DatasetView:
 # --- start-up and data ------------------------------------------------------------------
 
 
-def make_load_core() -> Job:
-    """Import PyTorch and the core in the worker, so the window is up and responsive meanwhile."""
+def make_load_core(data_root: Path | None = None) -> Job:
+    """Import PyTorch and the core in the worker, so the window is up and responsive meanwhile.
+
+    With `data_root`, a data set the bundle carries (`make bundle DATA=…`) and the data folder lacks is
+    imported into it here, before the data set is looked for (core/bundled.py; nothing without a bundle)."""
 
     def run(ctx: JobContext) -> JobResult:
         import torch
 
-        from lora_studio.core import data, download, evaluation, features, recipes, storage  # noqa: F401
+        from lora_studio.core import bundled, data, download, evaluation, features, recipes, storage  # noqa: F401
 
+        installed = bundled.install_missing(data_root) if data_root is not None else []
         return JobResult("finished", f"PyTorch {torch.__version__} is ready",
                          {"features": [(f.name, f.title, f.description) for f in features.FEATURES.values()],
-                          "torch": torch.__version__})
+                          "torch": torch.__version__,
+                          "bundled": [(o.status, o.message) for o in installed if o.status != "present"]})
 
     return Job("load", "Loading PyTorch", run)
 

@@ -117,7 +117,7 @@ class AppState(QObject):
         self.runner.shutdown()
 
     def load_core(self) -> None:
-        self.runner.submit(jobs.make_load_core())
+        self.runner.submit(jobs.make_load_core(self.data_root))
 
     def _on_done(self, kind: str, result: JobResult) -> None:
         if kind == "load":
@@ -152,6 +152,11 @@ class AppState(QObject):
         self.ready = True
         self.features = result.data["features"]
         self.torch_version = result.data["torch"]
+        for status, message in result.data.get("bundled", []):  # data sets this bundle brought along
+            if status == "failed":
+                self.sigMessage.emit("warning", "Bundled data", _sentence(message) + ".", "")
+            else:
+                self.sigStatus.emit(_sentence(message))
         self.refresh_models()
         self.sigReady.emit()
         self.select_dataset(self.dataset_name, force=True)
