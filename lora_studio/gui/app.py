@@ -40,7 +40,22 @@ def application():
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("LoRA Studio")
+    app.setDesktopFileName("lora-studio")  # ties the windows to resources/lora-studio.desktop (Wayland, docks)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon():
+    """The application icon (package data lora_studio/resources/, also inside the bundle), every size drawn."""
+    from importlib.resources import files
+
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    folder = files("lora_studio.resources")
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(folder / f"lora-studio-{size}.png"))
+    return icon
 
 
 def build_main_window(load: bool = True):

@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle("About LoRA Studio")
+        if not self.windowIcon().isNull():  # the application icon (set by gui.app.application)
+            box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(self.about_text())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -25,3 +25,19 @@ def test_a_damaged_bundled_data_set_is_a_warning_and_the_app_goes_on(make_window
     assert window.state.ready and window.state.dataset is None
     [(level, title, text)] = window.messages
     assert level == "warning" and title == "Bundled data" and "train-labels" in text
+
+
+def test_window_icon_and_about_box(make_window):
+    from PySide6.QtWidgets import QMessageBox
+
+    import lora_studio
+    from lora_studio.gui.app import application
+
+    application()  # what `lora-studio` / LoRAStudio does first: names, desktop file name, icon
+    window = make_window()
+    assert not window.windowIcon().isNull()
+    window.show_about()
+    box = window.findChild(QMessageBox)
+    assert box is not None and not box.iconPixmap().isNull()
+    assert f"LoRA Studio {lora_studio.__version__}" in box.text()
+    box.close()
