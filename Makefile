@@ -39,5 +39,15 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	$(BIN)/python tests/screenshots.py
 
+# The one-folder app for people who never open a terminal: dist/LoRAStudio/ (packaging/README.md).
+# Built from its own clean environment, .venv-bundle/. DATA=<folder with the four MNIST IDX files> puts MNIST
+# inside, imported on first start; BUNDLE_TORCH="<pip arguments>" installs other torch wheels (CPU-only).
+bundle:
+	$(PYTHON) packaging/build.py $(if $(DATA),--data "$(DATA)") $(if $(BUNDLE_TORCH),--torch "$(BUNDLE_TORCH)")
+
+# Build the bundle from a fresh clone and run it with a clean environment (~10 minutes here).
+bundle-test:
+	DATA="$(DATA)" BUNDLE_TORCH="$(BUNDLE_TORCH)" PYTHON="$(PYTHON)" bash packaging/smoke_test.sh
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-bundle build dist .pytest_cache .ruff_cache
