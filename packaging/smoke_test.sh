@@ -79,6 +79,13 @@ run data list > "$tmp/data.log" 2>&1 || { cat "$tmp/data.log"; fail "data list f
 cat "$tmp/data.log"
 grep -qi "mnist" "$tmp/data.log" || fail "data list does not show MNIST"
 
+step "desktop integration"
+[ -f "$bundle/_internal/lora_studio/resources/lora-studio-256.png" ] || fail "no icon in the bundle"
+env -i HOME="$home" XDG_DATA_HOME="$tmp/share" PATH=/usr/bin:/bin sh "$bundle/install-desktop-entry.sh"
+if command -v desktop-file-validate > /dev/null; then
+    desktop-file-validate "$tmp/share/applications/lora-studio.desktop" || fail "the desktop entry is not valid"
+fi
+
 written=$(find "$bundle" -newer "$tmp/built" | head -5)
 [ -z "$written" ] || fail "running the app wrote inside its bundle: $written"
 echo "[smoke] nothing was written inside the bundle"
