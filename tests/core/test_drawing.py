@@ -62,3 +62,19 @@ def test_a_drawing_of_a_trained_model_is_answered(tiny_dataset):
     canvas[40:240, 130:150] = 1.0
     answer = drawn.predict(inspection.mnist_preprocess(canvas))
     assert 0 <= answer.predicted < 10
+
+
+def test_the_numpy_pass_follows_the_config_other_channel_counts_and_pixel_statistics():
+    torch.manual_seed(3)
+    config = ModelConfig(conv1_channels=4, conv2_channels=6, hidden=32, pixel_mean=0.2, pixel_std=0.4)
+    model = lora.apply_lora(MnistCNN(config), LoraConfig(rank=2, layers=("conv1", "fc2")))
+    with torch.no_grad():
+        for layer in lora.lora_layers(model).values():
+            layer.lora_B.normal_(std=0.1)
+    record = ModelRecord("control_lora", "t", "mnist", config, TrainConfig(), LoraConfig())
+    drawn = drawing.DrawingModel(drawing.snapshot(model, record))
+    images = torch.randint(0, 256, (5, 28, 28), dtype=torch.uint8)
+    with torch.no_grad():
+        expected = model(images.unsqueeze(1).float() / 255).numpy()
+    for i in range(5):
+        assert np.allclose(drawn.logits(images[i].numpy()), expected[i], atol=1e-4)

@@ -3,10 +3,10 @@
 The canvas is white ink on black, as MNIST digits are. Each stroke is
 pre-processed the way MNIST was made (`core.inspection.mnist_preprocess`: 20×20
 box, centred by centre of mass) and answered by `core.drawing.DrawingModel`s —
-copies rebuilt from the evaluation's snapshots, owned by this widget. That runs
-here, in the GUI thread: one image takes well under a millisecond (measured and
-shown under the plot), less than a thread hop would, and it keeps answering
-while the worker is busy training.
+NumPy forward passes over the merged weights the evaluation job snapshotted,
+owned by this widget. That runs here, in the GUI thread: one image takes well
+under a millisecond per model (measured and shown under the plot), less than a
+thread hop would, and it keeps answering while the worker is busy training.
 """
 
 import time
