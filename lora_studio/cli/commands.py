@@ -1,12 +1,9 @@
 """What each `lora-studio` command does. Imported only for headless commands: it loads PyTorch."""
 
-import csv
-import io
 import json
 from pathlib import Path
 
-from rich.table import Table
-
+from lora_studio.cli import evaluation_output as report
 from lora_studio.cli.terminal import (
     TrainingBars,
     download_bar,
@@ -16,12 +13,12 @@ from lora_studio.cli.terminal import (
     out,
     percent,
 )
+from lora_studio.core import comparison, data, download, paths, recipes
 from lora_studio.core import config as cfg
-from lora_studio.core import data, download, paths, recipes
 from lora_studio.core.errors import DataError, StorageError
-from lora_studio.core.evaluation import Effect, feature_effect, predict
+from lora_studio.core.evaluation import Effect, predict
 from lora_studio.core.experiment import run_experiment
-from lora_studio.core.features import check_features
+from lora_studio.core.features import check_features, raw_features
 from lora_studio.core.storage import ModelLibrary, atomic_write
 
 # --- shared helpers ------------------------------------------------------------------------
@@ -161,58 +158,39 @@ def evaluate(args) -> int:
         raise DataError(f"these models were trained on different data sets ({', '.join(sorted(datasets))})")
     dataset = ensure_dataset(args, datasets.pop())
     test = dataset.test
-    rows, predictions = [], {}
+    rows, predictions, scores = [], {}, []
     for model_id, model, record in loaded:
         p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images))
         predictions[model_id] = p
-        rows.append({"id": model_id, "kind": record.kind, "name": record.name, "test_accuracy": p.accuracy,
-                     "test_loss": p.loss, "trainable_params": record.metrics.get("trainable_params")})
-    table = Table(title=f"Evaluation on {dataset.info.title} test set ({len(test):,} images)")
-    for column in ("id", "kind", "test accuracy", "test loss", "trainable"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(escape(row["id"]), row["kind"], percent(row["test_accuracy"]), f"{row['test_loss']:.4f}",
-                      f"{row['trainable_params'] or 0:,}")
-    out.print(table)
-    result = {"dataset": dataset.info.name, "test_images": len(test), "models": rows}
-    kinds = {row["kind"]: row["id"] for row in rows}
-    if "feature_lora" in kinds and "control_lora" in kinds:
-        f, c = predictions[kinds["feature_lora"]], predictions[kinds["control_lora"]]
-        effect = feature_effect([f.accuracy], [c.accuracy], f.correct, c.correct)
-        result["feature_effect"] = effect.to_dict()
-        out.print(f"Feature effect: {effect.sentence()}")
+        rows.append(report.model_row(model_id, record, p))
+        scores.append(comparison.scored(model_id, record, p))
+    groups = comparison.group_by_setting(scores)
+    out.print(report.evaluation_table(f"Evaluation on {dataset.info.title} test set ({len(test):,} images)",
+                                      rows, groups))
+    brightness = raw_features(test.images, ("brightness",))[:, 0].numpy()
+    result = {"dataset": dataset.info.name, "test_images": len(test), "models": rows,
+              "groups": report.groups_json(groups), "fixed_broken": report.fixed_and_broken(rows, predictions),
+              "brightness_errors": report.brightness_errors(brightness, predictions)}
+    if result["fixed_broken"]:
+        out.print("Against the base: fixed = base wrong, LoRA right; broken = base right, LoRA wrong")
+    for item in result["fixed_broken"]:
+        out.print(f"  {escape(item['model'])}: fixed {item['fixed']:,}, broken {item['broken']:,}, "
+                  f"net {item['net']:+,} (base {escape(item['base'])})")
+    effect = report.seed_effect(scores)
+    if effect:
+        result["feature_effect"] = effect
+        out.print(f"Feature effect: {effect['sentence']}")
+        out.print(f"In words: {effect['meaning']}")
     first = predictions[args.model_ids[0]]
     if args.confusion_csv:
-        _write_text(args.confusion_csv, _confusion_csv(first.confusion()))
+        _write_text(args.confusion_csv, report.confusion_csv(first.confusion()))
+    if args.confusion_json:
+        _write_text(args.confusion_json, report.confusion_json(dataset.info.name, dataset.classes, predictions))
     if args.predictions:
-        _write_text(args.predictions, _predictions_text(args.predictions, predictions))
+        _write_text(args.predictions, report.predictions_text(args.predictions, predictions, brightness))
     if args.json:
         write_json(args.json, result)
     return 0
-
-
-def _confusion_csv(matrix) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["true\\predicted", *range(matrix.shape[1])])
-    for label, row in enumerate(matrix):
-        writer.writerow([label, *row.tolist()])
-    return buffer.getvalue()
-
-
-def _predictions_text(path: str, predictions: dict) -> str:
-    rows = []
-    for model_id, p in predictions.items():
-        confidence = p.confidence
-        rows += [{"model": model_id, "index": i, "label": int(p.labels[i]), "predicted": int(p.predicted[i]),
-                  "confidence": round(float(confidence[i]), 6)} for i in range(len(p.labels))]
-    if path.endswith(".json"):
-        return json.dumps(rows) + "\n"
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=["model", "index", "label", "predicted", "confidence"])
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
 
 
 def _write_text(path: str, text: str) -> None:

@@ -101,8 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("model_ids", nargs="+", metavar="ID")
     _data_options(ev, with_download=False)
     ev.add_argument("--confusion-csv", metavar="PATH", help="write the first model's confusion matrix as CSV")
+    ev.add_argument("--confusion-json", metavar="PATH",
+                    help="write every model's confusion matrix as JSON (rows: true class, columns: predicted)")
     ev.add_argument("--predictions", metavar="PATH",
-                    help="write per-image predictions of every model (.csv or .json)")
+                    help="write per-image predictions of every model, with confidence and brightness (.csv or .json)")
     _json_option(ev)
 
     models = commands.add_parser("models", help="the model library")

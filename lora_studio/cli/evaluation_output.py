@@ -1,0 +1,130 @@
+"""What `lora-studio evaluate` prints and writes, built from the core's numbers (the Evaluation tab's, headless).
+
+Pure functions of predictions and records: the table with the mean over seeds,
+the feature effect over seeds, fixed/broken counts of each LoRA model against
+its base, error rate per brightness bin, and the files (`--confusion-csv`,
+`--confusion-json`, `--predictions` as CSV or JSON with brightness per image).
+"""
+
+import csv
+import io
+import json
+import math
+
+from rich import box
+from rich.table import Table
+
+from lora_studio.cli.terminal import escape, percent
+from lora_studio.core import comparison, inspection
+
+BRIGHTNESS_BINS = 10
+KINDS = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control"}
+ORDER = {"base": 0, "feature_lora": 1, "control_lora": 2}
+
+
+def model_row(model_id: str, record, p) -> dict:
+    m = record.metrics
+    return {"id": model_id, "kind": record.kind, "name": record.name, "seed": record.train.seed,
+            "parent": record.parent, "test_accuracy": p.accuracy, "test_loss": p.loss,
+            "trainable_params": m.get("trainable_params"), "total_params": m.get("total_params"),
+            "wall_seconds": m.get("wall_seconds")}
+
+
+def evaluation_table(title: str, rows: list[dict], groups: list) -> Table:
+    """One line per model, base first; after the seeds of one setting, their mean and standard deviation.
+    (Training times and parameter totals are in --json: the table fits an 80-column terminal.)"""
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    table.add_column("id", no_wrap=True)  # ids are copied from here: never cut short
+    table.add_column("kind", no_wrap=True)
+    for column in ("seed", "accuracy", "loss", "trained"):
+        table.add_column(column, justify="right", no_wrap=True)
+    by_id = {row["id"]: row for row in rows}
+    for group in sorted(groups, key=lambda g: ORDER.get(g.kind, 9)):
+        for member in group.members:
+            row = by_id[member.id]
+            table.add_row(escape(row["id"]), KINDS.get(row["kind"], row["kind"]), str(row["seed"]),
+                          percent(row["test_accuracy"]), f"{row['test_loss']:.4f}",
+                          f"{row['trainable_params'] or 0:,}")
+        if len(group.members) > 1:
+            spread = "" if math.isnan(group.sd_accuracy) else f" (± {100 * group.sd_accuracy:.2f})"
+            table.add_row(f"[italic]mean of {len(group.members)} seeds{spread}[/italic]",
+                          KINDS.get(group.kind, group.kind), ",".join(map(str, group.seeds)),
+                          f"{100 * group.mean_accuracy:.2f} %", f"{group.mean_loss:.4f}", "")
+    if any(len(g.members) > 1 for g in groups):
+        table.caption = "(± …): the standard deviation of the accuracy over the seeds, in points"
+    return table
+
+
+def fixed_and_broken(rows: list[dict], predictions: dict) -> list[dict]:
+    """For each LoRA model whose base was evaluated too (its parent, else the only base given): how many test
+    images it fixed (base wrong, LoRA right) and broke (base right, LoRA wrong)."""
+    bases = [row["id"] for row in rows if row["kind"] == "base"]
+    out = []
+    for row in rows:
+        if row["kind"] == "base":
+            continue
+        base = row["parent"] if row["parent"] in bases else (bases[0] if len(bases) == 1 else None)
+        if base is None:
+            continue
+        fixed, broken = inspection.fixed_and_broken(predictions[base], predictions[row["id"]])
+        out.append({"base": base, "model": row["id"], "fixed": len(fixed), "broken": len(broken),
+                    "net": len(fixed) - len(broken)})
+    return out
+
+
+def brightness_errors(brightness, predictions: dict) -> dict:
+    """Error rate per equal-count brightness bin, for every model, on the same edges."""
+    edges = inspection.brightness_edges(brightness, BRIGHTNESS_BINS)
+    binned = {model_id: inspection.errors_by_brightness(brightness, p.correct, edges=edges)
+              for model_id, p in predictions.items()}
+    first = next(iter(binned.values()))
+    return {"edges": edges.tolist(), "images": first.images.tolist(),
+            "error_rate": {model_id: [None if math.isnan(v) else float(v) for v in b.error_rate]
+                           for model_id, b in binned.items()}}
+
+
+def groups_json(groups: list) -> list[dict]:
+    return [{"kind": g.kind, "ids": [m.id for m in g.members], "seeds": list(g.seeds),
+             "mean_accuracy": g.mean_accuracy, "sd_accuracy": None if math.isnan(g.sd_accuracy) else g.sd_accuracy}
+            for g in groups]
+
+
+def seed_effect(scores: list) -> dict | None:
+    effect = comparison.seed_effect(scores)
+    return effect.to_dict() if effect else None
+
+
+def confusion_csv(matrix) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["true\\predicted", *range(matrix.shape[1])])
+    for label, row in enumerate(matrix):
+        writer.writerow([label, *row.tolist()])
+    return buffer.getvalue()
+
+
+def confusion_json(dataset: str, classes: list[str], predictions: dict) -> str:
+    """Every model's confusion matrix: rows are the true class, columns the predicted class."""
+    return json.dumps({"dataset": dataset, "classes": list(classes), "rows": "true class",
+                       "columns": "predicted class",
+                       "models": {model_id: p.confusion().tolist() for model_id, p in predictions.items()}}) + "\n"
+
+
+PREDICTION_FIELDS = ["model", "index", "label", "predicted", "confidence", "correct", "brightness"]
+
+
+def predictions_text(path: str, predictions: dict, brightness) -> str:
+    """One line per model and test image; brightness is the mean pixel value in [0, 1] (the article's feature)."""
+    rows = []
+    for model_id, p in predictions.items():
+        confidence, correct = p.confidence, p.correct
+        rows += [{"model": model_id, "index": i, "label": int(p.labels[i]), "predicted": int(p.predicted[i]),
+                  "confidence": round(float(confidence[i]), 6), "correct": bool(correct[i]),
+                  "brightness": round(float(brightness[i]), 6)} for i in range(len(p.labels))]
+    if path.endswith(".json"):
+        return json.dumps(rows) + "\n"
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=PREDICTION_FIELDS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()

@@ -1,0 +1,114 @@
+"""`lora-studio evaluate`: the Evaluation tab's numbers from the command line, checked against the core."""
+
+import csv
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from lora_studio.cli import main
+from lora_studio.core import inspection, paths, recipes
+from lora_studio.core.config import LoraConfig, TrainConfig
+from lora_studio.core.evaluation import predict
+from lora_studio.core.features import raw_features
+from lora_studio.core.storage import ModelLibrary
+
+QUICK = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
+
+
+@pytest.fixture(scope="module")
+def trained(tiny_dataset, tmp_path_factory):
+    """A base model (a weak one: it makes mistakes to fix) and feature+LoRA and control models for seeds 0, 1."""
+    library = ModelLibrary(tmp_path_factory.mktemp("library"))
+    small = recipes.Dataset(tiny_dataset.info, tiny_dataset.train.first(200), tiny_dataset.test)
+    base = recipes.train_base(small, TrainConfig(epochs=1, batch_size=32, lr=2e-3))
+    ids = {"base": library.save(base.model, base.record)}
+    for seed in (0, 1):
+        for kind, features in (("feature_lora", ("brightness",)), ("control_lora", ())):
+            config = TrainConfig(epochs=1, batch_size=32, lr=3e-3, seed=seed)
+            tuned = recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(), features, config)
+            ids[f"{kind}:{seed}"] = library.save(tuned.model, tuned.record)
+    return library.root, ids
+
+
+@pytest.fixture
+def library(trained, app_home):
+    root, ids = trained
+    shutil.copytree(root, paths.models_dir(app_home))
+    return ModelLibrary(paths.models_dir(app_home)), ids
+
+
+def run(*args):
+    return main([str(a) for a in args])
+
+
+def test_evaluate_writes_brightness_confusion_json_and_fixed_broken_counts(library, tiny_root, tiny_dataset,
+                                                                           tmp_path, capsys):
+    lib, ids = library
+    chosen = [ids["base"], ids["feature_lora:0"], ids["control_lora:0"]]
+    assert run("evaluate", *chosen, "--data-dir", tiny_root, "--predictions", tmp_path / "p.csv",
+               "--confusion-json", tmp_path / "c.json", "--confusion-csv", tmp_path / "c.csv",
+               "--json", tmp_path / "e.json") == 0
+    printed = capsys.readouterr().out
+    test = tiny_dataset.test
+    answers = {}
+    for model_id in chosen:
+        model, record = lib.load(model_id)
+        answers[model_id] = predict(model, test.images, test.labels, recipes.extra_features(record, test.images))
+
+    brightness = raw_features(test.images, ("brightness",))[:, 0].numpy()
+    lines = list(csv.DictReader((tmp_path / "p.csv").open()))
+    assert list(lines[0]) == ["model", "index", "label", "predicted", "confidence", "correct", "brightness"]
+    assert len(lines) == 600
+    for line in lines[:5] + lines[-5:]:
+        i, p = int(line["index"]), answers[line["model"]]
+        assert float(line["brightness"]) == pytest.approx(brightness[i], abs=1e-6)
+        assert line["correct"] == str(bool(p.correct[i])) and int(line["predicted"]) == p.predicted[i]
+
+    confusion = json.loads((tmp_path / "c.json").read_text())
+    assert confusion["rows"] == "true class" and len(confusion["classes"]) == 10
+    for model_id in chosen:
+        assert np.array_equal(confusion["models"][model_id], answers[model_id].confusion())
+
+    result = json.loads((tmp_path / "e.json").read_text())
+    assert [m["id"] for m in result["models"]] == chosen and result["models"][1]["seed"] == 0
+    counts = {item["model"]: item for item in result["fixed_broken"]}
+    assert set(counts) == set(chosen[1:])
+    for model_id in chosen[1:]:
+        fixed, broken = inspection.fixed_and_broken(answers[ids["base"]], answers[model_id])
+        assert (counts[model_id]["fixed"], counts[model_id]["broken"]) == (len(fixed), len(broken))
+        assert counts[model_id]["base"] == ids["base"]
+        assert f"{model_id}: fixed {len(fixed):,}, broken {len(broken):,}" in printed
+    binned = result["brightness_errors"]
+    assert len(binned["edges"]) == len(binned["images"]) + 1 and sum(binned["images"]) == 200
+    expected = inspection.errors_by_brightness(brightness, answers[chosen[1]].correct,
+                                               edges=np.array(binned["edges"]))
+    assert binned["error_rate"][chosen[1]] == pytest.approx(expected.error_rate.tolist())
+    effect = result["feature_effect"]
+    assert effect["method"] == "paired over test images, one seed" and effect["seeds"] == [0]
+    assert "In words:" in printed and effect["meaning"].split(":")[0] in printed
+
+
+def test_evaluate_over_two_seeds_gives_mean_rows_and_a_t_interval(library, tiny_root, tmp_path, capsys):
+    _lib, ids = library
+    assert run("evaluate", *ids.values(), "--data-dir", tiny_root, "--json", tmp_path / "e.json") == 0
+    printed = capsys.readouterr().out
+    result = json.loads((tmp_path / "e.json").read_text())
+    assert printed.count("mean of 2") == 2  # (the table may wrap "seeds" onto the next line)
+    groups = {g["kind"]: g for g in result["groups"]}
+    assert groups["feature_lora"]["seeds"] == [0, 1] and groups["base"]["sd_accuracy"] is None
+    effect = result["feature_effect"]
+    assert effect["method"] == "t interval over 2 seeds" and effect["seeds"] == [0, 1]
+    feature = [m["test_accuracy"] for m in result["models"] if m["kind"] == "feature_lora"]
+    control = [m["test_accuracy"] for m in result["models"] if m["kind"] == "control_lora"]
+    assert effect["mean_delta"] == pytest.approx(np.mean(feature) - np.mean(control))
+    assert len(result["fixed_broken"]) == 4
+
+
+def test_predictions_as_json_carry_brightness(library, tiny_root, tmp_path):
+    _lib, ids = library
+    assert run("evaluate", ids["base"], "--data-dir", tiny_root, "--predictions", tmp_path / "p.json") == 0
+    rows = json.loads((tmp_path / "p.json").read_text())
+    assert len(rows) == 200 and {"brightness", "correct", "confidence"} <= set(rows[0])
+    assert 0 <= rows[0]["brightness"] <= 1
