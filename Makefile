@@ -45,7 +45,7 @@ screenshots: $(STAMP)
 bundle:
 	$(PYTHON) packaging/build.py $(if $(DATA),--data "$(DATA)") $(if $(BUNDLE_TORCH),--torch "$(BUNDLE_TORCH)")
 
-# Build the bundle from a fresh clone and run it with a clean environment (~10 minutes here).
+# Build the bundle from a fresh clone and run it with a clean environment (~5 minutes here; .ci/run runs it).
 bundle-test:
 	DATA="$(DATA)" BUNDLE_TORCH="$(BUNDLE_TORCH)" PYTHON="$(PYTHON)" bash packaging/smoke_test.sh
 
