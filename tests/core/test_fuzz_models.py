@@ -308,7 +308,7 @@ def check_library(folder: Path, model_id: str) -> None:
     except StorageError as exc:
         message = str(exc)
         assert "\n" not in message and model_id in message, message
-        event("refused: " + re.sub(r"[0-9.e+-]+", "N", message.split(": ", 1)[-1])[:45])
+        event("refused: " + re.sub(r"\b[0-9][0-9.e+-]*", "N", message.split(": ", 1)[-1])[:50])
         loaded = False
     else:
         loaded = True
