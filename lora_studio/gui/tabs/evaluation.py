@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from lora_studio.gui import evaluation_jobs
 from lora_studio.gui.state import AppState
 from lora_studio.gui.style import PHASE_COLOURS, PHASE_TITLES
-from lora_studio.gui.widgets.accuracy_table import KIND_TITLES, AccuracyTable
+from lora_studio.gui.widgets.accuracy_table import KIND_ORDER, KIND_TITLES, AccuracyTable
 
 PAGES = (("errors", "Errors"), ("brightness", "Brightness and errors"), ("delta", "What LoRA changed"),
          ("draw", "Draw a digit"))
@@ -113,7 +113,7 @@ class EvaluationTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top_widget)
         splitter.addWidget(self.pages)
-        splitter.setSizes([300, 560])
+        splitter.setSizes([330, 530])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -240,7 +240,7 @@ class EvaluationTab(QWidget):
         self.table.fill(rows, result["groups"])
         effect = result.get("effect")
         self.effect_label.setText(
-            f"<b>Feature effect</b> (feature+LoRA − control): {effect['sentence']}.<br>{effect['meaning']}"
+            f"<b>Feature effect</b> (feature+LoRA − control, {effect['method']}): {effect['meaning']}"
             if effect else "To see what the extra feature itself adds, evaluate a feature+LoRA model together with "
                            "the control of the same base and settings (the LoRA tab trains both).")
         labels = self.labels()
@@ -284,8 +284,9 @@ class EvaluationTab(QWidget):
         self.gallery.set_source(test, first, second)
         from lora_studio.gui.widgets.brightness_plot import symbol_for
 
+        ordered = sorted(self.rows(), key=lambda row: (KIND_ORDER.get(row.kind, 9), row.seed))
         curves = [(row.id, labels[row.id], PHASE_COLOURS.get(row.kind, "#333333"), symbol_for(row.seed),
-                   row.brightness_errors) for row in self.rows()]
+                   row.brightness_errors) for row in ordered]
         self.brightness.set_data(test.brightness, self.result["edges"], curves,
                                  (labels[inspected.id], inspected.predictions.correct))
         self.delta.set_model(labels[inspected.id], inspected)

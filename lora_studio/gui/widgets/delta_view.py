@@ -157,7 +157,8 @@ class DeltaWView(QWidget):
         from lora_studio.core.inspection import numerical_rank
 
         delta = next(d for d in self._row.deltas if d.layer == name)
-        bound = float(max(np.abs(delta.delta).max(), 1e-12))
+        # the colours span ± the 99.5th percentile of |ΔW|: a few large entries would leave the rest white
+        bound = float(max(np.percentile(np.abs(delta.delta), 99.5), 1e-12))
         self.heatmap.set_matrix(delta.delta, (-bound, bound), DIVERGING)
         self.heatmap.getPlotItem().setTitle(f"ΔW of {name} ({delta.delta.shape[0]} × {delta.delta.shape[1]}), "
                                             f"‖ΔW‖/‖W‖ = {100 * delta.relative_norm:.2f} %", size="10pt")

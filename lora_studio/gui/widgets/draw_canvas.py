@@ -153,22 +153,20 @@ class ProbabilityPlot(pg.PlotWidget):
         item.setMouseEnabled(x=False, y=False)
         item.setRange(xRange=(-0.6, 9.6), yRange=(0, 100), padding=0.02)
         item.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
-        self.legend = item.addLegend(offset=(-5, 5), labelTextSize="9pt")
-        self.bars: list[pg.BarGraphItem] = []
+        self.bars: list[pg.BarGraphItem] = []  # named by coloured squares in the answer line below the plot
 
     def set_models(self, models: list[tuple[str, str]]) -> None:
         """(label, colour) per model, in the order their bars stand."""
         for bars in self.bars:
             self.removeItem(bars)
-        self.legend.clear()
         self.bars = []
         width = 0.8 / max(1, len(models))
         for m, (label, colour) in enumerate(models):
             offset = (m - (len(models) - 1) / 2) * width
             bars = pg.BarGraphItem(x=np.arange(10) + offset, height=np.zeros(10), width=width, brush=colour,
                                    pen=None)
+            bars.setToolTip(label)
             self.addItem(bars)
-            self.legend.addItem(bars, label)
             self.bars.append(bars)
 
     def set_probabilities(self, probabilities: list[np.ndarray | None]) -> None:

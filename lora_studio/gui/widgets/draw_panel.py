@@ -61,8 +61,15 @@ class DrawPanel(QWidget):
                               "of mass,\nas MNIST was made"), 1)
         middle.addLayout(seen)
         middle.addWidget(QLabel("<b>Its feature values</b>"))
-        middle.addWidget(self.table, 1)
+        middle.addWidget(self.table)
         self.table.setMinimumWidth(330)
+        self.table.setMaximumHeight(150)  # a few features at most: no tall empty box
+        explain = QLabel("“Standardised” is (value − training mean) / training spread: the number the feature model "
+                         "is given. A drawing far bolder or thinner than the training digits gets an unusual value.")
+        explain.setWordWrap(True)
+        explain.setStyleSheet("color: #555555;")
+        middle.addWidget(explain)
+        middle.addStretch(1)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addLayout(left, 0, 0, 3, 1)
@@ -74,6 +81,7 @@ class DrawPanel(QWidget):
         grid.setColumnStretch(2, 4)
         self.models: list = []  # core.drawing.DrawingModel, in the order of the bars
         self.labels: list[str] = []
+        self.colours: list[str] = []
         self.last_answers: list = []
         self.preprocess_ms = self.inference_ms = None
         self.clear_button.clicked.connect(self.canvas.clear)
@@ -82,6 +90,7 @@ class DrawPanel(QWidget):
     def set_models(self, models: list[tuple[str, str, object]]) -> None:
         """(label, colour, core.drawing.DrawingModel) per model."""
         self.labels = [label for label, _colour, _model in models]
+        self.colours = [colour for _label, colour, _model in models]
         self.models = [model for _label, _colour, model in models]
         self.plot.set_models([(label, colour) for label, colour, _model in models])
         self.update_answers()
@@ -100,8 +109,10 @@ class DrawPanel(QWidget):
         self.last_answers = answers
         self.preview.set_image(image)
         self.plot.set_probabilities([a.probabilities for a in answers])
-        self.answer.setText(" · ".join(f"<b>{label}</b>: {a.predicted} ({100 * a.probabilities.max():.0f} %)"
-                                       for label, a in zip(self.labels, answers, strict=True)))
+        self.answer.setText("&nbsp;&nbsp;".join(
+            f"<span style='color:{colour}'>■</span> <b>{label}</b> says {a.predicted} "
+            f"({100 * a.probabilities.max():.0f} %)" for label, colour, a in zip(self.labels, self.colours, answers,
+                                                                               strict=True)))
         self.timing.setText(f"Pre-processing {self.preprocess_ms:.1f} ms, {len(answers)} model(s) "
                             f"{self.inference_ms:.2f} ms, in the window's own thread")
         self._fill_features(image, answers)
@@ -121,6 +132,8 @@ class DrawPanel(QWidget):
             for name, (_value, z) in answer.features.items():
                 standardised.setdefault(name, z)
         self.table.setRowCount(len(names))
+        rows = self.table.verticalHeader().length() + self.table.horizontalHeader().height()
+        self.table.setFixedHeight(min(150, rows + 2 * self.table.frameWidth() + 2))
         for r, name in enumerate(names):
             mean_std = scalers.get(name)
             cells = (name, f"{raw[name]:.3f}", f"{standardised[name]:+.2f}" if name in standardised else "—",

@@ -131,9 +131,14 @@ class GalleryPanel(QWidget):
             None if reference is None else reference[1].predicted, (label, reference[0] if reference else ""))
         self.gallery.scrollToTop()
         total = len(p.labels)
-        what = {ERRORS: f"errors of {label}", FIXED: f"fixed: {reference[0] if reference else ''} wrong, "
-                f"{label} right", BROKEN: f"broken: {reference[0] if reference else ''} right, {label} wrong",
-                CELL: self.mode.currentText().lower()}[mode]
+        if mode == CELL and self._cell is not None:
+            true, guess, moved = self._cell
+            what = (f"images of true {true} that moved into or out of “predicted {guess}”" if moved else
+                    f"images of true {true} that {label} calls {guess}")
+        else:
+            compared = reference[0] if reference else ""
+            what = {ERRORS: f"errors of {label}", FIXED: f"fixed: {compared} wrong, {label} right",
+                    BROKEN: f"broken: {compared} right, {label} wrong", CELL: "images"}[mode]
         self.count_label.setText(f"<b>{len(shown):,}</b> {what} (of {total:,} test images)")
         self.legend.setText(
             f"Under each digit: true: {reference[0]} → {label} (red: wrong), confidence · brightness"
