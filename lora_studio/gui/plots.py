@@ -170,6 +170,16 @@ class AccuracyPlot(LivePlot):
         super().__init__(title, "epoch", "accuracy (%)", "Accuracy appears after the first epoch", parent)
         self._legend.setOffset((-10, -10))  # bottom right: accuracy curves rise towards the top
 
+    def _redraw(self) -> None:
+        super()._redraw()
+        # Keep the bottom third free for the legend: after LoRA, test accuracy sits flat at the bottom of the
+        # data (train above it) and an autoranged plot put it right under the legend.
+        filled = [buffer.y for buffer in self._buffers.values() if buffer.size]
+        if filled:
+            low, high = min(float(y.min()) for y in filled), max(float(y.max()) for y in filled)
+            span = max(high - low, 0.2)
+            self.getPlotItem().setYRange(low - 0.6 * span, high + 0.08 * span, padding=0)
+
     def add_epoch(self, key: str, info: dict, colour: str, name: str | None) -> None:
         epoch = info["epoch"]
         if info["epochs"] <= 20:  # whole epochs only: "1.5" is not an epoch
