@@ -180,3 +180,4 @@ def test_a_kill_before_any_file_operation_of_a_data_import(server, tmp_path):
         server.start("import", sources[1 - before], root, progress, n)
         assert server.wait() == signal.SIGKILL
         assert which() in (0, 1)
+    print(f"\nimport: {operations} of {operations} crash points")
