@@ -197,3 +197,14 @@ def test_export_from_the_tab_shows_the_largest_logit_difference(qtbot, evaluated
     assert ids["feature_lora"] in text and "largest |Δlogit| merged vs unmerged on 200 test images" in text
     assert "float rounding only" in text
     assert tab.export_button.isEnabled()
+
+
+def test_a_failed_export_says_why_and_the_tab_goes_on(qtbot, evaluated, tmp_path):
+    window, _ids = evaluated
+    tab = window.eval_tab
+    tab.ask_export_path = lambda model_id: str(tmp_path / "no-such-folder" / "merged.safetensors")
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=60_000) as ended:
+        tab.export()
+    assert ended.args[:2] == ["export", "failed"], ended.args
+    assert tab.export_label.text().startswith("Export failed: could not write")
+    assert window.messages[-1][1] == "Export failed" and tab.export_button.isEnabled()

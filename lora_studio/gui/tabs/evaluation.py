@@ -126,7 +126,7 @@ class EvaluationTab(QWidget):
         state.sigEvaluated.connect(self._on_evaluated)
         state.sigExported.connect(self._on_exported)
         state.sigJobStarted.connect(lambda kind: self._busy(kind, True))
-        state.sigJobEnded.connect(lambda kind, _status, _message: self._busy(kind, False))
+        state.sigJobEnded.connect(self._on_job_ended)
         self.inspect_combo.currentIndexChanged.connect(lambda _index: self._refresh_views())
         self.compare_combo.currentIndexChanged.connect(lambda _index: self._refresh_views())
         self.table.itemSelectionChanged.connect(self._on_table_selection)
@@ -214,6 +214,11 @@ class EvaluationTab(QWidget):
             self.export_button.setEnabled(not running and self.inspected() is not None)
             if running:
                 self.export_label.setText("Exporting: comparing merged and unmerged outputs on the test set…")
+
+    def _on_job_ended(self, kind: str, status: str, message: str) -> None:
+        self._busy(kind, False)
+        if kind == "export" and status != "finished":  # the reason is also in a message box
+            self.export_label.setText(f"Export {status}: {message}")
 
     def _on_models(self, models) -> None:
         previously = set(self.checked_ids())
