@@ -29,9 +29,20 @@ def wait_for(app, predicate, timeout: float = 600.0) -> None:
         time.sleep(0.01)
 
 
+def draw_seven(canvas) -> None:
+    """A hand-drawn-looking 7: a slightly tilted bar, then a long stroke down and to the left."""
+    from PySide6.QtCore import QPoint
+
+    points = [(70, 62), (120, 58), (170, 57), (208, 60), (190, 100), (168, 145), (148, 190), (134, 232)]
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        canvas.draw_line(QPoint(x0, y0), QPoint(x1, y1))
+    canvas.sigDrawn.emit()
+
+
 def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="lora-studio-shots-"))
     os.environ["LORA_STUDIO_HOME"] = str(home)
+    import numpy as np
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QTableWidget
 
@@ -82,18 +93,55 @@ def main() -> int:
     window.tabs.setCurrentWidget(window.lora_tab)
     window.lora_tab.epochs.setValue(2)
     window.lora_tab.subset.setValue(subset)
+    window.lora_tab.seeds.setValue(2)  # two seeds of feature+LoRA and control: the effect gets an interval over seeds
     run(window.lora_tab.start, "lora")
     shoot(window, "lora")
 
-    window.tabs.setCurrentWidget(window.eval_tab)
-    selector = window.eval_tab.selector
+    tab = window.eval_tab
+    window.tabs.setCurrentWidget(tab)
+    selector = tab.selector
     for i in range(selector.count()):
         selector.item(i).setCheckState(selector.item(i).checkState().Checked)
-    run(window.eval_tab.evaluate, "evaluate")
+    run(tab.evaluate, "evaluate")
+    evaluation = state.evaluation
+    if not tab.brightness.curve_count() or not tab.gallery.gallery.count():
+        raise RuntimeError("the evaluation views are empty")
+    started = time.perf_counter()
+    tab._on_evaluated(evaluation)  # what the GUI thread does with the result: the table and every view filled
+    filled = time.perf_counter() - started
+    tab.pages.setCurrentIndex(0)
     shoot(window, "evaluation")
+    print(f"the views filled from the result in {1000 * filled:.0f} ms in the GUI thread")
+    print(f"evaluation of {len(evaluation['rows'])} models on {len(evaluation['test'].labels):,} test images: "
+          f"{evaluation['seconds']:.2f} s in the worker")
+
+    # the difference from the base, and a click on the cell that changed most off the diagonal
+    tab.confusion.mode.setCurrentIndex(1)
+    difference = tab.confusion.matrix()
+    off_diagonal = abs(difference) * (1 - np.eye(len(difference), dtype=int))
+    row, column = (int(v) for v in np.unravel_index(off_diagonal.argmax(), difference.shape))
+    tab.confusion.heatmap.sigCellClicked.emit(row, column)
+    shoot(window, "evaluation-difference")
+
+    for index, name in ((1, "evaluation-brightness"), (2, "evaluation-delta-w")):
+        tab.pages.setCurrentIndex(index)
+        shoot(window, name)
+
+    tab.pages.setCurrentIndex(3)
+    draw_seven(tab.draw.canvas)
+    if not tab.draw.last_answers:
+        raise RuntimeError("the drawing got no answer")
+    shoot(window, "evaluation-draw")
+    print(f"drawing: pre-processing {tab.draw.preprocess_ms:.2f} ms, {len(tab.draw.last_answers)} models "
+          f"{tab.draw.inference_ms:.2f} ms")
+
+    tab.ask_export_path = lambda model_id: str(home / f"{model_id}-merged.safetensors")
+    started = time.perf_counter()
+    run(tab.export, "export")
+    print(f"export merged in {time.perf_counter() - started:.1f} s: {tab.export_label.text()}")
 
     dialog = window.show_library()
-    dialog.resize(1300, 300)
+    dialog.resize(1560, 300)  # wide enough for the LoRA settings column
     dialog.table.selectRow(0)
     app.processEvents()
     shoot(dialog.findChild(QTableWidget).window(), "library")
