@@ -26,11 +26,16 @@ def main(argv: list[str] | None = None) -> int:
             _install_bundled_data()
         return COMMANDS[args.command](args)
     except USER_ERRORS as exc:
-        print(f"lora-studio: {exc}", file=sys.stderr)
+        print(f"lora-studio: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("lora-studio: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
+
+
+def one_line(message: str) -> str:
+    """The message on one line, even when it quotes a name or a path holding a line break."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _install_bundled_data() -> None:

@@ -188,7 +188,7 @@ def from_dict(cls, data):
     names = {f.name for f in dataclasses.fields(cls)}
     unknown = set(data) - names
     if unknown:
-        raise ConfigError(f"{cls.__name__}: unknown setting(s) {', '.join(sorted(unknown))}")
+        raise ConfigError(f"{cls.__name__}: unknown setting(s) {', '.join(repr(k) for k in sorted(unknown))}")
     values = {}
     for name in names & set(data):
         values[name] = _coerce(f"{cls.__name__}.{name}", data[name], hints[name])

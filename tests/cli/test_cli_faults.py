@@ -65,3 +65,18 @@ def test_a_home_folder_with_brackets_in_its_path(tmp_path, monkeypatch):
     save_base(home)
     code, out, err = run("models", "show", "m")
     assert code == 0 and not err, err
+
+
+def test_an_error_quoting_a_newline_is_still_one_line(app_home, tmp_path):
+    """A key "\\n" in config.json (found by the CLI fuzzing) or a folder name with a newline in it
+    made the one-line error two lines."""
+    library = save_base(app_home)
+    config = json.loads((library.root / "m" / "config.json").read_text())
+    config["model"]["\nx"] = 1
+    (library.root / "m" / "config.json").write_text(json.dumps(config))
+    code, _, err = run("models", "show", "m")
+    assert code == 2 and err.count("\n") == 1 and "unknown setting(s) '\\nx'" in err, err
+    folder = tmp_path / "two\nlines"
+    folder.mkdir()
+    code, _, err = run("data", "import", folder)
+    assert code == 2 and err.count("\n") == 1 and "two\\nlines" in err, err
