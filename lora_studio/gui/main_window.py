@@ -9,13 +9,13 @@ then stops the job and joins the worker thread (AppState.shutdown).
 import platform
 import sys
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStatusBar, QTabWidget
 
 import lora_studio
 from lora_studio.gui.library import LibraryDialog
-from lora_studio.gui.settings import bind, open_settings
+from lora_studio.gui.settings import bind, open_settings, stored_number
 from lora_studio.gui.state import AppState
 from lora_studio.gui.tabs.base import BaseTab
 from lora_studio.gui.tabs.dataset import DatasetTab
@@ -199,21 +199,20 @@ class MainWindow(QMainWindow):
 
     # --- remembered state and closing ---------------------------------------------------
     def _restore(self) -> None:
+        # a damaged or hand-edited settings file may hold anything: only bytes are a geometry or a state
         geometry = self.settings.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
+        if not isinstance(geometry, (QByteArray, bytes)) or not self.restoreGeometry(geometry):
             self.resize(1280, 860)
         state = self.settings.value("window/state")
-        if state is not None:
+        if isinstance(state, (QByteArray, bytes)):
             self.restoreState(state)
         bind(self.settings, "dataset/name", self.dataset_tab.combo)
         self.state.dataset_name = self.dataset_tab.combo.currentData()
         self.base_tab.remember(self.settings)
         self.lora_tab.remember(self.settings)
-        tab = self.settings.value("window/tab", 0)
-        try:
-            self.tabs.setCurrentIndex(int(tab))
-        except (TypeError, ValueError):
-            pass
+        tab = stored_number(self.settings.value("window/tab", 0), 0, self.tabs.count() - 1, whole=True)
+        if tab is not None:
+            self.tabs.setCurrentIndex(tab)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
     def _on_tab_changed(self, index: int) -> None:

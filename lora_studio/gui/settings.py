@@ -3,8 +3,13 @@
 `bind` restores a widget's value and saves every change, so nothing depends on
 closing the window cleanly. Settings carry a version; `migrate` drops what an
 older layout stored rather than feeding a control a value it no longer means.
+A settings file is input like any other (another version wrote it, or a person
+edited it): a stored value that is not a finite number is ignored, a number
+outside a spinner's range is brought within it (`stored_number`).
 Tests point QSettings at a temporary folder (tests/gui/conftest.py).
 """
+
+import math
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
@@ -35,20 +40,13 @@ def bind(settings: QSettings, key: str, widget: QWidget) -> None:
         if stored is not None:
             widget.setChecked(str(stored).lower() in ("true", "1"))
         widget.toggled.connect(lambda checked: settings.setValue(key, bool(checked)))
-    elif isinstance(widget, QDoubleSpinBox):
-        if stored is not None:
-            try:
-                widget.setValue(float(stored))
-            except (TypeError, ValueError):
-                pass
-        widget.valueChanged.connect(lambda value: settings.setValue(key, float(value)))
-    elif isinstance(widget, QSpinBox):
-        if stored is not None:
-            try:
-                widget.setValue(int(stored))
-            except (TypeError, ValueError):
-                pass
-        widget.valueChanged.connect(lambda value: settings.setValue(key, int(value)))
+    elif isinstance(widget, (QDoubleSpinBox, QSpinBox)):
+        whole = isinstance(widget, QSpinBox)
+        value = stored_number(stored, widget.minimum(), widget.maximum(), whole)
+        if value is not None:
+            widget.setValue(value)
+        convert = int if whole else float
+        widget.valueChanged.connect(lambda value: settings.setValue(key, convert(value)))
     elif isinstance(widget, QComboBox):
         if stored is not None:
             index = widget.findData(str(stored))
@@ -57,3 +55,22 @@ def bind(settings: QSettings, key: str, widget: QWidget) -> None:
         widget.currentIndexChanged.connect(lambda _index: settings.setValue(key, widget.currentData()))
     else:
         raise TypeError(f"cannot remember a {type(widget).__name__}")
+
+
+def stored_number(stored, low: float, high: float, whole: bool = False) -> int | float | None:
+    """A stored setting as a number within [low, high], or None when it is not a finite number.
+
+    INI files give text, native formats may give ints or floats of any size. NaN used to reach a
+    QDoubleSpinBox, which shows it as its maximum (a learning rate of 100); an int beyond 32 bits
+    raised OverflowError in setValue while the window was being built.
+    """
+    if isinstance(stored, bool) or not isinstance(stored, (int, float, str)):
+        return None
+    try:
+        number = float(stored)
+    except (ValueError, OverflowError):
+        return None
+    if not math.isfinite(number) or (whole and not number.is_integer()):
+        return None
+    number = min(max(number, low), high)
+    return int(number) if whole else number
