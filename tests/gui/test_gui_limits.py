@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSpinBox
 
 from lora_studio.core.config import RANGES
 from lora_studio.gui.settings import bind
-from lora_studio.gui.widgets.spinners import int_spin, lr_spin, subset_spin
+from lora_studio.gui.widgets.spinners import int_spin, lr_spin, subset_spin, subset_value
 
 pytestmark = pytest.mark.fuzz
 
@@ -112,3 +112,16 @@ def test_the_window_starts_with_a_tampered_settings_file_and_every_spinner_is_in
     assert window.base_tab.learning_rate.value() != RANGES["lr"][1], "a NaN learning rate became 100"
     assert 0 <= window.tabs.currentIndex() < window.tabs.count()
 
+
+def test_a_subset_below_its_minimum_is_raised_to_it_even_before_editing_ends(qapp):
+    """The spinner runs from 0 ("All") so that "All" can be chosen; 1 to 9 are below the core's minimum (10),
+    and a value typed but not yet confirmed (Ctrl+B straight after typing) reached the core, which refused it."""
+    spin = subset_spin("subset", "")
+    low = int(RANGES["limit"][0])
+    for typed in range(1, low):
+        spin.setValue(typed)
+        assert subset_value(spin) == low
+    spin.setValue(0)
+    assert subset_value(spin) is None
+    spin.setValue(low + 1)
+    assert subset_value(spin) == low + 1

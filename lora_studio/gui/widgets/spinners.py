@@ -45,4 +45,8 @@ def subset_spin(name: str, tip: str) -> QSpinBox:
 
 
 def subset_value(spin: QSpinBox) -> int | None:
-    return spin.value() or None
+    """None for "All"; else at least the core's minimum, also for a value typed but not yet confirmed
+    (the spinner goes down to 0 for "All", so 1 to 9 fit in it; started at once, the core refused them)."""
+    if not spin.value():
+        return None
+    return max(spin.value(), int(RANGES["limit"][0]))
