@@ -1,5 +1,6 @@
 """The window: every named control of PRODUCT.md exists, in its tab; start-up and remembered settings."""
 
+import pytest
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from lora_studio.core import data
@@ -47,14 +48,43 @@ def test_dataset_titles_match_the_core():
     assert TITLES == {name: info.title for name, info in data.DATASETS.items()}
 
 
-def test_spinner_ranges_come_from_the_core(make_window):
-    from lora_studio.core.config import RANGES
+#: the core.config.RANGES key of every numeric spinner in the window; a new spinner must be added here
+SPINNER_RANGES = {"baseEpochs": "epochs", "baseBatchSize": "batch_size", "baseLearningRate": "lr", "baseSeed": "seed",
+                  "baseSubset": "limit", "loraRank": "rank", "loraAlpha": "alpha", "loraEpochs": "epochs",
+                  "loraLearningRate": "lr", "loraSubset": "limit", "loraSeeds": "seeds"}
+
+
+def test_every_numeric_spinner_of_every_tab_has_the_cores_range(make_window):
+    """Found by walking the window, so a spinner added later without the core's range fails here."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSpinBox
+
+    from lora_studio.core.config import RANGES, ConfigError, check_range
+    from lora_studio.gui.widgets.spinners import subset_value
 
     window = make_window()
-    assert (window.lora_tab.rank.minimum(), window.lora_tab.rank.maximum()) == RANGES["rank"]
-    assert window.base_tab.epochs.maximum() == RANGES["epochs"][1]
-    assert window.base_tab.batch_size.maximum() == RANGES["batch_size"][1]
-    assert window.lora_tab.seeds.maximum() == RANGES["seeds"][1]
+    window.show_library()  # the dialogs too
+    spinners = {spin.objectName(): spin for spin in window.findChildren(QAbstractSpinBox)}
+    assert set(spinners) == set(SPINNER_RANGES), "every spinner needs a range from core.config.RANGES"
+    for name, key in SPINNER_RANGES.items():
+        spin, (low, high) = spinners[name], RANGES[key]
+        whole = isinstance(spin, QSpinBox)
+        assert whole or isinstance(spin, QDoubleSpinBox)
+        if key == "limit":  # 0 shows "All" (the whole split); any other value is at least the core's minimum
+            assert (spin.minimum(), spin.maximum(), spin.specialValueText()) == (0, high, "All")
+            spin.setValue(1)
+            assert subset_value(spin) == low
+            continue
+        assert (spin.minimum(), spin.maximum()) == (low, min(high, 2**31 - 1)), name
+        for value in (spin.minimum(), spin.maximum()):  # both ends are values the core accepts
+            check_range(name, int(value) if whole else value, key, whole=whole)
+        spin.setValue(spin.minimum())
+        assert spin.value() == low and float(spin.textFromValue(spin.value())) == low, f"{name} cannot show {low}"
+        for outside in ((low - 1, high + 1) if whole else (low / 2, high * 2)):  # refused by both
+            with pytest.raises(ConfigError):
+                check_range(name, outside, key, whole=whole)
+            if not whole or -(2**31) <= outside < 2**31:
+                spin.setValue(outside)
+                assert low <= spin.value() <= high, f"{name} took {outside}"
 
 
 def test_settings_are_remembered_between_windows(make_window, tmp_path):
