@@ -5,8 +5,11 @@ ourselves so that a progress callback and a cancel check can run between
 chunks, then hand the folder to the same validated import as a local folder.
 """
 
+import contextlib
 import shutil
+import socket
 import tempfile
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -17,6 +20,7 @@ from lora_studio.core.errors import Cancelled, DataError
 
 CHUNK = 64 * 1024
 TIMEOUT_S = 20
+CANCEL_POLL_S = 0.1  # how often a download waiting on the network looks whether it was cancelled
 
 
 def download(
@@ -54,10 +58,14 @@ def download(
 def _fetch_from_mirrors(mirrors, filename, path, progress, is_cancelled) -> None:
     failures = []
     for mirror in mirrors:
+        if is_cancelled():  # not the next mirror once cancelled (each may wait TIMEOUT_S)
+            raise Cancelled("download cancelled")
         try:
             _fetch(mirror + filename, path, progress, is_cancelled)
             return
         except (urllib.error.URLError, OSError, TimeoutError) as exc:
+            if is_cancelled():  # the connection was hung up on by _hang_up_when_cancelled
+                raise Cancelled("download cancelled") from None
             failures.append(f"{mirror}: {getattr(exc, 'reason', exc)}")
     raise DataError(
         f"could not download {filename} ({'; '.join(failures)}). If this computer is offline, "
@@ -69,7 +77,8 @@ def _fetch(url: str, path: Path, progress, is_cancelled) -> None:
     """Stream `url` into `path`. Network trouble raises OSError (try the next mirror); a disk that
     cannot take the file raises DataError at once (it used to be blamed on the network)."""
     request = urllib.request.Request(url, headers={"User-Agent": "lora-studio"})
-    with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
+    with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response, \
+            _hang_up_when_cancelled(response, is_cancelled):
         total = int(response.headers.get("Content-Length") or 0)
         done = 0
         try:
@@ -87,10 +96,41 @@ def _fetch(url: str, path: Path, progress, is_cancelled) -> None:
                 done += len(chunk)
                 if total:
                     progress(min(done / total, 1.0))
+            if is_cancelled():  # the read ended because the connection was hung up on
+                raise Cancelled("download cancelled")
             try:
                 out.flush()
             except OSError as exc:
                 raise _disk_error(path.parent, exc) from None
+
+
+@contextlib.contextmanager
+def _hang_up_when_cancelled(response, is_cancelled):
+    """Shut the connection down as soon as the download is cancelled, which ends a read waiting on it.
+
+    A mirror that stops sending left the read blocked for TIMEOUT_S, and then the next mirror was
+    tried: cancelling, or closing the window (which waits for the download to end), took 40 s.
+    """
+    finished = threading.Event()
+
+    def watch():
+        while not finished.wait(CANCEL_POLL_S):
+            if is_cancelled():
+                with contextlib.suppress(OSError, ValueError):
+                    connection = socket.socket(fileno=response.fileno())  # the same socket, not a copy
+                    try:
+                        connection.shutdown(socket.SHUT_RDWR)
+                    finally:
+                        connection.detach()  # the response still owns and closes it
+                return
+
+    watcher = threading.Thread(target=watch, name="download-cancel-watch", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        finished.set()
+        watcher.join()
 
 
 def _disk_error(folder: Path, exc: OSError) -> DataError:
