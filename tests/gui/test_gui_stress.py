@@ -24,6 +24,7 @@ import numpy as np
 import pytest
 from hypothesis import settings
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from lora_studio.core import data, paths, recipes, synthetic
 from lora_studio.core.config import LoraConfig, TrainConfig
@@ -232,3 +233,153 @@ def test_cancelling_a_stalled_download_stops_it_at_once(qtbot, make_window, mirr
     assert mirror.hung_up == ["train-images-idx3-ubyte.gz"]  # one connection, hung up on; no second mirror
     assert snapshot(window.state.data_root) == before and window.state.dataset is not None
     assert tab.download_button.text() == "Download" and not [m for m in window.messages if m[0] == "error"]
+
+
+# --- start twice, other jobs while one runs, settings changed during a run -----------------------------
+
+
+def quick_base(window, epochs=1, batch_size=32, lr=0.003):
+    tab = window.base_tab
+    tab.epochs.setValue(epochs)
+    tab.batch_size.setValue(batch_size)
+    tab.learning_rate.setValue(lr)
+
+
+def long_run(qtbot, window):
+    """A base training far longer than the test lets it run, under way."""
+    quick_base(window, epochs=100, batch_size=8)
+    window.base_tab.start()
+    qtbot.waitUntil(lambda: window.base_tab.panel.loss_plot.points("base") > 3, timeout=JOB_MS)
+
+
+def run_action(window, menu: str, text: str):
+    menu_action = next(a for a in window.menuBar().actions() if a.text().replace("&", "") == menu)
+    return next(a for a in menu_action.menu().actions() if a.text().replace("&", "") == text)
+
+
+def test_start_clicked_twice_trains_once(qtbot, window):
+    """A double click, a third click and the menu's "Train base model" while the first run starts."""
+    quick_base(window)
+    panel = window.base_tab.panel
+    started = []
+    window.state.sigJobStarted.connect(started.append)
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+        qtbot.mouseDClick(panel.start_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+        run_action(window, "Run", "Train base model").trigger()
+    assert ended.args[:2] == ["base", "finished"], ended.args
+    qtbot.wait(100)  # a second job would have started by now
+    assert started == ["base"] and window.state.runner.job is None
+    assert len(ModelLibrary(window.state.models_root).list()) == 1
+    assert [m[1] for m in window.messages] == ["Busy"]  # the menu's start, said once; the clicks met a disabled button
+
+
+STARTERS = {
+    "download": lambda window: qtbot_click(window.dataset_tab.download_button),
+    "import": lambda window: window.dataset_tab.import_folder(),
+    "evaluate": lambda window: window.eval_tab.evaluate(),
+    "export from the library": lambda window: window.show_library().export(),
+    "export from the Evaluation tab": lambda window: window.eval_tab.export(),
+}
+
+
+def qtbot_click(button):
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_every_other_job_is_refused_while_a_training_runs(qtbot, window, trained_library, tmp_path, wait_idle):
+    """The LoRA tab's start is tested in test_gui_training.py; here every other way of starting a job."""
+    library_root, ids = trained_library
+    shutil.rmtree(window.state.models_root, ignore_errors=True)
+    shutil.copytree(library_root, window.state.models_root)
+    window.state.refresh_models()
+    tab = window.eval_tab
+    for i in range(tab.selector.count()):
+        tab.selector.item(i).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS):
+        tab.evaluate()  # so that the Evaluation tab has a model to export
+    window.dataset_tab.choose_folder = lambda: str(synthetic.write_folder(tmp_path / "other", 50, 20, seed=4))
+    window.show_library().select(ids["feature_lora"])
+    window.library_dialog.ask_export_path = tab.ask_export_path = lambda _id: str(tmp_path / "merged.safetensors")
+    datasets_before, models_before = snapshot(window.state.data_root), snapshot(window.state.models_root)
+
+    long_run(qtbot, window)
+    for name, start in STARTERS.items():
+        count = len(window.messages)
+        start(window)
+        assert window.messages[count:] == [
+            ("info", "Busy", f"Base training is still running. Wait for it to end, or stop it, before starting "
+                             f"{JOB_TITLES[name]}.")], name
+        assert window.state.busy_kind == "base", name
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+        window.state.stop()
+    assert ended.args[1] == "stopped"
+    wait_idle(window)
+    assert snapshot(window.state.data_root) == datasets_before
+    assert snapshot(window.state.models_root) == models_before  # (the lock file included)
+    assert not (tmp_path / "merged.safetensors").exists()
+
+
+JOB_TITLES = {"download": "download", "import": "import", "evaluate": "evaluation",
+              "export from the library": "export", "export from the Evaluation tab": "export"}
+
+
+def test_a_base_training_keeps_the_settings_it_started_with(qtbot, window, wait_idle):
+    tab = window.base_tab
+    quick_base(window, epochs=2, batch_size=16, lr=0.002)
+    tab.seed.setValue(5)
+    tab.subset.setValue(300)
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+        tab.start()
+        qtbot.waitUntil(lambda: tab.panel.loss_plot.points("base") > 0, timeout=JOB_MS)
+        quick_base(window, epochs=7, batch_size=8, lr=0.01)  # everything the tab offers, changed mid-run
+        tab.seed.setValue(9)
+        tab.subset.setValue(100)
+    assert ended.args[:2] == ["base", "finished"], ended.args
+    [entry] = ModelLibrary(window.state.models_root).list()
+    train = entry.record.train
+    assert (train.epochs, train.batch_size, train.lr, train.seed) == (2, 16, 0.002, 5)
+    assert entry.record.metrics["train_images"] == 300 and entry.record.dataset == "mnist"
+    assert tab.panel.loss_plot.points("base") == 2 * (300 // 16 + 1)  # every step of the run as started
+
+
+def test_a_lora_training_keeps_the_settings_it_started_with(qtbot, window, trained_library):
+    library_root, ids = trained_library
+    shutil.rmtree(window.state.models_root, ignore_errors=True)
+    shutil.copytree(library_root, window.state.models_root, ignore=lambda _d, names: [
+        n for n in names if n in (ids["feature_lora"], ids["control_lora"])])
+    window.state.refresh_models()
+    tab = window.lora_tab
+    assert tab.base_combo.currentData() == ids["base"]
+    tab.rank.setValue(4)
+    tab.alpha.setValue(8)
+    tab.epochs.setValue(2)
+    tab.learning_rate.setValue(0.003)
+    tab.subset.setValue(300)
+    tab.seeds.setValue(1)
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+        tab.start()
+        qtbot.waitUntil(lambda: tab.panel.loss_plot.points("feature_lora:0") > 0, timeout=JOB_MS)
+        tab.rank.setValue(16)
+        tab.alpha.setValue(32)
+        tab.layer_checks["conv1"].setChecked(True)
+        tab.layer_checks["fc2"].setChecked(False)
+        tab.feature_checks["brightness"].setChecked(False)
+        tab.feature_checks["ink"].setChecked(True)
+        tab.control_check.setChecked(False)
+        tab.epochs.setValue(5)
+        tab.learning_rate.setValue(0.01)
+        tab.subset.setValue(100)
+        tab.seeds.setValue(3)
+    assert ended.args[:2] == ["lora", "finished"], ended.args
+    new = [e for e in ModelLibrary(window.state.models_root).list() if e.id != ids["base"]]
+    assert sorted(e.record.kind for e in new) == ["control_lora", "feature_lora"]  # one seed, with its control
+    for entry in new:
+        record = entry.record
+        assert (record.lora.rank, record.lora.alpha, record.lora.layers) == (4, 8, ("fc1", "fc2"))
+        assert (record.train.epochs, record.train.lr, record.train.seed) == (2, 0.003, 0)
+        assert record.metrics["train_images"] == 300 and record.parent == ids["base"]
+        assert (record.features.names if record.features else ()) == (
+            ("brightness",) if record.kind == "feature_lora" else ())
+    assert tab.panel.progress.value() == tab.panel.progress.maximum()
+
