@@ -75,6 +75,7 @@ class AppState(QObject):
         self.torch_version: str | None = None
         self.features: list[tuple[str, str, str]] = []  # (name, title, description), known once the core loads
         self.dataset_name = "mnist"
+        self._loading: str | None = None  # the data set the last loading job was started for
         self.dataset: jobs.DatasetView | None = None
         self.models: list[ModelInfo] = []
         self.evaluation: dict | None = None
@@ -123,8 +124,9 @@ class AppState(QObject):
         if kind == "load":
             self._on_loaded(result)
         elif kind in ("dataset", "download", "import") and "view" in result.data:
-            self.dataset = result.data["view"]
-            self.sigDatasetChanged.emit(self.dataset)
+            if result.data["view"].name == self.dataset_name:  # not one loaded before another was chosen
+                self.dataset = result.data["view"]
+                self.sigDatasetChanged.emit(self.dataset)
         elif kind in ("base", "lora"):
             self.refresh_models()
         elif kind == "evaluate" and result.status == "finished":
@@ -133,9 +135,11 @@ class AppState(QObject):
         elif kind == "export" and result.status == "finished":
             self.sigExported.emit(result.data)
         self.sigJobEnded.emit(kind, result.status, result.message)
-        if kind not in ("load", "dataset") and self.dataset is None and self.dataset_available():
-            # the data set was switched while another job ran (its loading was refused then): load it now
-            QTimer.singleShot(0, lambda: self.runner.job is None and self.select_dataset(self.dataset_name, True))
+        switched = kind != "dataset" or self._loading != self.dataset_name
+        if kind != "load" and switched and self.dataset is None and self.dataset_available():
+            # the data set was switched while another job ran (its loading waited): load it now
+            QTimer.singleShot(0, lambda: self.runner.job is None and self.dataset is None
+                              and self.select_dataset(self.dataset_name, True))
         if result.status == "diverged":
             self.sigMessage.emit("warning", f"{_title(kind)} diverged", _sentence(result.message), "")
         if result.status == "failed" and kind != "load":
@@ -176,6 +180,12 @@ class AppState(QObject):
         from lora_studio.core import data
 
         if data.is_available(self.data_root, name):
+            running = self.runner.job
+            if running is not None:  # loaded when that job ends (_on_done): a choice needs no "Busy" box
+                self.sigStatus.emit(f"{data.dataset_info(name).title} will be loaded when "
+                                    f"{running.title.lower()} ends")
+                return
+            self._loading = name
             self.start(jobs.make_load_dataset(self.cache, self.data_root, name))
         else:
             self.sigStatus.emit(f"{data.dataset_info(name).title} is not here yet: download it or import a folder")

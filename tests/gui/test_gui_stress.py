@@ -29,6 +29,7 @@ from PySide6.QtTest import QTest
 from lora_studio.core import data, paths, recipes, synthetic
 from lora_studio.core.config import LoraConfig, TrainConfig
 from lora_studio.core.storage import ModelLibrary
+from lora_studio.gui import jobs
 
 pytestmark = pytest.mark.fuzz
 
@@ -383,3 +384,46 @@ def test_a_lora_training_keeps_the_settings_it_started_with(qtbot, window, train
             ("brightness",) if record.kind == "feature_lora" else ())
     assert tab.panel.progress.value() == tab.panel.progress.maximum()
 
+
+def test_switching_the_data_set_during_a_job_waits_for_it_quietly(qtbot, window, app_home, wait_idle):
+    """It used to open a "Busy" box ("… before starting loading the data set"), for a choice the app can
+    simply apply when the job ends. The data set shown then is the one chosen."""
+    synthetic.write_folder(paths.datasets_dir(app_home) / "FashionMNIST" / "raw", n_train=120, n_test=40, seed=1)
+    combo = window.dataset_tab.combo
+    long_run(qtbot, window)
+    combo.setCurrentIndex(combo.findData("fashion-mnist"))
+    combo.setCurrentIndex(combo.findData("mnist"))
+    combo.setCurrentIndex(combo.findData("fashion-mnist"))
+    assert window.messages == []
+    assert "when base training ends" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS):
+        window.state.stop()
+    qtbot.waitUntil(lambda: window.state.dataset is not None, timeout=JOB_MS)
+    wait_idle(window)
+    assert window.state.dataset.name == "fashion-mnist" and window.state.dataset.n_train == 120
+    assert window.messages == []
+
+
+def test_a_data_set_loaded_after_another_was_chosen_is_not_shown_for_it(qtbot, window, app_home, monkeypatch,
+                                                                         wait_idle):
+    """Choosing another data set while one was loading: the load ended and its data set was shown (and its
+    samples, its histogram) under the name of the one now chosen."""
+    synthetic.write_folder(paths.datasets_dir(app_home) / "FashionMNIST" / "raw", n_train=120, n_test=40, seed=1)
+    release = threading.Event()
+    real_get = jobs.DataCache.get
+
+    def slow_get(self, root, name):
+        release.wait(JOB_MS / 1000)
+        return real_get(self, root, name)
+
+    monkeypatch.setattr(jobs.DataCache, "get", slow_get)
+    window.state.cache.forget(window.state.data_root, "mnist")
+    combo = window.dataset_tab.combo
+    combo.setCurrentIndex(combo.findData("fashion-mnist"))
+    assert window.state.busy_kind == "dataset"
+    combo.setCurrentIndex(combo.findData("mnist"))  # while Fashion-MNIST loads
+    release.set()
+    qtbot.waitUntil(lambda: window.state.dataset is not None and window.state.runner.job is None, timeout=JOB_MS)
+    wait_idle(window)
+    assert window.state.dataset.name == "mnist" and window.state.dataset.n_train == 600
+    assert window.messages == []
