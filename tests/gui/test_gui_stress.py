@@ -8,11 +8,13 @@ keeps the settings it started with; memory does not grow run after run. `make fu
 the only limits are generous guards against a hang.
 """
 
+import gc
 import gzip
 import hashlib
 import http.server
 import json
 import os
+import random
 import select
 import shutil
 import subprocess
@@ -21,22 +23,23 @@ import threading
 from pathlib import Path
 
 import numpy as np
+import psutil
 import pytest
 from hypothesis import settings
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 
 from lora_studio.core import data, paths, recipes, synthetic
 from lora_studio.core.config import LoraConfig, TrainConfig
 from lora_studio.core.storage import ModelLibrary
-from lora_studio.gui import jobs
+from lora_studio.gui import jobs, worker
 
 pytestmark = pytest.mark.fuzz
 
 THOROUGH = settings.default.max_examples >= 1000  # the fuzz profile of `make fuzz`
 CLOSE_ROUNDS = 4 if THOROUGH else 1  # each round closes one window in every scenario of closing_app.py
 RANDOM_CONTROL_TRIALS = 40 if THOROUGH else 8
-TRAININGS_IN_A_ROW = 20
+TRAININGS_IN_A_ROW = 20 if THOROUGH else 6
 SCENARIOS = ("base", "lora", "paused", "save", "download", "stall", "evaluate", "import", "export")
 HELPER = Path(__file__).with_name("closing_app.py")
 JOB_MS = 60_000
@@ -427,3 +430,124 @@ def test_a_data_set_loaded_after_another_was_chosen_is_not_shown_for_it(qtbot, w
     wait_idle(window)
     assert window.state.dataset.name == "mnist" and window.state.dataset.n_train == 600
     assert window.messages == []
+
+
+# --- pause, resume and stop at random moments; many trainings in a row ---------------------------------
+
+
+def test_pause_resume_and_stop_at_random_moments_leave_complete_models_or_none(qtbot, window, trained_library,
+                                                                              wait_idle):
+    """Seeded trials: a base or a LoRA training (1 or 2 seeds, with or without the control), paused and
+    resumed (from its buttons) any number of times at random steps and after random waits, sometimes stopped,
+    sometimes while paused. Afterwards: "finished" saved every run, "stopped" exactly the runs that had
+    finished before, in order; every model in the library is complete and loads, nothing half is left."""
+    library_root, ids = trained_library
+    shutil.rmtree(window.state.models_root, ignore_errors=True)
+    shutil.copytree(library_root, window.state.models_root, ignore=lambda _d, names: [
+        n for n in names if n in (ids["feature_lora"], ids["control_lora"])])
+    window.state.refresh_models()
+    rng = random.Random(20261127)
+    quick_base(window)
+    window.lora_tab.epochs.setValue(1)
+    outcomes = []
+    for trial in range(RANDOM_CONTROL_TRIALS):
+        kind = rng.choice(["base", "lora"])
+        tab = window.base_tab if kind == "base" else window.lora_tab
+        panel = tab.panel
+        if kind == "base":
+            window.base_tab.epochs.setValue(rng.randint(1, 2))
+            runs = [("base", 0)]
+            steps_per_run = 19 * window.base_tab.epochs.value()
+        else:
+            window.lora_tab.seeds.setValue(rng.randint(1, 2))
+            window.lora_tab.control_check.setChecked(rng.random() < 0.7)
+            runs = jobs.lora_runs(window.lora_tab.settings())
+            steps_per_run = 10
+        total = steps_per_run * len(runs)
+        moments = sorted(rng.sample(range(1, total + 10), k=rng.randint(0, 4)))
+        actions = [(moment, rng.choice(["pause", "pause", "stop", "pause-stop"])) for moment in moments]
+        done = {"steps": 0, "stop": False}
+        before = {e.id for e in ModelLibrary(window.state.models_root).list()}
+
+        def resume_later(panel=panel):
+            if window.state.runner.control.paused and panel.pause_button.isEnabled():
+                panel.pause_button.click()
+
+        def on_steps(job_kind, _key, xs, _ys, _progress, panel=panel, actions=actions, done=done):
+            done["steps"] += len(xs)
+            while actions and actions[0][0] <= done["steps"] and not done["stop"]:
+                _, action = actions.pop(0)
+                if not panel.pause_button.isEnabled():
+                    return  # the job is past its last step
+                if action in ("pause", "pause-stop") and not window.state.runner.control.paused:
+                    panel.pause_button.click()
+                if action == "pause":
+                    QTimer.singleShot(rng.randint(0, 150), resume_later)
+                else:  # stop, or stop while paused
+                    done["stop"] = True
+                    QTimer.singleShot(rng.randint(0, 50) if action == "pause-stop" else 0, panel.stop_button.click)
+
+        window.state.sigSteps.connect(on_steps)
+        with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+            tab.start()
+        window.state.sigSteps.disconnect(on_steps)
+        wait_idle(window)
+        status, message = ended.args[1], ended.args[2]
+        what = f"trial {trial}: {kind}, runs {runs}, {done}, ended {status}: {message}"
+        assert ended.args[0] == kind and status in ("finished", "stopped"), what
+        assert status == "finished" or done["stop"], what
+        entries = assert_library_complete(window.state.models_root)
+        new = sorted((e for e in entries if e.id not in before), key=lambda e: (e.record.created, e.id))
+        if status == "finished":
+            assert len(new) == len(runs), what
+        else:
+            assert len(new) < len(runs), what
+            saved = f"{len(new)} finished model(s) were saved" if new else "nothing was saved"
+            assert message.endswith(saved), what
+        expected = [("base" if phase == "base" else phase, seed) for phase, seed in runs[: len(new)]]
+        assert sorted((e.record.kind, e.record.train.seed) for e in new) == sorted(expected), what
+        assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled(), what
+        assert panel.pause_button.text() == "Pause" and not window.state.runner.control.paused, what
+        outcomes.append(status)
+    print(f"random pause/resume/stop: {len(outcomes)} trials, {outcomes.count('finished')} finished, "
+          f"{outcomes.count('stopped')} stopped")
+    assert worker.running_threads() == [window.state.runner._thread]
+
+
+def rss_mb() -> float:
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def test_twenty_trainings_in_a_row_leave_no_thread_and_memory_flat(qtbot, make_window, tiny_data, wait_idle):
+    """The window left open for a whole class: base and LoRA trainings one after the other (a LoRA run trains
+    the feature model and its control). After each: one worker thread, no other thread piling up, RSS
+    recorded; after the window closes: no thread left. RSS may move with the allocator, so the bound on its
+    growth is generous; the figures are printed (pytest -s) for docs/RELIABILITY.md."""
+    window = make_window()
+    quick_base(window)
+    window.lora_tab.epochs.setValue(1)
+    process = psutil.Process()
+    figures = []
+    for run in range(TRAININGS_IN_A_ROW):
+        kind = "base" if run % 2 == 0 else "lora"
+        window.base_tab.seed.setValue(run)
+        with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+            (window.base_tab if kind == "base" else window.lora_tab).start()
+        assert ended.args[:2] == [kind, "finished"], ended.args
+        wait_idle(window)
+        qtbot.wait(50)  # the last plot redraw and the library listing
+        gc.collect()
+        figures.append((kind, round(rss_mb(), 1), threading.active_count(), process.num_threads()))
+        assert worker.running_threads() == [window.state.runner._thread]
+    print("trainings in a row (kind, RSS MB, Python threads, OS threads):", figures)
+    models = ModelLibrary(window.state.models_root).list()
+    assert len(models) == TRAININGS_IN_A_ROW // 2 * 3 and all(e.record for e in models)
+    first_python, first_os = figures[0][2], figures[0][3]
+    assert all(python <= first_python for _, _, python, _ in figures), figures
+    assert all(os_threads <= first_os + 2 for _, _, _, os_threads in figures), figures
+    growth = figures[-1][1] - min(rss for _, rss, _, _ in figures[:2])
+    print(f"RSS growth from run 1-2 to run {TRAININGS_IN_A_ROW}: {growth:+.1f} MB")
+    assert growth < 150, figures
+    thread = window.state.runner._thread
+    assert window.close()
+    assert not thread.isRunning() and worker.running_threads() == []
