@@ -119,7 +119,12 @@ class MainWindow(QMainWindow):
 
     def _open_data_folder(self) -> None:
         folder = self.state.data_root
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a read-only or full disk: it was a raw exception in this slot
+            self.show_message("warning", "Data folder", f"Could not create the data folder {folder}: "
+                              f"{exc.strerror or exc}.")
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _toggle_pause(self) -> None:

@@ -1,0 +1,186 @@
+"""A full or read-only disk under the window: each failure is a dialog with a readable reason, nothing is lost,
+and the app goes on (the same action works once the disk does).
+
+The disk is made to fail inside this process with tests/core/disk_faults.py (`DiskFault`: from the n-th
+file-system operation under a folder on, ENOSPC or EROFS, also as root, where chmod stops nothing); where this
+process may mount (root on Linux), also with a real tmpfs, filled up or remounted read-only, for the kernel's
+own errors. The dialogs are the window's non-blocking message boxes (`MainWindow.show_message`, `box.open()`):
+the tests find them among the window's children, read them and press OK.
+"""
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from lora_studio.core import paths, recipes, synthetic
+from lora_studio.core.config import LoraConfig, TrainConfig
+from lora_studio.core.storage import ModelLibrary
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))  # the core tests' disk-fault helpers
+from disk_faults import DiskFault  # noqa: E402
+from test_disk_faults import snapshot  # noqa: E402
+
+pytestmark = pytest.mark.fuzz
+KINDS = ["full", "read-only"]
+REASON = {"full": "No space left on device", "read-only": "Read-only file system"}
+JOB_MS = 60_000
+
+
+@pytest.fixture(scope="module")
+def trained_library(tiny_dataset, tmp_path_factory):
+    library = ModelLibrary(tmp_path_factory.mktemp("disk-library"))
+    quick = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
+    base = recipes.train_base(tiny_dataset, quick)
+    ids = {"base": library.save(base.model, base.record)}
+    tuned = recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(), ("brightness",), quick)
+    ids["feature_lora"] = library.save(tuned.model, tuned.record)
+    return library.root, ids
+
+
+@pytest.fixture
+def saved_window(make_window, tiny_data, trained_library):
+    """A ready window on the tiny data, with a base model and a LoRA model in its library."""
+    root, ids = trained_library
+    shutil.copytree(root, paths.models_dir(tiny_data))
+    window = make_window()
+    window.ids = ids
+    return window
+
+
+def dialogs(window) -> list[QMessageBox]:
+    return [box for box in window.findChildren(QMessageBox, "messageBox") if box.isVisible()]
+
+
+def dismiss_one(window, title: str, *mentions: str) -> str:
+    """The one open message box: its title and what it says; then OK is pressed, as a user would."""
+    [box] = dialogs(window)
+    text = box.text()
+    assert box.windowTitle() == title, (box.windowTitle(), text)
+    for mention in mentions:
+        assert mention in text, text
+    assert "Traceback" not in text and "\n" not in text.strip(), text
+    box.button(QMessageBox.StandardButton.Ok).click()
+    assert dialogs(window) == []
+    return text
+
+
+def run_job(qtbot, window, start) -> list:
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+        start()
+    return ended.args
+
+
+# --- data --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_import_onto_a_failing_disk_is_a_dialog_and_the_earlier_data_stays(kind, qtbot, window, tmp_path):
+    source = synthetic.write_folder(tmp_path / "new", n_train=80, n_test=30, seed=5)
+    window.dataset_tab.choose_folder = lambda: str(source)
+    before = snapshot(window.state.data_root)
+    with DiskFault(window.state.data_root, kind):
+        status = run_job(qtbot, window, window.dataset_tab.import_folder)
+    assert status[:2] == ["import", "failed"]
+    dismiss_one(window, "Import failed", REASON[kind], "Could not write the data set")
+    assert snapshot(window.state.data_root) == before
+    assert window.state.dataset.n_train == 600 and window.dataset_tab.grid.count > 0  # still shown
+    assert run_job(qtbot, window, window.dataset_tab.import_folder)[:2] == ["import", "finished"]  # goes on
+    assert window.state.dataset.n_train == 80
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_download_onto_a_failing_disk_is_a_dialog_and_the_earlier_data_stays(kind, qtbot, window, monkeypatch):
+    from test_gui_stress import Mirror
+    from torchvision import datasets
+
+    mirror = Mirror(window.state.home)
+    monkeypatch.setattr(datasets.MNIST, "mirrors", [mirror.url + "slow/"])
+    monkeypatch.setattr(datasets.MNIST, "resources", mirror.resources)
+    before = snapshot(window.state.data_root)
+    try:
+        with DiskFault(window.state.data_root, kind):
+            status = run_job(qtbot, window, window.dataset_tab.download_button.click)
+        assert status[:2] == ["download", "failed"]
+        dismiss_one(window, "Download failed", REASON[kind])
+        assert "offline" not in status[2]
+        assert snapshot(window.state.data_root) == before and window.state.dataset.n_train == 600
+        assert run_job(qtbot, window, window.dataset_tab.download_button.click)[:2] == ["download", "finished"]
+    finally:
+        mirror.close()
+
+
+def test_opening_a_data_folder_that_cannot_be_made_is_a_dialog(qtbot, make_window, app_home):
+    """File › Open data folder made the folder first, outside any try: a raw OSError in a slot."""
+    window = make_window()
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "&Open data folder")
+    with DiskFault(app_home, "read-only"):
+        action.trigger()
+    dismiss_one(window, "Data folder", REASON["read-only"], str(window.state.data_root))
+
+
+# --- models ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_library_rename_delete_and_export_on_a_failing_disk_are_dialogs(kind, qtbot, saved_window, tmp_path):
+    window = saved_window
+    dialog = window.show_library()
+    model_id = window.ids["feature_lora"]
+    dialog.select(model_id)
+    before = snapshot(window.state.models_root)
+
+    dialog.ask_name = lambda current: "A new name"
+    with DiskFault(window.state.models_root, kind):
+        dialog.rename()
+    dismiss_one(window, "Model library", REASON[kind], f"could not rename {model_id}")
+    assert snapshot(window.state.models_root) == before
+
+    dialog.confirm = lambda question: True
+    with DiskFault(window.state.models_root, kind):
+        dialog.delete()
+    if kind == "read-only":
+        dismiss_one(window, "Model library", REASON[kind], f"could not delete {model_id}")
+        assert snapshot(window.state.models_root) == before
+    else:  # deleting frees space: it works on a full disk
+        assert dialogs(window) == [] and model_id not in {e.id for e in ModelLibrary(window.state.models_root).list()}
+        model_id = window.ids["base"]
+    ModelLibrary(window.state.models_root).load(model_id)
+
+    target = tmp_path / "out"
+    target.mkdir()
+    dialog.select(model_id)
+    dialog.ask_export_path = lambda _id: str(target / "merged.safetensors")
+    with DiskFault(target, kind):
+        assert run_job(qtbot, window, dialog.export)[:2] == ["export", "failed"]
+    dismiss_one(window, "Export failed", REASON[kind], "merged.safetensors")
+    assert list(target.iterdir()) == [], "a partial or temporary file was left"
+    assert run_job(qtbot, window, dialog.export)[:2] == ["export", "finished"]  # the app goes on
+    assert (target / "merged.safetensors").is_file()
+
+
+def test_an_export_from_the_evaluation_tab_onto_a_failing_disk_says_why_beside_the_button(qtbot, saved_window,
+                                                                                          tmp_path):
+    window = saved_window
+    tab = window.eval_tab
+    window.tabs.setCurrentWidget(tab)
+    for i in range(tab.selector.count()):
+        tab.selector.item(i).setCheckState(Qt.CheckState.Checked)
+    assert run_job(qtbot, window, tab.evaluate)[:2] == ["evaluate", "finished"]
+    tab.ask_export_path = lambda _id: str(tmp_path / "merged.safetensors")
+    with DiskFault(tmp_path, "read-only"):
+        assert run_job(qtbot, window, tab.export)[:2] == ["export", "failed"]
+    dismiss_one(window, "Export failed", REASON["read-only"])
+    assert tab.export_label.text().startswith("Export failed: could not write") and tab.export_button.isEnabled()
+    assert not (tmp_path / "merged.safetensors").exists()
+
+
+# --- settings ----------------------------------------------------------------------------------------
+
+
+# --- the kernel's own errors: a real tmpfs, full or read-only ----------------------------------------
+
+
