@@ -174,6 +174,7 @@ def make_train_base(cache: DataCache, root: Path, models: Path, s: BaseSettings)
     def run(ctx: JobContext) -> JobResult:
         from lora_studio.core import recipes
         from lora_studio.core.config import TrainConfig
+        from lora_studio.core.errors import StorageError
         from lora_studio.core.storage import ModelLibrary
 
         config = TrainConfig(epochs=s.epochs, batch_size=s.batch_size, lr=s.lr, seed=s.seed)
@@ -183,8 +184,12 @@ def make_train_base(cache: DataCache, root: Path, models: Path, s: BaseSettings)
         result = outcome.result
         if result.status != "finished":
             return JobResult(result.status, f"{result.message or result.status}; nothing was saved")
-        model_id = ModelLibrary(models).save(outcome.model, outcome.record)
         accuracy = outcome.predictions.accuracy
+        try:
+            model_id = ModelLibrary(models).save(outcome.model, outcome.record)
+        except StorageError as exc:  # a full or read-only disk: say that the training itself went well
+            return JobResult("failed", f"the training finished (test accuracy {100 * accuracy:.2f} %), but {exc}; "
+                                       "nothing was saved")
         return JobResult("finished", f"test accuracy {100 * accuracy:.2f} %, saved as “{outcome.record.name}”",
                          {"model_id": model_id, "test_accuracy": accuracy})
 
@@ -221,6 +226,7 @@ def make_finetune(cache: DataCache, root: Path, models: Path, s: LoraSettings) -
     def run(ctx: JobContext) -> JobResult:
         from lora_studio.core import recipes
         from lora_studio.core.config import LoraConfig, TrainConfig
+        from lora_studio.core.errors import StorageError
         from lora_studio.core.evaluation import feature_effect
         from lora_studio.core.storage import ModelLibrary
 
@@ -236,11 +242,14 @@ def make_finetune(cache: DataCache, root: Path, models: Path, s: LoraSettings) -
             ctx.status(f"Fine-tuning {'with ' + '+'.join(features) if features else 'the control'}, seed {seed}")
             outcome = recipes.finetune(base, record, dataset, lora_config, features, config,
                                        ctx.callbacks(f"{phase}:{seed}"), ctx.control)
+            kept = f"; {len(saved)} finished model(s) were saved" if saved else "; nothing was saved"
             if outcome.result.status != "finished":
-                kept = f"; {len(saved)} finished model(s) were saved" if saved else "; nothing was saved"
                 return JobResult(outcome.result.status, f"{outcome.result.message or outcome.result.status}{kept}",
                                  {"model_ids": saved})
-            saved.append(library.save(outcome.model, outcome.record))
+            try:
+                saved.append(library.save(outcome.model, outcome.record))
+            except StorageError as exc:  # a full or read-only disk: the models saved before are kept, say so
+                return JobResult("failed", f"{exc}{kept}", {"model_ids": saved})
             outcomes[phase].append(outcome)
         return JobResult("finished", _lora_summary(outcomes, feature_effect), {"model_ids": saved})
 

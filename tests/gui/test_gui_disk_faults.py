@@ -126,6 +126,47 @@ def test_opening_a_data_folder_that_cannot_be_made_is_a_dialog(qtbot, make_windo
 
 
 @pytest.mark.parametrize("kind", KINDS)
+def test_a_trained_model_that_cannot_be_saved_is_a_dialog_and_the_library_stays(kind, qtbot, saved_window):
+    window = saved_window
+    window.base_tab.epochs.setValue(1)
+    before = snapshot(window.state.models_root)
+    with DiskFault(window.state.models_root, kind):
+        kind_, status, message = run_job(qtbot, window, window.base_tab.start)
+    assert (kind_, status) == ("base", "failed")
+    text = dismiss_one(window, "Base training failed", REASON[kind], "test accuracy", "nothing was saved")
+    assert text.startswith("The training finished")
+    assert snapshot(window.state.models_root) == before
+    assert window.base_tab.panel.start_button.isEnabled()
+    assert run_job(qtbot, window, window.base_tab.start)[:2] == ["base", "finished"]  # the app goes on
+    assert len(ModelLibrary(window.state.models_root).list()) == 3
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_lora_job_whose_second_save_fails_says_what_was_saved(kind, qtbot, saved_window, monkeypatch):
+    """The feature model is saved, then the disk fails for its control: the message used to be the storage
+    error alone, as if nothing had been kept."""
+    window = saved_window
+    window.lora_tab.epochs.setValue(1)
+    real_save, calls = ModelLibrary.save, []
+
+    def save(self, model, record, model_id=None):
+        calls.append(record.kind)
+        if len(calls) == 1:
+            return real_save(self, model, record, model_id)
+        with DiskFault(self.root, kind):
+            return real_save(self, model, record, model_id)
+
+    monkeypatch.setattr(ModelLibrary, "save", save)
+    assert window.lora_tab.base_combo.currentData() == window.ids["base"]
+    _, status, message = run_job(qtbot, window, window.lora_tab.start)
+    assert status == "failed" and calls == ["feature_lora", "control_lora"]
+    dismiss_one(window, "LoRA fine-tuning failed", REASON[kind], "1 finished model(s) were saved")
+    entries = ModelLibrary(window.state.models_root).list()
+    assert sorted(e.record.kind for e in entries) == ["base", "feature_lora", "feature_lora"]
+    assert not [p for p in window.state.models_root.iterdir() if p.name.startswith(".") and p.name != ".lock"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_library_rename_delete_and_export_on_a_failing_disk_are_dialogs(kind, qtbot, saved_window, tmp_path):
     window = saved_window
     dialog = window.show_library()
