@@ -9,7 +9,7 @@ then stops the job and joins the worker thread (AppState.shutdown).
 import platform
 import sys
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStatusBar, QTabWidget
 
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.state.sigJobEnded.connect(self._on_job_ended)
         self.state.sigLoadFailed.connect(lambda text: self.statusBar().showMessage(f"PyTorch could not load: {text}"))
         self._restore()
+        QTimer.singleShot(0, self._check_settings)  # once the window is up
 
     def build_plots(self) -> None:
         """The plots import pyqtgraph and NumPy (~0.5 s): made just after the window is first shown."""
@@ -219,6 +220,20 @@ class MainWindow(QMainWindow):
         if tab is not None:
             self.tabs.setCurrentIndex(tab)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    def _check_settings(self) -> None:
+        """QSettings never raises: a settings file it cannot write (read-only or full disk, a file where its
+        folder should be) shows only in status(), and every setting was forgotten silently."""
+        self.settings.sync()
+        status = self.settings.status()
+        if status == QSettings.Status.AccessError:
+            self.show_message("warning", "Settings are not saved",
+                              f"LoRA Studio cannot write its settings file {self.settings.fileName()}. It works as "
+                              "usual, but will not remember the window and the values of its controls next time.")
+        elif status == QSettings.Status.FormatError:
+            self.show_message("warning", "Settings are not read",
+                              f"The settings file {self.settings.fileName()} could not be read: LoRA Studio starts "
+                              "with its defaults.")
 
     def _on_tab_changed(self, index: int) -> None:
         self.settings.setValue("window/tab", index)

@@ -13,16 +13,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from lora_studio.core import paths, recipes, synthetic
+from lora_studio.core import data, paths, recipes, synthetic
 from lora_studio.core.config import LoraConfig, TrainConfig
 from lora_studio.core.storage import ModelLibrary
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))  # the core tests' disk-fault helpers
 from disk_faults import DiskFault  # noqa: E402
-from test_disk_faults import snapshot  # noqa: E402
+from test_disk_faults import _can_mount, snapshot, tmpfs  # noqa: E402
 
 pytestmark = pytest.mark.fuzz
 KINDS = ["full", "read-only"]
@@ -222,6 +222,72 @@ def test_an_export_from_the_evaluation_tab_onto_a_failing_disk_says_why_beside_t
 # --- settings ----------------------------------------------------------------------------------------
 
 
+def test_settings_that_cannot_be_written_are_said_once_and_the_app_goes_on(qtbot, make_window, tiny_data, tmp_path):
+    """QSettings reports a file it cannot write only in status(): the window forgot every setting silently."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings folder should be: nothing can be written below it")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(blocker / "settings"))
+    window = make_window()
+    dismiss_one(window, "Settings are not saved", str(blocker), "will not remember")
+    window.base_tab.epochs.setValue(1)
+    assert run_job(qtbot, window, window.base_tab.start)[:2] == ["base", "finished"]  # the app goes on
+    assert dialogs(window) == []  # said once, not at every change
+    window.close()
+    assert dialogs(window) == []
+
+
 # --- the kernel's own errors: a real tmpfs, full or read-only ----------------------------------------
 
 
+@pytest.mark.skipif(not _can_mount(), reason="mounting a tmpfs needs root on Linux")
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_real_full_or_read_only_disk_under_the_window(kind, qtbot, make_window, tmp_path, trained_library,
+                                                        monkeypatch):
+    """The app's folder and its settings on a small tmpfs, filled up or remounted read-only before the window
+    opens: it starts, shows the data and the models, says the settings are not saved, and answers import,
+    training, rename and export with dialogs; every earlier file stays."""
+    import errno
+    import subprocess
+
+    library_root, ids = trained_library
+    with tmpfs(tmp_path / "disk", 8192) as disk:
+        home = disk / "home"
+        monkeypatch.setenv("LORA_STUDIO_HOME", str(home))
+        synthetic.write_folder(paths.datasets_dir(home) / "MNIST" / "raw", n_train=600, n_test=200, seed=0)
+        shutil.copytree(library_root, paths.models_dir(home))
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(disk / "settings"))
+        if kind == "full":
+            with open(disk / "filler", "wb", buffering=0) as out:
+                try:
+                    while True:
+                        out.write(bytes(16384))
+                except OSError as exc:
+                    assert exc.errno == errno.ENOSPC
+        else:
+            subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        before = snapshot(home)
+        window = make_window()
+        dismiss_one(window, "Settings are not saved")
+        assert window.state.dataset.n_train == 600 and len(window.state.models) == 2
+
+        source = synthetic.write_folder(tmp_path / "source", n_train=80, n_test=30, seed=5)
+        window.dataset_tab.choose_folder = lambda: str(source)
+        assert run_job(qtbot, window, window.dataset_tab.import_folder)[1] == "failed"
+        dismiss_one(window, "Import failed", REASON[kind])
+
+        window.base_tab.epochs.setValue(1)
+        assert run_job(qtbot, window, window.base_tab.start)[1] == "failed"
+        dismiss_one(window, "Base training failed", REASON[kind], "nothing was saved")
+
+        dialog = window.show_library()
+        dialog.select(ids["base"])
+        dialog.ask_name = lambda current: "Renamed"
+        dialog.rename()
+        dismiss_one(window, "Model library", REASON[kind])
+        dialog.ask_export_path = lambda _id: str(disk / "merged.safetensors")
+        assert run_job(qtbot, window, dialog.export)[1] == "failed"
+        dismiss_one(window, "Export failed", REASON[kind])
+
+        assert snapshot(home) == before
+        assert data.load_dataset(paths.datasets_dir(home), "mnist").train.labels.numel() == 600
+        window.close()
