@@ -11,6 +11,7 @@ merged) are in `evaluation_jobs.py`.
 
 from __future__ import annotations  # NumPy in annotations only: it is imported after the window shows
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -183,15 +184,19 @@ def make_train_base(cache: DataCache, root: Path, models: Path, s: BaseSettings)
         outcome = recipes.train_base(dataset, config, ctx.callbacks("base"), ctx.control)
         result = outcome.result
         if result.status != "finished":
-            return JobResult(result.status, f"{result.message or result.status}; nothing was saved")
+            return JobResult(result.status, joined(result.message or result.status, "nothing was saved"))
         accuracy = outcome.predictions.accuracy
         try:
             model_id = ModelLibrary(models).save(outcome.model, outcome.record)
         except StorageError as exc:  # a full or read-only disk: say that the training itself went well
             return JobResult("failed", f"the training finished (test accuracy {100 * accuracy:.2f} %), but {exc}; "
                                        "nothing was saved")
-        return JobResult("finished", f"test accuracy {100 * accuracy:.2f} %, saved as “{outcome.record.name}”",
-                         {"model_id": model_id, "test_accuracy": accuracy})
+        data = {"model_id": model_id, "test_accuracy": accuracy}
+        nothing = learned_nothing(outcome.predictions, s.lr)
+        if nothing:
+            data["learned_nothing"] = (f"{nothing} The model was saved as “{outcome.record.name}”: the model "
+                                       "library can delete it.")
+        return JobResult("finished", f"test accuracy {100 * accuracy:.2f} %, saved as “{outcome.record.name}”", data)
 
     return Job("base", "Base training", run, pausable=True)
 
@@ -242,18 +247,56 @@ def make_finetune(cache: DataCache, root: Path, models: Path, s: LoraSettings) -
             ctx.status(f"Fine-tuning {'with ' + '+'.join(features) if features else 'the control'}, seed {seed}")
             outcome = recipes.finetune(base, record, dataset, lora_config, features, config,
                                        ctx.callbacks(f"{phase}:{seed}"), ctx.control)
-            kept = f"; {len(saved)} finished model(s) were saved" if saved else "; nothing was saved"
+            kept = f"{len(saved)} finished model(s) were saved" if saved else "nothing was saved"
             if outcome.result.status != "finished":
-                return JobResult(outcome.result.status, f"{outcome.result.message or outcome.result.status}{kept}",
+                return JobResult(outcome.result.status, joined(outcome.result.message or outcome.result.status, kept),
                                  {"model_ids": saved})
             try:
                 saved.append(library.save(outcome.model, outcome.record))
             except StorageError as exc:  # a full or read-only disk: the models saved before are kept, say so
-                return JobResult("failed", f"{exc}{kept}", {"model_ids": saved})
+                return JobResult("failed", joined(str(exc), kept), {"model_ids": saved})
             outcomes[phase].append(outcome)
-        return JobResult("finished", _lora_summary(outcomes, feature_effect), {"model_ids": saved})
+        data = {"model_ids": saved}
+        useless = [(f"{'feature+LoRA' if phase == 'feature_lora' else 'control'} seed {o.record.train.seed}", why)
+                   for phase in outcomes for o in outcomes[phase] if (why := learned_nothing(o.predictions, s.lr))]
+        if useless:
+            runs = ", ".join(run for run, _ in useless)
+            data["learned_nothing"] = (f"{runs}: {useless[0][1]} The models were saved: the model library can "
+                                       "delete them.")
+        return JobResult("finished", _lora_summary(outcomes, feature_effect), data)
 
     return Job("lora", "LoRA fine-tuning", run, pausable=True)
+
+
+def joined(message: str, more: str) -> str:
+    """`more` after `message`: a sentence of its own when `message` ended one (the core's messages may), else
+    after a semicolon ("stopped by the user; nothing was saved")."""
+    message = message.rstrip()
+    if message.endswith("."):
+        return f"{message} {more[:1].upper()}{more[1:]}."
+    return f"{message}; {more}"
+
+
+ARTICLE_LR = 1e-3
+#: a test loss this many times that of guessing (ln of the number of classes) has exploded
+EXPLODED = 10
+
+
+def learned_nothing(predictions, lr: float) -> str | None:
+    """Why a run that "finished" is no use, or None: its test loss exploded, or its accuracy is no better than
+    guessing. With Adam, even a learning rate of 100 keeps every weight finite, so the loss never becomes NaN
+    and nothing stops the run (the core's "diverged"); the window said "test accuracy 12 %, saved" as if all
+    were well."""
+    classes = predictions.probabilities.shape[1]
+    chance, loss, accuracy = 1 / classes, predictions.loss, predictions.accuracy
+    exploded = not math.isfinite(loss) or loss > EXPLODED * math.log(classes)
+    if not exploded and accuracy >= 1.5 * chance:
+        return None
+    what = (f"its test loss exploded to {loss:.3g} (guessing gives {math.log(classes):.2f})" if exploded else
+            f"its test accuracy, {100 * accuracy:.1f} %, is no better than guessing ({100 * chance:.0f} %)")
+    why = (f"The learning rate {lr:g} is probably too high: try {ARTICLE_LR:g}, the article's." if lr > 10 * ARTICLE_LR
+           else "More training images or epochs may help.")
+    return f"The model learned nothing useful: {what}. {why}"
 
 
 def _lora_summary(outcomes: dict, feature_effect) -> str:

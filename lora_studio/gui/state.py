@@ -140,6 +140,8 @@ class AppState(QObject):
             # the data set was switched while another job ran (its loading waited): load it now
             QTimer.singleShot(0, lambda: self.runner.job is None and self.dataset is None
                               and self.select_dataset(self.dataset_name, True))
+        if result.status == "finished" and result.data.get("learned_nothing"):  # e.g. a run that learned nothing
+            self.sigMessage.emit("warning", f"{_title(kind)} learned nothing", result.data["learned_nothing"], "")
         if result.status == "diverged":
             self.sigMessage.emit("warning", f"{_title(kind)} diverged", _sentence(result.message), "")
         if result.status == "failed" and kind != "load":
