@@ -101,6 +101,7 @@ def experiment(args) -> int:
     with TrainingBars() as bars:
         result = run_experiment(config, data_root(args), None if args.no_save else library(), bars, dataset=dataset)
     out.print(experiment_table(result))
+    bars.print_warnings()
     if result["feature_effect"]:
         effect = result["feature_effect"]
         mean, (low, high) = effect["mean_delta"], effect["ci95"]
@@ -124,6 +125,8 @@ def train_base(args) -> int:
         outcome = recipes.train_base(dataset, config, bars.callbacks("base"), name=args.name)
     model_id = _save(outcome)
     out.print(f"Saved base model [bold]{model_id}[/bold]: test accuracy {percent(outcome.predictions.accuracy)}")
+    bars.check_learned("Base CNN", outcome)
+    bars.print_warnings()
     if args.json:
         write_json(args.json, {"id": model_id, **outcome.record.metrics})
     return 0
@@ -144,6 +147,8 @@ def finetune(args) -> int:
     model_id = _save(outcome)
     out.print(f"Saved LoRA model [bold]{model_id}[/bold]: test accuracy {percent(outcome.predictions.accuracy)}, "
               f"{outcome.trainable_params:,} of {outcome.total_params:,} parameters trained")
+    bars.check_learned("LoRA fine-tuning", outcome)
+    bars.print_warnings()
     if args.json:
         write_json(args.json, {"id": model_id, **outcome.record.metrics})
     return 0

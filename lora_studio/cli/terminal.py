@@ -5,6 +5,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from lora_studio.core.evaluation import learned_nothing
 from lora_studio.core.experiment import Listener
 from lora_studio.core.training import Callbacks, EpochInfo, StepInfo
 
@@ -30,6 +31,7 @@ class TrainingBars(Listener):
             TimeRemainingColumn(), console=err, transient=False,
         )
         self.task = None
+        self.warnings: list[str] = []  # runs that finished but learned nothing, said after the results
 
     def __enter__(self):
         self.progress.start()
@@ -58,6 +60,18 @@ class TrainingBars(Listener):
             f"  {PHASE_TITLES.get(phase, phase)} epoch {info.epoch + 1}/{info.epochs}: "
             f"train {percent(info.train_accuracy)}, test {percent(info.test_accuracy)}, {info.seconds:.1f} s"
         )
+
+    def phase_finished(self, phase: str, seed: int, outcome) -> None:
+        self.check_learned(f"{PHASE_TITLES.get(phase, phase)} (seed {seed})", outcome)
+
+    def check_learned(self, title: str, outcome) -> None:
+        why = learned_nothing(outcome.predictions, outcome.record.train.lr)
+        if why:
+            self.warnings.append(f"{title}: {why}")
+
+    def print_warnings(self) -> None:
+        for warning in self.warnings:
+            err.print(f"[yellow]warning:[/yellow] {escape(warning)}", soft_wrap=True)
 
     def callbacks(self, phase: str) -> Callbacks:
         """The same bars for a single training (train-base, finetune)."""

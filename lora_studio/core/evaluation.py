@@ -130,3 +130,24 @@ def feature_effect(
     mean = float(paired.mean())
     half = _Z975 * paired.std(ddof=1) / math.sqrt(len(paired))
     return Effect(mean, (float(mean - half), float(mean + half)), "paired over test images, one seed")
+
+
+ARTICLE_LR = 1e-3
+#: a test loss this many times that of guessing (ln of the number of classes) has exploded
+EXPLODED = 10
+
+
+def learned_nothing(predictions: Predictions, lr: float) -> str | None:
+    """Why a run that "finished" is no use, or None: its test loss exploded, or its accuracy is no better than
+    guessing. With Adam, even a learning rate of 100 keeps every weight finite, so the loss never becomes NaN
+    and nothing stops the run (the core's "diverged"): "test accuracy 12 %, saved" alone would say all is well."""
+    classes = predictions.probabilities.shape[1]
+    chance, loss, accuracy = 1 / classes, predictions.loss, predictions.accuracy
+    exploded = not math.isfinite(loss) or loss > EXPLODED * math.log(classes)
+    if not exploded and accuracy >= 1.5 * chance:
+        return None
+    what = (f"its test loss exploded to {loss:.3g} (guessing gives {math.log(classes):.2f})" if exploded else
+            f"its test accuracy, {100 * accuracy:.1f} %, is no better than guessing ({100 * chance:.0f} %)")
+    why = (f"The learning rate {lr:g} is probably too high: try {ARTICLE_LR:g}, the article's." if lr > 10 * ARTICLE_LR
+           else "More training images or epochs may help.")
+    return f"The model learned nothing useful: {what}. {why}"

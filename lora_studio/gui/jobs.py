@@ -11,7 +11,6 @@ merged) are in `evaluation_jobs.py`.
 
 from __future__ import annotations  # NumPy in annotations only: it is imported after the window shows
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -176,6 +175,7 @@ def make_train_base(cache: DataCache, root: Path, models: Path, s: BaseSettings)
         from lora_studio.core import recipes
         from lora_studio.core.config import TrainConfig
         from lora_studio.core.errors import StorageError
+        from lora_studio.core.evaluation import learned_nothing
         from lora_studio.core.storage import ModelLibrary
 
         config = TrainConfig(epochs=s.epochs, batch_size=s.batch_size, lr=s.lr, seed=s.seed)
@@ -232,7 +232,7 @@ def make_finetune(cache: DataCache, root: Path, models: Path, s: LoraSettings) -
         from lora_studio.core import recipes
         from lora_studio.core.config import LoraConfig, TrainConfig
         from lora_studio.core.errors import StorageError
-        from lora_studio.core.evaluation import feature_effect
+        from lora_studio.core.evaluation import feature_effect, learned_nothing
         from lora_studio.core.storage import ModelLibrary
 
         library = ModelLibrary(models)
@@ -275,28 +275,6 @@ def joined(message: str, more: str) -> str:
     if message.endswith("."):
         return f"{message} {more[:1].upper()}{more[1:]}."
     return f"{message}; {more}"
-
-
-ARTICLE_LR = 1e-3
-#: a test loss this many times that of guessing (ln of the number of classes) has exploded
-EXPLODED = 10
-
-
-def learned_nothing(predictions, lr: float) -> str | None:
-    """Why a run that "finished" is no use, or None: its test loss exploded, or its accuracy is no better than
-    guessing. With Adam, even a learning rate of 100 keeps every weight finite, so the loss never becomes NaN
-    and nothing stops the run (the core's "diverged"); the window said "test accuracy 12 %, saved" as if all
-    were well."""
-    classes = predictions.probabilities.shape[1]
-    chance, loss, accuracy = 1 / classes, predictions.loss, predictions.accuracy
-    exploded = not math.isfinite(loss) or loss > EXPLODED * math.log(classes)
-    if not exploded and accuracy >= 1.5 * chance:
-        return None
-    what = (f"its test loss exploded to {loss:.3g} (guessing gives {math.log(classes):.2f})" if exploded else
-            f"its test accuracy, {100 * accuracy:.1f} %, is no better than guessing ({100 * chance:.0f} %)")
-    why = (f"The learning rate {lr:g} is probably too high: try {ARTICLE_LR:g}, the article's." if lr > 10 * ARTICLE_LR
-           else "More training images or epochs may help.")
-    return f"The model learned nothing useful: {what}. {why}"
 
 
 def _lora_summary(outcomes: dict, feature_effect) -> str:

@@ -150,3 +150,16 @@ def exit_code(args) -> int:
         return main(args)
     except SystemExit as exit:
         return exit.code
+
+
+def test_a_training_that_learned_nothing_is_saved_with_a_warning(tiny_root, capsys, app_home):
+    """Adam with lr 100 keeps the weights finite: the run "finishes" at chance accuracy. The model is saved
+    (exit 0: it is what was asked for) and a warning says why it is no use."""
+    assert run("train-base", "--data-dir", tiny_root, "--offline", "--epochs", 1, "--lr", 100) == 0
+    captured = capsys.readouterr()
+    assert "Saved base model" in captured.out
+    [warning] = [line for line in captured.err.splitlines() if line.startswith("warning:")]
+    assert "Base CNN: The model learned nothing useful" in warning and "learning rate 100" in warning, warning
+    assert run("train-base", "--data-dir", tiny_root, "--offline", "--epochs", 1, "--lr", 3e-3,
+               "--batch-size", 32) == 0
+    assert "warning:" not in capsys.readouterr().err

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from lora_studio.core import comparison
-from lora_studio.core.evaluation import Effect
+from lora_studio.core.evaluation import Effect, Predictions, learned_nothing
 
 SETTING = ("mnist", "base-1", (8, 16.0, ("fc1", "fc2"), "article", "random"), 2, 64, 1e-3, 60000)
 
@@ -63,3 +63,31 @@ def test_plain_meaning_says_helps_hurts_or_no_clear_effect():
         "The extra feature hurts")
     one = comparison.plain_meaning(Effect(0.001, (-0.001, 0.003), "paired over test images, one seed"))
     assert one.startswith("No clear effect") and "run more seeds" in one
+
+
+def predictions_of(accuracy: float, loss: float, n: int = 100) -> Predictions:
+    labels = np.arange(n) % 10
+    right = int(round(accuracy * n))
+    predicted = np.where(np.arange(n) < right, labels, (labels + 1) % 10)
+    return Predictions(labels, predicted, np.full((n, 10), 0.1, np.float32), loss)
+
+
+@pytest.mark.parametrize(
+    ("accuracy", "loss", "lr", "expected"),
+    [
+        (0.95, 0.2, 1e-3, None),  # learned
+        (0.16, 2.2, 1e-3, None),  # 1.6 × chance: weak, but something
+        (0.14, 2.3, 1e-3, "no better than guessing (10 %). More training images or epochs may help."),
+        (0.11, 2.3, 100.0, "no better than guessing (10 %). The learning rate 100 is probably too high"),
+        (0.95, 1e12, 100.0, "exploded to 1e+12 (guessing gives 2.30). The learning rate 100"),
+        (0.95, math.inf, 0.5, "exploded to inf"),
+        (0.95, 24.0, 1e-3, "exploded to 24"),  # above 10 × ln 10 = 23.03
+        (0.95, 23.0, 1e-3, None),
+    ],
+)
+def test_a_run_that_learned_nothing_is_recognised_and_explained(accuracy, loss, lr, expected):
+    why = learned_nothing(predictions_of(accuracy, loss), lr)
+    if expected is None:
+        assert why is None
+    else:
+        assert why.startswith("The model learned nothing useful: ") and expected in why, why
