@@ -246,6 +246,15 @@ def train(
         callbacks.on_epoch(EpochInfo(
             epoch, config.epochs, result.train_loss[-1], result.train_accuracy[-1], test_loss, test_acc, seconds
         ))
+    # each loss is checked before its step, so only the very last update can leave a NaN unnoticed
+    if not all(bool(torch.isfinite(p).all()) for p in params):
+        with torch.no_grad():
+            torch._foreach_copy_(params, last_good)
+        return _finish(
+            result, started, "diverged",
+            f"the weights became infinite or NaN in the last step (learning rate {config.lr:g} is probably too "
+            "high). The weights of the last good step were kept.",
+        )
     return _finish(result, started, "finished", "")
 
 

@@ -111,6 +111,38 @@ def test_an_infinite_loss_keeps_the_weights_that_gave_the_last_finite_loss(poiso
         assert torch.equal(tensor, kept[key]), f"{key} is not the last good step's"
 
 
+@pytest.mark.parametrize("value", [float("inf"), float("nan")])
+def test_weights_made_non_finite_by_the_very_last_update_are_diverged_not_finished(value, tiny, monkeypatch):
+    """Each loss is checked before its update, so the last update of all had no loss after it to catch a NaN:
+    the run "finished" with NaN weights (which the library then refused to save). It is now "diverged" and
+    keeps the weights before that update."""
+    from lora_studio.core import training
+
+    images, labels = tiny.value.train.images[:40], tiny.value.train.labels[:40]
+    steps = {"done": 0}
+
+    class LastStepOverflows(training.Adam):
+        def step(self):
+            super().step()
+            steps["done"] += 1
+            if steps["done"] == 4:  # 40 images, batch 10, 1 epoch: the last step
+                with torch.no_grad():
+                    self.params[0].view(-1)[0] = value
+
+    monkeypatch.setattr(training, "Adam", LastStepOverflows)
+    torch.manual_seed(0)
+    model = MnistCNN()
+    before_last = {}
+    result = train(model, TrainData(images, labels), None, TrainConfig(epochs=1, batch_size=10),
+                   Callbacks(on_step=lambda info: info.step == 2 and before_last.update(
+                       {k: v.clone() for k, v in model.state_dict().items()})))
+    assert result.status == "diverged" and result.steps == 4, result
+    assert "last step" in result.message and "last good step" in result.message, result.message
+    assert finite(model)
+    for key, tensor in model.state_dict().items():
+        assert torch.equal(tensor, before_last[key]), f"{key} is not the weights before the last update"
+
+
 @pytest.fixture(scope="module")
 def base_outcome(tiny_dataset):
     return Quiet(recipes.train_base(small(tiny_dataset), TrainConfig(epochs=1, batch_size=50, lr=3e-3)))
