@@ -54,11 +54,7 @@ class LivePlot(pg.PlotWidget):
         super().__init__(parent=parent)
         self.setMinimumSize(280, 200)
         item = self.getPlotItem()
-        item.setTitle(title, size="11pt")
-        item.setLabel("bottom", x_label)
-        item.setLabel("left", y_label)
-        plain_axes(item)
-        item.showGrid(x=True, y=True, alpha=0.25)
+        dress(item, title, x_label, y_label, size="11pt")
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
         self._legend = item.addLegend(offset=(-10, 10), labelTextSize="9pt")
@@ -136,6 +132,21 @@ def plain_axes(item: pg.PlotItem) -> None:
     """Tick labels in the data's own units: no "(x0.001)" rescaling of a loss of 0.05."""
     for name in ("left", "bottom"):
         item.getAxis(name).enableAutoSIPrefix(False)
+
+
+def dress(item: pg.PlotItem, title: str, x_label: str, y_label: str, *, size: str = "10pt",
+          grid: tuple[bool, bool] | None = (True, True), fixed: bool = False) -> None:
+    """How every plot of the app looks: a title, labelled axes in plain units and a light grid. `fixed`: the
+    app sets the view, so no context menu or auto-range button to lose it with."""
+    item.setTitle(title, size=size)
+    item.setLabel("bottom", x_label)
+    item.setLabel("left", y_label)
+    plain_axes(item)
+    if grid:
+        item.showGrid(x=grid[0], y=grid[1], alpha=0.25)
+    if fixed:
+        item.setMenuEnabled(False)
+        item.hideButtons()
 
 
 class LossPlot(LivePlot):

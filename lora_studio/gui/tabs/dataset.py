@@ -114,7 +114,7 @@ class DatasetTab(QWidget):
         """Create the histogram (imports pyqtgraph): called once, right after the window is shown."""
         import pyqtgraph as pg
 
-        from lora_studio.gui.plots import plain_axes
+        from lora_studio.gui.plots import dress
 
         if self.histogram is not None:
             return
@@ -123,11 +123,7 @@ class DatasetTab(QWidget):
         self.histogram.setMinimumSize(300, 240)
         self.histogram.setToolTip("How bright the images of each class are: the feature the LoRA tab adds")
         plot = self.histogram.getPlotItem()
-        plot.setTitle("Brightness per class", size="11pt")
-        plot.setLabel("bottom", "brightness (mean pixel value)")
-        plot.setLabel("left", "share of the class (%)")
-        plot.showGrid(x=True, y=True, alpha=0.25)
-        plain_axes(plot)
+        dress(plot, "Brightness per class", "brightness (mean pixel value)", "share of the class (%)", size="11pt")
         self._legend = plot.addLegend(offset=(-10, 10), labelTextSize="8pt", colCount=2)
         self.splitter.addWidget(self.histogram)
         self.splitter.setSizes([560, 440])

@@ -10,7 +10,7 @@ model and updated with `setData`.
 import numpy as np
 import pyqtgraph as pg
 
-from lora_studio.gui.plots import plain_axes
+from lora_studio.gui.plots import dress
 
 DISTRIBUTION_BINS = 30
 ALL_COLOUR, ERROR_COLOUR = "#8c8c8c", "#c0392b"
@@ -22,18 +22,11 @@ class BrightnessErrorPlot(pg.GraphicsLayoutWidget):
         self.setObjectName("brightnessErrorPlot")
         self.setMinimumSize(420, 220)
         self.rate = self.addPlot(row=0, col=0)
-        self.rate.setTitle("Error rate by brightness", size="10pt")
-        self.rate.setLabel("bottom", "brightness (mean pixel value; each point: a tenth of the test images)")
-        self.rate.setLabel("left", "error rate (%)")
+        dress(self.rate, "Error rate by brightness",
+              "brightness (mean pixel value; each point: a tenth of the test images)", "error rate (%)", fixed=True)
         self.spread = self.addPlot(row=0, col=1)
-        self.spread.setTitle("Brightness of the errors against all test images", size="10pt")
-        self.spread.setLabel("bottom", "brightness (mean pixel value)")
-        self.spread.setLabel("left", "share of the images (%)")
-        for plot in (self.rate, self.spread):
-            plain_axes(plot)
-            plot.showGrid(x=True, y=True, alpha=0.25)
-            plot.setMenuEnabled(False)
-            plot.hideButtons()
+        dress(self.spread, "Brightness of the errors against all test images", "brightness (mean pixel value)",
+              "share of the images (%)", fixed=True)
         self.rate_legend = self.rate.addLegend(offset=(-10, 10), labelTextSize="9pt")
         self.spread_legend = self.spread.addLegend(offset=(-10, 10), labelTextSize="9pt")
         self._all = self.spread.plot([], [], stepMode="center", fillLevel=0, brush=pg.mkBrush(140, 140, 140, 70),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lora_studio.gui.plots import plain_axes
+from lora_studio.gui.plots import dress
 from lora_studio.gui.widgets.heatmap import DIVERGING, HeatMap
 
 COLUMNS = ("Layer", "Shape", "σ ≠ 0", "‖ΔW‖/‖W‖")
@@ -32,14 +32,7 @@ INPUTS = {"conv1": "input (1 channel × 3 × 3)", "conv2": "input (8 channels ×
 def _plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
     plot = pg.PlotWidget()
     plot.setMinimumSize(220, 150)
-    item = plot.getPlotItem()
-    item.setTitle(title, size="10pt")
-    item.setLabel("bottom", x_label)
-    item.setLabel("left", y_label)
-    plain_axes(item)
-    item.showGrid(x=False, y=True, alpha=0.25)
-    item.setMenuEnabled(False)
-    item.hideButtons()
+    dress(plot.getPlotItem(), title, x_label, y_label, grid=(False, True), fixed=True)
     return plot
 
 

@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor
 
-from lora_studio.gui.plots import plain_axes
+from lora_studio.gui.plots import dress
 
 #: white → blue for counts: dark text stays readable on the light cells, white text on the dark ones
 SEQUENTIAL = pg.ColorMap([0.0, 0.35, 1.0], [(255, 255, 255), (140, 185, 225), (12, 60, 130)])
@@ -27,12 +27,7 @@ class HeatMap(pg.PlotWidget):
         super().__init__(parent=parent)
         self.setMinimumSize(240, 200)
         item = self.getPlotItem()
-        item.setTitle(title, size="10pt")
-        item.setLabel("bottom", x_label)
-        item.setLabel("left", y_label)
-        plain_axes(item)
-        item.hideButtons()
-        item.setMenuEnabled(False)
+        dress(item, title, x_label, y_label, grid=None, fixed=True)
         item.setMouseEnabled(x=False, y=False)
         item.getViewBox().invertY(True)
         self.image = pg.ImageItem(axisOrder="row-major")
