@@ -84,13 +84,19 @@ class FeatureScaler:
 
     @classmethod
     def fit(cls, images: torch.Tensor, names) -> "FeatureScaler":
-        values = raw_features(images, check_features(names))
+        return cls.fit_values(raw_features(images, check_features(names)), names)
+
+    @classmethod
+    def fit_values(cls, values: torch.Tensor, names) -> "FeatureScaler":
+        """Fitted on raw feature values (N, F) already computed (fine-tuning then standardises the same ones)."""
         std = values.std(dim=0, unbiased=False).clamp_min(1e-6)  # a constant feature must not divide by 0
         return cls(tuple(names), tuple(values.mean(dim=0).tolist()), tuple(std.tolist()))
 
     def transform(self, images: torch.Tensor) -> torch.Tensor:
         """Standardised features (N, F) for uint8 images (N, 28, 28)."""
-        values = raw_features(images, self.names)
+        return self.standardise(raw_features(images, self.names))
+
+    def standardise(self, values: torch.Tensor) -> torch.Tensor:
         return (values - torch.tensor(self.mean)) / torch.tensor(self.std)
 
     def to_dict(self) -> dict:

@@ -237,6 +237,18 @@ def train_new_columns(model: nn.Module, name: str, first_new: int) -> None:
     layer.weight.requires_grad_(True)
 
 
+def trainable_parts(model: nn.Module) -> tuple[list[nn.Parameter], list[tuple | None]]:
+    """The parameters training changes, each with the index of the part of it that gets a gradient (None:
+    all of it; fc1's new columns when its copied columns are frozen)."""
+    regions = {}
+    for module in model.modules():
+        frozen_columns = getattr(module, "frozen_columns", None)
+        if frozen_columns is not None and module.weight.requires_grad:
+            regions[id(module.weight)] = (slice(None), slice(frozen_columns, None))
+    params = [p for p in model.parameters() if p.requires_grad]
+    return params, [regions.get(id(p)) for p in params]
+
+
 @dataclass(frozen=True)
 class LayerParams:
     """One row of the parameter report."""

@@ -16,7 +16,7 @@ from lora_studio.core import lora
 from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
 from lora_studio.core.data import Dataset
 from lora_studio.core.evaluation import Predictions
-from lora_studio.core.features import FeatureScaler
+from lora_studio.core.features import FeatureScaler, check_features, raw_features
 from lora_studio.core.model import MnistCNN, count_parameters
 from lora_studio.core.storage import ModelRecord
 from lora_studio.core.training import Callbacks, TrainControl, TrainData, TrainResult, train
@@ -93,7 +93,8 @@ def finetune(
         raise ValueError("fine-tuning starts from a base model (no LoRA, no extra features)")
     started = time.perf_counter()
     generator = torch.Generator().manual_seed(config.seed)
-    scaler = FeatureScaler.fit(dataset.train.images, feature_names) if feature_names else None
+    raw_train = raw_features(dataset.train.images, check_features(feature_names)) if feature_names else None
+    scaler = FeatureScaler.fit_values(raw_train, feature_names) if feature_names else None
     model_config = dataclasses.replace(base_record.model, feature_dim=len(feature_names))
     torch.manual_seed(config.seed)
     model = MnistCNN(model_config)
@@ -102,7 +103,9 @@ def finetune(
     if feature_names:
         lora.train_new_columns(model, "fc1", model_config.flat_dim)
 
-    train_data, test_data = _data(dataset.train, scaler), _data(dataset.test, scaler)
+    train_extra = scaler.standardise(raw_train) if scaler else None  # the values fitted on: computed once
+    train_data = TrainData(dataset.train.images, dataset.train.labels, train_extra)
+    test_data = _data(dataset.test, scaler)
     result = train(model, train_data, test_data, config, callbacks, control)
     kind = "feature_lora" if feature_names else "control_lora"
     features = f"+{'+'.join(feature_names)}" if feature_names else "control"

@@ -17,6 +17,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from lora_studio.core import lora
 from lora_studio.core.config import TrainConfig
 from lora_studio.core.control import TrainControl
 from lora_studio.core.model import LAYER_STAGE, STAGES, to_input
@@ -132,8 +133,12 @@ class StageInputs:
 
     def logits(self, model: nn.Module, index) -> torch.Tensor:
         """The model's output for the items at `index` (a slice or an index tensor)."""
-        h = self.tensor[index]
-        extra = None if self.extra is None else self.extra[index]
+        if isinstance(index, torch.Tensor):  # index_select: ~5× faster here than tensor[index] for a batch
+            h = self.tensor.index_select(0, index)
+            extra = None if self.extra is None else self.extra.index_select(0, index)
+        else:
+            h = self.tensor[index]
+            extra = None if self.extra is None else self.extra[index]
         return model.run_stages(to_input(h) if self.start == 0 else h, self.start, extra)
 
 
@@ -169,7 +174,10 @@ def train(
     control = control or TrainControl()
     result = TrainResult()
     started = time.perf_counter()
-    params = [p for p in model.parameters() if p.requires_grad]
+    params, regions = lora.trainable_parts(model)
+    # detached views sharing the parameters' storage: what the divergence guard copies and restores
+    trained = [p.detach() if region is None else p.detach()[region] for p, region in zip(params, regions,
+                                                                                          strict=True)]
     if not params:
         raise ValueError("the model has no trainable parameters")
 
@@ -180,8 +188,8 @@ def train(
     test_inputs = StageInputs.prepare(model, test_data, start) if test_data is not None else None
     result.setup_seconds = time.perf_counter() - started
 
-    optimizer = Adam(params, lr=config.lr)
-    last_good = [p.detach().clone() for p in params]
+    optimizer = Adam(params, lr=config.lr, regions=regions)
+    last_good = [t.detach().clone() for t in trained]  # only what training changes: a copy every step
     generator = torch.Generator().manual_seed(config.seed)
     n = len(train_data)
     steps_per_epoch = math.ceil(n / config.batch_size)
@@ -200,14 +208,14 @@ def train(
                 return _finish(result, started, "stopped", "stopped by the user")
 
             batch = order[step * config.batch_size : (step + 1) * config.batch_size]
-            labels = train_data.labels[batch]
+            labels = train_data.labels.index_select(0, batch)
             logits = train_inputs.logits(model, batch)
             loss = F.cross_entropy(logits, labels)
 
             loss_value = loss.item()
             if not math.isfinite(loss_value):
                 with torch.no_grad():
-                    torch._foreach_copy_(params, last_good)
+                    torch._foreach_copy_(trained, last_good)
                 return _finish(
                     result, started, "diverged",
                     f"the loss became {loss_value} at epoch {epoch + 1}, step {step + 1}: training "
@@ -215,7 +223,7 @@ def train(
                     "The weights of the last good step were kept.",
                 )
             with torch.no_grad():  # one call for all tensors: a copy_ each cost ~7× more per step here
-                torch._foreach_copy_(last_good, params)
+                torch._foreach_copy_(last_good, trained)
 
             optimizer.lr = learning_rate(config, epoch * steps_per_epoch + step, total_steps)
             optimizer.zero_grad()
@@ -247,9 +255,9 @@ def train(
             epoch, config.epochs, result.train_loss[-1], result.train_accuracy[-1], test_loss, test_acc, seconds
         ))
     # each loss is checked before its step, so only the very last update can leave a NaN unnoticed
-    if not all(bool(torch.isfinite(p).all()) for p in params):
+    if not all(bool(torch.isfinite(t).all()) for t in trained):
         with torch.no_grad():
-            torch._foreach_copy_(params, last_good)
+            torch._foreach_copy_(trained, last_good)
         return _finish(
             result, started, "diverged",
             f"the weights became infinite or NaN in the last step (learning rate {config.lr:g} is probably too "

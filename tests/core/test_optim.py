@@ -44,6 +44,25 @@ def test_zero_gradients_leave_weights_bit_identical():
     assert torch.equal(weight[:, :3], before[:, :3]) and not torch.equal(weight[:, 3:], before[:, 3:])
 
 
+def test_stepping_only_the_region_with_a_gradient_gives_the_same_weights():
+    """fc1's new columns: Adam given only that region must end exactly where Adam over the whole weight does
+    (whose other columns have a zero gradient), without keeping moments for the frozen columns."""
+    torch.manual_seed(0)
+    whole, part = torch.nn.Parameter(torch.randn(6, 9)), torch.nn.Parameter(torch.empty(6, 9))
+    part.data.copy_(whole.data)
+    region = (slice(None), slice(7, None))
+    opt_whole, opt_part = Adam([whole], lr=0.05), Adam([part], lr=0.05, regions=[region])
+    assert opt_part.exp_avg[0].shape == (6, 2)
+    g = torch.Generator().manual_seed(2)
+    for _ in range(10):
+        grad = torch.zeros(6, 9)
+        grad[region] = torch.randn(6, 2, generator=g)
+        whole.grad, part.grad = grad.clone(), grad.clone()
+        opt_whole.step()
+        opt_part.step()
+    assert torch.equal(whole, part) and not torch.equal(part[region], torch.zeros(6, 2))
+
+
 def test_building_and_stepping_imports_no_dynamo():
     code = ("import sys, torch; from lora_studio.core.optim import Adam; p = torch.nn.Parameter(torch.ones(3)); "
             "o = Adam([p], 0.1); p.grad = torch.ones(3); o.step(); print('torch._dynamo' in sys.modules)")
