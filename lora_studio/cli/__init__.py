@@ -7,12 +7,10 @@ PyTorch loads, and `--help` should be instant.
 import sys
 
 from lora_studio.cli.parser import build_parser
-from lora_studio.core.memory import return_large_blocks_to_the_os
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return_large_blocks_to_the_os()
     if args.command in (None, "gui"):
         from lora_studio.gui.app import run
 
