@@ -235,4 +235,7 @@ class JobRunner(QObject):
     @Slot(str, object)
     def _on_done(self, kind: str, result: JobResult) -> None:
         self.job = None
+        # a pause clicked after the job's last check of it (its last step) found nothing left to pause: the
+        # job ended all the same, and a finished job is not paused
+        self.control.resume()
         self.sigDone.emit(kind, result)

@@ -47,15 +47,15 @@ def test_a_non_finite_loss_in_a_lora_run_is_explained_and_nothing_half_is_saved(
     assert run_job(qtbot, window, window.base_tab.start)[:2] == ["base", "finished"]
     library = ModelLibrary(window.state.models_root)
     before = {e.id for e in library.list()}
-    real_transform = features.FeatureScaler.transform
+    real_standardise = features.FeatureScaler.standardise
 
-    def overflowing(self, images):
-        values = real_transform(self, images)
-        if len(images) == len(window.state.dataset.train_labels):  # the training split, not the test split
+    def overflowing(self, raw):
+        values = real_standardise(self, raw)
+        if len(raw) == len(window.state.dataset.train_labels):  # the training split, not the test split
             values[7] = value
         return values
 
-    monkeypatch.setattr(features.FeatureScaler, "transform", overflowing)
+    monkeypatch.setattr(features.FeatureScaler, "standardise", overflowing)
     kind, status, message = run_job(qtbot, window, window.lora_tab.start)
     assert (kind, status) == ("lora", "diverged"), message
     title, text = one_dialog(window)
