@@ -18,7 +18,7 @@ from lora_studio.core.config import ExperimentConfig
 from lora_studio.core.errors import Cancelled, TrainingDiverged
 from lora_studio.core.evaluation import feature_effect
 from lora_studio.core.storage import ModelLibrary
-from lora_studio.core.training import Callbacks, EpochInfo, StepInfo, TrainControl
+from lora_studio.core.training import Callbacks, EpochInfo, StepInfo, TrainControl, sharing_prefix_outputs
 
 PHASES = ("base", "feature_lora", "control_lora")
 
@@ -111,11 +111,12 @@ def run_experiment(
         lora_cfg = replace(config.lora_train, seed=seed)
         base = run("base", seed, base_cfg.epochs,
                    partial(recipes.train_base, dataset, base_cfg, control=control))
-        for phase, features in (("feature_lora", config.features), ("control_lora", ())):
-            if phase == "control_lora" and not config.control:
-                continue
-            run(phase, seed, lora_cfg.epochs, partial(
-                recipes.finetune, base.model, base.record, dataset, config.lora, features, lora_cfg, control=control))
+        with sharing_prefix_outputs():  # the control reuses the feature run's frozen-conv output
+            for phase, features in (("feature_lora", config.features), ("control_lora", ())):
+                if phase == "control_lora" and not config.control:
+                    continue
+                run(phase, seed, lora_cfg.epochs, partial(recipes.finetune, base.model, base.record, dataset,
+                                                          config.lora, features, lora_cfg, control=control))
 
     effect = None
     if config.control:

@@ -6,7 +6,7 @@
     head:  Linear(784 + F, 64) → ReLU → Linear(64, 10)          (B, 784) + (B, F) → (B, 10)
 
 F is `feature_dim`: extra per-image values (brightness, …) concatenated to the
-flattened conv features. Only modules live here; training and LoRA are elsewhere.
+flattened conv features as the head begins. Only modules live here; training and LoRA are elsewhere.
 """
 
 import torch
@@ -39,14 +39,14 @@ class MnistCNN(nn.Module):
     def run_stages(self, h: torch.Tensor, start: int, extra=None, stop: int = len(STAGES)):
         """Run stages start … stop-1 on h, the output of stage start-1 (or the images).
 
-        The extra features join at the end of the conv2 stage, so the input of the
-        head stage (what a frozen-prefix cache holds) is (B, 784 + F) and `extra`
-        is only needed when starting before the head.
+        The extra features join the flattened conv features as the head begins, so
+        the output of the convolutions (what a frozen-prefix cache holds) is the same
+        whatever extra features a model takes, and `extra` is only used by the head.
         """
         for stage in range(start, stop):
-            h = self._stage(stage, h)
-            if stage == 1:
+            if stage == 2:
                 h = self._join(h, extra)
+            h = self._stage(stage, h)
         return h
 
     def _stage(self, stage: int, h: torch.Tensor) -> torch.Tensor:

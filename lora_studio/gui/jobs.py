@@ -234,6 +234,7 @@ def make_finetune(cache: DataCache, root: Path, models: Path, s: LoraSettings) -
         from lora_studio.core.errors import StorageError
         from lora_studio.core.evaluation import feature_effect, learned_nothing
         from lora_studio.core.storage import ModelLibrary
+        from lora_studio.core.training import sharing_prefix_outputs
 
         library = ModelLibrary(models)
         lora_config = LoraConfig(rank=s.rank, alpha=s.alpha, layers=s.layers)
@@ -241,21 +242,22 @@ def make_finetune(cache: DataCache, root: Path, models: Path, s: LoraSettings) -
         dataset = _subset(cache.get(root, record.dataset), s.limit)
         outcomes: dict[str, list] = {"feature_lora": [], "control_lora": []}
         saved = []
-        for phase, seed in lora_runs(s):
-            config = TrainConfig(epochs=s.epochs, batch_size=s.batch_size, lr=s.lr, seed=seed)
-            features = s.features if phase == "feature_lora" else ()
-            ctx.status(f"Fine-tuning {'with ' + '+'.join(features) if features else 'the control'}, seed {seed}")
-            outcome = recipes.finetune(base, record, dataset, lora_config, features, config,
-                                       ctx.callbacks(f"{phase}:{seed}"), ctx.control)
-            kept = f"{len(saved)} finished model(s) were saved" if saved else "nothing was saved"
-            if outcome.result.status != "finished":
-                return JobResult(outcome.result.status, joined(outcome.result.message or outcome.result.status, kept),
-                                 {"model_ids": saved})
-            try:
-                saved.append(library.save(outcome.model, outcome.record))
-            except StorageError as exc:  # a full or read-only disk: the models saved before are kept, say so
-                return JobResult("failed", joined(str(exc), kept), {"model_ids": saved})
-            outcomes[phase].append(outcome)
+        with sharing_prefix_outputs():  # every run starts from the same base: its frozen convs run once
+            for phase, seed in lora_runs(s):
+                config = TrainConfig(epochs=s.epochs, batch_size=s.batch_size, lr=s.lr, seed=seed)
+                features = s.features if phase == "feature_lora" else ()
+                ctx.status(f"Fine-tuning {'with ' + '+'.join(features) if features else 'the control'}, seed {seed}")
+                outcome = recipes.finetune(base, record, dataset, lora_config, features, config,
+                                           ctx.callbacks(f"{phase}:{seed}"), ctx.control)
+                kept = f"{len(saved)} finished model(s) were saved" if saved else "nothing was saved"
+                status = outcome.result.status
+                if status != "finished":
+                    return JobResult(status, joined(outcome.result.message or status, kept), {"model_ids": saved})
+                try:
+                    saved.append(library.save(outcome.model, outcome.record))
+                except StorageError as exc:  # a full or read-only disk: the models saved before are kept, say so
+                    return JobResult("failed", joined(str(exc), kept), {"model_ids": saved})
+                outcomes[phase].append(outcome)
         data = {"model_ids": saved}
         useless = [(f"{'feature+LoRA' if phase == 'feature_lora' else 'control'} seed {o.record.train.seed}", why)
                    for phase in outcomes for o in outcomes[phase] if (why := learned_nothing(o.predictions, s.lr))]

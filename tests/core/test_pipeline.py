@@ -89,6 +89,47 @@ def test_prefix_cache_gives_the_same_training_as_running_the_convolutions(base, 
     assert torch.allclose(cached.fc1.lora_B, direct.fc1.lora_B, atol=1e-5)
 
 
+def test_lora_runs_of_one_base_share_its_frozen_conv_output_and_train_the_same(base, tiny_dataset, monkeypatch):
+    """Within `sharing_prefix_outputs` the control (and every further seed) reuses the conv output the feature
+    run computed, once per split; the trained models are bit for bit those trained without sharing."""
+    from lora_studio.core import training
+
+    computed = []
+    real = MnistCNN.run_stages
+
+    def counting(self, h, start, extra=None, stop=3):
+        if start == 0 and stop < 3:
+            computed.append(len(h))
+        return real(self, h, start, extra, stop)
+
+    monkeypatch.setattr(MnistCNN, "run_stages", counting)
+    runs = [("brightness",), (), ("brightness",)]
+
+    def tune_all():
+        return [recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(), features,
+                                 dataclasses.replace(QUICK, seed=i)) for i, features in enumerate(runs)]
+
+    alone = tune_all()
+    chunks_per_run = len(computed) // len(runs)
+    computed.clear()
+    with training.sharing_prefix_outputs():
+        shared = tune_all()
+        assert len(training._shared_outputs) == 2  # the training and the test split
+    assert len(computed) == chunks_per_run  # the first run's, and no other
+    assert training._shared_outputs is None  # freed with the block
+    for a, b in zip(alone, shared, strict=True):
+        for (name, x), y in zip(a.model.state_dict().items(), b.model.state_dict().values(), strict=True):
+            assert torch.equal(x, y), name
+        assert np.array_equal(a.predictions.probabilities, b.predictions.probabilities)
+
+    other = recipes.train_base(tiny_dataset, dataclasses.replace(QUICK, epochs=1, seed=5))
+    computed.clear()
+    with training.sharing_prefix_outputs():  # another base: its own conv weights, its own output
+        recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(), (), QUICK)
+        recipes.finetune(other.model, other.record, tiny_dataset, LoraConfig(), (), QUICK)
+    assert len(computed) == 2 * chunks_per_run
+
+
 def test_nan_loss_stops_with_a_message_and_keeps_the_last_good_weights(tiny_dataset):
     torch.manual_seed(0)
     model = MnistCNN()
