@@ -1,28 +1,15 @@
 """The command line against hostile names, broken models and odd folders: one line and exit 2, or success."""
 
-import contextlib
-import io
 import json
 from pathlib import Path
 
 import pytest
 import torch
+from captured_cli import run
 
-from lora_studio.cli import main
 from lora_studio.core import config as cfg
 from lora_studio.core.model import MnistCNN
 from lora_studio.core.storage import ModelLibrary, ModelRecord
-
-
-def run(*args) -> tuple[int, str, str]:
-    """(exit code, stdout, stderr) of the command line run in this process."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exit:  # argparse's usage errors
-            code = exit.code
-    return code, out.getvalue(), err.getvalue()
 
 
 def save_base(home: Path, model_id: str = "m", name: str = "Base") -> ModelLibrary:

@@ -13,7 +13,6 @@ library is touched.
 """
 
 import contextlib
-import io
 import json
 import os
 import pickle
@@ -23,11 +22,11 @@ from pathlib import Path
 
 import pytest
 import torch
+from captured_cli import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from safetensors.torch import load, save
 
-from lora_studio.cli import main
 from lora_studio.core import config as cfg
 from lora_studio.core import lora
 from lora_studio.core.errors import StorageError
@@ -101,16 +100,6 @@ def app_home_at(home: Path):
             del os.environ["LORA_STUDIO_HOME"]
         else:
             os.environ["LORA_STUDIO_HOME"] = before
-
-
-def run(*args) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exit:  # argparse's usage errors
-            code = exit.code
-    return code, out.getvalue(), err.getvalue()
 
 
 def one_line_error(code: int, err: str, *mentions: str) -> None:

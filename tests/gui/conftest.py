@@ -79,3 +79,28 @@ def window(make_window, tiny_data):
     """A ready window whose data set (tiny generated MNIST) is loaded."""
     win = make_window()
     return win
+
+
+@pytest.fixture(scope="session")
+def train_library(tiny_dataset):
+    """A function that trains a base model on the tiny data and LoRA models from it (brightness+LoRA, and the
+    control unless `control=False`) into a new library folder; returns (library root, ids by kind).
+    `base_images`/`base_lr`: a base trained on fewer images, or more slowly, so that it still makes mistakes."""
+
+    def train(folder, *, control: bool = True, base_images: int | None = None, base_lr: float = 3e-3):
+        from lora_studio.core import data, recipes
+        from lora_studio.core.config import LoraConfig, TrainConfig
+        from lora_studio.core.storage import ModelLibrary
+
+        library = ModelLibrary(folder)
+        quick = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
+        base_data = data.Dataset(tiny_dataset.info, tiny_dataset.train.first(base_images), tiny_dataset.test)
+        base = recipes.train_base(base_data, TrainConfig(epochs=1, batch_size=32, lr=base_lr))
+        ids = {"base": library.save(base.model, base.record)}
+        runs = [("feature_lora", ("brightness",))] + ([("control_lora", ())] if control else [])
+        for kind, features in runs:
+            tuned = recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(), features, quick)
+            ids[kind] = library.save(tuned.model, tuned.record)
+        return library.root, ids
+
+    return train

@@ -7,24 +7,13 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from lora_studio.core import data, inspection, paths, recipes
-from lora_studio.core.config import LoraConfig, TrainConfig
-from lora_studio.core.storage import ModelLibrary
-
-QUICK = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
+from lora_studio.core import inspection, paths
 
 
 @pytest.fixture(scope="module")
-def trained_library(tiny_dataset, tmp_path_factory):
+def trained_library(train_library, tmp_path_factory):
     """A base model (half an epoch: it still makes mistakes), its brightness+LoRA model and its control."""
-    library = ModelLibrary(tmp_path_factory.mktemp("library"))
-    small = data.Dataset(tiny_dataset.info, tiny_dataset.train.first(200), tiny_dataset.test)
-    base = recipes.train_base(small, TrainConfig(epochs=1, batch_size=32, lr=2e-3))
-    ids = {"base": library.save(base.model, base.record)}
-    for kind, features in (("feature_lora", ("brightness",)), ("control_lora", ())):
-        tuned = recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(), features, QUICK)
-        ids[kind] = library.save(tuned.model, tuned.record)
-    return library.root, ids
+    return train_library(tmp_path_factory.mktemp("library"), base_images=200, base_lr=2e-3)
 
 
 @pytest.fixture

@@ -16,8 +16,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from lora_studio.core import data, paths, recipes, synthetic
-from lora_studio.core.config import LoraConfig, TrainConfig
+from lora_studio.core import data, paths, synthetic
 from lora_studio.core.storage import ModelLibrary
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))  # the core tests' disk-fault helpers
@@ -31,14 +30,8 @@ JOB_MS = 60_000
 
 
 @pytest.fixture(scope="module")
-def trained_library(tiny_dataset, tmp_path_factory):
-    library = ModelLibrary(tmp_path_factory.mktemp("disk-library"))
-    quick = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
-    base = recipes.train_base(tiny_dataset, quick)
-    ids = {"base": library.save(base.model, base.record)}
-    tuned = recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(), ("brightness",), quick)
-    ids["feature_lora"] = library.save(tuned.model, tuned.record)
-    return library.root, ids
+def trained_library(train_library, tmp_path_factory):
+    return train_library(tmp_path_factory.mktemp("disk-library"), control=False)
 
 
 @pytest.fixture

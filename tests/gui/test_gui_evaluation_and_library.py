@@ -8,23 +8,14 @@ from PySide6.QtCore import Qt
 from safetensors.torch import load_file
 
 from lora_studio.core import recipes
-from lora_studio.core.config import LoraConfig, TrainConfig
 from lora_studio.core.errors import StorageError
 from lora_studio.core.storage import ModelLibrary
 
-QUICK = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
-
 
 @pytest.fixture(scope="module")
-def trained_library(tiny_dataset, tmp_path_factory):
+def trained_library(train_library, tmp_path_factory):
     """A base model, its brightness+LoRA model and its control, trained once for this module."""
-    library = ModelLibrary(tmp_path_factory.mktemp("library"))
-    base = recipes.train_base(tiny_dataset, QUICK)
-    ids = {"base": library.save(base.model, base.record)}
-    for kind, features in (("feature_lora", ("brightness",)), ("control_lora", ())):
-        tuned = recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(), features, QUICK)
-        ids[kind] = library.save(tuned.model, tuned.record)
-    return library.root, ids
+    return train_library(tmp_path_factory.mktemp("library"))
 
 
 @pytest.fixture

@@ -29,8 +29,7 @@ from hypothesis import settings
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 
-from lora_studio.core import data, paths, recipes, synthetic
-from lora_studio.core.config import LoraConfig, TrainConfig
+from lora_studio.core import data, paths, synthetic
 from lora_studio.core.storage import ModelLibrary
 from lora_studio.gui import jobs, worker
 
@@ -49,16 +48,9 @@ JOB_MS = 60_000
 
 
 @pytest.fixture(scope="module")
-def trained_library(tiny_dataset, tmp_path_factory):
+def trained_library(train_library, tmp_path_factory):
     """A base model, its brightness+LoRA model and its control, trained once for this module."""
-    library = ModelLibrary(tmp_path_factory.mktemp("stress-library"))
-    quick = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
-    base = recipes.train_base(tiny_dataset, quick)
-    ids = {"base": library.save(base.model, base.record)}
-    for kind, features in (("feature_lora", ("brightness",)), ("control_lora", ())):
-        tuned = recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(), features, quick)
-        ids[kind] = library.save(tuned.model, tuned.record)
-    return library.root, ids
+    return train_library(tmp_path_factory.mktemp("stress-library"))
 
 
 class Mirror:
