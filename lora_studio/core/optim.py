@@ -33,6 +33,8 @@ class Adam:
         # flat buffers, each part's values in logical (row-major) order, and each one's views shaped like it
         self.exp_avg, self.exp_avg_sq, self.denom, self.grads = (torch.zeros(sum(self.sizes)) for _ in range(4))
         self.exp_avg_parts, self.denom_parts = (self._shaped(flat) for flat in (self.exp_avg, self.denom))
+        #: where a gradient can be written directly (head.HeadStep does), for `step_written`
+        self.grad_parts = self._shaped(self.grads)
         self.steps = [0] * len(self.params)  # per parameter, as torch counts them
 
     @staticmethod
@@ -54,8 +56,7 @@ class Adam:
         if all(live) and len(set(self.steps)) == 1:  # always so in training: the whole buffers at once
             torch.cat([self._part(p.grad, r).reshape(-1) for p, r in zip(self.params, self.regions, strict=True)],
                       out=self.grads)
-            self._moments(self.exp_avg, self.exp_avg_sq, self.grads, self.denom, self.steps[0])
-            self._apply(self.parts, self.exp_avg_parts, self.denom_parts, self.steps[0])
+            self._step_all()
             return
         # torch leaves a parameter without a gradient, and its moments, as they are, and counts steps apart
         moments = [self._shaped(flat) for flat in (self.exp_avg, self.exp_avg_sq)]
@@ -65,6 +66,19 @@ class Adam:
                 denom = torch.empty_like(moments[0][i])
                 self._moments(moments[0][i], moments[1][i], grad, denom, self.steps[i])
                 self._apply([part], [moments[0][i]], [denom], self.steps[i])
+
+    @torch.no_grad()
+    def step_written(self) -> None:
+        """A step with every parameter's gradient already written into `grad_parts` (p.grad is not read)."""
+        if len(set(self.steps)) != 1:
+            raise RuntimeError("step_written after steps that left some parameters without a gradient")
+        self.steps = [count + 1 for count in self.steps]
+        self._step_all()
+
+    def _step_all(self) -> None:
+        step = self.steps[0]
+        self._moments(self.exp_avg, self.exp_avg_sq, self.grads, self.denom, step)
+        self._apply(self.parts, self.exp_avg_parts, self.denom_parts, step)
 
     def _moments(self, exp_avg, exp_avg_sq, grad, denom, step: int) -> None:
         # m ← β1·m + (1-β1)·g;  v ← β2·v + (1-β2)·g²;  denom ← √v/√(1-β2^t) + ε

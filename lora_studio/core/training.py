@@ -22,6 +22,7 @@ from torch import nn
 from lora_studio.core import lora
 from lora_studio.core.config import TrainConfig
 from lora_studio.core.control import TrainControl
+from lora_studio.core.head import HeadStep, Unsupported
 from lora_studio.core.model import LAYER_STAGE, STAGES, to_input
 from lora_studio.core.optim import Adam
 
@@ -127,15 +128,20 @@ class StageInputs:
         tensor = data.images if start == 0 else _prefix_output(model, data.images, start)
         return cls(start, tensor, data.extra)
 
-    def logits(self, model: nn.Module, index) -> torch.Tensor:
-        """The model's output for the items at `index` (a slice or an index tensor)."""
+    def batch(self, index) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """(stage input, extra features) of the items at `index` (a slice or an index tensor)."""
         if isinstance(index, torch.Tensor):  # index_select: ~5× faster here than tensor[index] for a batch
             h = self.tensor.index_select(0, index)
             extra = None if self.extra is None else self.extra.index_select(0, index)
         else:
             h = self.tensor[index]
             extra = None if self.extra is None else self.extra[index]
-        return model.run_stages(to_input(h) if self.start == 0 else h, self.start, extra)
+        return (to_input(h) if self.start == 0 else h), extra
+
+    def logits(self, model: nn.Module, index) -> torch.Tensor:
+        """The model's output for the items at `index` (a slice or an index tensor)."""
+        h, extra = self.batch(index)
+        return model.run_stages(h, self.start, extra)
 
 
 #: prefix outputs kept for reuse while `sharing_prefix_outputs` is active, by images and frozen weights
@@ -227,6 +233,7 @@ def train(
     result.setup_seconds = time.perf_counter() - started
 
     optimizer = Adam(params, lr=config.lr, regions=regions)
+    stepper = _stepper(model, train_inputs, optimizer)
     last_good = [t.detach().clone() for t in trained]  # only what training changes: a copy every step
     generator = torch.Generator().manual_seed(config.seed)
     n = len(train_data)
@@ -247,8 +254,7 @@ def train(
 
             batch = order[step * config.batch_size : (step + 1) * config.batch_size]
             labels = train_data.labels.index_select(0, batch)
-            logits = train_inputs.logits(model, batch)
-            loss = F.cross_entropy(logits, labels)
+            logits, loss = stepper.forward(batch, labels)
 
             loss_value = loss.item()
             if not math.isfinite(loss_value):
@@ -264,9 +270,7 @@ def train(
                 torch._foreach_copy_(last_good, trained)
 
             optimizer.lr = learning_rate(config, epoch * steps_per_epoch + step, total_steps)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
+            stepper.update(loss)
             result.steps += 1
 
             loss_sum += loss.detach() * len(batch)
@@ -302,6 +306,46 @@ def train(
             "high). The weights of the last good step were kept.",
         )
     return _finish(result, started, "finished", "")
+
+
+class _AutogradStep:
+    """A training step through autograd: any model, any trained layers."""
+
+    def __init__(self, model: nn.Module, inputs: StageInputs, optimizer: Adam):
+        self.model, self.inputs, self.optimizer = model, inputs, optimizer
+
+    def forward(self, index: torch.Tensor, labels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        logits = self.inputs.logits(self.model, index)
+        return logits, F.cross_entropy(logits, labels)
+
+    def update(self, loss: torch.Tensor) -> None:
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+
+
+class _HeadStep:
+    """A training step of the head alone with its gradients written out (see `head`): ~2× faster."""
+
+    def __init__(self, head_step: HeadStep, inputs: StageInputs, optimizer: Adam):
+        self.head, self.inputs, self.optimizer = head_step, inputs, optimizer
+
+    def forward(self, index: torch.Tensor, labels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.head.forward(*self.inputs.batch(index), labels)
+
+    def update(self, loss: torch.Tensor) -> None:
+        self.head.backward()
+        self.optimizer.step_written()
+
+
+def _stepper(model: nn.Module, inputs: StageInputs, optimizer: Adam):
+    if inputs.start == STAGES.index("head"):
+        try:
+            return _HeadStep(HeadStep(model, list(zip(optimizer.params, optimizer.grad_parts, strict=True))),
+                             inputs, optimizer)
+        except Unsupported:
+            pass
+    return _AutogradStep(model, inputs, optimizer)
 
 
 ANNEAL_FRACTION = 1 / 3  # the last third of the steps decays the learning rate to zero

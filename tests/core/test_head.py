@@ -1,0 +1,120 @@
+"""The head's written-out gradients equal autograd's for every kind of head a training can have, and
+training takes that path exactly when only the head trains."""
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from lora_studio.core import lora, training
+from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
+from lora_studio.core.head import HeadStep, Unsupported
+from lora_studio.core.model import MnistCNN
+from lora_studio.core.optim import Adam
+from lora_studio.core.training import TrainData, train
+
+
+def head_model(layers, features=1, rank=8, alpha=16.0, init="article", trained_linear=(), seed=0):
+    """A feature model as recipes.finetune builds it, with non-zero adapters (so every gradient is alive)."""
+    torch.manual_seed(seed)
+    model = MnistCNN(ModelConfig(feature_dim=features))
+    if layers:
+        lora.apply_lora(model, LoraConfig(rank=rank, alpha=alpha, layers=layers, init=init),
+                        torch.Generator().manual_seed(seed))
+    else:
+        model.requires_grad_(False)
+    if features:
+        lora.train_new_columns(model, "fc1", 784)
+    for name in trained_linear:  # a plain Linear trained whole, weight and bias
+        getattr(model, name).requires_grad_(True)
+    g = torch.Generator().manual_seed(seed + 1)
+    with torch.no_grad():
+        for layer in lora.lora_layers(model).values():
+            layer.lora_B.copy_(torch.randn(layer.lora_B.shape, generator=g) * 0.1)
+    return model
+
+
+def batch(n=32, features=1, seed=3):
+    g = torch.Generator().manual_seed(seed)
+    flat = torch.randn(n, 784, generator=g).relu()  # conv features are ReLU outputs
+    extra = torch.randn(n, features, generator=g) if features else None
+    return flat, extra, torch.randint(0, 10, (n,), generator=g)
+
+
+HEADS = {
+    "LoRA fc1+fc2, brightness (the article's)": dict(layers=("fc1", "fc2")),
+    "LoRA fc1+fc2, no feature (the control)": dict(layers=("fc1", "fc2"), features=0),
+    "LoRA fc1 only": dict(layers=("fc1",)),
+    "LoRA fc2 only: fc1's feature column still trains": dict(layers=("fc2",), features=3),
+    "no LoRA, only the feature columns": dict(layers=(), features=2),
+    "rank 3, alpha 7, PEFT's init": dict(layers=("fc1", "fc2"), rank=3, alpha=7.0, init="kaiming"),
+    "a plain fc2 trained whole, bias included": dict(layers=("fc1",), trained_linear=("fc2",)),
+}
+
+
+@pytest.mark.parametrize("settings", HEADS.values(), ids=HEADS.keys())
+def test_loss_logits_and_gradients_equal_autograds(settings):
+    model = head_model(**settings)
+    params, regions = lora.trainable_parts(model)
+    flat, extra, labels = batch(features=settings.get("features", 1))
+
+    logits = model.run_stages(flat, 2, extra)
+    loss = F.cross_entropy(logits, labels)
+    loss.backward()
+
+    optimizer = Adam(params, lr=1e-3, regions=regions)
+    step = HeadStep(model, list(zip(params, optimizer.grad_parts, strict=True)))
+    our_logits, our_loss = step.forward(flat, extra, labels)
+    step.backward()
+
+    torch.testing.assert_close(our_logits, logits.detach())
+    torch.testing.assert_close(our_loss, loss.detach())
+    for parameter, region, ours in zip(params, regions, optimizer.grad_parts, strict=True):
+        expected = parameter.grad if region is None else parameter.grad[region]
+        assert torch.count_nonzero(expected) > 0
+        torch.testing.assert_close(ours, expected, rtol=1e-5, atol=1e-8)
+
+
+def spy_on_steppers(monkeypatch) -> list[str]:
+    """The kind of step each training chooses, appended as it chooses."""
+    used, real = [], training._stepper
+
+    def spy(*args):
+        chosen = real(*args)
+        used.append(type(chosen).__name__)
+        return chosen
+
+    monkeypatch.setattr(training, "_stepper", spy)
+    return used
+
+
+def test_training_through_the_written_out_step_follows_autograds_path(monkeypatch):
+    g = torch.Generator().manual_seed(0)
+    data = TrainData(torch.randint(0, 256, (256, 28, 28), dtype=torch.uint8, generator=g),
+                     torch.randint(0, 10, (256,), generator=g), torch.randn(256, 1, generator=g))
+    config = TrainConfig(epochs=2, batch_size=32, lr=1e-2)
+    ours, theirs = head_model(("fc1", "fc2")), head_model(("fc1", "fc2"))
+    used = spy_on_steppers(monkeypatch)
+    assert train(ours, data, None, config).status == "finished"
+    monkeypatch.setattr(training, "_stepper", lambda *args: training._AutogradStep(*args))
+    assert train(theirs, data, None, config).status == "finished"
+
+    assert used == ["_HeadStep"]
+    for (name, a), b in zip(ours.state_dict().items(), theirs.state_dict().values(), strict=True):
+        torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-6, msg=name)
+
+
+def test_trainings_that_reach_the_convolutions_use_autograd(monkeypatch):
+    used = spy_on_steppers(monkeypatch)
+    g = torch.Generator().manual_seed(0)
+    data = TrainData(torch.randint(0, 256, (64, 28, 28), dtype=torch.uint8, generator=g),
+                     torch.randint(0, 10, (64,), generator=g), torch.randn(64, 1, generator=g))
+    train(head_model(("conv2", "fc1")), data, None, TrainConfig(epochs=1, batch_size=32))
+    assert used == ["_AutogradStep"]
+
+
+def test_a_merged_adapter_is_left_to_autograd():
+    model = head_model(("fc1", "fc2"))
+    lora.merge(model)
+    params, _ = lora.trainable_parts(model)
+    with pytest.raises(Unsupported):
+        HeadStep(model, [(p, torch.empty_like(p)) for p in params])
