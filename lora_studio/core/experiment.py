@@ -109,9 +109,11 @@ def run_experiment(
     for seed in config.seeds:
         base_cfg = replace(config.base, seed=seed)
         lora_cfg = replace(config.lora_train, seed=seed)
-        base = run("base", seed, base_cfg.epochs,
-                   partial(recipes.train_base, dataset, base_cfg, control=control))
-        with sharing_prefix_outputs():  # the control reuses the feature run's frozen-conv output
+        # the LoRA runs reuse the frozen-conv output over the test set that the base's last evaluation
+        # computed, and the control the feature run's over the training set
+        with sharing_prefix_outputs():
+            base = run("base", seed, base_cfg.epochs,
+                       partial(recipes.train_base, dataset, base_cfg, control=control))
             for phase, features in (("feature_lora", config.features), ("control_lora", ())):
                 if phase == "control_lora" and not config.control:
                     continue

@@ -26,6 +26,7 @@ from lora_studio.core.head import HeadStep, Unsupported
 from lora_studio.core.model import LAYER_STAGE, STAGES, to_input
 from lora_studio.core.optim import Adam
 
+HEAD = STAGES.index("head")
 EVAL_CHUNK = 512  # images per forward pass without gradients: measured fastest here (vs 256 … 5000)
 
 
@@ -285,6 +286,10 @@ def train(
         seconds = time.perf_counter() - epoch_started
         test_loss = test_acc = None
         if test_data is not None:
+            if epoch == config.epochs - 1 and start < HEAD and _shared_outputs is not None:
+                # the LoRA runs that follow start from these final convolutions: evaluating through a cached
+                # prefix gives the same numbers and saves them the pass over the test set (~0.12 s on MNIST)
+                test_inputs = StageInputs.prepare(model, test_data, HEAD)
             test_loss, probabilities = evaluate_inputs(model, test_inputs, test_data.labels)
             test_acc = (probabilities.argmax(1) == test_data.labels).float().mean().item()
             result.test_accuracy.append(test_acc)
@@ -339,7 +344,7 @@ class _HeadStep:
 
 
 def _stepper(model: nn.Module, inputs: StageInputs, optimizer: Adam):
-    if inputs.start == STAGES.index("head"):
+    if inputs.start == HEAD:
         try:
             return _HeadStep(HeadStep(model, list(zip(optimizer.params, optimizer.grad_parts, strict=True))),
                              inputs, optimizer)

@@ -130,6 +130,31 @@ def test_lora_runs_of_one_base_share_its_frozen_conv_output_and_train_the_same(b
     assert len(computed) == 2 * chunks_per_run
 
 
+def test_a_base_trained_while_sharing_leaves_its_test_conv_output_to_the_lora_run(tiny_dataset, monkeypatch):
+    """The base's last evaluation goes through a cached prefix when sharing is on: the same predictions as
+    without, and the LoRA run that follows computes the conv output of the training split only."""
+    from lora_studio.core import training
+
+    config = dataclasses.replace(QUICK, epochs=1, seed=7)
+    alone = recipes.train_base(tiny_dataset, config)
+    with training.sharing_prefix_outputs():
+        shared = recipes.train_base(tiny_dataset, config)
+        assert len(training._shared_outputs) == 1  # the test split, after the last epoch
+        computed = []
+        real = MnistCNN.run_stages
+
+        def counting(self, h, start, extra=None, stop=3):
+            if start == 0 and stop < 3:
+                computed.append(len(h))
+            return real(self, h, start, extra, stop)
+
+        monkeypatch.setattr(MnistCNN, "run_stages", counting)
+        recipes.finetune(shared.model, shared.record, tiny_dataset, LoraConfig(), ("brightness",), QUICK)
+    assert np.array_equal(alone.predictions.probabilities, shared.predictions.probabilities)
+    assert alone.result.test_loss == shared.result.test_loss
+    assert sum(computed) == len(tiny_dataset.train)
+
+
 def test_nan_loss_stops_with_a_message_and_keeps_the_last_good_weights(tiny_dataset):
     torch.manual_seed(0)
     model = MnistCNN()
