@@ -1,10 +1,16 @@
-"""Adam, written out: the same arithmetic as torch.optim.Adam (default betas and eps, no weight decay).
+"""Adam without torch.optim: torch's own fused Adam kernel, called directly.
 
 Why not torch.optim.Adam: constructing any torch.optim optimizer imports
 torch._dynamo (and with it sympy and triton) on first use. Measured here with
 torch 2.14: 1.25 s and about 140 MB of resident memory, for an optimizer of
-eight small tensors — a third of the experiment's memory budget. The update
-below is torch's own single-tensor Adam, step for step; a test compares the two.
+eight small tensors — a third of the experiment's memory budget.
+
+Why the fused kernel (`torch._fused_adam_`, what torch.optim.Adam(fused=True)
+runs): it updates every tensor in one call. Measured here, a step over the base
+CNN's 52,000 values took 23 µs, against 97 µs for the same arithmetic as eight
+whole-buffer operations. Where a torch lacks it, the same update runs as
+`_foreach_` operations (torch's own single-tensor Adam, step for step). Tests
+compare both with torch.optim.Adam.
 """
 
 import math
@@ -12,10 +18,13 @@ import math
 import torch
 
 
+def _dense(tensor: torch.Tensor) -> bool:
+    """True if the tensor's values fill its memory without gaps (in any order of dimensions)."""
+    return tensor.is_contiguous() or tensor.is_contiguous(memory_format=torch.channels_last)
+
+
 class Adam:
-    """Adam over all trained values at once: the moments are one flat tensor each, and a step is a handful
-    of whole-buffer operations instead of seven per parameter (on the CPU, torch's `_foreach_` ops loop over
-    the tensors one kernel each).
+    """Adam (default betas and eps, no weight decay) over the parameters, or parts of them.
 
     `regions`, one per parameter: None, or the index of the only part of it that gets a gradient (fc1's
     new columns; the rest has an exact zero gradient). Adam leaves a zero-gradient element exactly as it is,
@@ -27,22 +36,19 @@ class Adam:
         self.params = [p for p in params]
         self.regions = list(regions) if regions is not None else [None] * len(self.params)
         self.lr, self.betas, self.eps = lr, betas, eps
-        with torch.no_grad():  # views of what is trained, made once: a step touches no Python lists
-            self.parts = [self._part(p, r) for p, r in zip(self.params, self.regions, strict=True)]
-        self.sizes = [part.numel() for part in self.parts]
-        # flat buffers, each part's values in logical (row-major) order, and each one's views shaped like it
-        self.exp_avg, self.exp_avg_sq, self.denom, self.grads = (torch.zeros(sum(self.sizes)) for _ in range(4))
-        self.exp_avg_parts, self.denom_parts = (self._shaped(flat) for flat in (self.exp_avg, self.denom))
+        with torch.no_grad():
+            self.parts = [p.detach() if r is None else p.detach()[r] for p, r in zip(self.params, self.regions,
+                                                                                     strict=True)]
+        # the fused kernel walks each tensor's memory as one flat array, so every tensor it gets must be dense
+        # and laid out like its parameter: a part that is not (fc1's new columns) is stepped as a dense copy
+        self.stepped = [part if _dense(part) else part.clone(memory_format=torch.contiguous_format)
+                        for part in self.parts]
+        self.exp_avg = [torch.zeros_like(t) for t in self.stepped]  # zeros_like keeps a dense layout
+        self.exp_avg_sq = [torch.zeros_like(t) for t in self.stepped]
+        self.steps = [torch.zeros(()) for _ in self.params]  # per parameter, as torch counts them
         #: where a gradient can be written directly (head.HeadStep does), for `step_written`
-        self.grad_parts = self._shaped(self.grads)
-        self.steps = [0] * len(self.params)  # per parameter, as torch counts them
-
-    @staticmethod
-    def _part(tensor: torch.Tensor, region) -> torch.Tensor:
-        return tensor if region is None else tensor[region]
-
-    def _shaped(self, flat: torch.Tensor) -> list[torch.Tensor]:
-        return [t.view(part.shape) for t, part in zip(flat.split(self.sizes), self.parts, strict=True)]
+        self.grad_parts = [torch.zeros_like(t) for t in self.stepped]
+        self._copies = [(part, copy) for part, copy in zip(self.parts, self.stepped, strict=True) if copy is not part]
 
     def zero_grad(self) -> None:
         for p in self.params:
@@ -50,44 +56,69 @@ class Adam:
 
     @torch.no_grad()
     def step(self) -> None:
-        live = [p.grad is not None for p in self.params]
-        for i, alive in enumerate(live):
-            self.steps[i] += alive
-        if all(live) and len(set(self.steps)) == 1:  # always so in training: the whole buffers at once
-            torch.cat([self._part(p.grad, r).reshape(-1) for p, r in zip(self.params, self.regions, strict=True)],
-                      out=self.grads)
-            self._step_all()
-            return
-        # torch leaves a parameter without a gradient, and its moments, as they are, and counts steps apart
-        moments = [self._shaped(flat) for flat in (self.exp_avg, self.exp_avg_sq)]
-        for i, part in enumerate(self.parts):
-            if live[i]:
-                grad = self._part(self.params[i].grad, self.regions[i])
-                denom = torch.empty_like(moments[0][i])
-                self._moments(moments[0][i], moments[1][i], grad, denom, self.steps[i])
-                self._apply([part], [moments[0][i]], [denom], self.steps[i])
+        """A step from each parameter's .grad; torch leaves a parameter without one, and its moments, as they
+        are, and counts its steps apart."""
+        live, grads = [], []
+        for i, (p, region, stepped) in enumerate(zip(self.params, self.regions, self.stepped, strict=True)):
+            if p.grad is not None:
+                grad = p.grad if region is None else p.grad[region]
+                live.append(i)
+                grads.append(grad if grad.stride() == stepped.stride() else _like(grad, stepped))
+        self._update(live, grads)
 
     @torch.no_grad()
     def step_written(self) -> None:
         """A step with every parameter's gradient already written into `grad_parts` (p.grad is not read)."""
-        if len(set(self.steps)) != 1:
-            raise RuntimeError("step_written after steps that left some parameters without a gradient")
-        self.steps = [count + 1 for count in self.steps]
-        self._step_all()
+        self._update(range(len(self.params)), self.grad_parts)
 
-    def _step_all(self) -> None:
-        step = self.steps[0]
-        self._moments(self.exp_avg, self.exp_avg_sq, self.grads, self.denom, step)
-        self._apply(self.parts, self.exp_avg_parts, self.denom_parts, step)
+    def _update(self, live, grads: list[torch.Tensor]) -> None:
+        if not grads:
+            return
+        if len(grads) == len(self.params):  # always so in training: the lists made once
+            params, exp_avgs, exp_avg_sqs, steps, copies = (self.stepped, self.exp_avg, self.exp_avg_sq, self.steps,
+                                                            self._copies)
+        else:
+            live = list(live)
+            params, exp_avgs, exp_avg_sqs, steps = ([lst[i] for i in live] for lst in (
+                self.stepped, self.exp_avg, self.exp_avg_sq, self.steps))
+            copies = [(self.parts[i], self.stepped[i]) for i in live if self.stepped[i] is not self.parts[i]]
+        for part, copy in copies:  # the part may have changed outside (the divergence guard restores weights)
+            copy.copy_(part)
+        torch._foreach_add_(steps, 1)
+        _adam(params, exp_avgs, exp_avg_sqs, grads, steps, self.lr, self.betas, self.eps)
+        for part, copy in copies:
+            part.copy_(copy)
 
-    def _moments(self, exp_avg, exp_avg_sq, grad, denom, step: int) -> None:
-        # m ← β1·m + (1-β1)·g;  v ← β2·v + (1-β2)·g²;  denom ← √v/√(1-β2^t) + ε
-        beta1, beta2 = self.betas
-        exp_avg.lerp_(grad, 1 - beta1)
-        exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
-        torch.sqrt(exp_avg_sq, out=denom).div_(math.sqrt(1 - beta2**step)).add_(self.eps)
 
-    def _apply(self, parts, exp_avg, denom, step: int) -> None:
-        # p ← p − lr/(1-β1^t) · m / denom, addcdiv per part as torch's Adam does it (one rounding less than
-        # dividing, scaling and adding apart)
-        torch._foreach_addcdiv_(parts, exp_avg, denom, -self.lr / (1 - self.betas[0] ** step))
+def _like(tensor: torch.Tensor, layout: torch.Tensor) -> torch.Tensor:
+    out = torch.empty_like(layout)
+    out.copy_(tensor)
+    return out
+
+
+_fused_kernel = getattr(torch, "_fused_adam_", None)
+
+
+def _adam(params, exp_avgs, exp_avg_sqs, grads, steps, lr: float, betas, eps: float) -> None:
+    global _fused_kernel
+    if _fused_kernel is not None:
+        try:
+            _fused_kernel(params, grads, exp_avgs, exp_avg_sqs, [], steps, lr=lr, beta1=betas[0], beta2=betas[1],
+                          weight_decay=0.0, eps=eps, amsgrad=False, maximize=False)
+            return
+        except NotImplementedError:  # no CPU kernel in this torch (before 2.4): raised before any change
+            _fused_kernel = None
+    _explicit_adam(params, exp_avgs, exp_avg_sqs, grads, steps, lr, betas, eps)
+
+
+def _explicit_adam(params, exp_avgs, exp_avg_sqs, grads, steps, lr: float, betas, eps: float) -> None:
+    """torch's single-tensor Adam, tensor by tensor:
+    m ← β1·m + (1-β1)·g;  v ← β2·v + (1-β2)·g²;  p ← p − lr/(1-β1^t) · m / (√v/√(1-β2^t) + ε)"""
+    beta1, beta2 = betas
+    torch._foreach_lerp_(exp_avgs, grads, 1 - beta1)
+    torch._foreach_mul_(exp_avg_sqs, beta2)
+    torch._foreach_addcmul_(exp_avg_sqs, grads, grads, value=1 - beta2)
+    for param, exp_avg, exp_avg_sq, step in zip(params, exp_avgs, exp_avg_sqs, steps, strict=True):
+        t = int(step.item())
+        denom = exp_avg_sq.sqrt().div_(math.sqrt(1 - beta2**t)).add_(eps)
+        param.addcdiv_(exp_avg, denom, value=-lr / (1 - beta1**t))
