@@ -27,7 +27,9 @@ from lora_studio.core.model import LAYER_STAGE, STAGES, to_input
 from lora_studio.core.optim import Adam
 
 HEAD = STAGES.index("head")
-EVAL_CHUNK = 512  # images per forward pass without gradients: measured fastest here (vs 256 … 5000)
+# images per forward pass without gradients. Measured here (60,000 images through the convolutions, medians
+# of 6 alternating runs): 128 → 0.67 s, 512 → 0.88 s, 256 → 1.16 s; a chunk's conv1 output (3 MB) stays in cache
+EVAL_CHUNK = 128
 
 
 @dataclass(frozen=True)
