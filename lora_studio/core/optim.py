@@ -45,7 +45,8 @@ class Adam:
                         for part in self.parts]
         self.exp_avg = [torch.zeros_like(t) for t in self.stepped]  # zeros_like keeps a dense layout
         self.exp_avg_sq = [torch.zeros_like(t) for t in self.stepped]
-        self.steps = [torch.zeros(()) for _ in self.params]  # per parameter, as torch counts them
+        self.steps = [0] * len(self.params)  # per parameter, as torch counts them
+        self._step = torch.zeros(())  # the count the kernel reads, when all parameters share it
         #: where a gradient can be written directly (head.HeadStep does), for `step_written`
         self.grad_parts = [torch.zeros_like(t) for t in self.stepped]
         self._copies = [(part, copy) for part, copy in zip(self.parts, self.stepped, strict=True) if copy is not part]
@@ -74,17 +75,22 @@ class Adam:
     def _update(self, live, grads: list[torch.Tensor]) -> None:
         if not grads:
             return
-        if len(grads) == len(self.params):  # always so in training: the lists made once
-            params, exp_avgs, exp_avg_sqs, steps, copies = (self.stepped, self.exp_avg, self.exp_avg_sq, self.steps,
-                                                            self._copies)
+        live = list(live)
+        for i in live:
+            self.steps[i] += 1
+        if len(live) == len(self.params):  # always so in training: the lists made once
+            params, exp_avgs, exp_avg_sqs, copies = self.stepped, self.exp_avg, self.exp_avg_sq, self._copies
         else:
-            live = list(live)
-            params, exp_avgs, exp_avg_sqs, steps = ([lst[i] for i in live] for lst in (
-                self.stepped, self.exp_avg, self.exp_avg_sq, self.steps))
+            params, exp_avgs, exp_avg_sqs = ([lst[i] for i in live] for lst in (
+                self.stepped, self.exp_avg, self.exp_avg_sq))
             copies = [(self.parts[i], self.stepped[i]) for i in live if self.stepped[i] is not self.parts[i]]
+        counts = {self.steps[i] for i in live}
+        if len(counts) == 1:  # one shared count tensor: a single fill, not one add per parameter
+            steps = [self._step.fill_(counts.pop())] * len(live)
+        else:
+            steps = [torch.tensor(float(self.steps[i])) for i in live]
         for part, copy in copies:  # the part may have changed outside (the divergence guard restores weights)
             copy.copy_(part)
-        torch._foreach_add_(steps, 1)
         _adam(params, exp_avgs, exp_avg_sqs, grads, steps, self.lr, self.betas, self.eps)
         for part, copy in copies:
             part.copy_(copy)

@@ -346,3 +346,12 @@ def test_export_merged_writes_a_plain_cnn_that_answers_like_the_lora_model(base,
 
     with torch.no_grad():
         assert torch.allclose(plain(to_input(images), extra), tuned.model(to_input(images), extra), atol=1e-4)
+
+
+def test_pixel_statistics_are_the_mean_and_deviation_of_the_scaled_pixels():
+    images = torch.randint(0, 256, (300, 28, 28), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+    scaled = images.double() / 255
+    mean, std = recipes.pixel_stats(images)
+    assert mean == pytest.approx(scaled.mean().item(), rel=1e-12)
+    assert std == pytest.approx(scaled.std(unbiased=False).item(), rel=1e-9)
+    assert recipes.pixel_stats(torch.full((4, 28, 28), 255, dtype=torch.uint8)) == (1.0, 1e-3)  # no spread
