@@ -246,7 +246,7 @@ def train(
     for epoch in range(config.epochs):
         epoch_started = time.perf_counter()
         order = torch.randperm(n, generator=generator)
-        loss_sum = torch.zeros(())
+        loss_sum = 0.0  # a Python float: the loss's value is fetched every step anyway
         correct = torch.zeros((), dtype=torch.long)
         for step in range(steps_per_epoch):
             if control.stop_requested:
@@ -276,7 +276,7 @@ def train(
             stepper.update(loss)
             result.steps += 1
 
-            loss_sum += loss.detach() * len(batch)
+            loss_sum += loss_value * len(batch)
             correct += (logits.detach().argmax(1) == labels).sum()
             elapsed = time.perf_counter() - started
             seen = step * config.batch_size + len(batch)
@@ -297,7 +297,7 @@ def train(
             result.test_accuracy.append(test_acc)
             result.test_probabilities = probabilities.numpy()
             result.test_loss = test_loss
-        result.train_loss.append(loss_sum.item() / n)
+        result.train_loss.append(loss_sum / n)
         result.train_accuracy.append(correct.item() / n)
         result.epoch_seconds.append(seconds)
         callbacks.on_epoch(EpochInfo(
