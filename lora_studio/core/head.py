@@ -109,12 +109,12 @@ class HeadStep:
         head = {id(p) for p in (*model.fc1.parameters(), *model.fc2.parameters())}
         if any(id(parameter) not in head for parameter, _ in grad_parts):
             raise Unsupported("trained parameters outside the head")
-        self.feature_dim = model.config.feature_dim
+        self.join_features = model.join_features
         self._saved = None
 
     def forward(self, flat: torch.Tensor, extra: torch.Tensor | None, labels: torch.Tensor):
         """(logits, mean cross-entropy loss) for conv features `flat` (n, 784) and extra features (n, F)."""
-        x = torch.cat([flat, extra], 1) if self.feature_dim else flat
+        x = self.join_features(flat, extra)
         z1, low1 = self.fc1.forward(x)
         h = z1.relu_()
         logits, low2 = self.fc2.forward(h)

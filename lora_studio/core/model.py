@@ -45,7 +45,7 @@ class MnistCNN(nn.Module):
         """
         for stage in range(start, stop):
             if stage == 2:
-                h = self._join(h, extra)
+                h = self.join_features(h, extra)
             h = self._stage(stage, h)
         return h
 
@@ -59,7 +59,7 @@ class MnistCNN(nn.Module):
             return F.relu(pool2x2(self.conv2(h))).flatten(1)
         return self.fc2(F.relu(self.fc1(h)))
 
-    def _join(self, flat: torch.Tensor, extra: torch.Tensor | None) -> torch.Tensor:
+    def join_features(self, flat: torch.Tensor, extra: torch.Tensor | None) -> torch.Tensor:
         """(B, 784) conv features + (B, F) extra features → fc1's input (B, 784 + F)."""
         if not self.config.feature_dim:
             return flat

@@ -118,3 +118,12 @@ def test_a_merged_adapter_is_left_to_autograd():
     params, _ = lora.trainable_parts(model)
     with pytest.raises(Unsupported):
         HeadStep(model, [(p, torch.empty_like(p)) for p in params])
+
+
+def test_missing_extra_features_get_the_models_own_message():
+    model = head_model(("fc1", "fc2"))
+    params, _ = lora.trainable_parts(model)
+    step = HeadStep(model, [(p, torch.empty_like(p)) for p in params])
+    flat, _, labels = batch()
+    with pytest.raises(ValueError, match=r"extra features of shape \(B, 1\)"):
+        step.forward(flat, None, labels)
