@@ -4,7 +4,8 @@ When everything before fc1 is frozen (LoRA on fc1/fc2, the extra feature's colum
 matrix products on a batch of 64, and autograd's bookkeeping costs more than the arithmetic: measured here
 (torch 2.14, 2 cores), forward and backward took ~450 µs a step through autograd and ~250 µs written out,
 which is most of a LoRA epoch. The formulas are the textbook ones; tests check them against autograd for
-every kind of layer the head can hold, and `training.train` falls back to autograd for anything else.
+the heads training builds (LoRA on fc1 and/or fc2, the feature columns, trained or frozen biases and
+adapters), and `training.train` falls back to autograd for any other model.
 
 For a layer z = x Wᵀ + b + s·(x Aᵀ) Bᵀ, given dz (the loss's gradient at z):
     dW = dzᵀ x (only the trained columns)    db = Σ_rows dz
@@ -72,7 +73,8 @@ class Unsupported(Exception):
 
 
 def _layer(module: nn.Module, grad_of: dict) -> _Layer:
-    if isinstance(module, LoRALinear):
+    # exact types: a subclass could compute something else in its forward
+    if type(module) is LoRALinear:
         if module.merged:
             raise Unsupported("a merged LoRA layer")
         lora_A, lora_B, scale = module.lora_A.detach(), module.lora_B.detach(), module.scale
@@ -89,6 +91,8 @@ def _layer(module: nn.Module, grad_of: dict) -> _Layer:
     for name in ("weight", "bias", "lora_A", "lora_B"):
         parameter = getattr(module, name, None)
         if parameter is not None and parameter.requires_grad:
+            if id(parameter) not in grad_of:
+                raise Unsupported(f"a trained {name} with nowhere to put its gradient")
             grads[name] = grad_of[id(parameter)]
     bias = module.bias.detach() if module.bias is not None else None
     return _Layer(weight.detach(), bias, lora_A, lora_B, scale, first, grads)
@@ -102,7 +106,7 @@ class HeadStep:
     """
 
     def __init__(self, model: nn.Module, grad_parts: list[tuple[nn.Parameter, torch.Tensor]]):
-        if not isinstance(model, MnistCNN):
+        if type(model) is not MnistCNN:
             raise Unsupported(f"a {type(model).__name__}")
         grad_of = {id(parameter): grad for parameter, grad in grad_parts}
         self.fc1, self.fc2 = _layer(model.fc1, grad_of), _layer(model.fc2, grad_of)
@@ -125,6 +129,8 @@ class HeadStep:
 
     def backward(self) -> None:
         """Write the gradients of the last forward's loss into the optimizer's buffers."""
+        if self._saved is None:
+            raise RuntimeError("backward() needs a forward() first (and takes one backward per forward)")
         x, low1, h, low2, log_probabilities, labels = self._saved
         self._saved = None
         dz2 = log_probabilities.exp_()  # softmax, in place: log_probabilities is not needed again

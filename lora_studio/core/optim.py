@@ -6,8 +6,9 @@ torch 2.14: 1.25 s and about 140 MB of resident memory, for an optimizer of
 eight small tensors — a third of the experiment's memory budget.
 
 Why the fused kernel (`torch._fused_adam_`, what torch.optim.Adam(fused=True)
-runs): it updates every tensor in one call. Measured here, a step over the base
-CNN's 52,000 values took 23 µs, against 97 µs for the same arithmetic as eight
+runs): one call from Python updates every tensor, each in a single pass. Measured
+here, a step over the base CNN's 52,000 values took 34 µs through this class
+(23 µs in the kernel), against 97 µs for the same arithmetic as eight
 whole-buffer operations. Where a torch lacks it, the same update runs as
 `_foreach_` operations (torch's own single-tensor Adam, step for step). Tests
 compare both with torch.optim.Adam.
@@ -78,7 +79,7 @@ class Adam:
         live = list(live)
         for i in live:
             self.steps[i] += 1
-        if len(live) == len(self.params):  # always so in training: the lists made once
+        if len(live) == len(self.params):  # every parameter has a gradient (so in our training): lists made once
             params, exp_avgs, exp_avg_sqs, copies = self.stepped, self.exp_avg, self.exp_avg_sq, self._copies
         else:
             params, exp_avgs, exp_avg_sqs = ([lst[i] for i in live] for lst in (

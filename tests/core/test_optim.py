@@ -12,11 +12,16 @@ from lora_studio.core.model import MnistCNN
 from lora_studio.core.optim import Adam
 
 
-@pytest.fixture(params=["fused", "explicit"])
+@pytest.fixture(params=["fused", "explicit", "unavailable"])
 def kernel(request, monkeypatch):
-    """Run a test with torch's fused kernel (what a current torch has) and with the fallback that replaces it."""
+    """Run a test with torch's fused kernel (what a current torch has), with the fallback that replaces it,
+    and with a kernel that turns out to have no CPU implementation (torch before 2.4)."""
     if request.param == "explicit":
         monkeypatch.setattr(optim, "_fused_kernel", None)
+    if request.param == "unavailable":
+        def no_cpu_kernel(*args, **kwargs):
+            raise NotImplementedError("Could not run 'aten::_fused_adam_' with arguments from the 'CPU' backend")
+        monkeypatch.setattr(optim, "_fused_kernel", no_cpu_kernel)
     return request.param
 
 

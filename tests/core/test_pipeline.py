@@ -155,6 +155,17 @@ def test_a_base_trained_while_sharing_leaves_its_test_conv_output_to_the_lora_ru
     assert sum(computed) == len(tiny_dataset.train)
 
 
+def test_a_lora_run_leaves_no_test_conv_output_nothing_would_reuse(base, tiny_dataset):
+    """Only a base model's last evaluation keeps its conv output: nothing starts from a LoRA model's convs
+    (the GUI's LoRA job keeps one block over every seed, so such entries would pile up)."""
+    from lora_studio.core import training
+
+    with training.sharing_prefix_outputs():
+        recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(layers=("conv2", "fc1")), (), QUICK)
+        kept = [key[2] for key in training._shared_outputs]
+    assert len(kept) == 2  # conv1's output over the training and the test split, which the run itself used
+
+
 def test_nan_loss_stops_with_a_message_and_keeps_the_last_good_weights(tiny_dataset):
     torch.manual_seed(0)
     model = MnistCNN()
