@@ -89,13 +89,9 @@ def test_prefix_cache_gives_the_same_training_as_running_the_convolutions(base, 
     assert torch.allclose(cached.fc1.lora_B, direct.fc1.lora_B, atol=1e-5)
 
 
-def test_lora_runs_of_one_base_share_its_frozen_conv_output_and_train_the_same(base, tiny_dataset, monkeypatch):
-    """Within `sharing_prefix_outputs` the control (and every further seed) reuses the conv output the feature
-    run computed, once per split; the trained models are bit for bit those trained without sharing."""
-    from lora_studio.core import training
-
-    computed = []
-    real = MnistCNN.run_stages
+def count_prefix_passes(monkeypatch) -> list[int]:
+    """The size of every chunk of images run through the frozen prefix alone (what caching it costs)."""
+    computed, real = [], MnistCNN.run_stages
 
     def counting(self, h, start, extra=None, stop=3):
         if start == 0 and stop < 3:
@@ -103,6 +99,15 @@ def test_lora_runs_of_one_base_share_its_frozen_conv_output_and_train_the_same(b
         return real(self, h, start, extra, stop)
 
     monkeypatch.setattr(MnistCNN, "run_stages", counting)
+    return computed
+
+
+def test_lora_runs_of_one_base_share_its_frozen_conv_output_and_train_the_same(base, tiny_dataset, monkeypatch):
+    """Within `sharing_prefix_outputs` the control (and every further seed) reuses the conv output the feature
+    run computed, once per split; the trained models are bit for bit those trained without sharing."""
+    from lora_studio.core import training
+
+    computed = count_prefix_passes(monkeypatch)
     runs = [("brightness",), (), ("brightness",)]
 
     def tune_all():
@@ -140,15 +145,7 @@ def test_a_base_trained_while_sharing_leaves_its_test_conv_output_to_the_lora_ru
     with training.sharing_prefix_outputs():
         shared = recipes.train_base(tiny_dataset, config)
         assert len(training._shared_outputs) == 1  # the test split, after the last epoch
-        computed = []
-        real = MnistCNN.run_stages
-
-        def counting(self, h, start, extra=None, stop=3):
-            if start == 0 and stop < 3:
-                computed.append(len(h))
-            return real(self, h, start, extra, stop)
-
-        monkeypatch.setattr(MnistCNN, "run_stages", counting)
+        computed = count_prefix_passes(monkeypatch)
         recipes.finetune(shared.model, shared.record, tiny_dataset, LoraConfig(), ("brightness",), QUICK)
     assert np.array_equal(alone.predictions.probabilities, shared.predictions.probabilities)
     assert alone.result.test_loss == shared.result.test_loss
