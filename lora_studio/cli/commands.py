@@ -20,6 +20,7 @@ from lora_studio.core.evaluation import Effect, predict
 from lora_studio.core.experiment import run_experiment
 from lora_studio.core.features import check_features, raw_features
 from lora_studio.core.storage import ModelLibrary, atomic_write
+from lora_studio.core.training import sharing_prefix_outputs
 
 # --- shared helpers ------------------------------------------------------------------------
 
@@ -164,11 +165,12 @@ def evaluate(args) -> int:
     dataset = ensure_dataset(args, datasets.pop())
     test = dataset.test
     rows, predictions, scores = [], {}, []
-    for model_id, model, record in loaded:
-        p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images))
-        predictions[model_id] = p
-        rows.append(report.model_row(model_id, record, p))
-        scores.append(comparison.scored(model_id, record, p))
+    with sharing_prefix_outputs():  # a base and its LoRA models run their common convolutions once
+        for model_id, model, record in loaded:
+            p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images))
+            predictions[model_id] = p
+            rows.append(report.model_row(model_id, record, p))
+            scores.append(comparison.scored(model_id, record, p))
     groups = comparison.group_by_setting(scores)
     out.print(report.evaluation_table(f"Evaluation on {dataset.info.title} test set ({len(test):,} images)",
                                       rows, groups))

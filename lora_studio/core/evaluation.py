@@ -11,11 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from torch import nn
 
-from lora_studio.core.model import to_input
-from lora_studio.core.training import EVAL_CHUNK
+from lora_studio.core.training import TrainData, evaluate_inputs, evaluation_inputs
 
 # two-sided 95 % quantiles of Student's t for 1 … 30 degrees of freedom
 _T975 = (
@@ -52,20 +50,15 @@ class Predictions:
         return confusion_matrix(self.labels, self.predicted, self.probabilities.shape[1])
 
 
-@torch.no_grad()
 def predict(
     model: nn.Module, images: torch.Tensor, labels: torch.Tensor, extra: torch.Tensor | None = None
 ) -> Predictions:
-    """Run `model` over uint8 images (N, 28, 28) in chunks."""
+    """Run `model` over uint8 images (N, 28, 28) in chunks. Within `training.sharing_prefix_outputs`, models
+    with the same convolutions (a base and the LoRA models made from it) run them once between them."""
     model.eval()
-    probabilities, loss = [], 0.0
-    for i in range(0, len(images), EVAL_CHUNK):
-        chunk_extra = None if extra is None else extra[i : i + EVAL_CHUNK]
-        logits = model(to_input(images[i : i + EVAL_CHUNK]), chunk_extra)
-        loss += F.cross_entropy(logits, labels[i : i + EVAL_CHUNK], reduction="sum").item()
-        probabilities.append(logits.softmax(1))
-    probs = torch.cat(probabilities).numpy()
-    return Predictions(labels.numpy().copy(), probs.argmax(1), probs, loss / len(images))
+    loss, probabilities = evaluate_inputs(model, evaluation_inputs(model, TrainData(images, labels, extra)), labels)
+    probs = probabilities.numpy()
+    return Predictions(labels.numpy().copy(), probs.argmax(1), probs, loss)
 
 
 def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, num_classes: int = 10) -> np.ndarray:

@@ -195,6 +195,12 @@ def _prefix_output(model: nn.Module, images: torch.Tensor, stop: int) -> torch.T
     return cache
 
 
+def evaluation_inputs(model: nn.Module, data: TrainData) -> StageInputs:
+    """What evaluating `model` on `data` runs on: the images, or, within `sharing_prefix_outputs`, the output of
+    the convolutions, computed once for every model that has the same ones (a base and its LoRA models)."""
+    return StageInputs.prepare(model, data, HEAD if _shared_outputs is not None else 0)
+
+
 @torch.inference_mode()
 def evaluate_inputs(model: nn.Module, inputs: StageInputs, labels: torch.Tensor) -> tuple[float, torch.Tensor]:
     """(mean loss, probabilities (N, classes)) of the model on prepared inputs."""

@@ -70,6 +70,7 @@ def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[st
         from lora_studio.core.evaluation import predict
         from lora_studio.core.features import raw_features
         from lora_studio.core.storage import ModelLibrary
+        from lora_studio.core.training import sharing_prefix_outputs
 
         started = time.perf_counter()
         library = ModelLibrary(models)
@@ -83,14 +84,15 @@ def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[st
         brightness = raw_features(test.images, ("brightness",))[:, 0].numpy().astype(np.float32)
         edges = inspection.brightness_edges(brightness, BRIGHTNESS_BINS)
         rows, scores = [], []
-        for index, model_id in enumerate(model_ids):
-            if ctx.is_cancelled():
-                return JobResult("stopped", "evaluation stopped")
-            ctx.progress(index / len(model_ids), f"Evaluating {records[model_id].name}")
-            model, record = library.load(model_id)
-            p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images))
-            rows.append(_row(model_id, model, record, p, brightness, edges, inspection, drawing))
-            scores.append(comparison.scored(model_id, record, p))
+        with sharing_prefix_outputs():  # a base and its LoRA models run their common convolutions once
+            for index, model_id in enumerate(model_ids):
+                if ctx.is_cancelled():
+                    return JobResult("stopped", "evaluation stopped")
+                ctx.progress(index / len(model_ids), f"Evaluating {records[model_id].name}")
+                model, record = library.load(model_id)
+                p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images))
+                rows.append(_row(model_id, model, record, p, brightness, edges, inspection, drawing))
+                scores.append(comparison.scored(model_id, record, p))
         ctx.progress(1.0, "Evaluated")
         effect = comparison.seed_effect(scores)
         view = TestSet(dataset.info.name, dataset.info.title, list(dataset.classes), test.images.numpy().copy(),

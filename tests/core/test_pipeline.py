@@ -363,3 +363,24 @@ def test_pixel_statistics_are_the_mean_and_deviation_of_the_scaled_pixels():
     assert mean == pytest.approx(scaled.mean().item(), rel=1e-12)
     assert std == pytest.approx(scaled.std(unbiased=False).item(), rel=1e-9)
     assert recipes.pixel_stats(torch.full((4, 28, 28), 255, dtype=torch.uint8)) == (1.0, 1e-3)  # no spread
+
+
+def test_models_of_one_base_evaluated_together_run_their_convolutions_once(base, tiny_dataset, monkeypatch):
+    """The Evaluation tab and `evaluate` predict within `sharing_prefix_outputs`: a base and its fc-only LoRA
+    models share one pass over the test set's convolutions, and every prediction is what it is alone."""
+    from lora_studio.core import training
+    from lora_studio.core.evaluation import predict
+
+    tuned = recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(), ("brightness",), QUICK)
+    conv_tuned = recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(layers=("conv2", "fc1")), (),
+                                  QUICK)
+    test = tiny_dataset.test
+    models = [(base.model, None), (tuned.model, recipes.extra_features(tuned.record, test.images)),
+              (conv_tuned.model, None)]
+    alone = [predict(model, test.images, test.labels, extra) for model, extra in models]
+    computed = count_prefix_passes(monkeypatch)
+    with training.sharing_prefix_outputs():
+        shared = [predict(model, test.images, test.labels, extra) for model, extra in models]
+    assert sum(computed) == 2 * len(test)  # the base's convolutions once, the conv-adapted model's its own
+    for a, b in zip(alone, shared, strict=True):
+        assert np.array_equal(a.probabilities, b.probabilities) and a.loss == b.loss
