@@ -207,6 +207,15 @@ def _write_text(path: str, text: str) -> None:
         raise StorageError(f"could not write {path}: {exc.strerror or exc}") from None
 
 
+def listing_json(entry) -> dict:
+    """One model of `models list --json`: its metrics, then its id, error, kind and name, which a metrics.json
+    holding keys of those names (a damaged or hand-edited file) must not override."""
+    own = {"id": entry.id, "error": entry.error}
+    if entry.record is None:
+        return own
+    return {**entry.record.metrics, **own, "kind": entry.record.kind, "name": entry.record.name}
+
+
 def models(args) -> int:
     lib = library()
     action = args.models_command
@@ -214,8 +223,7 @@ def models(args) -> int:
         entries = lib.list()
         out.print(models_table(entries) if entries else f"No models yet in {escape(str(lib.root))}.")
         if args.json:
-            write_json(args.json, [{"id": e.id, "error": e.error, **({"kind": e.record.kind, "name": e.record.name,
-                                    **e.record.metrics} if e.record else {})} for e in entries])
+            write_json(args.json, [listing_json(e) for e in entries])
     elif action == "show":
         record = lib.record(args.model_id)
         out.print_json(json.dumps({**record.config_dict(), "metrics": record.metrics}))

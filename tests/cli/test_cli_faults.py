@@ -45,6 +45,19 @@ def test_a_broken_entry_whose_error_quotes_markup_is_listed(app_home):
     assert "broken" in out and "[b]odd" in out
 
 
+def test_metrics_named_like_the_listings_own_fields_do_not_override_them(app_home):
+    """A metrics.json holding {"error": false} made `models list --json` report a readable model's error as
+    false instead of null (found by the CLI fuzzing); its id, kind and name were open to the same."""
+    library = save_base(app_home)
+    (library.root / "m" / "metrics.json").write_text(json.dumps(
+        {"error": False, "id": "other", "kind": "x", "name": "y", "test_accuracy": 0.5}))
+    code, _, err = run("models", "list", "--json", app_home / "l.json")
+    assert code == 0 and not err, err
+    (listed,) = json.loads((app_home / "l.json").read_text())
+    assert listed["error"] is None and listed["id"] == "m" and listed["kind"] == "base" and listed["name"] == "Base"
+    assert listed["test_accuracy"] == 0.5
+
+
 def test_a_home_folder_with_brackets_in_its_path(tmp_path, monkeypatch):
     home = tmp_path / "[/x] home"
     monkeypatch.setenv("LORA_STUDIO_HOME", str(home))
