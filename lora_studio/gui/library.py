@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from lora_studio.gui.state import AppState
 
+DEFAULT_WIDTH = 1100  # pixels, when the columns need less
 COLUMNS = ("Name", "Kind", "Data", "Test accuracy", "Trained parameters", "Settings", "Created", "Id")
 KIND_TITLES = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control"}
 
@@ -36,7 +37,7 @@ class LibraryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("modelLibrary")
         self.setWindowTitle("Model library — LoRA Studio")
-        self.resize(1100, 420)
+        self.resize(DEFAULT_WIDTH, 420)
         self.state = state
         self.ask_name = self._ask_name
         self.confirm = self._confirm
@@ -86,6 +87,17 @@ class LibraryDialog(QDialog):
         state.sigModelsChanged.connect(self._on_models)
         state.sigExported.connect(self._on_exported)
         self._on_models(state.models)
+
+    def fit_width(self) -> None:
+        """As wide as the columns' text needs (the long Settings column included), within 90 % of the screen."""
+        header = self.table.horizontalHeader()
+        columns = sum(max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c)) for c in range(len(COLUMNS)))
+        margins = self.layout().contentsMargins()
+        wanted = (columns + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+                  + margins.left() + margins.right())
+        screen = self.screen()
+        limit = int(0.9 * screen.availableGeometry().width()) if screen is not None else wanted
+        self.resize(min(max(wanted, DEFAULT_WIDTH), limit), self.height())
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

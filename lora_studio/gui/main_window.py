@@ -135,9 +135,12 @@ class MainWindow(QMainWindow):
             self.state.pause()
 
     def show_library(self) -> LibraryDialog:
-        if self.library_dialog is None:
+        first = self.library_dialog is None
+        if first:
             self.library_dialog = LibraryDialog(self.state, self)
         self.state.refresh_models()
+        if first:  # later openings keep the size the user gave it
+            self.library_dialog.fit_width()
         self.library_dialog.show()
         self.library_dialog.raise_()
         return self.library_dialog

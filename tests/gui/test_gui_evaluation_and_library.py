@@ -95,6 +95,27 @@ def test_the_library_lists_renames_deletes_opens_and_exports(qtbot, saved_models
     assert window.lora_tab.base_combo.count() == 1
 
 
+def test_the_library_opens_as_wide_as_its_settings_need_within_the_screen(qtbot, saved_models, window,
+                                                                         monkeypatch):
+    from PySide6.QtCore import QRect
+
+    from lora_studio.gui.library import COLUMNS, LibraryDialog
+
+    class WideScreen:
+        def availableGeometry(self):
+            return QRect(0, 0, 3000, 1000)
+
+    monkeypatch.setattr(LibraryDialog, "screen", lambda self: WideScreen())
+    dialog = window.show_library()
+    qtbot.waitExposed(dialog)
+    settings = COLUMNS.index("Settings")
+    assert dialog.width() <= 2700
+    assert dialog.table.columnWidth(settings) >= dialog.table.sizeHintForColumn(settings)  # nothing cut off
+    monkeypatch.undo()
+    dialog.fit_width()  # the test screen: 800 px wide
+    assert dialog.width() <= 0.9 * dialog.screen().availableGeometry().width()
+
+
 def test_models_saved_elsewhere_appear_when_the_tab_is_shown(qtbot, window, saved_models):
     assert window.eval_tab.selector.count() == 0  # saved after the window listed the library
     window.tabs.setCurrentWidget(window.eval_tab)
