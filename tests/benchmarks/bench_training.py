@@ -87,6 +87,10 @@ class MemorySampler(threading.Thread):
         return {"rss_bytes": max(s[1] for s in window), "anon_bytes": max(s[2] for s in window)}
 
 
+# The floor under both sides' memory: what PyTorch itself occupies before any work.
+TORCH_ALONE = "import torch; torch.ones(8).sum()"
+
+
 def run_child(cmd: list[str], env: dict, prefix: str) -> tuple[dict, MemorySampler]:
     """Run cmd, stream its output with a prefix; return its wall and CPU time and peak RSS (bytes)."""
     load_before = os.getloadavg()[0]
@@ -330,6 +334,9 @@ def print_report(m: dict, rows: list[dict], args) -> None:
     phases += [(PHASE_TITLES[k], o[k]["peak"]) for k in PHASE_TITLES if k in o]
     print("  ours, peak RSS / RssAnon while: " + "; ".join(
         f"{title} {mb_or(peak['rss_bytes'])} / {mb_or(peak['anon_bytes'])}" for title, peak in phases))
+    alone = m["torch_alone"]
+    print(f"  PyTorch alone (import, one operation; in both sides' figures): {mb(alone['peak_rss_bytes'])} max RSS, "
+          f"own data {mb_or(alone['peak_anon_bytes'])}; its mapped part varies with the page cache (README, Benchmarks)")
     print()
     for row in rows:
         print(f"TARGET: {verdict(row['pass'])} {row['name']}: {row['detail']} (target {row['target']})")
@@ -409,6 +416,7 @@ def main(argv=None) -> int:
         article_root = work / "article-data"
         decompress(files, article_root)
         try:
+            torch_alone, _ = run_child([sys.executable, "-c", TORCH_ALONE], child_env(work / "home"), "[torch]")
             for i in range(args.repeat):
                 runs.append(one_run(article_root, work, args, i))
         except ChildFailed as exc:
@@ -417,6 +425,7 @@ def main(argv=None) -> int:
 
     m = median_of(runs)
     m["torch"] = m["article"]["torch"]
+    m["torch_alone"] = torch_alone
     rows = targets(m, args)
     print_report(m, rows, args)
     write_json(args.out, {
