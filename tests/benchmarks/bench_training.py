@@ -336,7 +336,8 @@ def print_report(m: dict, rows: list[dict], args) -> None:
         f"{title} {mb_or(peak['rss_bytes'])} / {mb_or(peak['anon_bytes'])}" for title, peak in phases))
     alone = m["torch_alone"]
     print(f"  PyTorch alone (import, one operation; in both sides' figures): {mb(alone['peak_rss_bytes'])} max RSS, "
-          f"own data {mb_or(alone['peak_anon_bytes'])}; its mapped part varies with the page cache (README, Benchmarks)")
+          f"own data {mb_or(alone['peak_anon_bytes'])}; its mapped part varies with the page cache "
+          "(README, Benchmarks)")
     print()
     for row in rows:
         print(f"TARGET: {verdict(row['pass'])} {row['name']}: {row['detail']} (target {row['target']})")
