@@ -37,7 +37,7 @@ class Adam:
         self.params = [p for p in params]
         self.regions = list(regions) if regions is not None else [None] * len(self.params)
         self.lr, self.betas, self.eps = lr, betas, eps
-        with torch.no_grad():
+        with torch.no_grad():  #: views of what the steps change: each parameter, or its region
             self.parts = [p.detach() if r is None else p.detach()[r] for p, r in zip(self.params, self.regions,
                                                                                      strict=True)]
         # the fused kernel walks each tensor's memory as one flat array, so every tensor it gets must be dense

@@ -230,9 +230,6 @@ def train(
     result = TrainResult()
     started = time.perf_counter()
     params, regions = lora.trainable_parts(model)
-    # detached views sharing the parameters' storage: what the divergence guard copies and restores
-    trained = [p.detach() if region is None else p.detach()[region] for p, region in zip(params, regions,
-                                                                                          strict=True)]
     if not params:
         raise ValueError("the model has no trainable parameters")
 
@@ -244,6 +241,7 @@ def train(
     result.setup_seconds = time.perf_counter() - started
 
     optimizer = Adam(params, lr=config.lr, regions=regions)
+    trained = optimizer.parts  # views of what training changes: what the divergence guard copies and restores
     stepper = _stepper(model, train_inputs, optimizer)
     last_good = [t.detach().clone() for t in trained]  # only what training changes: a copy every step
     generator = torch.Generator().manual_seed(config.seed)
