@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
         return run(quit_after_shown=getattr(args, "quit_after_shown", False))
 
     from lora_studio.cli.commands import COMMANDS
-    from lora_studio.core.errors import USER_ERRORS
+    from lora_studio.core.errors import USER_ERRORS, one_line
 
     try:
         if args.command != "self-test":  # the self-test checks the bundled data without installing it
@@ -29,11 +29,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("lora-studio: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
-
-
-def one_line(message: str) -> str:
-    """The message on one line, even when it quotes a name or a path holding a line break."""
-    return message.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _install_bundled_data() -> None:

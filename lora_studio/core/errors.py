@@ -26,3 +26,8 @@ class Cancelled(LoraStudioError):
 #: every error whose message is meant for people (ConfigError is a ValueError from config.py,
 #: which stays free of other imports so the window can use it before anything else loads)
 USER_ERRORS = (LoraStudioError, ConfigError)
+
+
+def one_line(message: str) -> str:
+    """The message on one line, even when it quotes a name, a path or a library's error holding a line break."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")

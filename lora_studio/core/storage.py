@@ -32,7 +32,7 @@ from torch import nn
 import lora_studio
 from lora_studio.core import config as cfg
 from lora_studio.core import lora
-from lora_studio.core.errors import USER_ERRORS, LoraStudioError, StorageError
+from lora_studio.core.errors import USER_ERRORS, LoraStudioError, StorageError, one_line
 from lora_studio.core.features import FeatureScaler
 from lora_studio.core.model import MnistCNN
 
@@ -425,7 +425,8 @@ def _read_tensors(path: Path) -> dict[str, torch.Tensor]:
     except OSError as exc:
         raise StorageError(f"{what} cannot be read: {exc.strerror or exc}") from None
     except (SafetensorError, ValueError, RuntimeError) as exc:
-        raise StorageError(f"{what} is not a valid safetensors file ({exc})") from None
+        # safetensors quotes the header, line breaks included: the listing shows this message in one row
+        raise StorageError(f"{what} is not a valid safetensors file ({one_line(str(exc))})") from None
     expected = _metadata(raw).get(CHECKSUM)
     if expected is not None and expected != _digest(tensors):
         raise StorageError(f"{what} is damaged: its numbers do not match the checksum saved with them")

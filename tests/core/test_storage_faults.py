@@ -218,3 +218,15 @@ def test_listing_from_another_process_during_a_save_does_not_break_it(library, m
     assert listed, "the listing did not happen during the save"
     assert library.record("m").name == "second"
     assert sorted(p.name for p in library.root.iterdir()) == [".lock", "m"]
+
+
+def test_a_safetensors_error_quoting_a_line_break_stays_one_line(library):
+    """safetensors quotes a bad dtype from the header as it is: a line break in it made the error two lines
+    (found by the model-file fuzzing)."""
+    import struct
+
+    header = json.dumps({"conv1.weight": {"dtype": "F\n32", "shape": [1], "data_offsets": [0, 4]}}).encode()
+    (library.root / "m" / "model.safetensors").write_bytes(struct.pack("<Q", len(header)) + header + bytes(4))
+    with pytest.raises(StorageError, match="m/model.safetensors is not a valid safetensors file") as caught:
+        library.load("m")
+    assert "\n" not in str(caught.value) and "F\\n32" in str(caught.value)
