@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         staged = work / "data"
         shutil.rmtree(staged, ignore_errors=True)
         say(f"validating and staging {args.data} as {args.dataset}")
-        run([python, "-c", "import sys; from pathlib import Path; from lora_studio.core.bundled import stage; "
+        run([python, "-c", "import sys; from pathlib import Path; from lora_studio.core.data.bundled import stage; "
                            "print(stage(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]))",
              str(args.data.expanduser().resolve()), str(staged), args.dataset], cwd=ROOT, env=env)
         env["LORA_STUDIO_BUNDLE_DATA"] = str(staged)

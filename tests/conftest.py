@@ -27,7 +27,7 @@ def app_home(tmp_path, monkeypatch) -> Path:
 @pytest.fixture(scope="session")
 def tiny_root(tmp_path_factory) -> Path:
     """A data root holding generated MNIST-like IDX files: <root>/MNIST/raw/ (600 train, 200 test)."""
-    from lora_studio.core import synthetic
+    from lora_studio.core.data import synthetic
 
     root = tmp_path_factory.mktemp("tiny-data")
     synthetic.write_folder(root / "MNIST" / "raw", n_train=600, n_test=200, seed=0)
@@ -36,7 +36,7 @@ def tiny_root(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_dataset(tiny_root):
-    from lora_studio.core import data
+    from lora_studio.core.data import datasets as data
 
     return data.load_dataset(tiny_root, "mnist")
 

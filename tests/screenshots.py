@@ -46,7 +46,9 @@ def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QTableWidget
 
-    from lora_studio.core import data, paths, synthetic
+    from lora_studio.core import paths
+    from lora_studio.core.data import datasets as data
+    from lora_studio.core.data import synthetic
     from lora_studio.gui.app import application, build_main_window
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

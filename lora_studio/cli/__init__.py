@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _install_bundled_data() -> None:
     """In a bundle built with DATA: put its data sets into the data folder when they are missing there."""
-    from lora_studio.core.bundled import install_missing
+    from lora_studio.core.data.bundled import install_missing
 
     for outcome in install_missing():
         if outcome.status != "present":

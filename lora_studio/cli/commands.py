@@ -13,14 +13,18 @@ from lora_studio.cli.terminal import (
     out,
     percent,
 )
-from lora_studio.core import comparison, data, download, paths, recipes
 from lora_studio.core import config as cfg
+from lora_studio.core import paths
+from lora_studio.core.data import datasets as data
+from lora_studio.core.data import download
+from lora_studio.core.data.features import check_features, raw_features
 from lora_studio.core.errors import DataError, StorageError
-from lora_studio.core.evaluation import Effect, predict
-from lora_studio.core.experiment import run_experiment
-from lora_studio.core.features import check_features, raw_features
-from lora_studio.core.storage import ModelLibrary, atomic_write
-from lora_studio.core.training import sharing_prefix_outputs
+from lora_studio.core.evaluation import comparison
+from lora_studio.core.evaluation.scores import Effect, predict
+from lora_studio.core.storage.library import ModelLibrary, atomic_write
+from lora_studio.core.training.loop import sharing_prefix_outputs
+from lora_studio.core.workflows import recipes
+from lora_studio.core.workflows.experiment import run_experiment
 
 # --- shared helpers ------------------------------------------------------------------------
 
@@ -257,7 +261,7 @@ def data_command(args) -> int:
 
 
 def self_test(args) -> int:
-    from lora_studio.core.selftest import run_self_test
+    from lora_studio.core.workflows.selftest import run_self_test
 
     def report(name, ok, detail):
         out.print(f"[{'green' if ok else 'red'}]{'ok  ' if ok else 'FAIL'}[/] {escape(name)}: {escape(detail)}")

@@ -15,7 +15,7 @@ from rich import box
 from rich.table import Table
 
 from lora_studio.cli.terminal import escape, percent
-from lora_studio.core import comparison, inspection
+from lora_studio.core.evaluation import comparison, inspection
 
 BRIGHTNESS_BINS = 10
 KINDS = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control"}

@@ -5,9 +5,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from lora_studio.core.evaluation import learned_nothing
-from lora_studio.core.experiment import Listener
-from lora_studio.core.training import Callbacks, EpochInfo, StepInfo
+from lora_studio.core.evaluation.scores import learned_nothing
+from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo
+from lora_studio.core.workflows.experiment import Listener
 
 # Names, ids, paths and error messages come from people and from files: every one of them goes through
 # `escape` (rich would read "[/bold]" in a model's name as markup, and crash on it); no :emoji: codes either.

@@ -65,12 +65,14 @@ def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[st
     def run(ctx: JobContext) -> JobResult:
         import numpy as np
 
-        from lora_studio.core import comparison, drawing, inspection, recipes
+        from lora_studio.core.data.features import raw_features
         from lora_studio.core.errors import DataError
-        from lora_studio.core.evaluation import predict
-        from lora_studio.core.features import raw_features
-        from lora_studio.core.storage import ModelLibrary
-        from lora_studio.core.training import sharing_prefix_outputs
+        from lora_studio.core.evaluation import comparison, inspection
+        from lora_studio.core.evaluation.scores import predict
+        from lora_studio.core.model import numpy_cnn as drawing
+        from lora_studio.core.storage.library import ModelLibrary
+        from lora_studio.core.training.loop import sharing_prefix_outputs
+        from lora_studio.core.workflows import recipes
 
         started = time.perf_counter()
         library = ModelLibrary(models)
@@ -133,8 +135,10 @@ def make_export(cache: DataCache, root: Path, models: Path, model_id: str, path:
     merged and the unmerged model on the test set (when the data set is here), which shows merging is exact."""
 
     def run(ctx: JobContext) -> JobResult:
-        from lora_studio.core import data, inspection, recipes
-        from lora_studio.core.storage import ModelLibrary
+        from lora_studio.core.data import datasets as data
+        from lora_studio.core.evaluation import inspection
+        from lora_studio.core.storage.library import ModelLibrary
+        from lora_studio.core.workflows import recipes
 
         library = ModelLibrary(models)
         model, record = library.load(model_id)

@@ -51,7 +51,7 @@ class DataCache:
         self._loaded: dict[tuple[str, str], object] = {}
 
     def get(self, root: Path, name: str):
-        from lora_studio.core import data
+        from lora_studio.core.data import datasets as data
 
         key = (str(root), name)
         if key not in self._loaded:
@@ -67,8 +67,8 @@ class DataCache:
 
 
 def _subset(dataset, limit: int | None):
-    from lora_studio.core import data
     from lora_studio.core.config import check_range
+    from lora_studio.core.data import datasets as data
 
     if limit is not None:
         check_range("subset", limit, "limit")
@@ -78,8 +78,8 @@ def _subset(dataset, limit: int | None):
 def _view(dataset, root: Path) -> DatasetView:
     import numpy as np
 
-    from lora_studio.core import data
-    from lora_studio.core.features import raw_features
+    from lora_studio.core.data import datasets as data
+    from lora_studio.core.data.features import raw_features
 
     train = dataset.train
     brightness = raw_features(train.images, ("brightness",))[:, 0].numpy().astype(np.float32)
@@ -105,7 +105,8 @@ def make_load_core(data_root: Path | None = None) -> Job:
     def run(ctx: JobContext) -> JobResult:
         import torch
 
-        from lora_studio.core import bundled, data, download, evaluation, features, recipes, storage  # noqa: F401
+        from lora_studio.core.data import bundled, features
+        from lora_studio.core.storage import library as storage  # noqa: F401
 
         installed = bundled.install_missing(data_root) if data_root is not None else []
         return JobResult("finished", f"PyTorch {torch.__version__} is ready",
@@ -129,7 +130,7 @@ def make_load_dataset(cache: DataCache, root: Path, name: str) -> Job:
 
 def make_download(cache: DataCache, root: Path, name: str) -> Job:
     def run(ctx: JobContext) -> JobResult:
-        from lora_studio.core import download
+        from lora_studio.core.data import download
         from lora_studio.core.errors import Cancelled
 
         try:
@@ -145,7 +146,7 @@ def make_download(cache: DataCache, root: Path, name: str) -> Job:
 
 def make_import(cache: DataCache, root: Path, source: Path, name: str) -> Job:
     def run(ctx: JobContext) -> JobResult:
-        from lora_studio.core import data
+        from lora_studio.core.data import datasets as data
 
         ctx.status(f"Checking the files in {source}")
         dataset = data.import_folder(source, root, name)
@@ -172,11 +173,11 @@ class BaseSettings:
 
 def make_train_base(cache: DataCache, root: Path, models: Path, s: BaseSettings) -> Job:
     def run(ctx: JobContext) -> JobResult:
-        from lora_studio.core import recipes
         from lora_studio.core.config import TrainConfig
         from lora_studio.core.errors import StorageError
-        from lora_studio.core.evaluation import learned_nothing
-        from lora_studio.core.storage import ModelLibrary
+        from lora_studio.core.evaluation.scores import learned_nothing
+        from lora_studio.core.storage.library import ModelLibrary
+        from lora_studio.core.workflows import recipes
 
         config = TrainConfig(epochs=s.epochs, batch_size=s.batch_size, lr=s.lr, seed=s.seed)
         dataset = _subset(cache.get(root, s.dataset), s.limit)
@@ -229,12 +230,12 @@ def lora_runs(s: LoraSettings) -> list[tuple[str, int]]:
 
 def make_finetune(cache: DataCache, root: Path, models: Path, s: LoraSettings) -> Job:
     def run(ctx: JobContext) -> JobResult:
-        from lora_studio.core import recipes
         from lora_studio.core.config import LoraConfig, TrainConfig
         from lora_studio.core.errors import StorageError
-        from lora_studio.core.evaluation import feature_effect, learned_nothing
-        from lora_studio.core.storage import ModelLibrary
-        from lora_studio.core.training import sharing_prefix_outputs
+        from lora_studio.core.evaluation.scores import feature_effect, learned_nothing
+        from lora_studio.core.storage.library import ModelLibrary
+        from lora_studio.core.training.loop import sharing_prefix_outputs
+        from lora_studio.core.workflows import recipes
 
         library = ModelLibrary(models)
         lora_config = LoraConfig(rank=s.rank, alpha=s.alpha, layers=s.layers)

@@ -152,8 +152,8 @@ class MainWindow(QMainWindow):
 
         torch_version = self.state.torch_version or "loading…"
         licences = "MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0"
-        if "lora_studio.core.data" in sys.modules:
-            from lora_studio.core.data import DATASETS
+        if "lora_studio.core.data.datasets" in sys.modules:
+            from lora_studio.core.data.datasets import DATASETS
 
             licences = "<br>".join(info.licence for info in DATASETS.values())
         return (f"<h3>LoRA Studio {lora_studio.__version__}</h3>"

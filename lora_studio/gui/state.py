@@ -179,7 +179,7 @@ class AppState(QObject):
             self.sigDatasetChanged.emit(None)
         if not self.ready:
             return
-        from lora_studio.core import data
+        from lora_studio.core.data import datasets as data
 
         if data.is_available(self.data_root, name):
             running = self.runner.job
@@ -195,13 +195,13 @@ class AppState(QObject):
     def dataset_available(self, name: str | None = None) -> bool:
         if not self.ready:
             return False
-        from lora_studio.core import data
+        from lora_studio.core.data import datasets as data
 
         return data.is_available(self.data_root, name or self.dataset_name)
 
     # --- model library ------------------------------------------------------------------
     def library(self):
-        from lora_studio.core.storage import ModelLibrary
+        from lora_studio.core.storage.library import ModelLibrary
 
         return ModelLibrary(self.models_root)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from lora_studio.core.control import TrainControl  # torch-free: usable before PyTorch loads
+from lora_studio.core.training.run_control import TrainControl  # torch-free: usable before PyTorch loads
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ class JobContext:
 
     def callbacks(self, key: str, step_offset: int = 0):
         """core.training.Callbacks for one run; `key` names its curves ("base", "feature_lora:0", …)."""
-        from lora_studio.core.training import Callbacks  # the job runs after PyTorch is loaded
+        from lora_studio.core.training.loop import Callbacks  # the job runs after PyTorch is loaded
 
         def on_step(info):
             self._xs.append(step_offset + info.epoch * info.steps_per_epoch + info.step + 1)

@@ -40,7 +40,9 @@ def main() -> int:
 
     from PySide6.QtCore import Qt, QTimer
 
-    from lora_studio.core import data, paths, synthetic
+    from lora_studio.core import paths
+    from lora_studio.core.data import datasets as data
+    from lora_studio.core.data import synthetic
     from lora_studio.gui.app import application, build_main_window
 
     real = REAL_MNIST.is_dir()

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from lora_studio.cli import main
-from lora_studio.core import synthetic
+from lora_studio.core.data import synthetic
 
 PHASE_KEYS = {"test_accuracy", "test_accuracy_per_seed", "train_accuracy", "epoch_seconds", "wall_seconds",
               "trainable_params", "total_params"}

@@ -8,8 +8,8 @@ import torch
 from captured_cli import run
 
 from lora_studio.core import config as cfg
-from lora_studio.core.model import MnistCNN
-from lora_studio.core.storage import ModelLibrary, ModelRecord
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 
 
 def save_base(home: Path, model_id: str = "m", name: str = "Base") -> ModelLibrary:

@@ -28,11 +28,11 @@ from hypothesis import strategies as st
 from safetensors.torch import load, save
 
 from lora_studio.core import config as cfg
-from lora_studio.core import lora
+from lora_studio.core.data.features import FeatureScaler
 from lora_studio.core.errors import StorageError
-from lora_studio.core.features import FeatureScaler
-from lora_studio.core.model import MnistCNN
-from lora_studio.core.storage import ModelLibrary, ModelRecord
+from lora_studio.core.model import lora
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 
 pytestmark = pytest.mark.fuzz
 

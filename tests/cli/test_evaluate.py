@@ -8,11 +8,13 @@ import numpy as np
 import pytest
 
 from lora_studio.cli import main
-from lora_studio.core import inspection, paths, recipes
+from lora_studio.core import paths
 from lora_studio.core.config import LoraConfig, TrainConfig
-from lora_studio.core.evaluation import predict
-from lora_studio.core.features import raw_features
-from lora_studio.core.storage import ModelLibrary
+from lora_studio.core.data.features import raw_features
+from lora_studio.core.evaluation import inspection
+from lora_studio.core.evaluation.scores import predict
+from lora_studio.core.storage.library import ModelLibrary
+from lora_studio.core.workflows import recipes
 
 QUICK = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
 

@@ -33,10 +33,11 @@ def main() -> None:
     torch.set_num_threads(1)  # no OpenMP pool in the fork server: forked children stay safe
 
     from lora_studio.core import config as cfg
-    from lora_studio.core import data, lora
-    from lora_studio.core.features import FeatureScaler
-    from lora_studio.core.model import MnistCNN
-    from lora_studio.core.storage import ModelLibrary, ModelRecord
+    from lora_studio.core.data import datasets as data
+    from lora_studio.core.data.features import FeatureScaler
+    from lora_studio.core.model import lora
+    from lora_studio.core.model.cnn import MnistCNN
+    from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 
     base = MnistCNN()
     tuned = MnistCNN(cfg.ModelConfig(feature_dim=1))

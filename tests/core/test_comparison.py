@@ -5,8 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from lora_studio.core import comparison
-from lora_studio.core.evaluation import Effect, Predictions, learned_nothing
+from lora_studio.core.evaluation import comparison
+from lora_studio.core.evaluation.scores import Effect, Predictions, learned_nothing
 
 SETTING = ("mnist", "base-1", (8, 16.0, ("fc1", "fc2"), "article", "random"), 2, 64, 1e-3, 60000)
 

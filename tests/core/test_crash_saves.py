@@ -26,7 +26,7 @@ import pytest
 import torch
 from hypothesis import settings
 
-from lora_studio.core.storage import ModelLibrary
+from lora_studio.core.storage.library import ModelLibrary
 
 pytestmark = pytest.mark.fuzz
 
@@ -156,7 +156,8 @@ def test_a_kill_before_any_file_operation_of_an_overwrite(server, tmp_path, kind
 
 def test_a_kill_before_any_file_operation_of_a_data_import(server, tmp_path):
     """The data import swaps folders by renaming too: after a kill the old or the new data set is there."""
-    from lora_studio.core import data, synthetic
+    from lora_studio.core.data import datasets as data
+    from lora_studio.core.data import synthetic
 
     root, progress = tmp_path / "datasets", tmp_path / "progress.txt"
     sources = [synthetic.write_folder(tmp_path / f"source-{i}", 40 + i, 10, seed=i) for i in range(2)]

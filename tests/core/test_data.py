@@ -6,7 +6,8 @@ import struct
 import numpy as np
 import pytest
 
-from lora_studio.core import data, idx, synthetic
+from lora_studio.core.data import datasets as data
+from lora_studio.core.data import idx, synthetic
 from lora_studio.core.errors import DataError
 
 

@@ -27,11 +27,13 @@ from disk_faults import DiskFault, count_operations
 
 from lora_studio.cli import main
 from lora_studio.core import config as cfg
-from lora_studio.core import data, lora, synthetic
+from lora_studio.core.data import datasets as data
+from lora_studio.core.data import synthetic
+from lora_studio.core.data.features import FeatureScaler
 from lora_studio.core.errors import DataError, StorageError
-from lora_studio.core.features import FeatureScaler
-from lora_studio.core.model import MnistCNN
-from lora_studio.core.storage import ModelLibrary, ModelRecord
+from lora_studio.core.model import lora
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 
 pytestmark = pytest.mark.fuzz
 KINDS = ["full", "read-only"]
@@ -379,7 +381,7 @@ def mirror(tmp_path, monkeypatch):
 @pytest.mark.parametrize("kind", KINDS)
 def test_download_onto_a_failing_disk_says_so_and_keeps_the_earlier_data(kind, mirror, sources, tmp_path):
     """The data folder's mkdir escaped as OSError; a failed write was blamed on the network ('offline?')."""
-    from lora_studio.core import download
+    from lora_studio.core.data import download
 
     root = tmp_path / "datasets"
     data.import_folder(sources[0], root, "mnist")

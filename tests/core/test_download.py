@@ -8,7 +8,8 @@ import threading
 import pytest
 from torchvision import datasets
 
-from lora_studio.core import data, download, synthetic
+from lora_studio.core.data import datasets as data
+from lora_studio.core.data import download, synthetic
 from lora_studio.core.errors import Cancelled, DataError
 
 

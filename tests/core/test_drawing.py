@@ -4,12 +4,15 @@ import numpy as np
 import pytest
 import torch
 
-from lora_studio.core import drawing, inspection, lora, recipes
 from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
-from lora_studio.core.evaluation import predict
-from lora_studio.core.features import FeatureScaler
-from lora_studio.core.model import MnistCNN
-from lora_studio.core.storage import ModelRecord
+from lora_studio.core.data.features import FeatureScaler
+from lora_studio.core.evaluation import inspection
+from lora_studio.core.evaluation.scores import predict
+from lora_studio.core.model import lora
+from lora_studio.core.model import numpy_cnn as drawing
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.storage.library import ModelRecord
+from lora_studio.core.workflows import recipes
 
 
 def lora_model(features=("brightness", "ink")):

@@ -31,7 +31,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from lora_studio.core import data, idx, synthetic
+from lora_studio.core.data import datasets as data
+from lora_studio.core.data import idx, synthetic
 from lora_studio.core.errors import DataError
 
 pytestmark = pytest.mark.fuzz

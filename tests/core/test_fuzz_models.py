@@ -39,11 +39,13 @@ from hypothesis.control import currently_in_test_context
 from safetensors.torch import save
 
 from lora_studio.core import config as cfg
-from lora_studio.core import lora, storage
+from lora_studio.core.data.features import FeatureScaler
+from lora_studio.core.data.pixels import to_input
 from lora_studio.core.errors import StorageError
-from lora_studio.core.features import FeatureScaler
-from lora_studio.core.model import MnistCNN, to_input
-from lora_studio.core.storage import ModelLibrary, ModelRecord, check_id
+from lora_studio.core.model import lora
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.storage import library as storage
+from lora_studio.core.storage.library import ModelLibrary, ModelRecord, check_id
 
 pytestmark = pytest.mark.fuzz
 

@@ -5,12 +5,13 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from lora_studio.core import lora, training
 from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
-from lora_studio.core.head import HeadStep, Unsupported
-from lora_studio.core.model import MnistCNN
-from lora_studio.core.optim import Adam
-from lora_studio.core.training import TrainData, train
+from lora_studio.core.model import lora
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.training import loop as training
+from lora_studio.core.training.fast_head import HeadStep, Unsupported
+from lora_studio.core.training.loop import TrainData, train
+from lora_studio.core.training.optim import Adam
 
 
 def head_model(layers, features=1, rank=8, alpha=16.0, init="article", trained=(), frozen=(), seed=0):

@@ -4,10 +4,11 @@ import numpy as np
 import pytest
 import torch
 
-from lora_studio.core import inspection, lora
 from lora_studio.core.config import LoraConfig, ModelConfig
-from lora_studio.core.evaluation import Predictions
-from lora_studio.core.model import MnistCNN
+from lora_studio.core.evaluation import inspection
+from lora_studio.core.evaluation.scores import Predictions
+from lora_studio.core.model import lora
+from lora_studio.core.model.cnn import MnistCNN
 
 
 def predictions(labels, predicted):

@@ -4,10 +4,10 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from lora_studio.core import lora
 from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
-from lora_studio.core.model import MnistCNN, count_parameters
-from lora_studio.core.training import TrainData, train
+from lora_studio.core.model import lora
+from lora_studio.core.model.cnn import MnistCNN, count_parameters
+from lora_studio.core.training.loop import TrainData, train
 
 ALL_LAYERS = ("conv1", "conv2", "fc1", "fc2")
 

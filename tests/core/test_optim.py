@@ -7,9 +7,9 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from lora_studio.core import optim
-from lora_studio.core.model import MnistCNN
-from lora_studio.core.optim import Adam
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.training import optim
+from lora_studio.core.training.optim import Adam
 
 
 @pytest.fixture(params=["fused", "explicit", "unavailable"])
@@ -99,7 +99,8 @@ def test_a_parameter_without_a_gradient_is_left_as_torch_leaves_it(kernel):
 
 
 def test_building_and_stepping_imports_no_dynamo():
-    code = ("import sys, torch; from lora_studio.core.optim import Adam; p = torch.nn.Parameter(torch.ones(3)); "
+    code = ("import sys, torch; from lora_studio.core.training.optim import Adam; "
+            "p = torch.nn.Parameter(torch.ones(3)); "
             "o = Adam([p], 0.1); p.grad = torch.ones(3); o.step(); print('torch._dynamo' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip().splitlines()[-1] == "False"

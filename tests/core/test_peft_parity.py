@@ -5,10 +5,10 @@ import copy
 import pytest
 import torch
 
-from lora_studio.core import lora
 from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
-from lora_studio.core.model import MnistCNN
-from lora_studio.core.storage import ModelLibrary, ModelRecord
+from lora_studio.core.model import lora
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 
 peft = pytest.importorskip("peft")
 

@@ -8,15 +8,17 @@ import numpy as np
 import pytest
 import torch
 
-from lora_studio.core import lora, params, recipes
 from lora_studio.core.config import ConfigError, LoraConfig, ModelConfig, TrainConfig, from_dict, to_dict
+from lora_studio.core.data import pixels
+from lora_studio.core.data.features import FeatureScaler, raw_features
 from lora_studio.core.errors import StorageError
-from lora_studio.core.evaluation import confusion_matrix, feature_effect, t_quantile_975
-from lora_studio.core.features import FeatureScaler, raw_features
-from lora_studio.core.model import MnistCNN
-from lora_studio.core.storage import ModelLibrary
-from lora_studio.core.training import Callbacks, TrainControl, TrainData, learning_rate, train
-from lora_studio.core.transfer import transfer_weights
+from lora_studio.core.evaluation.scores import confusion_matrix, feature_effect, t_quantile_975
+from lora_studio.core.model import lora, params
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.model.transfer import transfer_weights
+from lora_studio.core.storage.library import ModelLibrary
+from lora_studio.core.training.loop import Callbacks, TrainControl, TrainData, learning_rate, train
+from lora_studio.core.workflows import recipes
 
 QUICK = TrainConfig(epochs=2, batch_size=32, lr=3e-3)
 
@@ -59,7 +61,7 @@ def test_finetune_with_brightness_trains_7448_parameters_and_saves_loads(base, t
     images = tiny_dataset.test.images
     extra = recipes.extra_features(record, images)
     assert extra.shape == (len(images), 1)
-    from lora_studio.core.evaluation import predict
+    from lora_studio.core.evaluation.scores import predict
 
     again = predict(loaded, images, tiny_dataset.test.labels, extra)
     assert np.array_equal(again.predicted, tuned.predictions.predicted)
@@ -105,7 +107,7 @@ def count_prefix_passes(monkeypatch) -> list[int]:
 def test_lora_runs_of_one_base_share_its_frozen_conv_output_and_train_the_same(base, tiny_dataset, monkeypatch):
     """Within `sharing_prefix_outputs` the control (and every further seed) reuses the conv output the feature
     run computed, once per split; the trained models are bit for bit those trained without sharing."""
-    from lora_studio.core import training
+    from lora_studio.core.training import loop as training
 
     computed = count_prefix_passes(monkeypatch)
     runs = [("brightness",), (), ("brightness",)]
@@ -138,7 +140,7 @@ def test_lora_runs_of_one_base_share_its_frozen_conv_output_and_train_the_same(b
 def test_a_base_trained_while_sharing_leaves_its_test_conv_output_to_the_lora_run(tiny_dataset, monkeypatch):
     """The base's last evaluation goes through a cached prefix when sharing is on: the same predictions as
     without, and the LoRA run that follows computes the conv output of the training split only."""
-    from lora_studio.core import training
+    from lora_studio.core.training import loop as training
 
     config = dataclasses.replace(QUICK, epochs=1, seed=7)
     alone = recipes.train_base(tiny_dataset, config)
@@ -155,7 +157,7 @@ def test_a_base_trained_while_sharing_leaves_its_test_conv_output_to_the_lora_ru
 def test_a_lora_run_leaves_no_test_conv_output_nothing_would_reuse(base, tiny_dataset):
     """Only a base model's last evaluation keeps its conv output: nothing starts from a LoRA model's convs
     (the GUI's LoRA job keeps one block over every seed, so such entries would pile up)."""
-    from lora_studio.core import training
+    from lora_studio.core.training import loop as training
 
     with training.sharing_prefix_outputs():
         recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(layers=("conv2", "fc1")), (), QUICK)
@@ -350,7 +352,7 @@ def test_export_merged_writes_a_plain_cnn_that_answers_like_the_lora_model(base,
         assert json.loads(handle.metadata()["lora_studio_config"])["merged"] is True
     images = tiny_dataset.test.images[:50]
     extra = tuned.record.features.transform(images)
-    from lora_studio.core.model import to_input
+    from lora_studio.core.data.pixels import to_input
 
     with torch.no_grad():
         assert torch.allclose(plain(to_input(images), extra), tuned.model(to_input(images), extra), atol=1e-4)
@@ -359,17 +361,17 @@ def test_export_merged_writes_a_plain_cnn_that_answers_like_the_lora_model(base,
 def test_pixel_statistics_are_the_mean_and_deviation_of_the_scaled_pixels():
     images = torch.randint(0, 256, (300, 28, 28), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
     scaled = images.double() / 255
-    mean, std = recipes.pixel_stats(images)
+    mean, std = pixels.pixel_stats(images)
     assert mean == pytest.approx(scaled.mean().item(), rel=1e-12)
     assert std == pytest.approx(scaled.std(unbiased=False).item(), rel=1e-9)
-    assert recipes.pixel_stats(torch.full((4, 28, 28), 255, dtype=torch.uint8)) == (1.0, 1e-3)  # no spread
+    assert pixels.pixel_stats(torch.full((4, 28, 28), 255, dtype=torch.uint8)) == (1.0, 1e-3)  # no spread
 
 
 def test_models_of_one_base_evaluated_together_run_their_convolutions_once(base, tiny_dataset, monkeypatch):
     """The Evaluation tab and `evaluate` predict within `sharing_prefix_outputs`: a base and its fc-only LoRA
     models share one pass over the test set's convolutions, and every prediction is what it is alone."""
-    from lora_studio.core import training
-    from lora_studio.core.evaluation import predict
+    from lora_studio.core.evaluation.scores import predict
+    from lora_studio.core.training import loop as training
 
     tuned = recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(), ("brightness",), QUICK)
     conv_tuned = recipes.finetune(base.model, base.record, tiny_dataset, LoraConfig(layers=("conv2", "fc1")), (),

@@ -2,8 +2,9 @@
 
 import pytest
 
-from lora_studio.core import data, recipes
 from lora_studio.core.config import LoraConfig, TrainConfig
+from lora_studio.core.data import datasets as data
+from lora_studio.core.workflows import recipes
 
 pytestmark = pytest.mark.real_data
 

@@ -8,8 +8,8 @@ import torch
 
 from lora_studio.core import config as cfg
 from lora_studio.core.errors import StorageError
-from lora_studio.core.model import MnistCNN
-from lora_studio.core.storage import ModelLibrary, ModelRecord
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_a_library_folder_that_cannot_be_listed_is_a_storage_error(library, monk
 
 def test_a_save_that_happened_is_not_reported_as_failed(library, monkeypatch):
     """The library folder's fsync after the rename raised: 'could not save' with the new version in place."""
-    from lora_studio.core import storage
+    from lora_studio.core.storage import library as storage
 
     real, calls = storage._fsync_dir, []
 
@@ -150,8 +150,8 @@ def test_a_model_with_non_finite_weights_is_not_saved(tmp_path, layer, value):
 def test_a_flipped_bit_in_the_weights_is_caught(tmp_path, file_name):
     """safetensors has no checksum: a flipped exponent bit loaded as a weight of ~1e38 and the model
     answered inf/NaN (found by `make fuzz`). The library now saves a SHA-256 of the tensors with them."""
-    from lora_studio.core import lora
-    from lora_studio.core.features import FeatureScaler
+    from lora_studio.core.data.features import FeatureScaler
+    from lora_studio.core.model import lora
 
     library = ModelLibrary(tmp_path / "models")
     model = MnistCNN(cfg.ModelConfig(feature_dim=1))
@@ -191,7 +191,7 @@ def test_listing_from_another_process_during_a_save_does_not_break_it(library, m
     save failed and the trained model was lost. Now writers hold a shared lock, recovery needs it alone."""
     from pathlib import Path
 
-    from lora_studio.core import storage
+    from lora_studio.core.storage import library as storage
 
     other = ModelLibrary(library.root)  # another process: its own ModelLibrary and lock file handle
     listed = []

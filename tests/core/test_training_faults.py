@@ -21,14 +21,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lora_studio.cli import commands
-from lora_studio.core import recipes
 from lora_studio.core.config import DataConfig, ExperimentConfig, LoraConfig, TrainConfig
-from lora_studio.core.data import Dataset
+from lora_studio.core.data.datasets import Dataset
+from lora_studio.core.data.pixels import to_input
 from lora_studio.core.errors import Cancelled, DataError
-from lora_studio.core.experiment import Listener, run_experiment
-from lora_studio.core.model import MnistCNN, to_input
-from lora_studio.core.storage import ModelLibrary
-from lora_studio.core.training import Callbacks, TrainControl, TrainData, train
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.storage.library import ModelLibrary
+from lora_studio.core.training.loop import Callbacks, TrainControl, TrainData, train
+from lora_studio.core.workflows import recipes
+from lora_studio.core.workflows.experiment import Listener, run_experiment
 
 pytestmark = pytest.mark.fuzz
 
@@ -116,7 +117,7 @@ def test_weights_made_non_finite_by_the_very_last_update_are_diverged_not_finish
     """Each loss is checked before its update, so the last update of all had no loss after it to catch a NaN:
     the run "finished" with NaN weights (which the library then refused to save). It is now "diverged" and
     keeps the weights before that update."""
-    from lora_studio.core import training
+    from lora_studio.core.training import loop as training
 
     images, labels = tiny.value.train.images[:40], tiny.value.train.labels[:40]
     steps = {"done": 0}

@@ -36,7 +36,8 @@ def main(plan_path: str) -> None:
     from PySide6.QtWidgets import QApplication
     from torchvision import datasets
 
-    from lora_studio.core import download, storage
+    from lora_studio.core.data import download
+    from lora_studio.core.storage import library as storage
     from lora_studio.gui.app import application, build_main_window
 
     datasets.MNIST.mirrors = []  # never the real mirrors: each trial names the test's own

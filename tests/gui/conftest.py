@@ -6,7 +6,8 @@ LORA_STUDIO_HOME is already a fresh temp folder per test (tests/conftest.py).
 import pytest
 from PySide6.QtCore import QSettings
 
-from lora_studio.core import paths, synthetic
+from lora_studio.core import paths
+from lora_studio.core.data import synthetic
 from lora_studio.gui import worker
 
 READY_MS = 60_000  # importing PyTorch the first time in a test session
@@ -88,9 +89,10 @@ def train_library(tiny_dataset):
     `base_images`/`base_lr`: a base trained on fewer images, or more slowly, so that it still makes mistakes."""
 
     def train(folder, *, control: bool = True, base_images: int | None = None, base_lr: float = 3e-3):
-        from lora_studio.core import data, recipes
         from lora_studio.core.config import LoraConfig, TrainConfig
-        from lora_studio.core.storage import ModelLibrary
+        from lora_studio.core.data import datasets as data
+        from lora_studio.core.storage.library import ModelLibrary
+        from lora_studio.core.workflows import recipes
 
         library = ModelLibrary(folder)
         quick = TrainConfig(epochs=1, batch_size=32, lr=3e-3)

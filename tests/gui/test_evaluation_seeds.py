@@ -3,7 +3,7 @@ feature's effect with a t interval over the seeds."""
 
 from PySide6.QtCore import Qt
 
-from lora_studio.core.storage import ModelLibrary
+from lora_studio.core.storage.library import ModelLibrary
 
 
 def run(qtbot, window, button, kind):

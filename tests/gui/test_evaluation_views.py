@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from lora_studio.core import inspection, paths
+from lora_studio.core import paths
+from lora_studio.core.evaluation import inspection
 
 
 @pytest.fixture(scope="module")

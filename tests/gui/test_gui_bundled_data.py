@@ -1,6 +1,8 @@
 """First start of a bundle built with DATA: the window imports the bundled data set, then loads it."""
 
-from lora_studio.core import bundled, data, paths, synthetic
+from lora_studio.core import paths
+from lora_studio.core.data import bundled, synthetic
+from lora_studio.core.data import datasets as data
 
 
 def _bundle_data(tmp_path, monkeypatch):

@@ -4,7 +4,7 @@ import time
 
 from PySide6.QtCore import Qt
 
-from lora_studio.core import download, synthetic
+from lora_studio.core.data import download, synthetic
 from lora_studio.core.errors import Cancelled, DataError
 
 

@@ -16,8 +16,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from lora_studio.core import data, paths, synthetic
-from lora_studio.core.storage import ModelLibrary
+from lora_studio.core import paths
+from lora_studio.core.data import datasets as data
+from lora_studio.core.data import synthetic
+from lora_studio.core.storage.library import ModelLibrary
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))  # the core tests' disk-fault helpers
 from disk_faults import DiskFault  # noqa: E402

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from safetensors.torch import load_file
 
-from lora_studio.core import recipes
 from lora_studio.core.errors import StorageError
-from lora_studio.core.storage import ModelLibrary
+from lora_studio.core.storage.library import ModelLibrary
+from lora_studio.core.workflows import recipes
 
 
 @pytest.fixture(scope="module")

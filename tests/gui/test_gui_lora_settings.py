@@ -1,7 +1,7 @@
 """The LoRA tab's parameter table and trainableParamsLabel follow every setting, as core.params counts."""
 
 from lora_studio.core.config import LoraConfig, ModelConfig
-from lora_studio.core.params import lora_budget
+from lora_studio.core.model.params import lora_budget
 
 
 def test_the_default_is_the_articles_budget(make_window):

@@ -29,8 +29,10 @@ from hypothesis import settings
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 
-from lora_studio.core import data, paths, synthetic
-from lora_studio.core.storage import ModelLibrary
+from lora_studio.core import paths
+from lora_studio.core.data import datasets as data
+from lora_studio.core.data import synthetic
+from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.gui import jobs, worker
 
 pytestmark = pytest.mark.fuzz
@@ -213,7 +215,7 @@ def test_cancelling_a_stalled_download_stops_it_at_once(qtbot, make_window, mirr
     window froze it as long. The connection is now hung up on as soon as the download is cancelled."""
     from torchvision import datasets
 
-    from lora_studio.core import download
+    from lora_studio.core.data import download
 
     monkeypatch.setattr(datasets.MNIST, "mirrors", [mirror.url + "stall/"] * 2)
     monkeypatch.setattr(datasets.MNIST, "resources", mirror.resources)

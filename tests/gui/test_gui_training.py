@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from lora_studio.core.storage import ModelLibrary
+from lora_studio.core.storage.library import ModelLibrary
 
 
 def quick_base(window, epochs=1):
@@ -161,7 +161,7 @@ def test_a_newly_trained_base_model_becomes_the_lora_starting_point(qtbot, windo
 def test_a_diverging_run_says_why_and_saves_nothing(qtbot, window, monkeypatch):
     from types import SimpleNamespace
 
-    from lora_studio.core import recipes
+    from lora_studio.core.workflows import recipes
 
     message = "the loss became nan at epoch 1, step 3: training diverged (learning rate 100 is probably too high)"
     monkeypatch.setattr(recipes, "train_base", lambda *a, **k: SimpleNamespace(

@@ -11,8 +11,8 @@ import pytest
 import torch
 from PySide6.QtWidgets import QMessageBox
 
-from lora_studio.core import features
-from lora_studio.core.storage import ModelLibrary
+from lora_studio.core.data import features
+from lora_studio.core.storage.library import ModelLibrary
 
 pytestmark = pytest.mark.fuzz
 JOB_MS = 60_000

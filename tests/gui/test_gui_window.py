@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from lora_studio.core import data
+from lora_studio.core.data import datasets as data
 from lora_studio.gui.tabs.dataset import TITLES
 
 TABS = {

@@ -8,8 +8,11 @@ import gzip
 
 import pytest
 
-from lora_studio.core import bundled, data, paths, selftest, synthetic
+from lora_studio.core import paths
+from lora_studio.core.data import bundled, synthetic
+from lora_studio.core.data import datasets as data
 from lora_studio.core.errors import DataError
+from lora_studio.core.workflows import selftest
 
 
 @pytest.fixture

@@ -304,7 +304,7 @@ class EvaluationTab(QWidget):
 
     def _drawing_model(self, row):
         if row.id not in self._drawing_models:
-            from lora_studio.core.drawing import DrawingModel
+            from lora_studio.core.model.numpy_cnn import DrawingModel
 
             self._drawing_models[row.id] = DrawingModel(row.snapshot)
         return self._drawing_models[row.id]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from lora_studio.core.config import LAYERS, RANGES, ConfigError, LoraConfig, ModelConfig
-from lora_studio.core.params import layer_shapes, lora_budget
+from lora_studio.core.model.params import layer_shapes, lora_budget
 from lora_studio.gui import jobs
 from lora_studio.gui.settings import bind
 from lora_studio.gui.state import AppState

@@ -63,7 +63,7 @@ class ConfusionPanel(QWidget):
 
     def matrix(self) -> np.ndarray:
         """What the map shows now: counts (classes, classes), or the difference."""
-        from lora_studio.core.inspection import confusion_difference
+        from lora_studio.core.evaluation.inspection import confusion_difference
 
         label, predictions = self._inspected
         if self.showing_difference:
@@ -73,7 +73,7 @@ class ConfusionPanel(QWidget):
     def _redraw(self) -> None:
         if self._inspected is None:
             return
-        from lora_studio.core.inspection import class_errors
+        from lora_studio.core.evaluation.inspection import class_errors
 
         label, predictions = self._inspected
         matrix = self.matrix()

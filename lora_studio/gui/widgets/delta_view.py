@@ -121,7 +121,7 @@ class DeltaWView(QWidget):
         self._show_features(row)
 
     def _fill_table(self, row) -> None:
-        from lora_studio.core.inspection import numerical_rank
+        from lora_studio.core.evaluation.inspection import numerical_rank
 
         self.table.setRowCount(len(row.deltas))
         for r, delta in enumerate(row.deltas):
@@ -147,7 +147,7 @@ class DeltaWView(QWidget):
         name = self.shown_layer()
         if self._row is None or name is None:
             return
-        from lora_studio.core.inspection import numerical_rank
+        from lora_studio.core.evaluation.inspection import numerical_rank
 
         delta = next(d for d in self._row.deltas if d.layer == name)
         # the colours span ± the 99.5th percentile of |ΔW|: a few large entries would leave the rest white

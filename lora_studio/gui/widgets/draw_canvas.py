@@ -176,7 +176,7 @@ class ProbabilityPlot(pg.PlotWidget):
 
 def answer_drawing(ink: np.ndarray, models) -> tuple[np.ndarray, list, float, float]:
     """Pre-process a drawing and ask every model: (28×28 image, answers, preprocess ms, inference ms)."""
-    from lora_studio.core.inspection import mnist_preprocess
+    from lora_studio.core.evaluation.inspection import mnist_preprocess
 
     started = time.perf_counter()
     image = mnist_preprocess(ink)

@@ -118,7 +118,7 @@ class DrawPanel(QWidget):
         self._fill_features(image, answers)
 
     def _fill_features(self, image, answers) -> None:
-        from lora_studio.core.drawing import feature_values
+        from lora_studio.core.model.numpy_cnn import feature_values
 
         scalers = {}
         for model in self.models:

@@ -99,7 +99,7 @@ class GalleryPanel(QWidget):
 
     def indices(self) -> np.ndarray:
         """The test-set indices the current mode and order show."""
-        from lora_studio.core.inspection import cell_indices, fixed_and_broken, sort_indices
+        from lora_studio.core.evaluation.inspection import cell_indices, fixed_and_broken, sort_indices
 
         mode = self.mode.currentData()
         _label, p = self._inspected

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import torch
 
-from lora_studio.core import bundled, data, recipes, synthetic
 from lora_studio.core.config import LoraConfig, TrainConfig
-from lora_studio.core.storage import ModelLibrary
+from lora_studio.core.data import bundled, synthetic
+from lora_studio.core.data import datasets as data
+from lora_studio.core.storage.library import ModelLibrary
+from lora_studio.core.workflows import recipes
 
 
 def run_self_test(report: Callable[[str, bool, str], None], bundled_data: Path | None = None) -> bool:
@@ -86,7 +88,7 @@ def _storage(tmp: Path, state: dict) -> str:
     images = state["dataset"].test.images[:64]
     extra = recipes.extra_features(record, images)
     with torch.no_grad():
-        from lora_studio.core.model import to_input
+        from lora_studio.core.data.pixels import to_input
 
         same = torch.allclose(loaded(to_input(images), extra), outcome.model(to_input(images), extra), atol=1e-5)
     _require(same, "the loaded model answers differently from the saved one")

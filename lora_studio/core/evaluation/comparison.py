@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lora_studio.core.evaluation import Effect, Predictions, feature_effect
+from lora_studio.core.evaluation.scores import Effect, Predictions, feature_effect
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,13 @@ from pathlib import Path
 import numpy as np
 
 import lora_studio
-from lora_studio.core import data, recipes
 from lora_studio.core.config import ExperimentConfig
+from lora_studio.core.data import datasets as data
 from lora_studio.core.errors import Cancelled, TrainingDiverged
-from lora_studio.core.evaluation import feature_effect
-from lora_studio.core.storage import ModelLibrary
-from lora_studio.core.training import Callbacks, EpochInfo, StepInfo, TrainControl, sharing_prefix_outputs
+from lora_studio.core.evaluation.scores import feature_effect
+from lora_studio.core.storage.library import ModelLibrary
+from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo, TrainControl, sharing_prefix_outputs
+from lora_studio.core.workflows import recipes
 
 PHASES = ("base", "feature_lora", "control_lora")
 

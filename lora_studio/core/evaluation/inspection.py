@@ -15,10 +15,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from lora_studio.core import lora
-from lora_studio.core.evaluation import Predictions
-from lora_studio.core.model import to_input
-from lora_studio.core.training import EVAL_CHUNK
+from lora_studio.core.data.pixels import to_input
+from lora_studio.core.evaluation.scores import Predictions
+from lora_studio.core.model import lora
+from lora_studio.core.training.loop import EVAL_CHUNK
 
 
 def fixed_and_broken(base: Predictions, tuned: Predictions) -> tuple[np.ndarray, np.ndarray]:

@@ -83,10 +83,5 @@ def pool2x2(x: torch.Tensor) -> torch.Tensor:
     return torch.maximum(rows[:, :, 0::2], rows[:, :, 1::2]).permute(0, 3, 1, 2)
 
 
-def to_input(images: torch.Tensor) -> torch.Tensor:
-    """uint8 images (N, 28, 28) → float32 (N, 1, 28, 28) in [0, 1], as torchvision's ToTensor gives them."""
-    return images.unsqueeze(1).float().div_(255.0)
-
-
 def count_parameters(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters())

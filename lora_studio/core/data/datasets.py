@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from lora_studio.core import idx
+from lora_studio.core.data import idx
 from lora_studio.core.errors import DataError
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from lora_studio.core.training import TrainData, evaluate_inputs, evaluation_inputs
+from lora_studio.core.training.loop import TrainData, evaluate_inputs, evaluation_inputs
 
 # two-sided 95 % quantiles of Student's t for 1 … 30 degrees of freedom
 _T975 = (

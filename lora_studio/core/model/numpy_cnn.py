@@ -19,9 +19,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from lora_studio.core import lora
 from lora_studio.core.config import ModelConfig
-from lora_studio.core.features import FeatureScaler, raw_features
+from lora_studio.core.data.features import FeatureScaler, raw_features
+from lora_studio.core.model import lora
 
 
 @dataclass(frozen=True)

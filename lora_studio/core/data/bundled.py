@@ -46,7 +46,7 @@ def bundled_data_dir() -> Path | None:
 
 def bundled_datasets(source: Path) -> list[str]:
     """The ids of the data sets `source` holds, in torchvision's layout (`<source>/<Folder>/raw/`)."""
-    from lora_studio.core import data
+    from lora_studio.core.data import datasets as data
 
     return [name for name in data.DATASETS if data.raw_folder(source, name).is_dir()]
 
@@ -60,7 +60,8 @@ def install_missing(root: Path | None = None, source: Path | None = None) -> lis
     source = bundled_data_dir() if source is None else Path(source)
     if source is None:
         return []
-    from lora_studio.core import data, paths
+    from lora_studio.core import paths
+    from lora_studio.core.data import datasets as data
     from lora_studio.core.errors import DataError
 
     root = paths.datasets_dir() if root is None else Path(root)
@@ -82,7 +83,7 @@ def install_missing(root: Path | None = None, source: Path | None = None) -> lis
 
 def check(source: Path) -> str:
     """Validate every bundled data set (the self-test's check); raise DataError naming the first bad file."""
-    from lora_studio.core import data
+    from lora_studio.core.data import datasets as data
     from lora_studio.core.errors import DataError
 
     names = bundled_datasets(source)
@@ -102,7 +103,7 @@ def stage(source: Path, dest: Path, name: str = "mnist") -> Path:
     `source` may be the folder of the files, its `raw/` parent or a torchvision root, as for an import.
     Returns the raw folder written (`<dest>/<Folder>/raw`). Raises DataError before writing anything.
     """
-    from lora_studio.core import data
+    from lora_studio.core.data import datasets as data
 
     folder = data.locate_import_source(Path(source), name)
     data.read_folder(folder)  # every file validated before anything is written

@@ -31,10 +31,10 @@ from torch import nn
 
 import lora_studio
 from lora_studio.core import config as cfg
-from lora_studio.core import lora
+from lora_studio.core.data.features import FeatureScaler
 from lora_studio.core.errors import USER_ERRORS, LoraStudioError, StorageError, one_line
-from lora_studio.core.features import FeatureScaler
-from lora_studio.core.model import MnistCNN
+from lora_studio.core.model import lora
+from lora_studio.core.model.cnn import MnistCNN
 
 try:
     import fcntl

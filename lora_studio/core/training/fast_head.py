@@ -19,8 +19,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from lora_studio.core.lora import LoRALinear, PartlyFrozenLinear
-from lora_studio.core.model import MnistCNN
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.model.lora import LoRALinear, PartlyFrozenLinear
 
 
 @dataclass

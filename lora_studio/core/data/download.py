@@ -15,7 +15,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from lora_studio.core import data
+from lora_studio.core.data import datasets as data
 from lora_studio.core.errors import Cancelled, DataError
 
 CHUNK = 64 * 1024

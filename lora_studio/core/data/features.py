@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import torch
 
+from lora_studio.core.data.pixels import to_input
 from lora_studio.core.errors import LoraStudioError
-from lora_studio.core.model import to_input
 
 
 @dataclass(frozen=True)

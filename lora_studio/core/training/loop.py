@@ -19,12 +19,13 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from lora_studio.core import lora
 from lora_studio.core.config import TrainConfig
-from lora_studio.core.control import TrainControl
-from lora_studio.core.head import HeadStep, Unsupported
-from lora_studio.core.model import LAYER_STAGE, STAGES, to_input
-from lora_studio.core.optim import Adam
+from lora_studio.core.data.pixels import to_input
+from lora_studio.core.model import lora
+from lora_studio.core.model.cnn import LAYER_STAGE, STAGES
+from lora_studio.core.training.fast_head import HeadStep, Unsupported
+from lora_studio.core.training.optim import Adam
+from lora_studio.core.training.run_control import TrainControl
 
 HEAD = STAGES.index("head")
 # images per forward pass without gradients. Measured here (60,000 images through the convolutions, medians

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lora_studio.core.data import FILES
+from lora_studio.core.data.datasets import FILES
 
 SIDE = 28
 

@@ -1,0 +1,1 @@
+"""Scores, statistics over seeds, comparisons between models, and the views' inspection data."""

@@ -1,0 +1,1 @@
+"""The CNN, the LoRA layers and their variants, weight transfer, parameter counts, a NumPy copy for drawing."""

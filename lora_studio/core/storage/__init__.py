@@ -1,0 +1,1 @@
+"""The model library on disk: records, atomic files, checksummed safetensors, PEFT export."""
