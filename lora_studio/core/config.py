@@ -13,6 +13,12 @@ from dataclasses import dataclass, field
 DATASETS = ("mnist", "fashion-mnist", "kmnist")
 LAYERS = ("conv1", "conv2", "fc1", "fc2")  # the layers LoRA can adapt, in forward order
 LORA_INITS = ("article", "kaiming")  # article: A ~ N(0, 0.01²); kaiming: PEFT's default
+#: LoRA variants by name, with what each changes (model/lora_variants.py implements them; register_variant adds one)
+LORA_VARIANTS: dict[str, str] = {
+    "lora": "plain LoRA: ΔW = (α/r)·B·A",
+    "rslora": "rank-stabilised LoRA: ΔW = (α/√r)·B·A, so the update's size does not shrink as r grows",
+    "dora": "weight-decomposed LoRA: a learned magnitude per output times the direction of W + ΔW",
+}
 NEW_COLUMN_INITS = ("random", "zeros")  # how transfer fills fc1's new feature columns
 LR_SCHEDULES = ("anneal", "cosine", "constant")
 
@@ -20,6 +26,8 @@ LR_SCHEDULES = ("anneal", "cosine", "constant")
 RANGES: dict[str, tuple[float, float]] = {
     "rank": (1, 64),
     "alpha": (0.01, 1024.0),
+    "lora_dropout": (0.0, 0.9),
+    "lora_plus_ratio": (1.0, 1024.0),  # LoRA+: B's learning rate over A's (1 = plain LoRA)
     "epochs": (1, 100),
     "batch_size": (1, 8192),
     "lr": (1e-6, 100.0),  # absurd values are allowed on purpose: divergence is handled and taught
@@ -35,7 +43,7 @@ RANGES: dict[str, tuple[float, float]] = {
 }
 
 #: the RANGES key of each numeric field whose key is not its own name
-RANGE_KEYS = {"conv1_channels": "channels", "conv2_channels": "channels"}
+RANGE_KEYS = {"conv1_channels": "channels", "conv2_channels": "channels", "dropout": "lora_dropout"}
 
 
 class ConfigError(ValueError):
@@ -107,10 +115,16 @@ class LoraConfig:
     layers: tuple[str, ...] = ("fc1", "fc2")
     init: str = "article"  # one of LORA_INITS
     new_columns: str = "random"  # one of NEW_COLUMN_INITS
+    variant: str = "lora"  # one of LORA_VARIANTS
+    dropout: float = 0.0  # LoRA dropout: a fraction of the adapter's inputs zeroed while training
+    lora_plus_ratio: float = 1.0  # LoRA+: B's learning rate is this many times A's
 
     def __post_init__(self):
         check_range("rank", self.rank, whole=True)
         check_range("alpha", self.alpha)
+        check_range("dropout", self.dropout, RANGE_KEYS["dropout"])
+        check_range("LoRA+ ratio", self.lora_plus_ratio, "lora_plus_ratio")
+        _check_choice("variant", self.variant, tuple(LORA_VARIANTS))
         if not self.layers:
             raise ConfigError("choose at least one layer for LoRA")
         for layer in self.layers:
@@ -122,7 +136,8 @@ class LoraConfig:
 
     @property
     def scale(self) -> float:
-        return self.alpha / self.rank
+        """The factor ΔW = scale · B·A: α/r, or α/√r for rsLoRA. The one place it is computed."""
+        return self.alpha / (self.rank**0.5 if self.variant == "rslora" else self.rank)
 
 
 @dataclass(frozen=True)
@@ -191,27 +206,59 @@ def from_dict(cls, data):
         raise ConfigError(f"{cls.__name__}: unknown setting(s) {', '.join(repr(k) for k in sorted(unknown))}")
     values = {}
     for name in names & set(data):
-        values[name] = _coerce(f"{cls.__name__}.{name}", data[name], hints[name])
+        values[name] = check_type(f"{cls.__name__}.{name}", data[name], hints[name])
     return cls(**values)
 
 
-def _coerce(where: str, value, hint):
+#: how a message names the JSON value each type stands for (one, several)
+_TYPE_NAMES = {
+    str: ("text", "text values"),
+    int: ("a whole number", "whole numbers"),
+    float: ("a number", "numbers"),
+    bool: ("true or false", "true/false values"),
+    dict: ("a JSON object", "JSON objects"),
+}
+
+
+def check_type(name: str, value, hint):
+    """`value` (from JSON) as the type `hint` asks for, or ConfigError naming `name` and what it must be.
+
+    The one validator of values read from files: the config dataclasses (`from_dict`) and the saved
+    models' records use it. Hints: str, int, float, bool, dict, a config dataclass, `X | None`,
+    `tuple[X, ...]` or `list[X]` (from a JSON list), `Literal[...]` (one of the choices). An int is
+    accepted where a float is wanted; true/false is refused where a number is, and the other way round.
+    """
     if dataclasses.is_dataclass(hint):
         return from_dict(hint, value)
-    origin = typing.get_origin(hint)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (types.UnionType, typing.Union):
-        if value is None and type(None) in typing.get_args(hint):
+        if value is None and type(None) in args:
             return None
-        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _coerce(where, value, inner)
-    if origin is tuple:
+        (inner,) = [a for a in args if a is not type(None)]
+        return check_type(name, value, inner)
+    if origin is typing.Literal:
+        _check_choice(name, value, args)
+        return value
+    if origin in (tuple, list):
         if not isinstance(value, (list, tuple)):
-            raise ConfigError(f"{where} must be a list, got {type(value).__name__}")
-        item_type = typing.get_args(hint)[0]
-        return tuple(_coerce(where, item, item_type) for item in value)
+            raise ConfigError(f"{name} must be {_type_name(hint)}, got {type(value).__name__} {value!r:.40}")
+        try:
+            return origin(check_type(name, item, args[0]) for item in value)
+        except ConfigError:
+            raise ConfigError(f"{name} must be {_type_name(hint)}, got {value!r:.40}") from None
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            raise ConfigError(f"{name} is too large a number") from None
     # bool is a subclass of int: refuse true/false where a number is wanted, and vice versa
     if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
-        raise ConfigError(f"{where} must be {hint.__name__}, got {type(value).__name__} {value!r}")
+        raise ConfigError(f"{name} must be {_type_name(hint)}, got {type(value).__name__} {value!r:.40}")
     return value
+
+
+def _type_name(hint) -> str:
+    if typing.get_origin(hint) in (tuple, list):
+        item = typing.get_args(hint)[0]
+        return f"a list of {_TYPE_NAMES[item][1] if item in _TYPE_NAMES else item.__name__}"
+    return _TYPE_NAMES[hint][0] if hint in _TYPE_NAMES else hint.__name__

@@ -117,7 +117,7 @@ def _row(model_id, model, record, p, brightness, edges, inspection, drawing) -> 
     flat_dim = record.model.flat_dim
     if record.model.feature_dim:
         feature_weights = inspection.feature_columns(model, flat_dim)
-        image_scale = float(model.fc1.weight.detach()[:, :flat_dim].abs().mean())
+        image_scale = inspection.image_column_scale(model, flat_dim)
     m = record.metrics
     return EvaluatedModel(
         model_id, record.name, record.kind, record.parent, record.dataset, p.accuracy, p.loss,

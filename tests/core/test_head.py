@@ -11,21 +11,21 @@ from lora_studio.core.model.cnn import MnistCNN
 from lora_studio.core.training import loop as training
 from lora_studio.core.training.fast_head import HeadStep, Unsupported
 from lora_studio.core.training.loop import TrainData, train
-from lora_studio.core.training.optim import Adam
 
 
-def head_model(layers, features=1, rank=8, alpha=16.0, init="article", trained=(), frozen=(), seed=0):
+def head_model(layers, features=1, rank=8, alpha=16.0, init="article", trained=(), frozen=(), seed=0,
+               variant="lora"):
     """A feature model as recipes.finetune builds it, with non-zero adapters (so every gradient is alive);
     `trained` / `frozen` name parameters (or whole layers) to switch beyond that."""
     torch.manual_seed(seed)
     model = MnistCNN(ModelConfig(feature_dim=features))
     if layers:
-        lora.apply_lora(model, LoraConfig(rank=rank, alpha=alpha, layers=layers, init=init),
+        lora.apply_lora(model, LoraConfig(rank=rank, alpha=alpha, layers=layers, init=init, variant=variant),
                         torch.Generator().manual_seed(seed))
     else:
         model.requires_grad_(False)
     if features:
-        lora.train_new_columns(model, "fc1", 784)
+        lora.train_feature_columns(model)
     for name in trained:
         target = model.get_parameter(name) if "." in name else getattr(model, name)
         target.requires_grad_(True)
@@ -57,30 +57,35 @@ HEADS = {
     "adapters' A alone, biases trained": dict(layers=("fc1", "fc2"), frozen=("fc1.lora_B", "fc2.lora_B"),
                                               trained=("fc1.bias", "fc2.bias")),
     "rank 1, sixteen features": dict(layers=("fc1", "fc2"), rank=1, features=16),
+    "rsLoRA: scaled by α/√r": dict(layers=("fc1", "fc2"), variant="rslora", rank=4),
 }
+
+
+def trained(model) -> list:
+    return [p for p in model.parameters() if p.requires_grad]
 
 
 @pytest.mark.parametrize("settings", HEADS.values(), ids=HEADS.keys())
 def test_loss_logits_and_gradients_equal_autograds(settings):
     model = head_model(**settings)
-    params, regions = lora.trainable_parts(model)
+    params = trained(model)
     flat, extra, labels = batch(features=settings.get("features", 1))
 
     logits = model.run_stages(flat, 2, extra)
     loss = F.cross_entropy(logits, labels)
     loss.backward()
+    expected = [p.grad.clone() for p in params]
+    model.zero_grad(set_to_none=True)
 
-    optimizer = Adam(params, lr=1e-3, regions=regions)
-    step = HeadStep(model, list(zip(params, optimizer.grad_parts, strict=True)))
+    step = HeadStep(model, params)
     our_logits, our_loss = step.forward(flat, extra, labels)
     step.backward()
 
     torch.testing.assert_close(our_logits, logits.detach())
     torch.testing.assert_close(our_loss, loss.detach())
-    for parameter, region, ours in zip(params, regions, optimizer.grad_parts, strict=True):
-        expected = parameter.grad if region is None else parameter.grad[region]
-        assert torch.count_nonzero(expected) > 0
-        torch.testing.assert_close(ours, expected, rtol=1e-5, atol=1e-6 * expected.abs().max().item())
+    for parameter, grad in zip(params, expected, strict=True):
+        assert torch.count_nonzero(grad) > 0
+        torch.testing.assert_close(parameter.grad, grad, rtol=1e-5, atol=1e-6 * grad.abs().max().item())
 
 
 def spy_on_steppers(monkeypatch) -> list[str]:
@@ -124,15 +129,22 @@ def test_trainings_that_reach_the_convolutions_use_autograd(monkeypatch):
 def test_a_merged_adapter_is_left_to_autograd():
     model = head_model(("fc1", "fc2"))
     lora.merge(model)
-    params, _ = lora.trainable_parts(model)
     with pytest.raises(Unsupported):
-        HeadStep(model, [(p, torch.empty_like(p)) for p in params])
+        HeadStep(model, trained(model))
+
+
+@pytest.mark.parametrize("settings", [dict(variant="dora"), dict(dropout=0.1)], ids=["DoRA", "dropout"])
+def test_adapters_the_written_out_step_has_no_formulas_for_are_left_to_autograd(settings):
+    torch.manual_seed(0)
+    model = MnistCNN(ModelConfig())
+    lora.apply_lora(model, LoraConfig(layers=("fc1", "fc2"), **settings))
+    with pytest.raises(Unsupported):
+        HeadStep(model, trained(model))
 
 
 def test_missing_extra_features_get_the_models_own_message():
     model = head_model(("fc1", "fc2"))
-    params, _ = lora.trainable_parts(model)
-    step = HeadStep(model, [(p, torch.empty_like(p)) for p in params])
+    step = HeadStep(model, trained(model))
     flat, _, labels = batch()
     with pytest.raises(ValueError, match=r"extra features of shape \(B, 1\)"):
         step.forward(flat, None, labels)
@@ -154,6 +166,5 @@ def test_a_loss_made_nan_on_the_written_out_path_stops_and_keeps_finite_weights(
 
 def test_backward_without_forward_says_so():
     model = head_model(("fc1", "fc2"))
-    params, _ = lora.trainable_parts(model)
     with pytest.raises(RuntimeError, match="forward"):
-        HeadStep(model, [(p, torch.empty_like(p)) for p in params]).backward()
+        HeadStep(model, trained(model)).backward()

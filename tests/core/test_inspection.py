@@ -50,16 +50,17 @@ def test_lora_deltas_have_rank_at_most_r_and_the_right_norm():
         assert np.sum(d.singular_values > 1e-6 * d.singular_values[0]) <= 3
         assert d.scale == 2.0
     fc2 = model.fc2
-    expected = (fc2.delta_weight().norm() / fc2.weight.norm()).item()
+    expected = (fc2.delta_weight().norm() / fc2.base_weight().norm()).item()
     assert deltas["fc2"].relative_norm == pytest.approx(expected)
     assert np.allclose(np.sort(deltas["fc2"].singular_values)[::-1], deltas["fc2"].singular_values)
 
 
-def test_feature_column_weights_are_the_new_columns():
+def test_feature_columns_of_a_model_without_lora_are_the_new_columns():
     model = MnistCNN(ModelConfig(feature_dim=2))
-    weights = inspection.feature_column_weights(model, 784)
-    assert weights.shape == (64, 2)
-    assert np.array_equal(weights, model.fc1.weight.detach()[:, 784:].numpy())
+    columns = inspection.feature_columns(model, 784)
+    assert columns.shape == (64, 2)
+    assert np.array_equal(columns, model.fc1.extra_weight.detach().numpy())
+    assert inspection.image_column_scale(model, 784) == pytest.approx(model.fc1.weight.abs().mean().item())
 
 
 def test_merging_changes_logits_only_by_rounding():
@@ -69,10 +70,10 @@ def test_merging_changes_logits_only_by_rounding():
         for layer in lora.lora_layers(model).values():
             layer.lora_B.normal_(std=0.1)
     images = torch.randint(0, 256, (100, 28, 28), dtype=torch.uint8)
-    before = model.fc1.weight.clone()
+    before = model.fc1.base_weight().clone()
     difference = inspection.max_merge_difference(model, images, torch.randn(100, 1))
     assert 0 <= difference < 1e-3
-    assert torch.allclose(model.fc1.weight, before, atol=1e-6), "the model is left unmerged"
+    assert torch.equal(model.fc1.base_weight(), before) and not model.fc1.merged, "the model is left unmerged"
 
 
 def test_a_drawing_is_boxed_to_20_pixels_and_centred_by_mass():
@@ -156,8 +157,8 @@ def test_feature_columns_add_the_lora_part_of_fc1():
     torch.manual_seed(0)
     model = lora.apply_lora(MnistCNN(ModelConfig(feature_dim=1)), LoraConfig(rank=2, layers=("fc1",)))
     plain = inspection.feature_columns(model, 784)
-    assert np.array_equal(plain, inspection.feature_column_weights(model, 784))  # B = 0: no update yet
+    assert np.array_equal(plain, model.fc1.base_layer.extra_weight.detach().numpy())  # B = 0: no update yet
     with torch.no_grad():
         model.fc1.lora_B.fill_(0.5)
-    expected = model.fc1.weight[:, 784:] + model.fc1.delta_weight()[:, 784:]
+    expected = model.fc1.base_layer.extra_weight + model.fc1.delta_weight()[:, 784:]
     assert np.allclose(inspection.feature_columns(model, 784), expected.detach().numpy())

@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
-from lora_studio.core.model import lora
+from lora_studio.core.model import lora, weights
 from lora_studio.core.model.cnn import MnistCNN
 from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 
@@ -15,25 +15,33 @@ peft = pytest.importorskip("peft")
 LAYERS = ("conv1", "conv2", "fc1", "fc2")
 
 
-def ours_and_peft(layers, rank=4, alpha=8.0):
+def ours_and_peft(layers, rank=4, alpha=8.0, variant="lora"):
+    """Our model with trained-looking adapters, and PEFT's LoRA on the article's CNN (fc1 one nn.Linear, as
+    PEFT needs it) holding the same weights, loaded from our PEFT-layout tensors."""
     torch.manual_seed(0)
-    plain = MnistCNN(ModelConfig(feature_dim=1))
-    ours = lora.apply_lora(copy.deepcopy(plain), LoraConfig(rank=rank, alpha=alpha, layers=layers))
+    plain = MnistCNN(ModelConfig(feature_dim=1), joined_fc1=True)
+    ours = MnistCNN(ModelConfig(feature_dim=1))
+    weights.load_plain_state(ours, plain.state_dict())
+    lora.apply_lora(ours, LoraConfig(rank=rank, alpha=alpha, layers=layers, variant=variant))
     g = torch.Generator().manual_seed(3)
     with torch.no_grad():
         for layer in lora.lora_layers(ours).values():
             layer.lora_A.copy_(torch.randn(layer.lora_A.shape, generator=g) * 0.1)
             layer.lora_B.copy_(torch.randn(layer.lora_B.shape, generator=g) * 0.1)
-    theirs = peft.get_peft_model(
-        copy.deepcopy(plain), peft.LoraConfig(r=rank, lora_alpha=alpha, target_modules=list(layers))
-    )
-    peft.set_peft_model_state_dict(theirs, lora.peft_state_dict(ours))
+            if variant == "dora":  # a trained magnitude, not the one it started from
+                layer.lora_magnitude_vector.mul_(1 + 0.2 * torch.rand(layer.lora_magnitude_vector.shape, generator=g))
+    theirs = peft.get_peft_model(copy.deepcopy(plain), peft.LoraConfig(
+        r=rank, lora_alpha=alpha, target_modules=list(layers), use_rslora=variant == "rslora",
+        use_dora=variant == "dora"))
+    result = peft.set_peft_model_state_dict(theirs, weights.peft_state_dict(ours))
+    assert not result.unexpected_keys
     return ours, theirs
 
 
-@pytest.mark.parametrize("layers", [("fc1", "fc2"), LAYERS, ("conv1", "conv2")])
-def test_same_outputs_as_peft_on_the_same_weights(layers):
-    ours, theirs = ours_and_peft(layers)
+@pytest.mark.parametrize("variant", ["lora", "rslora", "dora"])
+@pytest.mark.parametrize("layers", [("fc1", "fc2"), LAYERS, ("conv1", "conv2"), ("conv1",)])
+def test_same_outputs_as_peft_on_the_same_weights(layers, variant):
+    ours, theirs = ours_and_peft(layers, variant=variant)
     x, extra = torch.rand(6, 1, 28, 28), torch.randn(6, 1)
     with torch.no_grad():
         expected = theirs(x, extra)
@@ -42,9 +50,10 @@ def test_same_outputs_as_peft_on_the_same_weights(layers):
         assert torch.allclose(ours(x, extra), expected, atol=1e-5)
 
 
+@pytest.mark.parametrize("variant", ["lora", "rslora"])
 @pytest.mark.parametrize("layers", [("fc1", "fc2"), LAYERS])
-def test_delta_weights_match_peft(layers):
-    ours, theirs = ours_and_peft(layers)
+def test_delta_weights_match_peft(layers, variant):
+    ours, theirs = ours_and_peft(layers, variant=variant)
     for name, layer in lora.lora_layers(ours).items():
         peft_layer = dict(theirs.named_modules())[f"base_model.model.{name}"]
         assert torch.allclose(layer.delta_weight(), peft_layer.get_delta_weight("default"), atol=1e-6)
@@ -61,7 +70,7 @@ def test_an_adapter_saved_in_the_library_loads_into_peft(tmp_path):
 
     from safetensors.torch import load_file
 
-    base = MnistCNN(ModelConfig(feature_dim=1))
+    base = MnistCNN(ModelConfig(feature_dim=1), joined_fc1=True)
     base.load_state_dict(load_file(folder / "model.safetensors"))
     loaded = peft.PeftModel.from_pretrained(base, folder)
     x, extra = torch.rand(4, 1, 28, 28), torch.randn(4, 1)

@@ -15,6 +15,7 @@ from lora_studio.core.errors import StorageError
 from lora_studio.core.evaluation.scores import confusion_matrix, feature_effect, t_quantile_975
 from lora_studio.core.model import lora, params
 from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.model.param_report import count_trainable
 from lora_studio.core.model.transfer import transfer_weights
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.training.loop import Callbacks, TrainControl, TrainData, learning_rate, train
@@ -43,10 +44,10 @@ def test_transfer_copies_matching_tensors_and_the_784_old_columns():
                                   "fc2.weight", "fc2.bias"}
     assert list(report.partly_copied) == ["fc1.weight"]
     assert "columns 0–783 copied, 1 new column(s) random" in report.partly_copied["fc1.weight"]
-    assert torch.equal(target.fc1.weight[:, :784], source.fc1.weight)
-    assert target.fc1.weight[:, 784].abs().sum() > 0
+    assert torch.equal(target.fc1.weight, source.fc1.weight)  # the image columns
+    assert target.fc1.extra_weight.abs().sum() > 0
     transfer_weights(source, target, "zeros")
-    assert torch.count_nonzero(target.fc1.weight[:, 784]) == 0
+    assert torch.count_nonzero(target.fc1.extra_weight) == 0
 
 
 def test_finetune_with_brightness_trains_7448_parameters_and_saves_loads(base, tiny_dataset, tmp_path):
@@ -283,15 +284,15 @@ def test_feature_effect_with_one_seed_is_paired_over_images_and_can_span_zero():
 
 
 def test_parameter_arithmetic_matches_real_models():
-    for layers in (("fc1", "fc2"), ("conv1", "conv2", "fc1", "fc2"), ("conv2",)):
+    for layers, variant in ((("fc1", "fc2"), "lora"), (("conv1", "conv2", "fc1", "fc2"), "dora"), (("conv2",), "lora")):
         for rank, feature_dim in ((8, 1), (1, 0), (64, 3)):
             config = ModelConfig(feature_dim=feature_dim)
             model = MnistCNN(config)
-            lora.apply_lora(model, LoraConfig(rank=rank, layers=layers))
+            lora.apply_lora(model, LoraConfig(rank=rank, layers=layers, variant=variant))
             if feature_dim:
-                lora.train_new_columns(model, "fc1", 784)
-            budget = params.lora_budget(config, LoraConfig(rank=rank, layers=layers))
-            assert budget.trainable == lora.count_trainable(model)
+                lora.train_feature_columns(model)
+            budget = params.lora_budget(config, LoraConfig(rank=rank, layers=layers, variant=variant))
+            assert budget.trainable == count_trainable(model)
             assert budget.total == sum(p.numel() for p in model.parameters())
     assert params.lora_budget(ModelConfig(feature_dim=1), LoraConfig()).sentence() == \
         "Trainable 7,448 of 59,586 parameters (12.5 %)"
@@ -346,7 +347,7 @@ def test_export_merged_writes_a_plain_cnn_that_answers_like_the_lora_model(base,
     library = ModelLibrary(tmp_path / "models")
     model_id = library.save(tuned.model, tuned.record)
     path = library.export_merged(model_id, tmp_path / "merged.safetensors")
-    plain = MnistCNN(tuned.record.model)  # the pixel statistics of the tiny data, not MNIST's
+    plain = MnistCNN(tuned.record.model, joined_fc1=True)  # the pixel statistics of the tiny data, not MNIST's
     plain.load_state_dict(load_file(path))
     with safe_open(path, "pt") as handle:
         assert json.loads(handle.metadata()["lora_studio_config"])["merged"] is True

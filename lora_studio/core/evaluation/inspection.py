@@ -17,7 +17,7 @@ from torch import nn
 
 from lora_studio.core.data.pixels import to_input
 from lora_studio.core.evaluation.scores import Predictions
-from lora_studio.core.model import lora
+from lora_studio.core.model import lora, weights
 from lora_studio.core.training.loop import EVAL_CHUNK
 
 
@@ -66,20 +66,19 @@ def lora_deltas(model: nn.Module) -> list[LayerDelta]:
     out = []
     with torch.no_grad():
         for name, layer in lora.lora_layers(model).items():
-            if layer.merged:
-                raise ValueError("unmerge the model first: a merged layer's W already holds ΔW")
             delta = layer.delta_weight().flatten(1)
-            weight = layer.weight.detach().flatten(1)
+            weight = layer.base_weight().detach().flatten(1)
             out.append(LayerDelta(
                 name, delta.numpy().copy(), torch.linalg.svdvals(delta).numpy(),
-                float(delta.norm() / weight.norm().clamp_min(1e-12)), layer.rank, layer.scale,
+                float(delta.norm() / weight.norm().clamp_min(1e-12)), layer.rank, layer.scaling,
             ))
     return out
 
 
-def feature_column_weights(model: nn.Module, flat_dim: int) -> np.ndarray:
-    """fc1's weights for the extra features, (hidden, F): what the network learned to do with them."""
-    return model.fc1.weight.detach()[:, flat_dim:].numpy().copy()
+def image_column_scale(model: nn.Module, flat_dim: int) -> float:
+    """Mean |w| of fc1's weights for the conv features: the size to judge the feature columns' weights by."""
+    with torch.no_grad():
+        return float(weights.layer_weight(model.fc1)[:, :flat_dim].abs().mean())
 
 
 def max_merge_difference(model: nn.Module, images: torch.Tensor, extra: torch.Tensor | None) -> float:
@@ -207,8 +206,4 @@ def feature_columns(model: nn.Module, flat_dim: int) -> np.ndarray:
     """fc1's effective weights for the extra features, (hidden, F): the trained columns plus their part of
     ΔW when LoRA adapts fc1 too — what the network multiplies the standardised feature values by."""
     with torch.no_grad():
-        weight = model.fc1.weight.detach()[:, flat_dim:].clone()
-        layer = lora.lora_layers(model).get("fc1")
-        if layer is not None and not layer.merged:
-            weight += layer.delta_weight()[:, flat_dim:]
-    return weight.numpy().copy()
+        return weights.layer_weight(model.fc1)[:, flat_dim:].numpy().copy()

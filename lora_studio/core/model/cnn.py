@@ -14,6 +14,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from lora_studio.core.config import ModelConfig
+from lora_studio.core.model.feature_linear import FeatureLinear
 
 STAGES = ("conv1", "conv2", "head")
 #: which stage each adaptable layer belongs to
@@ -21,12 +22,18 @@ LAYER_STAGE = {"conv1": 0, "conv2": 1, "fc1": 2, "fc2": 2}
 
 
 class MnistCNN(nn.Module):
-    def __init__(self, config: ModelConfig | None = None):
+    def __init__(self, config: ModelConfig | None = None, joined_fc1: bool = False):
+        """`joined_fc1`: fc1 as one nn.Linear over conv and extra features, the layout files and PEFT use
+        (model/weights.py); by default a model with extra features keeps their columns apart (FeatureLinear),
+        so they can train while the copied columns stay frozen."""
         super().__init__()
         self.config = config = config or ModelConfig()
         self.conv1 = nn.Conv2d(1, config.conv1_channels, 3, padding=1)
         self.conv2 = nn.Conv2d(config.conv1_channels, config.conv2_channels, 3, padding=1)
-        self.fc1 = nn.Linear(config.flat_dim + config.feature_dim, config.hidden)
+        if config.feature_dim and not joined_fc1:
+            self.fc1: nn.Module = FeatureLinear(config.flat_dim, config.feature_dim, config.hidden)
+        else:
+            self.fc1 = nn.Linear(config.flat_dim + config.feature_dim, config.hidden)
         self.fc2 = nn.Linear(config.hidden, config.num_classes)
         # NHWC convolutions and pooling are ~5× faster than NCHW ones on the CPU here (max-pooling
         # NCHW alone took a third of each step); the flattened order stays the article's (C, H, W).

@@ -1,62 +1,132 @@
 """LoRA layers and the surgery that puts them into a model.
 
-A LoRA layer keeps the base weight W frozen and adds a low-rank update:
-    Linear:  y = W x + b + (alpha / r) · B (A x)        A (r, in), B (out, r)
-    Conv2d:  y = W * x + b + (alpha / r) · B * (A * x)   A: conv in→r with W's kernel, B: 1×1 conv r→out
-B starts at zero, so a fresh adapter changes nothing. The layers hold the base
-`weight` and `bias` under their own names, so a LoRA model's state dict is the
-plain CNN's plus `<layer>.lora_A` / `<layer>.lora_B` (PEFT's layout, see
-`peft_state_dict`).
+A LoRA layer wraps a frozen base layer (PEFT's `base_layer`) and adds a low-rank update:
+    Linear:  y = W x + b + s · B (A x)        A (r, in), B (out, r)
+    Conv2d:  y = W * x + b + s · B * (A * x)   A: conv in→r with W's kernel, B: 1×1 conv r→out
+with s = α/r (α/√r for rsLoRA). B starts at zero, so a fresh adapter changes nothing. How the
+adapter becomes a weight and an output is its variant's business (lora_variants.py); everything
+here that needs ΔW or the merged weight asks the layer, which asks the variant.
 """
 
 import math
-from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from lora_studio.core.config import LoraConfig
+from lora_studio.core.model.feature_linear import FeatureLinear
+from lora_studio.core.model.lora_variants import variant_of
+
+ADAPTER_NAMES = ("lora_A", "lora_B", "lora_magnitude_vector")  # what a LoRA layer adds to its base's tensors
 
 
-class _LoRABase(nn.Module):
+class LoRALayer(nn.Module):
     lora_A: nn.Parameter
     lora_B: nn.Parameter
 
-    def _adopt(self, base: nn.Module, rank: int, alpha: float) -> None:
-        self.weight = base.weight  # the same Parameter objects: nothing is copied
-        self.bias = base.bias
-        self.weight.requires_grad_(False)
-        if self.bias is not None:
-            self.bias.requires_grad_(False)
-        self.rank, self.alpha, self.scale = rank, alpha, alpha / rank
-        self.merged = False
+    def __init__(self, base_layer: nn.Module, config: LoraConfig):
+        super().__init__()
+        self.base_layer = base_layer
+        for parameter in base_layer.parameters():
+            parameter.requires_grad_(False)
+        self.config, self.rank, self.alpha = config, config.rank, config.alpha
+        self.variant = variant_of(config.variant)
+        self.lora_dropout = nn.Dropout(config.dropout) if config.dropout else nn.Identity()
+        self._unmerged: torch.Tensor | None = None  # the base weight before `merge` wrote over it
+
+    # --- what the variant asks of the layer ------------------------------------------------
+
+    @property
+    def bias(self) -> torch.Tensor | None:
+        return self.base_layer.bias
+
+    @property
+    def scaling(self) -> float:
+        return self.variant.scaling(self)
+
+    def base_weight(self) -> torch.Tensor:
+        """The frozen weight, as one tensor (fc1's image and feature columns joined)."""
+        base = self.base_layer
+        return base.joined_weight() if isinstance(base, FeatureLinear) else base.weight
+
+    def low_rank_update(self) -> torch.Tensor:
+        """s · B·A, shaped like the base weight."""
+        raise NotImplementedError
+
+    def low_rank_output(self, x: torch.Tensor) -> torch.Tensor:
+        """B(A x), unscaled."""
+        raise NotImplementedError
+
+    def apply_weight(self, x: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
+        """The base layer's operation with another weight and no bias."""
+        raise NotImplementedError
+
+    def dropped_out(self, x: torch.Tensor) -> torch.Tensor | None:
+        """x after LoRA dropout, or None when dropout does nothing (no dropout, or not training)."""
+        return self.lora_dropout(x) if self.training and self.config.dropout else None
+
+    # --- what everyone else asks -------------------------------------------------------
+
+    def effective_weight(self) -> torch.Tensor:
+        """The weight this layer acts with: what a merge writes, an export holds, the drawing model uses."""
+        return self.base_weight() if self.merged else self.variant.effective_weight(self)
+
+    def delta_weight(self) -> torch.Tensor:
+        """ΔW: the effective weight minus the frozen one (of an unmerged layer: a merged one's W holds it)."""
+        if self.merged:
+            raise ValueError("unmerge the model first: a merged layer's W already holds ΔW")
+        return self.variant.delta_weight(self)
+
+    @property
+    def supports_fast_head(self) -> bool:
+        """Whether training/fast_head.py may compute this layer's gradients by its formulas."""
+        return self.variant.fast_head and not self.config.dropout and self._unmerged is None
+
+    @property
+    def merged(self) -> bool:
+        return self._unmerged is not None
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        base = self.base_layer(x)
+        return base if self.merged else self.variant.forward(self, x, base)
 
     def reset_adapter(self, init: str, generator: torch.Generator | None = None) -> None:
-        """A small and random, B zero: the article's init (A ~ N(0, 0.01²)) or PEFT's (kaiming)."""
+        """A small and random, B zero: the article's init (A ~ N(0, 0.01²)) or PEFT's (kaiming); then the
+        variant's own parameters from them."""
         with torch.no_grad():
             if init == "article":
                 self.lora_A.copy_(torch.randn(self.lora_A.shape, generator=generator) * 0.01)
             else:
                 self.lora_A.copy_(_kaiming_uniform(self.lora_A.shape, generator))
             self.lora_B.zero_()
+        self.variant.init(self)
 
-    def delta_weight(self) -> torch.Tensor:
-        """ΔW = (alpha / r) · B A, shaped like the base weight."""
-        raise NotImplementedError
+    @torch.no_grad()
+    def merge(self, safe: bool = True) -> None:
+        """Write the effective weight over the base weight: the same outputs without the extra products.
 
-    def merge(self) -> None:
-        """Fold ΔW into W: the same outputs without the extra matrix products."""
-        if not self.merged:
-            with torch.no_grad():
-                self.weight += self.delta_weight()
-            self.merged = True
+        `safe` (PEFT's safe_merge): compute the merged weight apart and refuse it if it holds NaN or
+        infinity, leaving the layer as it was."""
+        if self.merged:
+            return
+        merged = self.effective_weight().detach().clone()
+        if safe and not torch.isfinite(merged).all():
+            raise ValueError("merging would write NaN or infinite weights; the layer was left unmerged")
+        self._unmerged = self.base_weight().detach().clone()
+        self._write_base_weight(merged)
 
+    @torch.no_grad()
     def unmerge(self) -> None:
         if self.merged:
-            with torch.no_grad():
-                self.weight -= self.delta_weight()
-            self.merged = False
+            self._write_base_weight(self._unmerged)
+            self._unmerged = None
+
+    def _write_base_weight(self, weight: torch.Tensor) -> None:
+        if isinstance(self.base_layer, FeatureLinear):
+            self.base_layer.load_joined_weight(weight)
+        else:
+            self.base_layer.weight.copy_(weight)
 
 
 def _kaiming_uniform(shape, generator) -> torch.Tensor:
@@ -66,48 +136,41 @@ def _kaiming_uniform(shape, generator) -> torch.Tensor:
     return torch.rand(shape, generator=generator) * (2 * bound) - bound
 
 
-class LoRALinear(_LoRABase):
-    def __init__(self, base: nn.Linear, rank: int, alpha: float):
-        super().__init__()
-        self._adopt(base, rank, alpha)
-        self.frozen_columns: int | None = None  # see train_new_columns
-        self.lora_A = nn.Parameter(torch.zeros(rank, base.in_features))  # (r, in)
-        self.lora_B = nn.Parameter(torch.zeros(base.out_features, rank))  # (out, r)
+class LoRALinear(LoRALayer):
+    def __init__(self, base_layer: nn.Linear | FeatureLinear, config: LoraConfig):
+        super().__init__(base_layer, config)
+        self.lora_A = nn.Parameter(torch.zeros(config.rank, base_layer.in_features))  # (r, in)
+        self.lora_B = nn.Parameter(torch.zeros(base_layer.out_features, config.rank))  # (out, r)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        y = partly_frozen_linear(x, self.weight, self.bias, self.frozen_columns)
-        if self.merged:
-            return y
-        return y + F.linear(F.linear(x, self.lora_A), self.lora_B) * self.scale  # (B, in) → (B, r) → (B, out)
+    def low_rank_update(self) -> torch.Tensor:
+        return self.lora_B @ self.lora_A * self.scaling  # (out, in)
 
-    def delta_weight(self) -> torch.Tensor:
-        return self.lora_B @ self.lora_A * self.scale  # (out, in)
+    def low_rank_output(self, x: torch.Tensor) -> torch.Tensor:
+        return F.linear(F.linear(x, self.lora_A), self.lora_B)  # (B, in) → (B, r) → (B, out)
+
+    def apply_weight(self, x: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
+        return F.linear(x, weight)
 
 
-class LoRAConv2d(_LoRABase):
-    def __init__(self, base: nn.Conv2d, rank: int, alpha: float):
-        super().__init__()
-        self._adopt(base, rank, alpha)
-        self.stride, self.padding, self.dilation = base.stride, base.padding, base.dilation
-        out_ch, in_ch, kh, kw = base.weight.shape
-        self.lora_A = nn.Parameter(torch.zeros(rank, in_ch, kh, kw))  # conv in → r, base kernel
-        self.lora_B = nn.Parameter(torch.zeros(out_ch, rank, 1, 1))  # 1×1 conv r → out
+class LoRAConv2d(LoRALayer):
+    def __init__(self, base_layer: nn.Conv2d, config: LoraConfig):
+        if base_layer.groups != 1 or base_layer.padding_mode != "zeros":
+            raise ValueError("LoRA here adapts plain convolutions (one group, zero padding)")
+        super().__init__(base_layer, config)
+        out_ch, in_ch, kh, kw = base_layer.weight.shape
+        self.lora_A = nn.Parameter(torch.zeros(config.rank, in_ch, kh, kw))  # conv in → r, base kernel
+        self.lora_B = nn.Parameter(torch.zeros(out_ch, config.rank, 1, 1))  # 1×1 conv r → out
 
-    def _conv(self, x, weight, bias=None):
-        return F.conv2d(x, weight, bias, self.stride, self.padding, self.dilation)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        y = self._conv(x, self.weight, self.bias)
-        if self.merged:
-            return y
-        return y + F.conv2d(self._conv(x, self.lora_A), self.lora_B) * self.scale
-
-    def delta_weight(self) -> torch.Tensor:
+    def low_rank_update(self) -> torch.Tensor:
         b = self.lora_B.flatten(1)  # (out, r)
-        return torch.einsum("or,rikl->oikl", b, self.lora_A) * self.scale  # (out, in, kh, kw)
+        return torch.einsum("or,rikl->oikl", b, self.lora_A) * self.scaling  # (out, in, kh, kw)
 
+    def low_rank_output(self, x: torch.Tensor) -> torch.Tensor:
+        return F.conv2d(self.apply_weight(x, self.lora_A), self.lora_B)
 
-LORA_LAYERS = (LoRALinear, LoRAConv2d)
+    def apply_weight(self, x: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
+        base = self.base_layer
+        return F.conv2d(x, weight, None, base.stride, base.padding, base.dilation)
 
 
 def apply_lora(model: nn.Module, config: LoraConfig, generator: torch.Generator | None = None) -> nn.Module:
@@ -116,20 +179,25 @@ def apply_lora(model: nn.Module, config: LoraConfig, generator: torch.Generator 
         parameter.requires_grad_(False)
     for name in config.layers:
         base = getattr(model, name)
-        wrapper = LoRALinear if isinstance(base, nn.Linear) else LoRAConv2d
-        layer = wrapper(base, config.rank, config.alpha)
+        layer = LoRAConv2d(base, config) if isinstance(base, nn.Conv2d) else LoRALinear(base, config)
         layer.reset_adapter(config.init, generator)
         setattr(model, name, layer)
     return model
 
 
-def lora_layers(model: nn.Module) -> dict[str, _LoRABase]:
-    return {name: m for name, m in model.named_modules() if isinstance(m, LORA_LAYERS)}
+def lora_layers(model: nn.Module) -> dict[str, LoRALayer]:
+    return {name: m for name, m in model.named_modules() if isinstance(m, LoRALayer)}
 
 
-def merge(model: nn.Module) -> None:
-    for layer in lora_layers(model).values():
-        layer.merge()
+def merge(model: nn.Module, safe: bool = True) -> None:
+    layers = lora_layers(model).values()
+    for layer in layers:
+        try:
+            layer.merge(safe)
+        except ValueError:
+            for done in layers:  # all or nothing
+                done.unmerge()
+            raise
 
 
 def unmerge(model: nn.Module) -> None:
@@ -137,154 +205,27 @@ def unmerge(model: nn.Module) -> None:
         layer.unmerge()
 
 
-def adapter_state(model: nn.Module) -> dict[str, torch.Tensor]:
-    """Only the LoRA tensors, under our names (`fc1.lora_A`, …)."""
-    return {k: v.detach().clone() for k, v in model.state_dict().items() if ".lora_" in k}
+def unwrapped(module: nn.Module) -> nn.Module:
+    """The base layer under a LoRA layer, or the module itself."""
+    return module.base_layer if isinstance(module, LoRALayer) else module
 
 
-def base_state(model: nn.Module) -> dict[str, torch.Tensor]:
-    """The plain CNN's tensors (unmerged), loadable into a model without LoRA."""
-    if any(layer.merged for layer in lora_layers(model).values()):
-        raise RuntimeError("unmerge the model before taking its base weights")
-    return {k: v.detach().clone() for k, v in model.state_dict().items() if ".lora_" not in k}
+def train_feature_columns(model: nn.Module, name: str = "fc1") -> None:
+    """Let training change layer `name`'s extra-feature columns; its image columns stay as they are."""
+    layer = unwrapped(getattr(model, name))
+    if not isinstance(layer, FeatureLinear):
+        raise ValueError(f"{name} has no extra-feature columns")
+    layer.extra_weight.requires_grad_(True)
 
 
-# --- PEFT's layout ------------------------------------------------------------------------
-PEFT_PREFIX = "base_model.model."
+def parameter_groups(model: nn.Module, lora_plus_ratio: float = 1.0) -> list[dict]:
+    """The trained parameters in optimizer groups: {"params": [...], "lr_scale": factor of the learning rate}.
 
-
-def peft_state_dict(model: nn.Module) -> dict[str, torch.Tensor]:
-    """Adapter tensors under PEFT's key names, shaped as PEFT's nn.Linear / nn.Conv2d hold them."""
-    state = {}
-    for name, layer in lora_layers(model).items():
-        a, b = layer.lora_A.detach(), layer.lora_B.detach()
-        state[f"{PEFT_PREFIX}{name}.lora_A.weight"] = a.clone().contiguous()
-        state[f"{PEFT_PREFIX}{name}.lora_B.weight"] = b.clone().contiguous()
-    return state
-
-
-def load_peft_state_dict(model: nn.Module, state: dict[str, torch.Tensor]) -> None:
-    """Load tensors written by `peft_state_dict` into a model that already has the LoRA layers."""
-    ours = {}
-    for key, value in state.items():
-        if not key.startswith(PEFT_PREFIX) or not key.endswith(".weight"):
-            raise KeyError(f"unexpected adapter tensor {key!r}")
-        ours[key[len(PEFT_PREFIX) : -len(".weight")]] = value
-    expected = set(adapter_state(model))
-    if set(ours) != expected:
-        missing, extra = expected - set(ours), set(ours) - expected
-        raise KeyError(f"adapter tensors do not match the model (missing {sorted(missing)}, extra {sorted(extra)})")
-    model.load_state_dict(ours, strict=False)
-
-
-def peft_config(config: LoraConfig) -> dict:
-    """adapter_config.json as PEFT writes it for a custom model, so PeftModel.from_pretrained reads it."""
-    return {
-        "peft_type": "LORA",
-        "task_type": None,
-        "base_model_name_or_path": None,
-        "r": config.rank,
-        "lora_alpha": config.alpha,
-        "lora_dropout": 0.0,
-        "target_modules": list(config.layers),
-        "bias": "none",
-        "fan_in_fan_out": False,
-        "init_lora_weights": True if config.init == "kaiming" else "gaussian",
-        "inference_mode": True,
-        "modules_to_save": None,
-        "use_rslora": False,
-        "use_dora": False,
-    }
-
-
-# --- the extra-feature columns of fc1 -------------------------------------------------------
-
-
-def partly_frozen_linear(x: torch.Tensor, weight: torch.Tensor, bias, frozen_columns: int | None) -> torch.Tensor:
-    """F.linear, except that no gradient reaches columns [0, frozen_columns) of `weight`.
-
-    The article's text trains the extra feature's weights but its code freezes all
-    of fc1. Splitting the product keeps the weight one (out, in) tensor, as PEFT
-    expects it, while the copied columns get an exact zero gradient (Adam then
-    leaves them bit-for-bit unchanged), and the large frozen part needs no weight
-    gradient at all.
-    """
-    if frozen_columns is None or not weight.requires_grad:
-        return F.linear(x, weight, bias)
-    k = frozen_columns
-    return F.linear(x[:, :k], weight[:, :k].detach(), bias) + F.linear(x[:, k:], weight[:, k:])
-
-
-class PartlyFrozenLinear(nn.Module):
-    """A Linear whose first columns are frozen; used for fc1 when LoRA does not wrap it."""
-
-    def __init__(self, base: nn.Linear):
-        super().__init__()
-        self.weight, self.bias = base.weight, base.bias  # the same Parameters: state dict keys unchanged
-        self.frozen_columns: int | None = None
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return partly_frozen_linear(x, self.weight, self.bias, self.frozen_columns)
-
-
-def train_new_columns(model: nn.Module, name: str, first_new: int) -> None:
-    """Make columns `first_new:` of layer `name` trainable while the columns before stay frozen."""
-    layer = getattr(model, name)
-    if not isinstance(layer, (LoRALinear, PartlyFrozenLinear)):
-        layer = PartlyFrozenLinear(layer)
-        setattr(model, name, layer)
-    layer.frozen_columns = first_new
-    layer.weight.requires_grad_(True)
-
-
-def trainable_parts(model: nn.Module) -> tuple[list[nn.Parameter], list[tuple | None]]:
-    """The parameters training changes, each with the index of the part of it that gets a gradient (None:
-    all of it; fc1's new columns when its copied columns are frozen)."""
-    regions = {}
-    for module in model.modules():
-        frozen_columns = getattr(module, "frozen_columns", None)
-        if frozen_columns is not None and module.weight.requires_grad:
-            regions[id(module.weight)] = (slice(None), slice(frozen_columns, None))
-    params = [p for p in model.parameters() if p.requires_grad]
-    return params, [regions.get(id(p)) for p in params]
-
-
-@dataclass(frozen=True)
-class LayerParams:
-    """One row of the parameter report."""
-
-    layer: str
-    weight_shape: tuple[int, ...]
-    frozen: int  # base parameters training leaves alone
-    trainable_base: int  # base parameters training changes (all of them without LoRA; new columns with it)
-    lora: int  # LoRA parameters (A and B)
-
-    @property
-    def trainable(self) -> int:
-        return self.trainable_base + self.lora
-
-
-def parameter_report(model: nn.Module) -> list[LayerParams]:
-    """Per layer: frozen, trainable and LoRA parameter counts, as training will treat them."""
-    rows = []
-    for name, module in model.named_children():
-        frozen = trainable = adapter = 0
-        frozen_columns = getattr(module, "frozen_columns", None)
-        for pname, parameter in module.named_parameters():
-            if pname.startswith("lora_"):
-                adapter += parameter.numel() if parameter.requires_grad else 0
-                continue
-            if not parameter.requires_grad:
-                changed = 0
-            elif pname == "weight" and frozen_columns is not None:
-                changed = (parameter.shape[1] - frozen_columns) * parameter.shape[0]
-            else:
-                changed = parameter.numel()
-            trainable += changed
-            frozen += parameter.numel() - changed
-        rows.append(LayerParams(name, tuple(module.weight.shape), frozen, trainable, adapter))
-    return rows
-
-
-def count_trainable(model: nn.Module) -> int:
-    return sum(row.trainable for row in parameter_report(model))
+    LoRA+ (Hayou et al. 2024) trains B with a learning rate `lora_plus_ratio` times A's; everything else
+    trained (A, DoRA's magnitudes, feature columns, a whole layer) takes the plain rate."""
+    plain, faster = [], []
+    for name, parameter in model.named_parameters():
+        if parameter.requires_grad:
+            (faster if name.endswith(".lora_B") and lora_plus_ratio != 1 else plain).append(parameter)
+    groups = [{"params": plain, "lr_scale": 1.0}, {"params": faster, "lr_scale": float(lora_plus_ratio)}]
+    return [group for group in groups if group["params"]]

@@ -21,7 +21,7 @@ from torch import nn
 
 from lora_studio.core.config import ModelConfig
 from lora_studio.core.data.features import FeatureScaler, raw_features
-from lora_studio.core.model import lora
+from lora_studio.core.model import weights
 
 
 @dataclass(frozen=True)
@@ -33,11 +33,7 @@ class ModelSnapshot:
 
 def snapshot(model: nn.Module, record) -> ModelSnapshot:
     """Merged weights of `model` (left unchanged) as NumPy copies, with its record's config and scaling."""
-    with torch.no_grad():
-        state = {k: v.detach().clone() for k, v in model.state_dict().items() if ".lora_" not in k}
-        for name, layer in lora.lora_layers(model).items():
-            if not layer.merged:
-                state[f"{name}.weight"] += layer.delta_weight()
+    state = weights.merged_state(model)
     return ModelSnapshot(record.model, {k: v.contiguous().numpy() for k, v in state.items()}, record.features)
 
 

@@ -2,7 +2,7 @@
 
 The LoRA tab updates "Trainable 7,448 of 59,586 parameters (12.5 %)" on every
 click, also before PyTorch has loaded; these formulas give the same numbers as
-`lora.parameter_report` on a real model (a test holds them together).
+`param_report.parameter_report` on a real model (a test holds them together).
 """
 
 from dataclasses import dataclass
@@ -26,9 +26,10 @@ class LayerShape:
     def params(self) -> int:
         return self.weights + self.out_features  # + bias
 
-    def lora_params(self, rank: int) -> int:
-        """A: (r, in, k, k) or (r, in); B: (out, r)."""
-        return rank * self.in_features * self.kernel**2 + self.out_features * rank
+    def lora_params(self, rank: int, variant: str = "lora") -> int:
+        """A: (r, in, k, k) or (r, in); B: (out, r); DoRA adds a magnitude per output."""
+        magnitudes = self.out_features if variant == "dora" else 0
+        return rank * self.in_features * self.kernel**2 + self.out_features * rank + magnitudes
 
     def describe(self) -> str:
         if self.kind == "conv":
@@ -61,6 +62,6 @@ class Budget:
 def lora_budget(model: ModelConfig, lora: LoraConfig) -> Budget:
     """Trainable and total parameters of a LoRA fine-tuning: adapters plus fc1's new feature columns."""
     shapes = layer_shapes(model)
-    adapters = sum(s.lora_params(lora.rank) for s in shapes if s.name in lora.layers)
+    adapters = sum(s.lora_params(lora.rank, lora.variant) for s in shapes if s.name in lora.layers)
     new_columns = model.hidden * model.feature_dim
     return Budget(adapters + new_columns, sum(s.params for s in shapes) + adapters)

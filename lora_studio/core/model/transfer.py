@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import torch
 from torch import nn
 
+from lora_studio.core.model import weights
+
 
 @dataclass
 class TransferReport:
@@ -34,10 +36,11 @@ class TransferReport:
 def transfer_weights(
     base: nn.Module, target: nn.Module, new_columns: str = "random", generator: torch.Generator | None = None
 ) -> TransferReport:
-    """Copy `base`'s weights into `target` (plain CNNs, before LoRA is applied), key by key."""
+    """Copy `base`'s weights into `target` (plain CNNs, before LoRA is applied), key by key, in the file
+    layout (fc1.weight one matrix, whatever the models keep apart)."""
     report = TransferReport()
-    source = base.state_dict()
-    for name, tensor in target.state_dict().items():
+    source, state = weights.plain_state(base), weights.plain_state(target)
+    for name, tensor in state.items():
         if name not in source:
             report.new.append(name)
             continue
@@ -58,6 +61,7 @@ def transfer_weights(
             )
         else:
             report.skipped[name] = f"shape {tuple(old.shape)} does not fit {tuple(tensor.shape)}"
+    weights.load_plain_state(target, state)
     return report
 
 

@@ -20,28 +20,44 @@ import torch.nn.functional as F
 from torch import nn
 
 from lora_studio.core.model.cnn import MnistCNN
-from lora_studio.core.model.lora import LoRALinear, PartlyFrozenLinear
+from lora_studio.core.model.feature_linear import FeatureLinear
+from lora_studio.core.model.lora import LoRALinear
+
+
+@dataclass
+class _Part:
+    """Some columns of a layer's weight: W (out, cols) acting on x[:, cols], and where its gradient goes."""
+
+    weight: torch.Tensor
+    columns: slice
+    grad: torch.Tensor | None  # None: frozen
 
 
 @dataclass
 class _Layer:
-    """One Linear of the head: its tensors (detached views of the parameters) and where their gradients go."""
+    """One Linear of the head: detached views of its tensors, and the .grad tensors their gradients go into."""
 
-    weight: torch.Tensor
+    parts: list[_Part]
     bias: torch.Tensor | None
+    bias_grad: torch.Tensor | None
     lora_A: torch.Tensor | None
     lora_B: torch.Tensor | None
+    lora_grads: tuple[torch.Tensor | None, torch.Tensor | None]
     scale: float
-    first_trained_column: int | None  # weight columns from here on are trained; None: the weight is frozen
-    grads: dict  # "weight" / "bias" / "lora_A" / "lora_B" → the tensor its gradient is written into
 
     @property
     def trained(self) -> bool:
-        return bool(self.grads)
+        return any(g is not None for g in (self.bias_grad, *self.lora_grads, *(p.grad for p in self.parts)))
 
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
         """(z, x Aᵀ) for input x; x Aᵀ is None without LoRA."""
-        z = torch.addmm(self.bias, x, self.weight.t()) if self.bias is not None else x.mm(self.weight.t())
+        z = None
+        for part in self.parts:
+            xs = x[:, part.columns]
+            if z is None:
+                z = torch.addmm(self.bias, xs, part.weight.t()) if self.bias is not None else xs.mm(part.weight.t())
+            else:
+                z.addmm_(xs, part.weight.t())
         if self.lora_A is None:
             return z, None
         low = x.mm(self.lora_A.t())
@@ -49,22 +65,24 @@ class _Layer:
 
     def backward(self, dz: torch.Tensor, x: torch.Tensor, low: torch.Tensor | None, need_dx: bool):
         """Write the gradients of the trained tensors; return dx (None unless need_dx)."""
-        grads = self.grads
-        if "weight" in grads:
-            torch.mm(dz.t(), x[:, self.first_trained_column :], out=grads["weight"])
-        if "bias" in grads:
-            torch.sum(dz, 0, out=grads["bias"])
+        for part in self.parts:
+            if part.grad is not None:
+                torch.mm(dz.t(), x[:, part.columns], out=part.grad)
+        if self.bias_grad is not None:
+            torch.sum(dz, 0, out=self.bias_grad)
+        grad_A, grad_B = self.lora_grads
         dlow = None
-        if self.lora_A is not None and ("lora_A" in grads or "lora_B" in grads or need_dx):
+        if self.lora_A is not None and (grad_A is not None or grad_B is not None or need_dx):
             scaled = dz * self.scale
-            if "lora_B" in grads:
-                torch.mm(scaled.t(), low, out=grads["lora_B"])
+            if grad_B is not None:
+                torch.mm(scaled.t(), low, out=grad_B)
             dlow = scaled.mm(self.lora_B)  # (n, r)
-            if "lora_A" in grads:
-                torch.mm(dlow.t(), x, out=grads["lora_A"])
+            if grad_A is not None:
+                torch.mm(dlow.t(), x, out=grad_A)
         if not need_dx:
             return None
-        dx = dz.mm(self.weight)
+        dx = torch.cat([dz.mm(part.weight) for part in self.parts], 1) if len(self.parts) > 1 else dz.mm(
+            self.parts[0].weight)
         return dx if dlow is None else dx.addmm_(dlow, self.lora_A)
 
 
@@ -72,47 +90,54 @@ class Unsupported(Exception):
     """The model's head is not one this step knows how to differentiate; use autograd."""
 
 
-def _layer(module: nn.Module, grad_of: dict) -> _Layer:
+def _grad(parameter: nn.Parameter | None, trained: set[int]) -> torch.Tensor | None:
+    """The .grad tensor the step writes this parameter's gradient into (None if it is not trained)."""
+    if parameter is None or not parameter.requires_grad:
+        return None
+    if id(parameter) not in trained:
+        raise Unsupported("a parameter that requires grad is not one the optimizer steps")
+    if parameter.grad is None:
+        parameter.grad = torch.zeros_like(parameter)
+    return parameter.grad
+
+
+def _layer(module: nn.Module, trained: set[int]) -> _Layer:
     # exact types: a subclass could compute something else in its forward
+    lora_A = lora_B = None
+    lora_grads: tuple = (None, None)
+    scale = 0.0
     if type(module) is LoRALinear:
-        if module.merged:
-            raise Unsupported("a merged LoRA layer")
-        lora_A, lora_B, scale = module.lora_A.detach(), module.lora_B.detach(), module.scale
-    elif type(module) in (nn.Linear, PartlyFrozenLinear):
-        lora_A = lora_B = None
-        scale = 0.0
+        if not module.supports_fast_head:
+            raise Unsupported("a LoRA layer this step has no formulas for (merged, dropout, or its variant)")
+        lora_A, lora_B, scale = module.lora_A.detach(), module.lora_B.detach(), module.scaling
+        lora_grads = (_grad(module.lora_A, trained), _grad(module.lora_B, trained))
+        module = module.base_layer
+    if type(module) is FeatureLinear:
+        k = module.image_features
+        parts = [_Part(module.weight.detach(), slice(0, k), _grad(module.weight, trained)),
+                 _Part(module.extra_weight.detach(), slice(k, None), _grad(module.extra_weight, trained))]
+    elif type(module) is nn.Linear:
+        parts = [_Part(module.weight.detach(), slice(None), _grad(module.weight, trained))]
     else:
         raise Unsupported(f"a {type(module).__name__}")
-    weight = module.weight
-    first = None
-    if weight.requires_grad:
-        first = getattr(module, "frozen_columns", None) or 0
-    grads = {}
-    for name in ("weight", "bias", "lora_A", "lora_B"):
-        parameter = getattr(module, name, None)
-        if parameter is not None and parameter.requires_grad:
-            if id(parameter) not in grad_of:
-                raise Unsupported(f"a trained {name} with nowhere to put its gradient")
-            grads[name] = grad_of[id(parameter)]
     bias = module.bias.detach() if module.bias is not None else None
-    return _Layer(weight.detach(), bias, lora_A, lora_B, scale, first, grads)
+    return _Layer(parts, bias, _grad(module.bias, trained), lora_A, lora_B, lora_grads, scale)
 
 
 class HeadStep:
-    """Forward and backward of the head for one batch; gradients go straight into the optimizer's buffers.
+    """Forward and backward of the head for one batch; gradients are written into the parameters' .grad.
 
-    `grad_parts` pairs each trained parameter with the tensor its gradient goes into (for fc1's weight, the
-    gradient of its trained columns only, shaped like them).
+    `params`: the parameters the optimizer steps (all of them in fc1 and fc2, or this step is Unsupported).
     """
 
-    def __init__(self, model: nn.Module, grad_parts: list[tuple[nn.Parameter, torch.Tensor]]):
+    def __init__(self, model: nn.Module, params: list[nn.Parameter]):
         if type(model) is not MnistCNN:
             raise Unsupported(f"a {type(model).__name__}")
-        grad_of = {id(parameter): grad for parameter, grad in grad_parts}
-        self.fc1, self.fc2 = _layer(model.fc1, grad_of), _layer(model.fc2, grad_of)
+        trained = {id(p) for p in params}
         head = {id(p) for p in (*model.fc1.parameters(), *model.fc2.parameters())}
-        if any(id(parameter) not in head for parameter, _ in grad_parts):
+        if not trained <= head:
             raise Unsupported("trained parameters outside the head")
+        self.fc1, self.fc2 = _layer(model.fc1, trained), _layer(model.fc2, trained)
         self.join_features = model.join_features
         self._saved = None
 
@@ -128,7 +153,7 @@ class HeadStep:
         return logits, loss
 
     def backward(self) -> None:
-        """Write the gradients of the last forward's loss into the optimizer's buffers."""
+        """Write the gradients of the last forward's loss into the trained parameters' .grad."""
         if self._saved is None:
             raise RuntimeError("backward() needs a forward() first (and takes one backward per forward)")
         x, low1, h, low2, log_probabilities, labels = self._saved
@@ -138,5 +163,5 @@ class HeadStep:
         dz2.div_(len(labels))
         dh = self.fc2.backward(dz2, h, low2, need_dx=self.fc1.trained)
         if dh is not None:
-            dz1 = torch.ops.aten.threshold_backward(dh, h, 0)  # ReLU: no gradient where the output is 0
+            dz1 = dh.masked_fill_(h <= 0, 0.0)  # ReLU: no gradient where the output is 0
             self.fc1.backward(dz1, x, low1, need_dx=False)

@@ -220,8 +220,12 @@ def train(
     config: TrainConfig,
     callbacks: Callbacks | None = None,
     control: TrainControl | None = None,
+    param_groups: list[dict] | None = None,
 ) -> TrainResult:
     """Train the parameters of `model` that require grad; return how it went.
+
+    `param_groups` (model/lora.py's `parameter_groups`): the trained parameters with a factor of the
+    learning rate each (LoRA+); by default every parameter that requires grad, at the plain rate.
 
     A NaN or infinite loss ends training with status "diverged" and the weights
     of the last step whose loss was finite.
@@ -230,8 +234,9 @@ def train(
     control = control or TrainControl()
     result = TrainResult()
     started = time.perf_counter()
-    params, regions = lora.trainable_parts(model)
-    if not params:
+    groups = param_groups if param_groups is not None else [
+        {"params": [p for p in model.parameters() if p.requires_grad], "lr_scale": 1.0}]
+    if not any(group["params"] for group in groups):
         raise ValueError("the model has no trainable parameters")
 
     start = first_trainable_stage(model)
@@ -241,8 +246,8 @@ def train(
     test_inputs = StageInputs.prepare(model, test_data, start) if test_data is not None else None
     result.setup_seconds = time.perf_counter() - started
 
-    optimizer = Adam(params, lr=config.lr, regions=regions)
-    trained = optimizer.parts  # views of what training changes: what the divergence guard copies and restores
+    optimizer = Adam(groups, lr=config.lr)
+    trained = [p.detach() for p in optimizer.params]  # what the divergence guard copies and restores
     stepper = _stepper(model, train_inputs, optimizer)
     last_good = [t.detach().clone() for t in trained]  # only what training changes: a copy every step
     generator = torch.Generator().manual_seed(config.seed)
@@ -351,14 +356,13 @@ class _HeadStep:
 
     def update(self, loss: torch.Tensor) -> None:
         self.head.backward()
-        self.optimizer.step_written()
+        self.optimizer.step()
 
 
 def _stepper(model: nn.Module, inputs: StageInputs, optimizer: Adam):
     if inputs.start == HEAD:
         try:
-            return _HeadStep(HeadStep(model, list(zip(optimizer.params, optimizer.grad_parts, strict=True))),
-                             inputs, optimizer)
+            return _HeadStep(HeadStep(model, optimizer.params), inputs, optimizer)
         except Unsupported:
             pass
     return _AutogradStep(model, inputs, optimizer)

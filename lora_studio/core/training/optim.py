@@ -1,56 +1,50 @@
-"""Adam without torch.optim: torch's own fused Adam kernel, called directly.
+"""Adam over parameter groups, through torch's own fused Adam kernel, called directly.
 
 Why not torch.optim.Adam: constructing any torch.optim optimizer imports
-torch._dynamo (and with it sympy and triton) on first use. Measured here with
-torch 2.14: 1.25 s and about 140 MB of resident memory, for an optimizer of
-eight small tensors — a third of the experiment's memory budget.
+torch._dynamo (and with it sympy and triton) on first use, which costs more
+time and memory than this whole optimizer's work in a LoRA run. Why the fused
+kernel (`torch._fused_adam_`, what torch.optim.Adam(fused=True) runs): one call
+per group updates every tensor, each in a single pass.
 
-Why the fused kernel (`torch._fused_adam_`, what torch.optim.Adam(fused=True)
-runs): one call from Python updates every tensor, each in a single pass. Measured
-here, a step over the base CNN's 52,000 values took 34 µs through this class
-(23 µs in the kernel), against 97 µs for the same arithmetic as eight
-whole-buffer operations. Where a torch lacks it, the same update runs as
-`_foreach_` operations (torch's own single-tensor Adam, step for step). Tests
-compare both with torch.optim.Adam.
+The kernel is a private operator, so it is trusted only after a probe: the
+first Adam built tries it on a one-element tensor against the textbook update.
+Where that fails (a torch without a CPU kernel, a changed signature, a wrong
+result), or a later call raises, the documented torch.optim.Adam takes over
+with the moments so far, and the steps continue where they were.
 """
 
 import math
 
 import torch
 
+# the kernel updates each tensor's memory as one flat array: parameters, gradients and moments must be dense
+# and laid out alike (it silently mis-updates anything else)
+
 
 def _dense(tensor: torch.Tensor) -> bool:
-    """True if the tensor's values fill its memory without gaps (in any order of dimensions)."""
     return tensor.is_contiguous() or tensor.is_contiguous(memory_format=torch.channels_last)
 
 
 class Adam:
-    """Adam (default betas and eps, no weight decay) over the parameters, or parts of them.
+    """Adam (default betas and eps, no weight decay) over groups of parameters.
 
-    `regions`, one per parameter: None, or the index of the only part of it that gets a gradient (fc1's
-    new columns; the rest has an exact zero gradient). Adam leaves a zero-gradient element exactly as it is,
-    so stepping only the region gives the same weights, without passes over fc1's 50,000 frozen values.
+    `groups`: parameters, or dicts {"params": [...], "lr_scale": s} (model/lora.py's `parameter_groups`);
+    a group's learning rate is `lr × s`, so the schedule sets one `lr` and LoRA+ keeps B's rate a multiple
+    of A's. Steps read each parameter's `.grad`; a parameter without one is left alone, as torch does.
     """
 
-    def __init__(self, params, lr: float, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8,
-                 regions=None):
-        self.params = [p for p in params]
-        self.regions = list(regions) if regions is not None else [None] * len(self.params)
+    def __init__(self, groups, lr: float, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8):
+        groups = list(groups)
+        if groups and not isinstance(groups[0], dict):
+            groups = [{"params": groups, "lr_scale": 1.0}]
+        self.groups = [(list(group["params"]), float(group.get("lr_scale", 1.0))) for group in groups]
+        self.params = [p for params, _ in self.groups for p in params]
         self.lr, self.betas, self.eps = lr, betas, eps
-        with torch.no_grad():  #: views of what the steps change: each parameter, or its region
-            self.parts = [p.detach() if r is None else p.detach()[r] for p, r in zip(self.params, self.regions,
-                                                                                     strict=True)]
-        # the fused kernel walks each tensor's memory as one flat array, so every tensor it gets must be dense
-        # and laid out like its parameter: a part that is not (fc1's new columns) is stepped as a dense copy
-        self.stepped = [part if _dense(part) else part.clone(memory_format=torch.contiguous_format)
-                        for part in self.parts]
-        self.exp_avg = [torch.zeros_like(t) for t in self.stepped]  # zeros_like keeps a dense layout
-        self.exp_avg_sq = [torch.zeros_like(t) for t in self.stepped]
-        self.steps = [0] * len(self.params)  # per parameter, as torch counts them
-        self._step = torch.zeros(())  # the count the kernel reads, when all parameters share it
-        #: where a gradient can be written directly (head.HeadStep does), for `step_written`
-        self.grad_parts = [torch.zeros_like(t) for t in self.stepped]
-        self._copies = [(part, copy) for part, copy in zip(self.parts, self.stepped, strict=True) if copy is not part]
+        self.exp_avg = [torch.zeros_like(p) for p in self.params]  # zeros_like keeps each one's layout
+        self.exp_avg_sq = [torch.zeros_like(p) for p in self.params]
+        self.steps = [torch.zeros(()) for _ in self.params]  # per parameter, as torch counts them
+        self._index = {id(p): i for i, p in enumerate(self.params)}
+        self._torch_adam = None if _kernel_usable() and all(map(_dense, self.params)) else self._documented()
 
     def zero_grad(self) -> None:
         for p in self.params:
@@ -58,74 +52,89 @@ class Adam:
 
     @torch.no_grad()
     def step(self) -> None:
-        """A step from each parameter's .grad; torch leaves a parameter without one, and its moments, as they
-        are, and counts its steps apart."""
-        live, grads = [], []
-        for i, (p, region, stepped) in enumerate(zip(self.params, self.regions, self.stepped, strict=True)):
-            if p.grad is not None:
-                grad = p.grad if region is None else p.grad[region]
-                live.append(i)
-                grads.append(grad if grad.stride() == stepped.stride() else _like(grad, stepped))
-        self._update(live, grads)
-
-    @torch.no_grad()
-    def step_written(self) -> None:
-        """A step with every parameter's gradient already written into `grad_parts` (p.grad is not read)."""
-        self._update(range(len(self.params)), self.grad_parts)
-
-    def _update(self, live, grads: list[torch.Tensor]) -> None:
-        if not grads:
+        if self._torch_adam is not None:
+            for group, (_, scale) in zip(self._torch_adam.param_groups, self.groups, strict=True):
+                group["lr"] = self.lr * scale
+            self._torch_adam.step()
             return
-        live = list(live)
-        for i in live:
-            self.steps[i] += 1
-        if len(live) == len(self.params):  # every parameter has a gradient (so in our training): lists made once
-            params, exp_avgs, exp_avg_sqs, copies = self.stepped, self.exp_avg, self.exp_avg_sq, self._copies
-        else:
-            params, exp_avgs, exp_avg_sqs = ([lst[i] for i in live] for lst in (
-                self.stepped, self.exp_avg, self.exp_avg_sq))
-            copies = [(self.parts[i], self.stepped[i]) for i in live if self.stepped[i] is not self.parts[i]]
-        counts = {self.steps[i] for i in live}
-        if len(counts) == 1:  # one shared count tensor: a single fill, not one add per parameter
-            steps = [self._step.fill_(counts.pop())] * len(live)
-        else:
-            steps = [torch.tensor(float(self.steps[i])) for i in live]
-        for part, copy in copies:  # the part may have changed outside (the divergence guard restores weights)
-            copy.copy_(part)
-        _adam(params, exp_avgs, exp_avg_sqs, grads, steps, self.lr, self.betas, self.eps)
-        for part, copy in copies:
-            part.copy_(copy)
+        for k, (params, scale) in enumerate(self.groups):
+            try:
+                self._fused_step(params, self.lr * scale)
+            except (RuntimeError, TypeError, NotImplementedError):  # the private kernel failed: go the documented
+                self._torch_adam = self._documented()  # way from here on, from where this group is now
+                self._step_groups_from(k)
+                return
+
+    def _step_groups_from(self, first: int) -> None:
+        """A documented step of groups `first`… only (the groups before were stepped by the kernel)."""
+        held = [(p, p.grad) for params, _ in self.groups[:first] for p in params]
+        for p, _ in held:
+            p.grad = None
+        try:
+            self.step()
+        finally:
+            for p, grad in held:
+                p.grad = grad
+
+    def _fused_step(self, params: list[torch.nn.Parameter], lr: float) -> None:
+        live = [self._index[id(p)] for p in params if p.grad is not None]
+        if not live:
+            return
+        grads = [_like(self.params[i].grad, self.params[i]) for i in live]
+        steps = [self.steps[i] for i in live]
+        torch._foreach_add_(steps, 1.0)  # the kernel reads the count of the step it takes
+        try:
+            torch._fused_adam_(
+                [self.params[i] for i in live], grads, [self.exp_avg[i] for i in live],
+                [self.exp_avg_sq[i] for i in live], [], steps, lr=lr, beta1=self.betas[0], beta2=self.betas[1],
+                weight_decay=0.0, eps=self.eps, amsgrad=False, maximize=False,
+            )
+        except BaseException:
+            torch._foreach_sub_(steps, 1.0)
+            raise
+
+    def _documented(self):
+        """torch.optim.Adam over the same groups, holding the moments and step counts so far."""
+        torch_adam = torch.optim.Adam([{"params": params, "lr": self.lr * scale} for params, scale in self.groups],
+                                      lr=self.lr, betas=self.betas, eps=self.eps, foreach=False)
+        for i, p in enumerate(self.params):
+            if self.steps[i].item() > 0:
+                torch_adam.state[p] = {"step": self.steps[i].clone(), "exp_avg": self.exp_avg[i],
+                                       "exp_avg_sq": self.exp_avg_sq[i]}
+        return torch_adam
 
 
 def _like(tensor: torch.Tensor, layout: torch.Tensor) -> torch.Tensor:
+    """`tensor` with `layout`'s strides (autograd may lay a gradient out otherwise than its parameter)."""
+    if tensor.stride() == layout.stride():
+        return tensor
     out = torch.empty_like(layout)
     out.copy_(tensor)
     return out
 
 
-_fused_kernel = getattr(torch, "_fused_adam_", None)
+_probed: bool | None = None
 
 
-def _adam(params, exp_avgs, exp_avg_sqs, grads, steps, lr: float, betas, eps: float) -> None:
-    global _fused_kernel
-    if _fused_kernel is not None:
-        try:
-            _fused_kernel(params, grads, exp_avgs, exp_avg_sqs, [], steps, lr=lr, beta1=betas[0], beta2=betas[1],
-                          weight_decay=0.0, eps=eps, amsgrad=False, maximize=False)
-            return
-        except NotImplementedError:  # no CPU kernel in this torch (before 2.4): raised before any change
-            _fused_kernel = None
-    _explicit_adam(params, exp_avgs, exp_avg_sqs, grads, steps, lr, betas, eps)
+def _kernel_usable() -> bool:
+    """Whether torch's fused Adam kernel runs here and gives the textbook update (probed once)."""
+    global _probed
+    if _probed is None:
+        _probed = _probe()
+    return _probed
 
 
-def _explicit_adam(params, exp_avgs, exp_avg_sqs, grads, steps, lr: float, betas, eps: float) -> None:
-    """torch's single-tensor Adam, tensor by tensor:
-    m ← β1·m + (1-β1)·g;  v ← β2·v + (1-β2)·g²;  p ← p − lr/(1-β1^t) · m / (√v/√(1-β2^t) + ε)"""
-    beta1, beta2 = betas
-    torch._foreach_lerp_(exp_avgs, grads, 1 - beta1)
-    torch._foreach_mul_(exp_avg_sqs, beta2)
-    torch._foreach_addcmul_(exp_avg_sqs, grads, grads, value=1 - beta2)
-    for param, exp_avg, exp_avg_sq, step in zip(params, exp_avgs, exp_avg_sqs, steps, strict=True):
-        t = int(step.item())
-        denom = exp_avg_sq.sqrt().div_(math.sqrt(1 - beta2**t)).add_(eps)
-        param.addcdiv_(exp_avg, denom, value=-lr / (1 - beta1**t))
+def _probe() -> bool:
+    kernel = getattr(torch, "_fused_adam_", None)
+    if kernel is None:
+        return False
+    param, grad = torch.ones(1), torch.full((1,), 0.5)
+    exp_avg, exp_avg_sq, step = torch.zeros(1), torch.zeros(1), torch.ones(())
+    try:
+        kernel([param], [grad], [exp_avg], [exp_avg_sq], [], [step], lr=0.1, beta1=0.9, beta2=0.999,
+               weight_decay=0.0, eps=1e-8, amsgrad=False, maximize=False)
+    except (RuntimeError, TypeError, NotImplementedError):
+        return False
+    # step 1: m = 0.05, v = 0.00025; p = 1 − 0.1 · (m / 0.1) / (√(v / 0.001) + ε) = 0.9
+    expected = 1 - 0.1 * (0.05 / 0.1) / (math.sqrt(0.00025 / 0.001) + 1e-8)
+    return abs(param.item() - expected) < 1e-6

@@ -19,6 +19,7 @@ from lora_studio.core.data.pixels import pixel_stats
 from lora_studio.core.evaluation.scores import Predictions
 from lora_studio.core.model import lora
 from lora_studio.core.model.cnn import MnistCNN, count_parameters
+from lora_studio.core.model.param_report import count_trainable
 from lora_studio.core.model.transfer import transfer_weights
 from lora_studio.core.storage.library import ModelRecord
 from lora_studio.core.training.loop import Callbacks, TrainControl, TrainData, TrainResult, train
@@ -86,12 +87,13 @@ def finetune(
     report = transfer_weights(base, model, lora_config.new_columns, generator)
     lora.apply_lora(model, lora_config, generator)
     if feature_names:
-        lora.train_new_columns(model, "fc1", model_config.flat_dim)
+        lora.train_feature_columns(model)
 
     train_extra = scaler.standardise(raw_train) if scaler else None  # the values fitted on: computed once
     train_data = TrainData(dataset.train.images, dataset.train.labels, train_extra)
     test_data = _data(dataset.test, scaler)
-    result = train(model, train_data, test_data, config, callbacks, control)
+    result = train(model, train_data, test_data, config, callbacks, control,
+                   param_groups=lora.parameter_groups(model, lora_config.lora_plus_ratio))
     kind = "feature_lora" if feature_names else "control_lora"
     features = f"+{'+'.join(feature_names)}" if feature_names else "control"
     record = ModelRecord(
@@ -114,7 +116,7 @@ def _data(split, scaler: FeatureScaler | None = None) -> TrainData:
 
 
 def _finish(model, record: ModelRecord, result: TrainResult, dataset: Dataset, started: float) -> Outcome:
-    trainable, total = lora.count_trainable(model), count_parameters(model)
+    trainable, total = count_trainable(model), count_parameters(model)
     predictions = None
     if result.status == "finished":  # the last epoch's evaluation: no second pass over the test set
         probabilities = result.test_probabilities

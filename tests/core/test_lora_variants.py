@@ -1,0 +1,159 @@
+"""The LoRA variant seam: rsLoRA's scale, DoRA's magnitudes, dropout, LoRA+'s groups, and a variant made up
+here in one place that every user of ΔW (forward, merge, export, the ΔW view, the drawing model) follows."""
+
+import json
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from safetensors.torch import load_file
+
+from lora_studio.core import config as cfg
+from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
+from lora_studio.core.data.features import FeatureScaler
+from lora_studio.core.evaluation import inspection
+from lora_studio.core.model import lora, lora_variants, numpy_cnn, weights
+from lora_studio.core.model.cnn import MnistCNN
+from lora_studio.core.storage.library import ModelLibrary, ModelRecord
+from lora_studio.core.training.loop import TrainData, train
+
+
+def adapted(layers=("conv1", "fc1", "fc2"), seed=0, **settings):
+    """A feature model with the adapters of `settings` and non-zero B (as after some training)."""
+    torch.manual_seed(seed)
+    model = MnistCNN(ModelConfig(feature_dim=1))
+    lora.apply_lora(model, LoraConfig(rank=4, alpha=8.0, layers=layers, **settings))
+    g = torch.Generator().manual_seed(seed + 1)
+    with torch.no_grad():
+        for layer in lora.lora_layers(model).values():
+            layer.lora_B.copy_(torch.randn(layer.lora_B.shape, generator=g) * 0.1)
+    return model
+
+
+def feature_record(lora_config: LoraConfig) -> ModelRecord:
+    return ModelRecord(kind="feature_lora", name="t", dataset="mnist", model=ModelConfig(feature_dim=1),
+                       train=TrainConfig(), lora=lora_config, features=FeatureScaler(("brightness",), (0.1,), (0.05,)))
+
+
+def inputs(n=6, seed=0):
+    g = torch.Generator().manual_seed(seed)
+    return torch.rand(n, 1, 28, 28, generator=g), torch.randn(n, 1, generator=g)
+
+
+def test_rslora_scales_by_alpha_over_the_square_root_of_the_rank():
+    assert LoraConfig(rank=16, alpha=8.0, variant="rslora").scale == 2.0
+    assert LoraConfig(rank=16, alpha=8.0).scale == 0.5
+    plain, rs = adapted(("fc2",)), adapted(("fc2",), variant="rslora")
+    assert rs.fc2.scaling == 4.0 and plain.fc2.scaling == 2.0
+    torch.testing.assert_close(rs.fc2.delta_weight(), 2 * plain.fc2.delta_weight())
+
+
+@pytest.mark.parametrize("layers", [("fc1", "fc2"), ("conv1", "conv2")])
+def test_dora_is_a_learned_magnitude_times_the_direction_of_w_plus_delta(layers):
+    model = adapted(layers, variant="dora")
+    for layer in lora.lora_layers(model).values():
+        direction = layer.base_weight() + layer.low_rank_update()
+        norms = direction.detach().flatten(1).norm(dim=1)
+        with torch.no_grad():  # a fresh magnitude is ‖W‖, not ‖W + ΔW‖ (B was zero when it was set)
+            layer.lora_magnitude_vector.copy_(norms * 1.5)
+        effective = layer.effective_weight().detach()
+        assert torch.allclose(effective.flatten(1).norm(dim=1), norms * 1.5, rtol=1e-5)
+        cosine = F.cosine_similarity(effective.flatten(1), direction.detach().flatten(1), dim=1)
+        assert torch.allclose(cosine, torch.ones_like(cosine), atol=1e-5)
+
+
+def test_dora_trains_its_magnitudes_and_a_saved_dora_model_loads_with_the_same_outputs(tmp_path):
+    model = adapted(("conv1", "fc1", "fc2"), variant="dora")
+    lora.train_feature_columns(model)
+    before = weights.adapter_state(model)
+    g = torch.Generator().manual_seed(0)
+    data = TrainData(torch.randint(0, 256, (96, 28, 28), dtype=torch.uint8, generator=g),
+                     torch.randint(0, 10, (96,), generator=g), torch.randn(96, 1, generator=g))
+    assert train(model, data, None, TrainConfig(epochs=1, batch_size=32, lr=1e-2)).status == "finished"
+    after = weights.adapter_state(model)
+    assert not torch.equal(after["fc1.lora_magnitude_vector"], before["fc1.lora_magnitude_vector"])
+    record = feature_record(LoraConfig(rank=4, alpha=8.0, layers=("conv1", "fc1", "fc2"), variant="dora"))
+    library = ModelLibrary(tmp_path / "models")
+    model_id = library.save(model, record)
+    adapter_config = json.loads((library.folder(model_id) / "adapter_config.json").read_text())
+    assert adapter_config["use_dora"] is True and adapter_config["use_rslora"] is False
+    loaded, loaded_record = library.load(model_id)
+    assert loaded_record.lora.variant == "dora"
+    x, extra = inputs()
+    model.eval()
+    with torch.no_grad():
+        assert torch.equal(loaded(x, extra), model(x, extra))
+
+
+def test_lora_dropout_acts_while_training_only():
+    model = adapted(("fc1", "fc2"), dropout=0.5)
+    reference = adapted(("fc1", "fc2"))
+    x, extra = inputs()
+    model.eval()
+    with torch.no_grad():
+        assert torch.equal(model(x, extra), reference(x, extra))
+        model.train()
+        torch.manual_seed(1)
+        assert not torch.allclose(model(x, extra), reference(x, extra), atol=1e-4)
+    assert weights.peft_config(LoraConfig(dropout=0.5))["lora_dropout"] == 0.5
+
+
+def test_lora_plus_puts_b_in_a_group_of_its_own_at_ratio_times_the_rate():
+    model = adapted(("fc1", "fc2"))
+    lora.train_feature_columns(model)
+    assert len(lora.parameter_groups(model, 1.0)) == 1
+    plain, faster = lora.parameter_groups(model, 16.0)
+    assert faster["lr_scale"] == 16.0 and plain["lr_scale"] == 1.0
+    assert {id(p) for p in faster["params"]} == {id(model.fc1.lora_B), id(model.fc2.lora_B)}
+    assert id(model.fc1.base_layer.extra_weight) in {id(p) for p in plain["params"]}
+
+
+class Halved(lora_variants.LoraVariant):
+    """A variant made up for this test: ΔW at half the usual scale, defined here and nowhere else."""
+
+    def scaling(self, layer):
+        return 0.5 * layer.config.scale
+
+
+@pytest.fixture
+def halved(monkeypatch):
+    monkeypatch.setattr(cfg, "LORA_VARIANTS", dict(cfg.LORA_VARIANTS))
+    monkeypatch.setattr(lora_variants, "LORA_VARIANTS", cfg.LORA_VARIANTS)
+    monkeypatch.setattr(lora_variants, "VARIANTS", dict(lora_variants.VARIANTS))
+    lora_variants.register_variant("halved", Halved, "ΔW at half the scale")
+    return "halved"
+
+
+def test_a_variant_defined_in_one_place_is_followed_by_forward_merge_export_and_the_delta_view(halved, tmp_path):
+    layers = ("conv1", "fc1", "fc2")
+    ours, plain = adapted(layers, variant=halved), adapted(layers)  # the same A and B
+    x, extra = inputs()
+    with torch.no_grad():
+        base = MnistCNN(ModelConfig(feature_dim=1), joined_fc1=True)
+        base.load_state_dict(weights.plain_state(plain))
+        # forward: halfway between the base and plain LoRA, layer by layer (checked on fc2's output alone)
+        h = torch.randn(5, 64)
+        torch.testing.assert_close(ours.fc2(h), (plain.fc2(h) + plain.fc2.base_layer(h)) / 2)
+        # the ΔW view
+        for ours_delta, plain_delta in zip(inspection.lora_deltas(ours), inspection.lora_deltas(plain), strict=True):
+            np.testing.assert_allclose(ours_delta.delta, plain_delta.delta / 2, rtol=1e-5, atol=1e-7)
+            assert ours_delta.scale == plain_delta.scale / 2
+        # merge
+        unmerged = ours(x, extra)
+        lora.merge(ours)
+        torch.testing.assert_close(ours(x, extra), unmerged, rtol=1e-5, atol=1e-5)
+        lora.unmerge(ours)
+        # export, through the library, read back into the article's CNN
+        record = feature_record(LoraConfig(rank=4, alpha=8.0, layers=layers, variant=halved))
+        library = ModelLibrary(tmp_path / "models")
+        path = library.export_merged(library.save(ours, record), tmp_path / "merged.safetensors")
+        exported = MnistCNN(ModelConfig(feature_dim=1), joined_fc1=True)
+        exported.load_state_dict(load_file(path))
+        torch.testing.assert_close(exported(x, extra), unmerged, rtol=1e-5, atol=1e-5)
+        assert not torch.allclose(exported(x, extra), plain(x, extra), atol=1e-3)
+        # the NumPy model the drawing canvas runs
+        drawing = numpy_cnn.DrawingModel(numpy_cnn.snapshot(ours, record))
+        image = (torch.rand(28, 28) * 255).to(torch.uint8)
+        expected = ours(image[None, None].float() / 255, extra[:1])[0].numpy()
+        np.testing.assert_allclose(drawing.logits(image.numpy(), extra[0].numpy()), expected, rtol=1e-4, atol=1e-4)
