@@ -112,6 +112,7 @@ def stage(source: Path, dest: Path, name: str = "mnist") -> Path:
     target.mkdir(parents=True)
     for stem in data.FILES.values():
         path = data.find_file(folder, stem)
+        assert path is not None, "read_folder has just found every file"
         out = target / f"{stem}.gz"
         if path.suffix == ".gz":
             shutil.copyfile(path, out)

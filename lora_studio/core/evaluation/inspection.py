@@ -78,7 +78,7 @@ def lora_deltas(model: nn.Module) -> list[LayerDelta]:
 def image_column_scale(model: nn.Module, flat_dim: int) -> float:
     """Mean |w| of fc1's weights for the conv features: the size to judge the feature columns' weights by."""
     with torch.no_grad():
-        return float(weights.layer_weight(model.fc1)[:, :flat_dim].abs().mean())
+        return float(weights.layer_weight(model.get_submodule("fc1"))[:, :flat_dim].abs().mean())
 
 
 def max_merge_difference(model: nn.Module, images: torch.Tensor, extra: torch.Tensor | None) -> float:
@@ -206,4 +206,4 @@ def feature_columns(model: nn.Module, flat_dim: int) -> np.ndarray:
     """fc1's effective weights for the extra features, (hidden, F): the trained columns plus their part of
     ΔW when LoRA adapts fc1 too — what the network multiplies the standardised feature values by."""
     with torch.no_grad():
-        return weights.layer_weight(model.fc1)[:, flat_dim:].numpy().copy()
+        return weights.layer_weight(model.get_submodule("fc1"))[:, flat_dim:].numpy().copy()

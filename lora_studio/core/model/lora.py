@@ -22,10 +22,12 @@ ADAPTER_NAMES = ("lora_A", "lora_B", "lora_magnitude_vector")  # what a LoRA lay
 
 
 class LoRALayer(nn.Module):
+    base_layer: nn.Linear | nn.Conv2d | FeatureLinear
     lora_A: nn.Parameter
     lora_B: nn.Parameter
+    lora_magnitude_vector: nn.Parameter  # DoRA's only (lora_variants.DoRA.init)
 
-    def __init__(self, base_layer: nn.Module, config: LoraConfig):
+    def __init__(self, base_layer: nn.Linear | nn.Conv2d | FeatureLinear, config: LoraConfig):
         super().__init__()
         self.base_layer = base_layer
         for parameter in base_layer.parameters():
@@ -118,7 +120,7 @@ class LoRALayer(nn.Module):
 
     @torch.no_grad()
     def unmerge(self) -> None:
-        if self.merged:
+        if self._unmerged is not None:
             self._write_base_weight(self._unmerged)
             self._unmerged = None
 
@@ -170,6 +172,7 @@ class LoRAConv2d(LoRALayer):
 
     def apply_weight(self, x: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
         base = self.base_layer
+        assert isinstance(base, nn.Conv2d)
         return F.conv2d(x, weight, None, base.stride, base.padding, base.dilation)
 
 
@@ -223,7 +226,8 @@ def parameter_groups(model: nn.Module, lora_plus_ratio: float = 1.0) -> list[dic
 
     LoRA+ (Hayou et al. 2024) trains B with a learning rate `lora_plus_ratio` times A's; everything else
     trained (A, DoRA's magnitudes, feature columns, a whole layer) takes the plain rate."""
-    plain, faster = [], []
+    plain: list[nn.Parameter] = []
+    faster: list[nn.Parameter] = []
     for name, parameter in model.named_parameters():
         if parameter.requires_grad:
             (faster if name.endswith(".lora_B") and lora_plus_ratio != 1 else plain).append(parameter)

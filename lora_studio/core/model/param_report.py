@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from torch import nn
 
 from lora_studio.core.model.lora import ADAPTER_NAMES, unwrapped
+from lora_studio.core.model.weights import layer_weight
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,7 @@ def parameter_report(model: nn.Module) -> list[LayerParams]:
                 trainable += parameter.numel()
             else:
                 frozen += parameter.numel()
-        shape = (base.out_features, base.in_features) if hasattr(base, "in_features") else tuple(base.weight.shape)
-        rows.append(LayerParams(name, shape, frozen, trainable, adapter))
+        rows.append(LayerParams(name, tuple(layer_weight(base).shape), frozen, trainable, adapter))
     return rows
 
 

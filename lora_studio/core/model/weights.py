@@ -6,12 +6,14 @@ article's plain CNN: `fc1.weight` is one (64, 784 + F) matrix, and the adapters 
 (`fc1.lora_A`, …; under PEFT's names in the adapter files).
 """
 
+from collections.abc import Callable
+
 import torch
 from torch import nn
 
 from lora_studio.core.config import LoraConfig
 from lora_studio.core.model.feature_linear import FeatureLinear
-from lora_studio.core.model.lora import ADAPTER_NAMES, LoRAConv2d, lora_layers, unwrapped
+from lora_studio.core.model.lora import ADAPTER_NAMES, LoRAConv2d, LoRALayer, lora_layers, unwrapped
 
 PEFT_PREFIX = "base_model.model."
 
@@ -19,20 +21,26 @@ PEFT_PREFIX = "base_model.model."
 def layer_weight(module: nn.Module) -> torch.Tensor:
     """The weight a layer acts with, as one tensor: a LoRA layer's effective weight (adapter folded in),
     fc1's image and feature columns joined, or a plain layer's weight."""
-    from lora_studio.core.model.lora import LoRALayer
-
     if isinstance(module, LoRALayer):
         return module.effective_weight()
-    return module.joined_weight() if isinstance(module, FeatureLinear) else module.weight
+    if isinstance(module, FeatureLinear):
+        return module.joined_weight()
+    return _tensor(module, "weight")
 
 
-def _file_tensors(model: nn.Module, weight_of) -> dict[str, torch.Tensor]:
+def _tensor(module: nn.Module, name: str) -> torch.Tensor:
+    tensor = getattr(module, name)
+    assert isinstance(tensor, torch.Tensor), f"{type(module).__name__}.{name} is not a tensor"
+    return tensor
+
+
+def _file_tensors(model: nn.Module, weight_of: Callable[[nn.Module], torch.Tensor]) -> dict[str, torch.Tensor]:
     state = {}
     with torch.no_grad():
         for name, module in model.named_children():
             state[f"{name}.weight"] = weight_of(module).detach().clone()
             bias = unwrapped(module).bias
-            if bias is not None:
+            if isinstance(bias, torch.Tensor):
                 state[f"{name}.bias"] = bias.detach().clone()
     return state
 
@@ -56,8 +64,8 @@ def load_plain_state(model: nn.Module, tensors: dict[str, torch.Tensor]) -> None
         if isinstance(base, FeatureLinear):
             base.load_joined_weight(tensors[f"{name}.weight"])
         else:
-            base.weight.copy_(tensors[f"{name}.weight"])
-        if base.bias is not None:
+            _tensor(base, "weight").copy_(tensors[f"{name}.weight"])
+        if isinstance(base.bias, torch.Tensor):
             base.bias.copy_(tensors[f"{name}.bias"])
 
 

@@ -34,34 +34,43 @@ class _Part:
 
 
 @dataclass
+class _Adapter:
+    """A LoRA layer's A (r, in) and B (out, r), its scale, and where their gradients go."""
+
+    A: torch.Tensor
+    B: torch.Tensor
+    grad_A: torch.Tensor | None
+    grad_B: torch.Tensor | None
+    scale: float
+
+
+@dataclass
 class _Layer:
     """One Linear of the head: detached views of its tensors, and the .grad tensors their gradients go into."""
 
     parts: list[_Part]
     bias: torch.Tensor | None
     bias_grad: torch.Tensor | None
-    lora_A: torch.Tensor | None
-    lora_B: torch.Tensor | None
-    lora_grads: tuple[torch.Tensor | None, torch.Tensor | None]
-    scale: float
+    adapter: _Adapter | None
 
     @property
     def trained(self) -> bool:
-        return any(g is not None for g in (self.bias_grad, *self.lora_grads, *(p.grad for p in self.parts)))
+        grads = [self.bias_grad, *(p.grad for p in self.parts)]
+        if self.adapter is not None:
+            grads += [self.adapter.grad_A, self.adapter.grad_B]
+        return any(g is not None for g in grads)
 
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
         """(z, x Aᵀ) for input x; x Aᵀ is None without LoRA."""
-        z = None
-        for part in self.parts:
-            xs = x[:, part.columns]
-            if z is None:
-                z = torch.addmm(self.bias, xs, part.weight.t()) if self.bias is not None else xs.mm(part.weight.t())
-            else:
-                z.addmm_(xs, part.weight.t())
-        if self.lora_A is None:
+        first, *rest = self.parts
+        xs = x[:, first.columns]
+        z = torch.addmm(self.bias, xs, first.weight.t()) if self.bias is not None else xs.mm(first.weight.t())
+        for part in rest:
+            z.addmm_(x[:, part.columns], part.weight.t())
+        if self.adapter is None:
             return z, None
-        low = x.mm(self.lora_A.t())
-        return z.addmm_(low, self.lora_B.t(), alpha=self.scale), low
+        low = x.mm(self.adapter.A.t())
+        return z.addmm_(low, self.adapter.B.t(), alpha=self.adapter.scale), low
 
     def backward(self, dz: torch.Tensor, x: torch.Tensor, low: torch.Tensor | None, need_dx: bool):
         """Write the gradients of the trained tensors; return dx (None unless need_dx)."""
@@ -70,27 +79,28 @@ class _Layer:
                 torch.mm(dz.t(), x[:, part.columns], out=part.grad)
         if self.bias_grad is not None:
             torch.sum(dz, 0, out=self.bias_grad)
-        grad_A, grad_B = self.lora_grads
         dlow = None
-        if self.lora_A is not None and (grad_A is not None or grad_B is not None or need_dx):
-            scaled = dz * self.scale
-            if grad_B is not None:
-                torch.mm(scaled.t(), low, out=grad_B)
-            dlow = scaled.mm(self.lora_B)  # (n, r)
-            if grad_A is not None:
-                torch.mm(dlow.t(), x, out=grad_A)
+        adapter = self.adapter
+        if adapter is not None and low is not None and (adapter.grad_A is not None or adapter.grad_B is not None
+                                                        or need_dx):
+            scaled = dz * adapter.scale
+            if adapter.grad_B is not None:
+                torch.mm(scaled.t(), low, out=adapter.grad_B)
+            dlow = scaled.mm(adapter.B)  # (n, r)
+            if adapter.grad_A is not None:
+                torch.mm(dlow.t(), x, out=adapter.grad_A)
         if not need_dx:
             return None
-        dx = torch.cat([dz.mm(part.weight) for part in self.parts], 1) if len(self.parts) > 1 else dz.mm(
-            self.parts[0].weight)
-        return dx if dlow is None else dx.addmm_(dlow, self.lora_A)
+        products = [dz.mm(part.weight) for part in self.parts]
+        dx = products[0] if len(products) == 1 else torch.cat(products, 1)
+        return dx if dlow is None or adapter is None else dx.addmm_(dlow, adapter.A)
 
 
 class Unsupported(Exception):
     """The model's head is not one this step knows how to differentiate; use autograd."""
 
 
-def _grad(parameter: nn.Parameter | None, trained: set[int]) -> torch.Tensor | None:
+def _grad(parameter: torch.Tensor | None, trained: set[int]) -> torch.Tensor | None:
     """The .grad tensor the step writes this parameter's gradient into (None if it is not trained)."""
     if parameter is None or not parameter.requires_grad:
         return None
@@ -103,25 +113,23 @@ def _grad(parameter: nn.Parameter | None, trained: set[int]) -> torch.Tensor | N
 
 def _layer(module: nn.Module, trained: set[int]) -> _Layer:
     # exact types: a subclass could compute something else in its forward
-    lora_A = lora_B = None
-    lora_grads: tuple = (None, None)
-    scale = 0.0
+    adapter = None
     if type(module) is LoRALinear:
         if not module.supports_fast_head:
             raise Unsupported("a LoRA layer this step has no formulas for (merged, dropout, or its variant)")
-        lora_A, lora_B, scale = module.lora_A.detach(), module.lora_B.detach(), module.scaling
-        lora_grads = (_grad(module.lora_A, trained), _grad(module.lora_B, trained))
+        adapter = _Adapter(module.lora_A.detach(), module.lora_B.detach(), _grad(module.lora_A, trained),
+                           _grad(module.lora_B, trained), module.scaling)
         module = module.base_layer
     if type(module) is FeatureLinear:
         k = module.image_features
         parts = [_Part(module.weight.detach(), slice(0, k), _grad(module.weight, trained)),
                  _Part(module.extra_weight.detach(), slice(k, None), _grad(module.extra_weight, trained))]
-    elif type(module) is nn.Linear:
+    elif isinstance(module, nn.Linear) and type(module) is nn.Linear:
         parts = [_Part(module.weight.detach(), slice(None), _grad(module.weight, trained))]
     else:
         raise Unsupported(f"a {type(module).__name__}")
-    bias = module.bias.detach() if module.bias is not None else None
-    return _Layer(parts, bias, _grad(module.bias, trained), lora_A, lora_B, lora_grads, scale)
+    bias = module.bias
+    return _Layer(parts, None if bias is None else bias.detach(), _grad(bias, trained), adapter)
 
 
 class HeadStep:
@@ -139,7 +147,7 @@ class HeadStep:
             raise Unsupported("trained parameters outside the head")
         self.fc1, self.fc2 = _layer(model.fc1, trained), _layer(model.fc2, trained)
         self.join_features = model.join_features
-        self._saved = None
+        self._saved: tuple | None = None
 
     def forward(self, flat: torch.Tensor, extra: torch.Tensor | None, labels: torch.Tensor):
         """(logits, mean cross-entropy loss) for conv features `flat` (n, 784) and extra features (n, F)."""
