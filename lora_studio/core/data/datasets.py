@@ -7,7 +7,6 @@ take 47 MB), which is what makes training here several times faster than a
 """
 
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from lora_studio.core import files
 from lora_studio.core.data import idx
 from lora_studio.core.errors import DataError
 
@@ -163,50 +163,37 @@ def import_folder(source: Path, root: Path, name: str) -> Dataset:
     """Validate the four IDX files in `source` and install them as data set `name` under `root`.
 
     Everything is checked before anything is written; the files are then written
-    to a temporary folder beside the target and swapped in by renaming, so a bad
-    import or a crash leaves any earlier good import as it was.
+    to a temporary folder beside the target and swapped in by renaming
+    (`files.swap_folder`), so a bad import or a crash leaves any earlier good import as it was.
     """
     source = locate_import_source(source, name)
     arrays = read_folder(source)
     target = raw_folder(root, name)
-    staging = None
     try:  # a full or read-only disk can fail any of these, the first mkdir included
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".import-", dir=target.parent))
-        for key, stem in FILES.items():
-            _write_idx(staging / stem, arrays[key])
-        _swap_in(staging, target)
+        with files.staged_folder(target.parent, STAGING) as staging:
+            for key, stem in FILES.items():
+                array = np.ascontiguousarray(arrays[key], dtype=np.uint8)
+                files.write_synced(staging / stem, idx.header(array), memoryview(array.reshape(-1)))
+            files.swap_folder(staging, target, _aside(target))
     except OSError as exc:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
         recover_interrupted_import(root, name)
         raise DataError(f"could not write the data set into {target.parent}: {exc.strerror or exc}") from None
     info = dataset_info(name)
     return Dataset(info, _split(arrays, "train"), _split(arrays, "test"))
 
 
-def _write_idx(path: Path, array: np.ndarray) -> None:
-    header = bytes([0, 0, 0x08, array.ndim]) + b"".join(d.to_bytes(4, "big") for d in array.shape)
-    with open(path, "wb") as out:
-        out.write(header)
-        out.write(np.ascontiguousarray(array, dtype=np.uint8).tobytes())
+def _aside(target: Path) -> Path:
+    """Where the previous import waits while a new one is swapped in."""
+    return target.with_name(target.name + ".old")
 
 
-def _swap_in(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with renames; the old folder is removed only afterwards."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
+STAGING = ".import-"  # prefix of an import's staging folder, beside the data set's raw/ folder
 STALE_SECONDS = 3600  # a staging folder this old belongs to no running import or download
 
 
 def recover_interrupted_import(root: Path, name: str) -> None:
-    """After a crash between the two renames of `_swap_in`, put the old data back.
+    """After a crash between the two renames of `import_folder`'s swap, put the old data back.
 
     Called by `is_available` and `load_dataset`, so no caller ever sees the data set missing.
     Also removes what killed imports and downloads (or a disk turned read-only) left behind:
@@ -214,15 +201,8 @@ def recover_interrupted_import(root: Path, name: str) -> None:
     hour old (a running import's are younger). An MNIST import leaves 55 MB.
     """
     target = raw_folder(root, name)
-    old = target.with_name(target.name + ".old")
-    if old.is_dir() and not target.exists():
-        try:
-            old.rename(target)
-        except OSError:
-            pass  # a read-only data folder: the data set stays where it is, reported missing
-    elif old.is_dir():  # the swap was done, its clean-up was not
-        shutil.rmtree(old, ignore_errors=True)
-    for staging in [*target.parent.glob(".import-*"), *Path(root).glob(".download-*")]:
+    files.recover_swap(target, _aside(target))  # read-only: the data set stays where it is, reported missing
+    for staging in [*target.parent.glob(f"{STAGING}*"), *Path(root).glob(".download-*")]:
         try:
             if time.time() - staging.stat().st_mtime > STALE_SECONDS:
                 shutil.rmtree(staging)

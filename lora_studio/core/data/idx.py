@@ -27,6 +27,11 @@ class IdxError(ValueError):
     """An IDX file cannot be used; the message names the file and the problem."""
 
 
+def header(array: np.ndarray) -> bytes:
+    """The header of an IDX file holding `array` as unsigned bytes: the magic number, then each dimension's size."""
+    return bytes([0, 0, _UBYTE, array.ndim]) + b"".join(int(d).to_bytes(4, "big") for d in array.shape)
+
+
 def read_images(path: Path) -> np.ndarray:
     """The images of an idx3 file as uint8 (N, 28, 28)."""
     return _read(Path(path), expected_ndim=3)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from lora_studio.core.data import idx
 from lora_studio.core.data.datasets import FILES
 
 SIDE = 28
@@ -45,8 +46,7 @@ def make_arrays(n_train: int = 600, n_test: int = 200, seed: int = 0) -> dict[tu
 
 
 def idx_bytes(array: np.ndarray) -> bytes:
-    header = bytes([0, 0, 0x08, array.ndim]) + b"".join(int(d).to_bytes(4, "big") for d in array.shape)
-    return header + np.ascontiguousarray(array, dtype=np.uint8).tobytes()
+    return idx.header(array) + np.ascontiguousarray(array, dtype=np.uint8).tobytes()
 
 
 def write_folder(folder: Path, n_train: int = 600, n_test: int = 200, seed: int = 0, gz: bool = False) -> Path:
