@@ -21,7 +21,8 @@ from lora_studio.core.data.features import check_features, raw_features
 from lora_studio.core.errors import DataError, StorageError
 from lora_studio.core.evaluation import comparison
 from lora_studio.core.evaluation.scores import Effect, predict
-from lora_studio.core.storage.library import ModelLibrary, atomic_write
+from lora_studio.core.files import atomic_write
+from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.training.loop import sharing_prefix_outputs
 from lora_studio.core.workflows import recipes
 from lora_studio.core.workflows.experiment import run_experiment

@@ -44,7 +44,7 @@ from lora_studio.core.data.pixels import to_input
 from lora_studio.core.errors import StorageError
 from lora_studio.core.model import lora
 from lora_studio.core.model.cnn import MnistCNN
-from lora_studio.core.storage import library as storage
+from lora_studio.core.storage import record as storage_record
 from lora_studio.core.storage.library import ModelLibrary, ModelRecord, check_id
 
 pytestmark = pytest.mark.fuzz
@@ -390,7 +390,7 @@ def test_a_missing_file_is_refused_or_harmless(model_id, missing, pristine, work
 
 def test_a_config_from_the_future_asks_for_an_update(pristine, workdir):
     config = json.loads(pristine[BASE]["config.json"])
-    config["format_version"] = storage.FORMAT_VERSION + 1
+    config["format_version"] = storage_record.FORMAT_VERSION + 1
     config["something_new"] = {"a": 1}
     folder = library_with(workdir, pristine[BASE], BASE, "config.json", json.dumps(config).encode())
     with pytest.raises(StorageError, match="newer LoRA Studio .* Update LoRA Studio"):

@@ -114,9 +114,9 @@ def test_a_library_folder_that_cannot_be_listed_is_a_storage_error(library, monk
 
 def test_a_save_that_happened_is_not_reported_as_failed(library, monkeypatch):
     """The library folder's fsync after the rename raised: 'could not save' with the new version in place."""
-    from lora_studio.core.storage import library as storage
+    from lora_studio.core import files
 
-    real, calls = storage._fsync_dir, []
+    real, calls = files.fsync_dir, []
 
     def fsync_dir(folder):
         calls.append(folder)
@@ -124,7 +124,7 @@ def test_a_save_that_happened_is_not_reported_as_failed(library, monkeypatch):
             raise OSError(5, "Input/output error")
         real(folder)
 
-    monkeypatch.setattr(storage, "_fsync_dir", fsync_dir)
+    monkeypatch.setattr(files, "fsync_dir", fsync_dir)
     model, record = library.load("m")
     record.name = "second"
     assert library.save(model, record, "m") == "m"
@@ -191,18 +191,18 @@ def test_listing_from_another_process_during_a_save_does_not_break_it(library, m
     save failed and the trained model was lost. Now writers hold a shared lock, recovery needs it alone."""
     from pathlib import Path
 
-    from lora_studio.core.storage import library as storage
+    from lora_studio.core import files
 
     other = ModelLibrary(library.root)  # another process: its own ModelLibrary and lock file handle
     listed = []
     if moment == "while writing":
-        real = storage._fsync_dir
+        real = files.fsync_dir
 
         def fsync_dir(folder):
             if folder.name.startswith(".tmp-"):
                 listed.append([e.id for e in other.list()])
             real(folder)
-        monkeypatch.setattr(storage, "_fsync_dir", fsync_dir)
+        monkeypatch.setattr(files, "fsync_dir", fsync_dir)
     else:
         real_rename = Path.rename
 
@@ -230,3 +230,17 @@ def test_a_safetensors_error_quoting_a_line_break_stays_one_line(library):
     with pytest.raises(StorageError, match="m/model.safetensors is not a valid safetensors file") as caught:
         library.load("m")
     assert "\n" not in str(caught.value) and "F\\n32" in str(caught.value)
+
+
+@pytest.mark.parametrize("edit", [lambda c: _with_features(c, 10**400, 0.05),
+                                  lambda c: c["model"].__setitem__("pixel_mean", 10**400)],
+                         ids=["a feature's mean", "pixel_mean"])
+def test_a_whole_number_too_large_for_a_float_is_refused(library, edit):
+    """float() of a 400-digit integer raises OverflowError, which escaped `record`: `models list` crashed."""
+    _edit_config(library, edit)
+    refused_and_listed_broken(library, "m: config.json is not valid .*too large")
+
+
+def test_a_metric_too_large_for_a_float_is_refused(library):
+    (library.root / "m" / "metrics.json").write_text(json.dumps({"test_accuracy": 10**400}))
+    refused_and_listed_broken(library, "m: metrics.json: test_accuracy is too large a number")

@@ -1,0 +1,148 @@
+"""What config.json and metrics.json say about a saved model: the `ModelRecord`, its format version and checks.
+
+config.json carries `format_version`; `migrate` brings an older one up to date and refuses a newer one.
+Every value read back goes through config.py's validators (`check_type`, `from_dict`, `check_range`),
+so a hand-edited or damaged file is refused with the key at fault, in the same words as a bad setting.
+"""
+
+import importlib.metadata
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+import torch
+
+import lora_studio
+from lora_studio.core import config as cfg
+from lora_studio.core.config import ConfigError, check_type
+from lora_studio.core.data.features import FeatureScaler
+from lora_studio.core.errors import LoraStudioError, StorageError
+
+FORMAT_VERSION = 1
+KINDS = ("base", "feature_lora", "control_lora")
+MAX_FEATURE_STAT, MIN_FEATURE_STD = 1e6, 1e-7  # beyond these a feature's standardisation overflows float32
+
+
+@dataclass
+class ModelRecord:
+    """Everything config.json and metrics.json say about a saved model."""
+
+    kind: str  # one of KINDS
+    name: str  # shown to people; can be renamed
+    dataset: str
+    model: cfg.ModelConfig
+    train: cfg.TrainConfig
+    lora: cfg.LoraConfig | None = None
+    features: FeatureScaler | None = None
+    parent: str | None = None  # the base model a LoRA model was fine-tuned from
+    id: str = ""
+    created: str = ""
+    versions: dict = field(default_factory=dict)
+    transfer: dict | None = None
+    metrics: dict = field(default_factory=dict)
+
+    def config_dict(self) -> dict:
+        return {
+            "format_version": FORMAT_VERSION,
+            "id": self.id, "kind": self.kind, "name": self.name, "created": self.created,
+            "dataset": self.dataset, "parent": self.parent,
+            "model": cfg.to_dict(self.model),
+            "lora": cfg.to_dict(self.lora) if self.lora else None,
+            "features": self.features.to_dict() if self.features else None,
+            "train": cfg.to_dict(self.train),
+            "transfer": self.transfer,
+            "versions": self.versions,
+        }
+
+
+def versions() -> dict:
+    """The versions a model is saved with. torchvision's from its package metadata: importing it takes ~4 s."""
+    import safetensors
+
+    return {"lora_studio": lora_studio.__version__, "torch": torch.__version__,
+            "torchvision": importlib.metadata.version("torchvision"), "safetensors": safetensors.__version__}
+
+
+def migrate(data: dict, model_id: str) -> dict:
+    """Bring an older config.json up to FORMAT_VERSION; refuse one from a newer LoRA Studio."""
+    if not isinstance(data, dict):
+        raise StorageError(f"{model_id}: config.json is not a JSON object")
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise StorageError(f"{model_id}: config.json has no valid format_version")
+    if version > FORMAT_VERSION:
+        raise StorageError(
+            f"{model_id}: saved by a newer LoRA Studio (format {version}; this one reads up to "
+            f"{FORMAT_VERSION}). Update LoRA Studio to open it."
+        )
+    return data  # format 1 is the first: nothing to migrate yet
+
+
+def record_from_config(data, model_id: str) -> ModelRecord:
+    """The record of config.json's contents `data` (metrics not included), checked; StorageError if unusable."""
+    data = migrate(data, model_id)
+    try:
+        record = ModelRecord(
+            kind=check_type("kind", data.get("kind"), Literal[KINDS]),
+            name=check_type("name", data.get("name", model_id), str),
+            dataset=check_type("dataset", data.get("dataset"), Literal[cfg.DATASETS]),
+            model=cfg.from_dict(cfg.ModelConfig, data.get("model")),
+            train=cfg.from_dict(cfg.TrainConfig, data.get("train")),
+            lora=cfg.from_dict(cfg.LoraConfig, data["lora"]) if data.get("lora") is not None else None,
+            features=FeatureScaler.from_dict(data["features"]) if data.get("features") else None,
+            parent=check_type("parent", data.get("parent"), str | None),
+            id=model_id,
+            created=check_type("created", data.get("created", ""), str),
+            versions=check_type("versions", data.get("versions") or {}, dict),
+            transfer=check_type("transfer", data.get("transfer"), dict | None),
+        )
+        _check_consistent(record)
+    # LoraStudioError: an unknown feature; OverflowError: a feature statistic too large for a float
+    except (KeyError, TypeError, ValueError, OverflowError, LoraStudioError) as exc:
+        raise StorageError(f"{model_id}: config.json is not valid ({exc})") from None
+    n_features = len(record.features.names) if record.features else 0
+    if n_features != record.model.feature_dim:
+        raise StorageError(
+            f"{model_id}: config.json lists {n_features} features for a model taking {record.model.feature_dim}"
+        )
+    return record
+
+
+def _check_consistent(record: ModelRecord) -> None:
+    """What from_dict cannot see: settings that contradict each other, statistics that are not numbers."""
+    if (record.kind == "base") != (record.lora is None):
+        raise ValueError(f"a {record.kind} model {'has no' if record.lora is None else 'cannot have'} LoRA settings")
+    if record.kind == "base" and record.features is not None:
+        raise ValueError("a base model takes no extra features")
+    if record.features is not None:
+        values = record.features.mean + record.features.std
+        # raw features are fractions of the image; fit() clamps std at 1e-6 (a float32 just below it)
+        if not all(math.isfinite(v) and abs(v) <= MAX_FEATURE_STAT for v in values) or min(
+                record.features.std) < MIN_FEATURE_STD:
+            raise ValueError("the feature statistics must be finite numbers, with standard deviations above 0")
+
+
+COUNTS = ("trainable_params", "total_params", "train_images", "test_images")  # whole numbers, 0 or more
+#: what the metrics the app shows must be (the windows and tables format them); others are kept as they are
+METRIC_TYPES = {
+    **dict.fromkeys(("test_accuracy", "test_loss", "setup_seconds", "train_seconds", "wall_seconds"), float),
+    **dict.fromkeys(COUNTS, int),
+    **dict.fromkeys(("train_accuracy", "train_loss", "test_accuracy_per_epoch", "epoch_seconds"), list[float]),
+    **dict.fromkeys(("status", "message"), str),
+}
+
+
+def check_metrics(metrics, model_id: str) -> dict:
+    """metrics.json's contents, refused (StorageError) if a metric the app shows is not what it must be."""
+    if not isinstance(metrics, dict):
+        raise StorageError(f"{model_id}: metrics.json is not a JSON object")
+    for key, value in metrics.items():
+        if key not in METRIC_TYPES or value is None:
+            continue
+        try:
+            check_type(key, value, METRIC_TYPES[key])  # checked only: the values are kept as they were read
+            if key in COUNTS and value < 0:
+                raise ConfigError(f"{key} must be a count (0 or more), got {value}")
+        except ConfigError as exc:
+            raise StorageError(f"{model_id}: metrics.json: {exc}") from None
+    return metrics
