@@ -220,19 +220,24 @@ def test_stop_and_pause_act_within_one_batch(tiny_dataset):
     assert result.status == "stopped" and steps == [0, 1, 2, 3, 4]
 
     import threading
-    import time
 
-    control = TrainControl()
-    control.pause()
-    done = []
-    thread = threading.Thread(target=lambda: done.append(train(MnistCNN(), data, None, TrainConfig(epochs=1),
-                                                                 control=control)))
+    control, steps, done = TrainControl(), [], []
+
+    def pause_after_step_2(info):
+        steps.append(info.step)
+        if info.step == 2:
+            control.pause()
+
+    thread = threading.Thread(target=lambda: done.append(train(
+        MnistCNN(), data, None, TrainConfig(epochs=1, batch_size=16), Callbacks(on_step=pause_after_step_2),
+        control)))
     thread.start()
-    time.sleep(0.3)
-    assert not done, "a paused training does not advance"
+    assert control.wait_until_held(timeout=30), "the paused training never stood still"
+    assert steps == [0, 1, 2] and not done, "a paused training does not start its next batch"
     control.resume()
     thread.join(timeout=30)
-    assert done and done[0].status == "finished"
+    assert done and done[0].status == "finished" and steps == list(range(math.ceil(len(data) / 16)))
+    assert not control.held
 
 
 def test_learning_rate_schedules():

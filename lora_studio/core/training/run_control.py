@@ -13,6 +13,7 @@ class TrainControl:
         self._stop = threading.Event()
         self._running = threading.Event()
         self._running.set()
+        self._held = threading.Event()  # set while the work stands still in wait_while_paused
 
     def request_stop(self) -> None:
         self._stop.set()
@@ -32,6 +33,22 @@ class TrainControl:
     def paused(self) -> bool:
         return not self._running.is_set()
 
+    @property
+    def held(self) -> bool:
+        """Whether the work is standing still at a pause right now (`paused` says only that one was asked for)."""
+        return self._held.is_set()
+
+    def wait_until_held(self, timeout: float | None = None) -> bool:
+        """Block until the work stands still at a pause; False if `timeout` seconds pass first."""
+        return self._held.wait(timeout)
+
     def wait_while_paused(self) -> None:
-        while not self._running.wait(timeout=0.1):
-            pass
+        """Called by the work between two steps: return at once, or stand still while paused."""
+        if self._running.is_set():
+            return
+        self._held.set()
+        try:
+            while not self._running.wait(timeout=0.1):
+                pass
+        finally:
+            self._held.clear()
