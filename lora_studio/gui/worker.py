@@ -16,7 +16,6 @@ joins the thread, so Qt never destroys a running QThread.
 import logging
 import time
 import traceback
-import weakref
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
@@ -26,12 +25,6 @@ from lora_studio.core.training.run_control import TrainControl  # torch-free: us
 log = logging.getLogger(__name__)
 
 EMIT_INTERVAL = 0.05  # seconds between two step signals: ~20 a second, whatever the batch rate
-_THREADS: "weakref.WeakSet[QThread]" = weakref.WeakSet()
-
-
-def running_threads() -> list[QThread]:
-    """Threads made here that still run (the tests' guard fails a test that leaves one)."""
-    return [thread for thread in list(_THREADS) if thread.isRunning()]
 
 
 @dataclass
@@ -161,7 +154,6 @@ class JobRunner(QObject):
         self.control = TrainControl()
         self._thread = QThread()
         self._thread.setObjectName("loraStudioWorker")
-        _THREADS.add(self._thread)
         self._worker = Worker()
         self._worker.moveToThread(self._thread)
         self._sigRun.connect(self._worker.run)

@@ -3,12 +3,14 @@
 LORA_STUDIO_HOME is already a fresh temp folder per test (tests/conftest.py).
 """
 
+import sys
+import weakref
+
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThread
 
 from lora_studio.core import paths
 from lora_studio.core.data import synthetic
-from lora_studio.gui import worker
 
 READY_MS = 60_000  # importing PyTorch the first time in a test session
 JOB_MS = 60_000
@@ -25,14 +27,35 @@ def qsettings_in_tmp(tmp_path, qapp):
 
 
 @pytest.fixture(autouse=True)
-def no_thread_left_running():
-    """Fail a test that leaves a worker thread running (and stop it, so the next test starts clean)."""
-    yield
-    left = worker.running_threads()
+def started_qthreads(monkeypatch):
+    """Fail a test that leaves any QThread running, whoever started it (and stop it, so the next test starts
+    clean). As napari's conftest does, `QThread.start` is patched to note every thread started during the
+    test and where. The fixture's value gives those of them still running."""
+    started: weakref.WeakKeyDictionary[QThread, str] = weakref.WeakKeyDictionary()
+    real_start = QThread.start
+
+    def start(self, *args, **kwargs):
+        caller = sys._getframe(1)
+        started[self] = f"{caller.f_code.co_filename}:{caller.f_lineno}"
+        real_start(self, *args, **kwargs)
+
+    def running() -> list[QThread]:
+        alive = []
+        for thread in list(started):
+            try:
+                if thread.isRunning():
+                    alive.append(thread)
+            except RuntimeError:  # its C++ object was deleted: it cannot be running
+                pass
+        return alive
+
+    monkeypatch.setattr(QThread, "start", start)
+    yield running
+    left = {thread: started[thread] for thread in running()}
     for thread in left:
         thread.quit()
         thread.wait(10_000)
-    assert not left, f"{len(left)} QThread(s) still running after the test"
+    assert not left, f"QThread(s) still running after the test, started at {', '.join(left.values())}"
 
 
 @pytest.fixture

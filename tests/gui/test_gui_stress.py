@@ -430,7 +430,7 @@ def test_a_data_set_loaded_after_another_was_chosen_is_not_shown_for_it(qtbot, w
 
 
 def test_pause_resume_and_stop_at_random_moments_leave_complete_models_or_none(qtbot, window, trained_library,
-                                                                              wait_idle):
+                                                                              wait_idle, started_qthreads):
     """Seeded trials: a base or a LoRA training (1 or 2 seeds, with or without the control), paused and
     resumed (from its buttons) any number of times at random steps and after random waits, sometimes stopped,
     sometimes while paused. Afterwards: "finished" saved every run, "stopped" exactly the runs that had
@@ -505,14 +505,15 @@ def test_pause_resume_and_stop_at_random_moments_leave_complete_models_or_none(q
         outcomes.append(status)
     print(f"random pause/resume/stop: {len(outcomes)} trials, {outcomes.count('finished')} finished, "
           f"{outcomes.count('stopped')} stopped")
-    assert worker.running_threads() == [window.state.runner._thread]
+    assert started_qthreads() == [window.state.runner._thread]
 
 
 def rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
-def test_twenty_trainings_in_a_row_leave_no_thread_and_memory_flat(qtbot, make_window, tiny_data, wait_idle):
+def test_twenty_trainings_in_a_row_leave_no_thread_and_memory_flat(qtbot, make_window, tiny_data, wait_idle,
+                                                                   started_qthreads):
     """The window left open for a whole class: base and LoRA trainings one after the other (a LoRA run trains
     the feature model and its control). After each: one worker thread, no other thread piling up, RSS
     recorded; after the window closes: no thread left. RSS may move with the allocator, so the bound on its
@@ -532,7 +533,7 @@ def test_twenty_trainings_in_a_row_leave_no_thread_and_memory_flat(qtbot, make_w
         qtbot.wait(50)  # the last plot redraw and the library listing
         gc.collect()
         figures.append((kind, round(rss_mb(), 1), threading.active_count(), process.num_threads()))
-        assert worker.running_threads() == [window.state.runner._thread]
+        assert started_qthreads() == [window.state.runner._thread]
     print("trainings in a row (kind, RSS MB, Python threads, OS threads):", figures)
     models = ModelLibrary(window.state.models_root).list()
     assert len(models) == TRAININGS_IN_A_ROW // 2 * 3 and all(e.record for e in models)
@@ -544,7 +545,7 @@ def test_twenty_trainings_in_a_row_leave_no_thread_and_memory_flat(qtbot, make_w
     assert growth < 150, figures
     thread = window.state.runner._thread
     assert window.close()
-    assert not thread.isRunning() and worker.running_threads() == []
+    assert not thread.isRunning() and started_qthreads() == []
 
 
 def test_a_pause_clicked_after_the_last_step_leaves_nothing_paused(qtbot, window, wait_idle):

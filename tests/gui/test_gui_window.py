@@ -104,17 +104,6 @@ def test_settings_are_remembered_between_windows(make_window, tmp_path):
     assert list((tmp_path / "settings").rglob("*.ini")), "settings must go to the test's folder"
 
 
-def test_only_the_worker_module_creates_threads():
-    from pathlib import Path
-
-    import lora_studio.gui
-
-    root = Path(lora_studio.gui.__file__).parent
-    creators = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
-                      if "QThread(" in p.read_text() or "threading.Thread(" in p.read_text())
-    assert creators == ["worker.py"]
-
-
 def test_about_names_versions_and_the_data_licence(make_window):
     window = make_window()
     text = window.about_text()
