@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from lora_studio.core.data.pixels import to_input
+from lora_studio.core.data.preprocess import mnist_preprocess as mnist_preprocess  # re-exported for the draw canvas
 from lora_studio.core.evaluation.scores import Predictions
 from lora_studio.core.model import lora, weights
 from lora_studio.core.training.loop import EVAL_CHUNK
@@ -98,43 +98,6 @@ def max_merge_difference(model: nn.Module, images: torch.Tensor, extra: torch.Te
     finally:
         lora.unmerge(model)
     return float((merged - unmerged).abs().max())
-
-
-def mnist_preprocess(drawing: np.ndarray) -> np.ndarray:
-    """A drawing (H, W) with ink in [0, 1] → uint8 (28, 28) the way MNIST digits were made.
-
-    MNIST's recipe: the digit's bounding box is scaled, keeping its aspect ratio,
-    to fit a 20×20 box (with anti-aliasing), then placed in a 28×28 image so that
-    its centre of mass sits at the centre.
-    """
-    ink = np.clip(np.asarray(drawing, dtype=np.float32), 0.0, 1.0)
-    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
-    if not len(rows):
-        return np.zeros((28, 28), dtype=np.uint8)
-    box = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    factor = 20.0 / max(box.shape)
-    height, width = (max(1, round(side * factor)) for side in box.shape)
-    scaled = F.interpolate(torch.from_numpy(box)[None, None], size=(height, width), mode="bilinear",
-                           antialias=True, align_corners=False)[0, 0].clamp(0, 1).numpy()
-    canvas = np.zeros((28, 28), dtype=np.float32)
-    top, left = (28 - height) // 2, (28 - width) // 2
-    canvas[top : top + height, left : left + width] = scaled
-    total = canvas.sum()
-    ys, xs = np.indices(canvas.shape)
-    shift_y = round(13.5 - (ys * canvas).sum() / total)
-    shift_x = round(13.5 - (xs * canvas).sum() / total)
-    canvas = _shift(canvas, shift_y, shift_x)
-    return (canvas * 255).round().astype(np.uint8)
-
-
-def _shift(image: np.ndarray, dy: int, dx: int) -> np.ndarray:
-    """Move the image by (dy, dx) pixels, filling with zeros (no wrap-around)."""
-    out = np.zeros_like(image)
-    h, w = image.shape
-    src_y, dst_y = slice(max(0, -dy), min(h, h - dy)), slice(max(0, dy), min(h, h + dy))
-    src_x, dst_x = slice(max(0, -dx), min(w, w - dx)), slice(max(0, dx), min(w, w + dx))
-    out[dst_y, dst_x] = image[src_y, src_x]
-    return out
 
 
 # --- per class, per cell, in order -------------------------------------------------------------
