@@ -19,7 +19,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks; recovery then assumes one process writes at a time
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 LOCK = ".lock"  # the lock file `folder_lock` creates in the folder it guards
 

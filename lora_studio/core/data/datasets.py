@@ -174,7 +174,7 @@ def import_folder(source: Path, root: Path, name: str) -> Dataset:
         with files.staged_folder(target.parent, STAGING) as staging:
             for key, stem in FILES.items():
                 array = np.ascontiguousarray(arrays[key], dtype=np.uint8)
-                files.write_synced(staging / stem, idx.header(array), memoryview(array.reshape(-1)))
+                files.write_synced(staging / stem, idx.header(array), array.reshape(-1).data)
             files.swap_folder(staging, target, _aside(target))
     except OSError as exc:
         recover_interrupted_import(root, name)
