@@ -23,7 +23,7 @@ from lora_studio.core.evaluation import comparison
 from lora_studio.core.evaluation.scores import Effect, predict
 from lora_studio.core.files import atomic_write
 from lora_studio.core.storage.library import ModelLibrary
-from lora_studio.core.training.loop import sharing_prefix_outputs
+from lora_studio.core.training.prefix_cache import PrefixCache
 from lora_studio.core.workflows import recipes
 from lora_studio.core.workflows.experiment import run_experiment
 
@@ -170,9 +170,9 @@ def evaluate(args) -> int:
     dataset = ensure_dataset(args, datasets.pop())
     test = dataset.test
     rows, predictions, scores = [], {}, []
-    with sharing_prefix_outputs():  # a base and its LoRA models run their common convolutions once
+    with PrefixCache() as cache:  # a base and its LoRA models run their common convolutions once
         for model_id, model, record in loaded:
-            p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images))
+            p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images), cache)
             predictions[model_id] = p
             rows.append(report.model_row(model_id, record, p))
             scores.append(comparison.scored(model_id, record, p))

@@ -71,7 +71,7 @@ def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[st
         from lora_studio.core.evaluation.scores import predict
         from lora_studio.core.model import numpy_cnn as drawing
         from lora_studio.core.storage.library import ModelLibrary
-        from lora_studio.core.training.loop import sharing_prefix_outputs
+        from lora_studio.core.training.prefix_cache import PrefixCache
         from lora_studio.core.workflows import recipes
 
         started = time.perf_counter()
@@ -86,13 +86,13 @@ def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[st
         brightness = raw_features(test.images, ("brightness",))[:, 0].numpy().astype(np.float32)
         edges = inspection.brightness_edges(brightness, BRIGHTNESS_BINS)
         rows, scores = [], []
-        with sharing_prefix_outputs():  # a base and its LoRA models run their common convolutions once
+        with PrefixCache() as prefixes:  # a base and its LoRA models run their common convolutions once
             for index, model_id in enumerate(model_ids):
                 if ctx.is_cancelled():
                     return JobResult("stopped", "evaluation stopped")
                 ctx.progress(index / len(model_ids), f"Evaluating {records[model_id].name}")
                 model, record = library.load(model_id)
-                p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images))
+                p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images), prefixes)
                 rows.append(_row(model_id, model, record, p, brightness, edges, inspection, drawing))
                 scores.append(comparison.scored(model_id, record, p))
         ctx.progress(1.0, "Evaluated")

@@ -234,7 +234,7 @@ def make_finetune(cache: DataCache, root: Path, models: Path, s: LoraSettings) -
         from lora_studio.core.errors import StorageError
         from lora_studio.core.evaluation.scores import feature_effect, learned_nothing
         from lora_studio.core.storage.library import ModelLibrary
-        from lora_studio.core.training.loop import sharing_prefix_outputs
+        from lora_studio.core.training.prefix_cache import PrefixCache
         from lora_studio.core.workflows import recipes
 
         library = ModelLibrary(models)
@@ -243,13 +243,13 @@ def make_finetune(cache: DataCache, root: Path, models: Path, s: LoraSettings) -
         dataset = _subset(cache.get(root, record.dataset), s.limit)
         outcomes: dict[str, list] = {"feature_lora": [], "control_lora": []}
         saved = []
-        with sharing_prefix_outputs():  # every run starts from the same base: its frozen convs run once
+        with PrefixCache() as prefixes:  # every run starts from the same base: its frozen convs run once
             for phase, seed in lora_runs(s):
                 config = TrainConfig(epochs=s.epochs, batch_size=s.batch_size, lr=s.lr, seed=seed)
                 features = s.features if phase == "feature_lora" else ()
                 ctx.status(f"Fine-tuning {'with ' + '+'.join(features) if features else 'the control'}, seed {seed}")
                 outcome = recipes.finetune(base, record, dataset, lora_config, features, config,
-                                           ctx.callbacks(f"{phase}:{seed}"), ctx.control)
+                                           ctx.callbacks(f"{phase}:{seed}"), ctx.control, cache=prefixes)
                 kept = f"{len(saved)} finished model(s) were saved" if saved else "nothing was saved"
                 status = outcome.result.status
                 if status != "finished":

@@ -8,7 +8,8 @@ import torch
 
 from lora_studio.core.config import TrainConfig
 from lora_studio.core.model.cnn import MnistCNN
-from lora_studio.core.training.loop import Callbacks, TrainControl, TrainData, learning_rate, train
+from lora_studio.core.training.loop import Callbacks, TrainControl, TrainData, train
+from lora_studio.core.training.schedule import learning_rate
 
 
 def test_nan_loss_stops_with_a_message_and_keeps_the_last_good_weights(tiny_dataset):

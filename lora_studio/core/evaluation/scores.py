@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from lora_studio.core.training.loop import TrainData, evaluate_inputs, evaluation_inputs
+from lora_studio.core.training.prefix_cache import PrefixCache, evaluate_inputs, evaluation_inputs
 
 # two-sided 95 % quantiles of Student's t for 1 … 30 degrees of freedom
 _T975 = (
@@ -51,12 +51,13 @@ class Predictions:
 
 
 def predict(
-    model: nn.Module, images: torch.Tensor, labels: torch.Tensor, extra: torch.Tensor | None = None
+    model: nn.Module, images: torch.Tensor, labels: torch.Tensor, extra: torch.Tensor | None = None,
+    cache: PrefixCache | None = None,
 ) -> Predictions:
-    """Run `model` over uint8 images (N, 28, 28) in chunks. Within `training.sharing_prefix_outputs`, models
-    with the same convolutions (a base and the LoRA models made from it) run them once between them."""
+    """Run `model` over uint8 images (N, 28, 28) in chunks. Models predicting with one `cache` run the stages
+    before their head once between those that have the same ones (a base and the LoRA models made from it)."""
     model.eval()
-    loss, probabilities = evaluate_inputs(model, evaluation_inputs(model, TrainData(images, labels, extra)), labels)
+    loss, probabilities = evaluate_inputs(model, evaluation_inputs(model, images, extra, cache), labels)
     probs = probabilities.numpy()
     return Predictions(labels.numpy().copy(), probs.argmax(1), probs, loss)
 

@@ -1,17 +1,16 @@
 """The training loop: data as in-memory tensors, callbacks out, stop and pause in.
 
-Knows nothing of Qt, files or printing. Two things make it fast on a laptop CPU:
-the whole split is one tensor (no DataLoader, no per-image decoding), and when
-every stage before the first trainable layer is frozen, that prefix is run once
-over the data set and training runs on its cached output (LoRA on fc1/fc2 then
-never touches the convolutions again).
+Knows nothing of Qt, files or printing, nor which model it trains: it asks the model
+for its stages. Two things make it fast on a laptop CPU: the whole split is one
+tensor (no DataLoader, no per-image decoding), and when every stage before the
+first trainable layer is frozen, that prefix is run once over the data set and
+training runs on its output (LoRA on fc1/fc2 then never touches the convolutions
+again); a caller's `PrefixCache` lets several runs share that output.
 """
 
-import hashlib
 import math
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,18 +19,17 @@ import torch.nn.functional as F
 from torch import nn
 
 from lora_studio.core.config import TrainConfig
-from lora_studio.core.data.pixels import to_input
-from lora_studio.core.model import lora
-from lora_studio.core.model.cnn import LAYER_STAGE, STAGES
 from lora_studio.core.training.fast_head import HeadStep, Unsupported
 from lora_studio.core.training.optim import Adam
+from lora_studio.core.training.prefix_cache import (  # noqa: F401 - EVAL_CHUNK: inspection.py imports it from here
+    EVAL_CHUNK,
+    PrefixCache,
+    StageInputs,
+    evaluate_inputs,
+    first_trainable_stage,
+)
 from lora_studio.core.training.run_control import TrainControl
-
-HEAD = STAGES.index("head")
-# images per forward pass without gradients. Measured here (60,000 images through the convolutions, medians
-# of 6 alternating runs): 100–192 → 0.67 s, 64 → 0.74 s, 512 → 0.88–0.99 s, and 256 → 1.16 s, slower than
-# both in two separate measurements. A chunk of 128 keeps conv1's output (3 MB) in cache
-EVAL_CHUNK = 128
+from lora_studio.core.training.schedule import learning_rate
 
 
 @dataclass(frozen=True)
@@ -104,115 +102,6 @@ class TrainResult:
     test_loss: float | None = None
 
 
-def first_trainable_stage(model: nn.Module) -> int:
-    """The earliest stage holding a parameter that will be trained (len(STAGES) if none)."""
-    stages = [
-        LAYER_STAGE[name] for name, module in model.named_children()
-        if any(p.requires_grad for p in module.parameters())
-    ]
-    return min(stages, default=len(STAGES))
-
-
-@dataclass(frozen=True)
-class StageInputs:
-    """What the trainable part of a model is fed, for every item of a split.
-
-    start 0: the uint8 images themselves; start 1: the cached conv1 output;
-    start 2: the cached conv features (fc1's input without the extra features).
-    The extra features stay apart and join per batch, so the cache depends only
-    on the frozen prefix and the images: a control run can share its feature
-    run's (see `sharing_prefix_outputs`).
-    """
-
-    start: int
-    tensor: torch.Tensor
-    extra: torch.Tensor | None
-
-    @classmethod
-    def prepare(cls, model: nn.Module, data: TrainData, start: int) -> "StageInputs":
-        tensor = data.images if start == 0 else _prefix_output(model, data.images, start)
-        return cls(start, tensor, data.extra)
-
-    def batch(self, index) -> tuple[torch.Tensor, torch.Tensor | None]:
-        """(stage input, extra features) of the items at `index` (a slice or an index tensor)."""
-        if isinstance(index, torch.Tensor):  # index_select: ~5× faster here than tensor[index] for a batch
-            h = self.tensor.index_select(0, index)
-            extra = None if self.extra is None else self.extra.index_select(0, index)
-        else:
-            h = self.tensor[index]
-            extra = None if self.extra is None else self.extra[index]
-        return (to_input(h) if self.start == 0 else h), extra
-
-    def logits(self, model: nn.Module, index) -> torch.Tensor:
-        """The model's output for the items at `index` (a slice or an index tensor)."""
-        h, extra = self.batch(index)
-        return model.run_stages(h, self.start, extra)
-
-
-#: prefix outputs kept for reuse while `sharing_prefix_outputs` is active, by images and frozen weights
-_shared_outputs: dict | None = None
-
-
-@contextmanager
-def sharing_prefix_outputs():
-    """Within this block, trainings whose frozen prefix has the same weights (the LoRA runs of one base model:
-    feature, control, every seed) compute its output over a split once, and a base model trained in the block
-    leaves its test split's for them (its last evaluation goes through it). On MNIST that is ~0.6 s for the
-    training split and ~0.1 s for the test split, and 188 + 31 MB, freed when the block ends."""
-    global _shared_outputs
-    outer, _shared_outputs = _shared_outputs, {} if _shared_outputs is None else _shared_outputs
-    try:
-        yield
-    finally:
-        if outer is None:
-            _shared_outputs = None
-
-
-def _prefix_key(model: nn.Module, images: torch.Tensor, stop: int) -> tuple:
-    digest = hashlib.sha256(repr((stop, model.config.pixel_mean, model.config.pixel_std)).encode())
-    for name, module in model.named_children():
-        if LAYER_STAGE.get(name, len(STAGES)) < stop:
-            for tensor in module.state_dict().values():
-                digest.update(tensor.detach().contiguous().numpy().tobytes())
-    return id(images), images.data_ptr(), tuple(images.shape), digest.hexdigest()
-
-
-@torch.inference_mode()
-def _prefix_output(model: nn.Module, images: torch.Tensor, stop: int) -> torch.Tensor:
-    """Stages 0 … stop-1 (frozen) over all images, in chunks, into one tensor filled in place (a list of chunks
-    and torch.cat would need twice the memory)."""
-    key = _prefix_key(model, images, stop) if _shared_outputs is not None else None
-    if key is not None and key in _shared_outputs:
-        return _shared_outputs[key]
-    cache = None
-    for i in range(0, len(images), EVAL_CHUNK):
-        chunk = model.run_stages(to_input(images[i : i + EVAL_CHUNK]), 0, stop=stop)
-        if cache is None:
-            layout = torch.channels_last if chunk.dim() == 4 else torch.contiguous_format
-            cache = torch.empty((len(images), *chunk.shape[1:]), memory_format=layout)
-        cache[i : i + len(chunk)] = chunk
-    if key is not None:
-        _shared_outputs[key] = cache
-    return cache
-
-
-def evaluation_inputs(model: nn.Module, data: TrainData) -> StageInputs:
-    """What evaluating `model` on `data` runs on: the images, or, within `sharing_prefix_outputs`, the output of
-    the convolutions, computed once for every model that has the same ones (a base and its LoRA models)."""
-    return StageInputs.prepare(model, data, HEAD if _shared_outputs is not None else 0)
-
-
-@torch.inference_mode()
-def evaluate_inputs(model: nn.Module, inputs: StageInputs, labels: torch.Tensor) -> tuple[float, torch.Tensor]:
-    """(mean loss, probabilities (N, classes)) of the model on prepared inputs."""
-    total_loss, probabilities = 0.0, []
-    for i in range(0, len(labels), EVAL_CHUNK):
-        logits = inputs.logits(model, slice(i, i + EVAL_CHUNK))
-        total_loss += F.cross_entropy(logits, labels[i : i + EVAL_CHUNK], reduction="sum").item()
-        probabilities.append(logits.softmax(1))
-    return total_loss / len(labels), torch.cat(probabilities)
-
-
 def train(
     model: nn.Module,
     train_data: TrainData,
@@ -221,6 +110,8 @@ def train(
     callbacks: Callbacks | None = None,
     control: TrainControl | None = None,
     param_groups: list[dict] | None = None,
+    cache: PrefixCache | None = None,
+    keep_test_head_inputs: bool = False,
 ) -> TrainResult:
     """Train the parameters of `model` that require grad; return how it went.
 
@@ -229,7 +120,14 @@ def train(
 
     A NaN or infinite loss ends training with status "diverged" and the weights
     of the last step whose loss was finite.
+
+    With a `cache`, the output of the frozen stages over each split is taken from it, or computed and kept
+    in it for the runs that follow. `keep_test_head_inputs` asks the last epoch's evaluation to go through
+    the input of the model's head over the test split, kept in `cache`: the same numbers, and runs that
+    start from this model's stages before the head (LoRA runs from a base) find it there.
     """
+    if keep_test_head_inputs and cache is None:
+        raise ValueError("keeping the test split's head inputs needs a cache to keep them in")
     callbacks = callbacks or Callbacks()
     control = control or TrainControl()
     result = TrainResult()
@@ -241,9 +139,10 @@ def train(
 
     start = first_trainable_stage(model)
     if start > 0:
-        callbacks.on_status(f"Caching the frozen {' and '.join(STAGES[:start])} output")
-    train_inputs = StageInputs.prepare(model, train_data, start)
-    test_inputs = StageInputs.prepare(model, test_data, start) if test_data is not None else None
+        callbacks.on_status(f"Caching the frozen {' and '.join(model.stages[:start])} output")
+    train_inputs = StageInputs.prepare(model, train_data.images, train_data.extra, start, cache)
+    test_inputs = None if test_data is None else StageInputs.prepare(
+        model, test_data.images, test_data.extra, start, cache)
     result.setup_seconds = time.perf_counter() - started
 
     optimizer = Adam(groups, lr=config.lr)
@@ -300,12 +199,8 @@ def train(
         seconds = time.perf_counter() - epoch_started
         test_loss = test_acc = None
         if test_data is not None:
-            if epoch == config.epochs - 1 and _shared_outputs is not None and start < HEAD \
-                    and not lora.lora_layers(model):
-                # a base model: the LoRA runs that follow start from its final convolutions. Evaluating through
-                # a cached prefix gives the same numbers and saves them the pass over the test set (~0.1 s on
-                # MNIST). Not for LoRA models: nothing starts from their convolutions
-                test_inputs = StageInputs.prepare(model, test_data, HEAD)
+            if epoch == config.epochs - 1 and keep_test_head_inputs and start < model.head_stage:
+                test_inputs = StageInputs.prepare(model, test_data.images, test_data.extra, model.head_stage, cache)
             test_loss, probabilities = evaluate_inputs(model, test_inputs, test_data.labels)
             test_acc = (probabilities.argmax(1) == test_data.labels).float().mean().item()
             result.test_accuracy.append(test_acc)
@@ -360,27 +255,12 @@ class _HeadStep:
 
 
 def _stepper(model: nn.Module, inputs: StageInputs, optimizer: Adam):
-    if inputs.start == HEAD:
+    if inputs.start == model.head_stage:
         try:
             return _HeadStep(HeadStep(model, optimizer.params), inputs, optimizer)
         except Unsupported:
             pass
     return _AutogradStep(model, inputs, optimizer)
-
-
-ANNEAL_FRACTION = 1 / 3  # the last third of the steps decays the learning rate to zero
-
-
-def learning_rate(config: TrainConfig, step: int, total_steps: int) -> float:
-    """The learning rate at `step` (0-based) of `total_steps`."""
-    if config.lr_schedule == "constant":
-        return config.lr
-    if config.lr_schedule == "cosine":
-        return config.lr * 0.5 * (1 + math.cos(math.pi * step / total_steps))
-    decay_start = total_steps * (1 - ANNEAL_FRACTION)
-    if step < decay_start:
-        return config.lr
-    return config.lr * (total_steps - step) / (total_steps - decay_start)
 
 
 def _finish(result: TrainResult, started: float, status: str, message: str) -> TrainResult:

@@ -18,7 +18,8 @@ from lora_studio.core.data import datasets as data
 from lora_studio.core.errors import Cancelled, TrainingDiverged
 from lora_studio.core.evaluation.scores import feature_effect
 from lora_studio.core.storage.library import ModelLibrary
-from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo, TrainControl, sharing_prefix_outputs
+from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo, TrainControl
+from lora_studio.core.training.prefix_cache import PrefixCache
 from lora_studio.core.workflows import recipes
 
 PHASES = ("base", "feature_lora", "control_lora")
@@ -112,14 +113,15 @@ def run_experiment(
         lora_cfg = replace(config.lora_train, seed=seed)
         # the LoRA runs reuse the frozen-conv output over the test set that the base's last evaluation
         # computed, and the control the feature run's over the training set
-        with sharing_prefix_outputs():
+        with PrefixCache() as cache:
             base = run("base", seed, base_cfg.epochs,
-                       partial(recipes.train_base, dataset, base_cfg, control=control))
+                       partial(recipes.train_base, dataset, base_cfg, control=control, cache=cache))
             for phase, features in (("feature_lora", config.features), ("control_lora", ())):
                 if phase == "control_lora" and not config.control:
                     continue
                 run(phase, seed, lora_cfg.epochs, partial(recipes.finetune, base.model, base.record, dataset,
-                                                          config.lora, features, lora_cfg, control=control))
+                                                          config.lora, features, lora_cfg, control=control,
+                                                          cache=cache))
 
     effect = None
     if config.control:

@@ -23,6 +23,7 @@ from lora_studio.core.model.param_report import count_trainable
 from lora_studio.core.model.transfer import transfer_weights
 from lora_studio.core.storage.library import ModelRecord
 from lora_studio.core.training.loop import Callbacks, TrainControl, TrainData, TrainResult, train
+from lora_studio.core.training.prefix_cache import PrefixCache
 
 
 @dataclass
@@ -44,14 +45,19 @@ def train_base(
     callbacks: Callbacks | None = None,
     control: TrainControl | None = None,
     name: str | None = None,
+    cache: PrefixCache | None = None,
 ) -> Outcome:
-    """Train the article's CNN (no extra features) from scratch on `dataset.train`."""
+    """Train the article's CNN (no extra features) from scratch on `dataset.train`.
+
+    With a `cache`, its last evaluation leaves there the output of its convolutions over the test split, for
+    the LoRA runs that start from it."""
     started = time.perf_counter()
     mean, std = pixel_stats(dataset.train.images)
     model_config = ModelConfig(pixel_mean=round(mean, 6), pixel_std=round(std, 6))
     torch.manual_seed(config.seed)
     model = MnistCNN(model_config)
-    result = train(model, _data(dataset.train), _data(dataset.test), config, callbacks, control)
+    result = train(model, _data(dataset.train), _data(dataset.test), config, callbacks, control, cache=cache,
+                   keep_test_head_inputs=cache is not None)
     record = ModelRecord(
         kind="base", name=name or f"Base · {dataset.info.title} · seed {config.seed}",
         dataset=dataset.info.name, model=model_config, train=config,
@@ -69,11 +75,13 @@ def finetune(
     callbacks: Callbacks | None = None,
     control: TrainControl | None = None,
     name: str | None = None,
+    cache: PrefixCache | None = None,
 ) -> Outcome:
     """Copy `base` into a CNN taking `feature_names` as extra inputs, add LoRA, train adapters + new columns.
 
     With no feature names this is the control run: the same LoRA fine-tuning
-    without extra inputs, which tells what the features themselves add.
+    without extra inputs, which tells what the features themselves add. Runs from one base given the same
+    `cache` compute the output of its frozen stages over each split once between them.
     """
     if base_record.kind != "base" or base_record.model.feature_dim:
         raise ValueError("fine-tuning starts from a base model (no LoRA, no extra features)")
@@ -93,7 +101,7 @@ def finetune(
     train_data = TrainData(dataset.train.images, dataset.train.labels, train_extra)
     test_data = _data(dataset.test, scaler)
     result = train(model, train_data, test_data, config, callbacks, control,
-                   param_groups=lora.parameter_groups(model, lora_config.lora_plus_ratio))
+                   param_groups=lora.parameter_groups(model, lora_config.lora_plus_ratio), cache=cache)
     kind = "feature_lora" if feature_names else "control_lora"
     features = f"+{'+'.join(feature_names)}" if feature_names else "control"
     record = ModelRecord(
