@@ -17,14 +17,13 @@ from lora_studio.core import config as cfg
 from lora_studio.core import paths
 from lora_studio.core.data import datasets as data
 from lora_studio.core.data import download
-from lora_studio.core.data.features import check_features, raw_features
+from lora_studio.core.data.features import check_features
 from lora_studio.core.errors import DataError, StorageError
-from lora_studio.core.evaluation import comparison
-from lora_studio.core.evaluation.scores import Effect, predict
+from lora_studio.core.evaluation.scores import Effect
 from lora_studio.core.files import atomic_write
 from lora_studio.core.storage.library import ModelLibrary
-from lora_studio.core.training.prefix_cache import PrefixCache
-from lora_studio.core.workflows import recipes
+from lora_studio.core.workflows import runs
+from lora_studio.core.workflows.evaluation_report import evaluate_models
 from lora_studio.core.workflows.experiment import run_experiment
 
 # --- shared helpers ------------------------------------------------------------------------
@@ -83,10 +82,13 @@ def lora_config(args) -> cfg.LoraConfig:
                           new_columns=args.new_columns)
 
 
-def _save(outcome) -> str:
-    if outcome.result.status != "finished":
-        raise DataError(outcome.result.message)
-    return library().save(outcome.model, outcome.record)
+def saved_id(run: runs.Run) -> str:
+    """The id the run was saved under; its error when it did not finish or could not be saved."""
+    if run.error is not None:
+        raise run.error
+    if not run.finished:
+        raise DataError(run.message)
+    return run.model_id
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -126,12 +128,10 @@ def train_base(args) -> int:
     config = train_config(args)
     check_limit(args)
     dataset = ensure_dataset(args, args.dataset)
-    with TrainingBars() as bars:
-        bars.phase_started("base", args.seed, args.epochs)
-        outcome = recipes.train_base(dataset, config, bars.callbacks("base"), name=args.name)
-    model_id = _save(outcome)
+    with TrainingBars("Base CNN") as bars:
+        run = runs.train_base_run(dataset, config, library(), bars, name=args.name)
+    model_id, outcome = saved_id(run), run.outcome
     out.print(f"Saved base model [bold]{model_id}[/bold]: test accuracy {percent(outcome.predictions.accuracy)}")
-    bars.check_learned("Base CNN", outcome)
     bars.print_warnings()
     if args.json:
         write_json(args.json, {"id": model_id, **outcome.record.metrics})
@@ -140,20 +140,17 @@ def train_base(args) -> int:
 
 def finetune(args) -> int:
     config, adapter, features = train_config(args), lora_config(args), check_features(args.features)
-    check_limit(args)
-    base, record = library().load(args.base_id)
-    if record.kind != "base":
-        raise StorageError(f"{args.base_id} is a {record.kind} model; fine-tuning starts from a base model")
+    plan = cfg.FinetunePlan(args.base_id, adapter, features, control=False, seeds=(args.seed,), train=config,
+                            limit=args.limit)
+    lib = library()
+    base, record = runs.load_base(lib, args.base_id)
     args.dataset = record.dataset
     dataset = ensure_dataset(args, record.dataset)
-    with TrainingBars() as bars:
-        bars.phase_started("feature_lora" if features else "control_lora", args.seed, args.epochs)
-        outcome = recipes.finetune(base, record, dataset, adapter, features, config,
-                                   bars.callbacks("feature_lora"), name=args.name)
-    model_id = _save(outcome)
+    with TrainingBars("LoRA fine-tuning") as bars:
+        [run] = runs.finetune_runs(base, record, dataset, plan, lib, bars, name=args.name).runs
+    model_id, outcome = saved_id(run), run.outcome
     out.print(f"Saved LoRA model [bold]{model_id}[/bold]: test accuracy {percent(outcome.predictions.accuracy)}, "
               f"{outcome.trainable_params:,} of {outcome.total_params:,} parameters trained")
-    bars.check_learned("LoRA fine-tuning", outcome)
     bars.print_warnings()
     if args.json:
         write_json(args.json, {"id": model_id, **outcome.record.metrics})
@@ -162,33 +159,20 @@ def finetune(args) -> int:
 
 def evaluate(args) -> int:
     check_limit(args)
-    lib = library()
-    loaded = [(model_id, *lib.load(model_id)) for model_id in args.model_ids]
-    datasets = {record.dataset for _, _, record in loaded}
-    if len(datasets) > 1:
-        raise DataError(f"these models were trained on different data sets ({', '.join(sorted(datasets))})")
-    dataset = ensure_dataset(args, datasets.pop())
-    test = dataset.test
-    rows, predictions, scores = [], {}, []
-    with PrefixCache() as cache:  # a base and its LoRA models run their common convolutions once
-        for model_id, model, record in loaded:
-            p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images), cache)
-            predictions[model_id] = p
-            rows.append(report.model_row(model_id, record, p))
-            scores.append(comparison.scored(model_id, record, p))
-    groups = comparison.group_by_setting(scores)
-    out.print(report.evaluation_table(f"Evaluation on {dataset.info.title} test set ({len(test):,} images)",
-                                      rows, groups))
-    brightness = raw_features(test.images, ("brightness",))[:, 0].numpy()
-    result = {"dataset": dataset.info.name, "test_images": len(test), "models": rows,
-              "groups": report.groups_json(groups), "fixed_broken": report.fixed_and_broken(rows, predictions),
-              "brightness_errors": report.brightness_errors(brightness, predictions)}
+    evaluation = evaluate_models(library(), args.model_ids, lambda name: ensure_dataset(args, name))
+    rows, predictions = [report.model_row(m) for m in evaluation.models], evaluation.predictions
+    out.print(report.evaluation_table(f"Evaluation on {evaluation.title} test set ({len(evaluation.labels):,} "
+                                      "images)", rows, evaluation.groups))
+    result = {"dataset": evaluation.dataset, "test_images": len(evaluation.labels), "models": rows,
+              "groups": report.groups_json(evaluation.groups),
+              "fixed_broken": report.fixed_and_broken(rows, predictions),
+              "brightness_errors": report.brightness_errors(evaluation)}
     if result["fixed_broken"]:
         out.print("Against the base: fixed = base wrong, LoRA right; broken = base right, LoRA wrong")
     for item in result["fixed_broken"]:
         out.print(f"  {escape(item['model'])}: fixed {item['fixed']:,}, broken {item['broken']:,}, "
                   f"net {item['net']:+,} (base {escape(item['base'])})")
-    effect = report.seed_effect(scores)
+    effect = evaluation.effect.to_dict() if evaluation.effect else None
     if effect:
         result["feature_effect"] = effect
         out.print(f"Feature effect: {effect['sentence']}")
@@ -197,9 +181,9 @@ def evaluate(args) -> int:
     if args.confusion_csv:
         _write_text(args.confusion_csv, report.confusion_csv(first.confusion()))
     if args.confusion_json:
-        _write_text(args.confusion_json, report.confusion_json(dataset.info.name, dataset.classes, predictions))
+        _write_text(args.confusion_json, report.confusion_json(evaluation.dataset, evaluation.classes, predictions))
     if args.predictions:
-        _write_text(args.predictions, report.predictions_text(args.predictions, predictions, brightness))
+        _write_text(args.predictions, report.predictions_text(args.predictions, predictions, evaluation.brightness))
     if args.json:
         write_json(args.json, result)
     return 0

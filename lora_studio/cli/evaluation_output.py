@@ -15,16 +15,17 @@ from rich import box
 from rich.table import Table
 
 from lora_studio.cli.terminal import escape, percent
-from lora_studio.core.evaluation import comparison, inspection
+from lora_studio.core.evaluation import inspection
 
-BRIGHTNESS_BINS = 10
 KINDS = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control"}
 ORDER = {"base": 0, "feature_lora": 1, "control_lora": 2}
 
 
-def model_row(model_id: str, record, p) -> dict:
+def model_row(model) -> dict:
+    """One model of the JSON's "models" (model: an EvaluatedModel of the core's evaluation report)."""
+    record, p = model.record, model.predictions
     m = record.metrics
-    return {"id": model_id, "kind": record.kind, "name": record.name, "seed": record.train.seed,
+    return {"id": model.id, "kind": record.kind, "name": record.name, "seed": record.train.seed,
             "parent": record.parent, "test_accuracy": p.accuracy, "test_loss": p.loss,
             "trainable_params": m.get("trainable_params"), "total_params": m.get("total_params"),
             "wall_seconds": m.get("wall_seconds")}
@@ -72,13 +73,11 @@ def fixed_and_broken(rows: list[dict], predictions: dict) -> list[dict]:
     return out
 
 
-def brightness_errors(brightness, predictions: dict) -> dict:
-    """Error rate per equal-count brightness bin, for every model, on the same edges."""
-    edges = inspection.brightness_edges(brightness, BRIGHTNESS_BINS)
-    binned = {model_id: inspection.errors_by_brightness(brightness, p.correct, edges=edges)
-              for model_id, p in predictions.items()}
+def brightness_errors(evaluation) -> dict:
+    """Error rate per equal-count brightness bin, for every model, on the same edges (of an EvaluationReport)."""
+    binned = {m.id: m.brightness_errors for m in evaluation.models}
     first = next(iter(binned.values()))
-    return {"edges": edges.tolist(), "images": first.images.tolist(),
+    return {"edges": evaluation.edges.tolist(), "images": first.images.tolist(),
             "error_rate": {model_id: [None if math.isnan(v) else float(v) for v in b.error_rate]
                            for model_id, b in binned.items()}}
 
@@ -87,11 +86,6 @@ def groups_json(groups: list) -> list[dict]:
     return [{"kind": g.kind, "ids": [m.id for m in g.members], "seeds": list(g.seeds),
              "mean_accuracy": g.mean_accuracy, "sd_accuracy": None if math.isnan(g.sd_accuracy) else g.sd_accuracy}
             for g in groups]
-
-
-def seed_effect(scores: list) -> dict | None:
-    effect = comparison.seed_effect(scores)
-    return effect.to_dict() if effect else None
 
 
 def confusion_csv(matrix) -> str:

@@ -6,8 +6,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from lora_studio.core.evaluation.scores import learned_nothing
-from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo
-from lora_studio.core.workflows.experiment import Listener
+from lora_studio.core.training.loop import EpochInfo, StepInfo
+from lora_studio.core.workflows.runs import Listener
 
 # Names, ids, paths and error messages come from people and from files: every one of them goes through
 # `escape` (rich would read "[/bold]" in a model's name as markup, and crash on it); no :emoji: codes either.
@@ -22,9 +22,13 @@ def percent(value) -> str:
 
 
 class TrainingBars(Listener):
-    """One progress bar per phase (and seed), with loss, samples/s and ETA; a line per finished epoch."""
+    """One progress bar per phase (and seed), with loss, samples/s and ETA; a line per finished epoch.
 
-    def __init__(self):
+    `title` names the one run of train-base or finetune in warnings; without it, each run is named by its
+    phase and seed."""
+
+    def __init__(self, title: str | None = None):
+        self.title = title
         self.progress = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
             TextColumn("loss {task.fields[loss]}"), TextColumn("{task.fields[speed]}"),
@@ -62,7 +66,7 @@ class TrainingBars(Listener):
         )
 
     def phase_finished(self, phase: str, seed: int, outcome) -> None:
-        self.check_learned(f"{PHASE_TITLES.get(phase, phase)} (seed {seed})", outcome)
+        self.check_learned(self.title or f"{PHASE_TITLES.get(phase, phase)} (seed {seed})", outcome)
 
     def check_learned(self, title: str, outcome) -> None:
         why = learned_nothing(outcome.predictions, outcome.record.train.lr)
@@ -72,11 +76,6 @@ class TrainingBars(Listener):
     def print_warnings(self) -> None:
         for warning in self.warnings:
             err.print(f"[yellow]warning:[/yellow] {escape(warning)}", soft_wrap=True)
-
-    def callbacks(self, phase: str) -> Callbacks:
-        """The same bars for a single training (train-base, finetune)."""
-        return Callbacks(on_step=lambda i: self.step(phase, i), on_epoch=lambda i: self.epoch(phase, i),
-                         on_status=self.status)
 
 
 def download_bar():

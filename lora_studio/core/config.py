@@ -171,16 +171,49 @@ class ExperimentConfig:
     seeds: tuple[int, ...] = (0,)
 
     def __post_init__(self):
-        if not self.seeds:
-            raise ConfigError("give at least one seed")
-        check_range("number of seeds", len(self.seeds), "seeds")
+        _check_seeds_and_features(self.seeds, self.features)
+
+
+@dataclass(frozen=True)
+class FinetunePlan:
+    """LoRA fine-tunings of one base model: with the extra features, without them (the control), per seed."""
+
+    base_id: str  # the base model in the library ("": one just trained, not saved)
+    lora: LoraConfig = field(default_factory=LoraConfig)
+    features: tuple[str, ...] = ("brightness",)
+    control: bool = True  # also fine-tune the same LoRA without the extra features
+    seeds: tuple[int, ...] = (0,)
+    train: TrainConfig = field(default_factory=lambda: TrainConfig(epochs=2))  # each run takes one of `seeds`
+    limit: int | None = None  # use only the first N training images (None: all)
+
+    def __post_init__(self):
+        _check_seeds_and_features(self.seeds, self.features)
+        if self.limit is not None:
+            check_range("limit", self.limit, whole=True)
+
+    def runs(self) -> tuple[tuple[str, int], ...]:
+        """(phase, seed) in the order they run: each seed's feature run, then its control. Without extra
+        features the one run of a seed is the control."""
+        runs = []
         for seed in self.seeds:
-            check_range("seed", seed, whole=True)
-        if len(set(self.seeds)) != len(self.seeds):
-            raise ConfigError("a seed is listed twice")
-        check_range("number of features", len(self.features), "feature_dim")
-        if len(set(self.features)) != len(self.features):
-            raise ConfigError("a feature is listed twice")
+            if self.features:
+                runs.append(("feature_lora", seed))
+            if self.control or not self.features:
+                runs.append(("control_lora", seed))
+        return tuple(runs)
+
+
+def _check_seeds_and_features(seeds: tuple[int, ...], features: tuple[str, ...]) -> None:
+    if not seeds:
+        raise ConfigError("give at least one seed")
+    check_range("number of seeds", len(seeds), "seeds")
+    for seed in seeds:
+        check_range("seed", seed, whole=True)
+    if len(set(seeds)) != len(seeds):
+        raise ConfigError("a seed is listed twice")
+    check_range("number of features", len(features), "feature_dim")
+    if len(set(features)) != len(features):
+        raise ConfigError("a feature is listed twice")
 
 
 # --- dict round-trip (config.json) ---------------------------------------------------------

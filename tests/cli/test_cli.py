@@ -163,3 +163,27 @@ def test_a_training_that_learned_nothing_is_saved_with_a_warning(tiny_root, caps
     assert run("train-base", "--data-dir", tiny_root, "--offline", "--epochs", 1, "--lr", 3e-3,
                "--batch-size", 32) == 0
     assert "warning:" not in capsys.readouterr().err
+
+
+def test_finetune_makes_the_experiments_models_bit_for_bit(tiny_root, tmp_path):
+    """`finetune` and `experiment` are one workflow: from the experiment's base, the same seed and settings give
+    the experiment's feature model and its control, weight for weight."""
+    import torch
+
+    from lora_studio.core import paths
+    from lora_studio.core.storage.library import ModelLibrary
+
+    out = tmp_path / "r.json"
+    assert run("experiment", *quick(tiny_root), "--base-epochs", 1, "--lora-epochs", 1, "--limit", 300,
+               "--json", out) == 0
+    result = json.loads(out.read_text())
+    library = ModelLibrary(paths.models_dir())
+    for features, phase in (("brightness", "feature_lora"), ("none", "control_lora")):
+        assert run("finetune", result["base"]["model_ids"][0], *quick(tiny_root), "--epochs", 1, "--limit", 300,
+                   "--features", features, "--json", tmp_path / "f.json") == 0
+        tuned = json.loads((tmp_path / "f.json").read_text())
+        ours, record = library.load(tuned["id"])
+        theirs = library.load(result[phase]["model_ids"][0])[0]
+        assert record.kind == phase and tuned["test_accuracy"] == result[phase]["test_accuracy_per_seed"][0]
+        a, b = ours.state_dict(), theirs.state_dict()
+        assert list(a) == list(b) and all(torch.equal(a[k], b[k]) for k in a), phase

@@ -28,8 +28,9 @@ from lora_studio.core.errors import Cancelled, DataError
 from lora_studio.core.model.cnn import MnistCNN
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.training.loop import Callbacks, TrainControl, TrainData, train
-from lora_studio.core.workflows import recipes
-from lora_studio.core.workflows.experiment import Listener, run_experiment
+from lora_studio.core.workflows import recipes, runs
+from lora_studio.core.workflows.experiment import run_experiment
+from lora_studio.core.workflows.runs import Listener
 
 pytestmark = pytest.mark.fuzz
 
@@ -194,7 +195,7 @@ def test_stop_pause_resume_at_random_points(actions, lora_run, seed, tiny, base_
     else:
         assert outcome.predictions is None
         with pytest.raises(DataError, match="stopped by the user"):
-            commands._save(outcome)  # what train-base and finetune do with it: nothing saved
+            commands.saved_id(runs.Run("base", seed, outcome))  # what train-base and finetune do: nothing saved
         assert library.list() == []
         model_id = library.save(outcome.model, outcome.record)  # and if someone did keep it: consistent
     loaded, record = library.load(model_id)

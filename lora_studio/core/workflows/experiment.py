@@ -7,32 +7,21 @@ Then the feature's effect over seeds. The result is the JSON of PRODUCT.md.
 """
 
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 
 import numpy as np
 
 import lora_studio
-from lora_studio.core.config import ExperimentConfig
+from lora_studio.core.config import ExperimentConfig, FinetunePlan
 from lora_studio.core.data import datasets as data
-from lora_studio.core.errors import Cancelled, TrainingDiverged
 from lora_studio.core.evaluation.scores import feature_effect
 from lora_studio.core.storage.library import ModelLibrary
-from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo, TrainControl
+from lora_studio.core.training.loop import TrainControl
 from lora_studio.core.training.prefix_cache import PrefixCache
 from lora_studio.core.workflows import recipes
+from lora_studio.core.workflows.runs import Listener, finetune_runs, train_base_run
 
 PHASES = ("base", "feature_lora", "control_lora")
-
-
-class Listener:
-    """What the experiment reports; subclass and override what you need."""
-
-    def status(self, text: str) -> None: ...
-    def phase_started(self, phase: str, seed: int, epochs: int) -> None: ...
-    def step(self, phase: str, info: StepInfo) -> None: ...
-    def epoch(self, phase: str, info: EpochInfo) -> None: ...
-    def phase_finished(self, phase: str, seed: int, outcome: recipes.Outcome) -> None: ...
 
 
 @dataclass
@@ -89,39 +78,22 @@ def run_experiment(
         listener.status(f"Loading {config.data.dataset} from {data_root}")
         dataset = load_data(config, data_root)
     summaries = {phase: PhaseSummary() for phase in PHASES}
-
-    def run(phase, seed, epochs, train_fn):
-        """train_fn(callbacks) → Outcome; raise on divergence or stop, else save and summarise."""
-        listener.phase_started(phase, seed, epochs)
-        callbacks = Callbacks(
-            on_step=lambda info: listener.step(phase, info),
-            on_epoch=lambda info: listener.epoch(phase, info),
-            on_status=listener.status,
-        )
-        outcome = train_fn(callbacks)
-        if outcome.result.status == "diverged":
-            raise TrainingDiverged(f"{phase}, seed {seed}: {outcome.result.message}")
-        if outcome.result.status == "stopped":
-            raise Cancelled(f"{phase}, seed {seed}: stopped")
-        model_id = library.save(outcome.model, outcome.record) if library else None
-        summaries[phase].add(outcome, model_id)
-        listener.phase_finished(phase, seed, outcome)
-        return outcome
-
     for seed in config.seeds:
-        base_cfg = replace(config.base, seed=seed)
-        lora_cfg = replace(config.lora_train, seed=seed)
         # the LoRA runs reuse the frozen-conv output over the test set that the base's last evaluation
         # computed, and the control the feature run's over the training set
         with PrefixCache() as cache:
-            base = run("base", seed, base_cfg.epochs,
-                       partial(recipes.train_base, dataset, base_cfg, control=control, cache=cache))
-            for phase, features in (("feature_lora", config.features), ("control_lora", ())):
-                if phase == "control_lora" and not config.control:
-                    continue
-                run(phase, seed, lora_cfg.epochs, partial(recipes.finetune, base.model, base.record, dataset,
-                                                          config.lora, features, lora_cfg, control=control,
-                                                          cache=cache))
+            base = train_base_run(dataset, replace(config.base, seed=seed), library, listener, control, cache=cache)
+            base.check()
+            summaries["base"].add(base.outcome, base.model_id)
+            plan = FinetunePlan(base.model_id or "", config.lora, config.features, config.control, (seed,),
+                                config.lora_train)
+            # the article's order, also without extra features: a "feature" run, then its control
+            runs = (("feature_lora", seed),) + ((("control_lora", seed),) if config.control else ())
+            tunes = finetune_runs(base.outcome.model, base.outcome.record, dataset, plan, library, listener,
+                                  control, cache=cache, runs=runs)
+            tunes.check()
+            for run in tunes.runs:
+                summaries[run.phase].add(run.outcome, run.model_id)
 
     effect = None
     if config.control:
