@@ -105,7 +105,7 @@ def main() -> int:
     for i in range(selector.count()):
         selector.item(i).setCheckState(selector.item(i).checkState().Checked)
     run(tab.evaluate, "evaluate")
-    evaluation = state.evaluation
+    evaluation = tab.result
     if not tab.brightness.curve_count() or not tab.gallery.gallery.count():
         raise RuntimeError("the evaluation views are empty")
     started = time.perf_counter()
@@ -114,8 +114,8 @@ def main() -> int:
     tab.pages.setCurrentIndex(0)
     shoot(window, "evaluation")
     print(f"the views filled from the result in {1000 * filled:.0f} ms in the GUI thread")
-    print(f"evaluation of {len(evaluation['rows'])} models on {len(evaluation['test'].labels):,} test images: "
-          f"{evaluation['seconds']:.2f} s in the worker")
+    print(f"evaluation of {len(evaluation.rows)} models on {len(evaluation.test.labels):,} test images: "
+          f"{evaluation.seconds:.2f} s in the worker")
 
     # the difference from the base, and a click on the cell that changed most off the diagonal
     tab.confusion.mode.setCurrentIndex(1)

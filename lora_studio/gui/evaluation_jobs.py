@@ -1,28 +1,31 @@
 """The Evaluation tab's jobs, run in the worker thread: score models with all the inspection views need; export.
 
-`make_evaluate` loads each chosen model, runs it over the whole test set and
-computes, with the core, everything heavy the views draw: per-image answers,
-brightness per image, error rate per brightness bin, ΔW and its singular values
-per adapted layer, fc1's feature columns, and a snapshot of merged weights for
-the drawing canvas. What comes back is NumPy and plain values only (the models
-themselves stay in the worker). `make_export` writes a model with LoRA merged
-in, after measuring how far merged and unmerged outputs are apart on the test set.
+`make_evaluate` runs the core's `evaluate_models` (the same scores, groups and
+seed effect as `lora-studio evaluate`) and adds, per model, what only the live
+model can give: ΔW and its singular values per adapted layer, fc1's feature
+columns, and a snapshot of merged weights for the drawing canvas. What comes
+back is NumPy and plain values only (the models themselves stay in the worker).
+`make_export` writes a model with LoRA merged in, after measuring how far merged
+and unmerged outputs are apart on the test set.
 """
 
-from __future__ import annotations  # NumPy in annotations only: it is imported after the window shows
+from __future__ import annotations  # NumPy and the core in annotations only: they load after the window shows
 
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lora_studio.gui.jobs import DataCache
+from lora_studio.gui.jobs import DataCache, OnDone
 from lora_studio.gui.worker import Job, JobContext, JobResult
 
 if TYPE_CHECKING:
     import numpy as np
 
-BRIGHTNESS_BINS = 10  # equal-count bins: ~1,000 MNIST test images each, so each error rate is worth reading
+    from lora_studio.core.evaluation.comparison import Group
+    from lora_studio.core.evaluation.inspection import BrightnessErrors, LayerDelta
+    from lora_studio.core.evaluation.scores import Predictions
+    from lora_studio.core.model.numpy_cnn import ModelSnapshot
+    from lora_studio.core.workflows.evaluation_report import EvaluatedModel as ScoredModel
 
 
 @dataclass(frozen=True)
@@ -36,17 +39,17 @@ class EvaluatedModel:
     test_loss: float
     trainable_params: int | None
     total_params: int | None
-    predictions: object  # core.evaluation.Predictions: NumPy arrays only
+    predictions: Predictions
     seed: int = 0
     wall_seconds: float | None = None  # the whole training step, from the model's metrics
     features: tuple[str, ...] = ()
     rank: int | None = None
     alpha: float | None = None
-    deltas: tuple = ()  # core.inspection.LayerDelta per adapted layer: ΔW, singular values, ‖ΔW‖/‖W‖
+    deltas: tuple[LayerDelta, ...] = ()  # per adapted layer: ΔW, singular values, ‖ΔW‖/‖W‖
     feature_weights: np.ndarray | None = None  # (hidden, F): fc1's effective weights for the extra features
     image_weight_scale: float | None = None  # mean |w| of fc1's 784 image columns, to judge those sizes by
-    snapshot: object = None  # core.drawing.ModelSnapshot: merged weights for the drawing canvas
-    brightness_errors: object = None  # core.inspection.BrightnessErrors on the shared edges
+    snapshot: ModelSnapshot | None = None  # merged weights for the drawing canvas
+    brightness_errors: BrightnessErrors | None = None  # on the evaluation's shared edges
 
 
 @dataclass(frozen=True)
@@ -61,80 +64,86 @@ class TestSet:
     brightness: np.ndarray  # (N,) float32: mean pixel value in [0, 1], the article's feature before scaling
 
 
-def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[str]) -> Job:
-    def run(ctx: JobContext) -> JobResult:
-        import numpy as np
+@dataclass(frozen=True)
+class Evaluated(JobResult):
+    rows: tuple[EvaluatedModel, ...] = ()  # in the order chosen
+    groups: tuple[Group, ...] = ()  # the same models by setting, seeds together
+    test: TestSet | None = None
+    edges: np.ndarray | None = None  # the brightness bins every model's error rate is given on
+    effect: dict | None = None  # core.comparison.SeedEffect.to_dict(): feature+LoRA against its control
+    seconds: float = 0.0
 
-        from lora_studio.core.data.features import raw_features
-        from lora_studio.core.errors import DataError
-        from lora_studio.core.evaluation import comparison, inspection
-        from lora_studio.core.evaluation.scores import predict
-        from lora_studio.core.model import numpy_cnn as drawing
+
+@dataclass(frozen=True)
+class Exported(JobResult):
+    model_id: str = ""
+    path: str = ""
+    max_logit_difference: float | None = None  # merged against unmerged, None when the test set is not here
+    images: int = 0  # test images compared on
+    lora: bool = False  # the model has LoRA (a base is written as it is)
+    check: str = ""  # what the comparison says, in words
+
+
+def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[str],
+                  on_done: OnDone | None = None) -> Job:
+    def run(ctx: JobContext) -> Evaluated:
+        from lora_studio.core.errors import Cancelled
         from lora_studio.core.storage.library import ModelLibrary
-        from lora_studio.core.training.prefix_cache import PrefixCache
-        from lora_studio.core.workflows import recipes
+        from lora_studio.core.workflows.evaluation_report import evaluate_models
 
-        started = time.perf_counter()
-        library = ModelLibrary(models)
-        records = {model_id: library.record(model_id) for model_id in model_ids}  # small JSON files: fail early
-        datasets = {record.dataset for record in records.values()}
-        if len(datasets) > 1:
-            raise DataError("these models were trained on different data sets: evaluate them separately")
-        dataset = cache.get(root, datasets.pop())
-        test = dataset.test
-        ctx.status(f"Measuring the brightness of {len(test):,} test images")
-        brightness = raw_features(test.images, ("brightness",))[:, 0].numpy().astype(np.float32)
-        edges = inspection.brightness_edges(brightness, BRIGHTNESS_BINS)
-        rows, scores = [], []
-        with PrefixCache() as prefixes:  # a base and its LoRA models run their common convolutions once
-            for index, model_id in enumerate(model_ids):
-                if ctx.is_cancelled():
-                    return JobResult("stopped", "evaluation stopped")
-                ctx.progress(index / len(model_ids), f"Evaluating {records[model_id].name}")
-                model, record = library.load(model_id)
-                p = predict(model, test.images, test.labels, recipes.extra_features(record, test.images), prefixes)
-                rows.append(_row(model_id, model, record, p, brightness, edges, inspection, drawing))
-                scores.append(comparison.scored(model_id, record, p))
-        ctx.progress(1.0, "Evaluated")
-        effect = comparison.seed_effect(scores)
-        view = TestSet(dataset.info.name, dataset.info.title, list(dataset.classes), test.images.numpy().copy(),
-                       test.labels.numpy().copy(), brightness)
+        inside = {}
+
+        def look_inside(model_id, model, record, _predictions) -> None:
+            inside[model_id] = _inside(model, record)
+
+        try:
+            report = evaluate_models(ModelLibrary(models), model_ids, lambda name: cache.get(root, name), ctx,
+                                     look_inside)
+        except Cancelled as exc:
+            return Evaluated("stopped", str(exc))
+        rows = tuple(_row(model, **inside[model.id]) for model in report.models)
+        test = TestSet(report.dataset, report.title, report.classes, report.images, report.labels, report.brightness)
         best = max(rows, key=lambda row: row.test_accuracy)
-        message = (f"{len(rows)} model(s) evaluated on {len(test):,} test images in "
-                   f"{time.perf_counter() - started:.1f} s; best {best.name} at {100 * best.test_accuracy:.2f} %")
-        return JobResult("finished", message, {
-            "rows": rows, "groups": comparison.group_by_setting(scores), "test": view, "edges": edges,
-            "effect": effect.to_dict() if effect else None, "seconds": time.perf_counter() - started,
-        })
+        message = (f"{len(rows)} model(s) evaluated on {len(test.labels):,} test images in {report.seconds:.1f} s; "
+                   f"best {best.name} at {100 * best.test_accuracy:.2f} %")
+        return Evaluated("finished", message, rows=rows, groups=tuple(report.groups), test=test, edges=report.edges,
+                         effect=report.effect.to_dict() if report.effect else None, seconds=report.seconds)
 
-    return Job("evaluate", "Evaluation", run)
+    return Job("evaluate", run, on_done=on_done)
 
 
-def _row(model_id, model, record, p, brightness, edges, inspection, drawing) -> EvaluatedModel:
-    deltas, feature_weights, image_scale = (), None, None
+def _inside(model, record) -> dict:
+    """What the views show of a model that only the live model can give."""
+    from lora_studio.core.evaluation import inspection
+    from lora_studio.core.model import numpy_cnn
+
+    inside = {"deltas": (), "feature_weights": None, "image_weight_scale": None}
     if record.lora is not None:
-        deltas = tuple(inspection.lora_deltas(model))
+        inside["deltas"] = tuple(inspection.lora_deltas(model))
     flat_dim = record.model.flat_dim
     if record.model.feature_dim:
-        feature_weights = inspection.feature_columns(model, flat_dim)
-        image_scale = inspection.image_column_scale(model, flat_dim)
-    m = record.metrics
+        inside["feature_weights"] = inspection.feature_columns(model, flat_dim)
+        inside["image_weight_scale"] = inspection.image_column_scale(model, flat_dim)
+    inside["snapshot"] = numpy_cnn.snapshot(model, record)
+    return inside
+
+
+def _row(model: ScoredModel, **inside) -> EvaluatedModel:
+    record, p, m = model.record, model.predictions, model.record.metrics
     return EvaluatedModel(
-        model_id, record.name, record.kind, record.parent, record.dataset, p.accuracy, p.loss,
+        model.id, record.name, record.kind, record.parent, record.dataset, p.accuracy, p.loss,
         m.get("trainable_params"), m.get("total_params"), p, seed=record.train.seed,
         wall_seconds=m.get("wall_seconds"), features=tuple(record.features.names) if record.features else (),
         rank=record.lora.rank if record.lora else None, alpha=record.lora.alpha if record.lora else None,
-        deltas=deltas, feature_weights=feature_weights, image_weight_scale=image_scale,
-        snapshot=drawing.snapshot(model, record),
-        brightness_errors=inspection.errors_by_brightness(brightness, p.correct, edges=edges),
-    )
+        brightness_errors=model.brightness_errors, **inside)
 
 
-def make_export(cache: DataCache, root: Path, models: Path, model_id: str, path: Path) -> Job:
+def make_export(cache: DataCache, root: Path, models: Path, model_id: str, path: Path,
+                on_done: OnDone | None = None) -> Job:
     """Write `model_id` with LoRA merged into its weights; first measure the largest |Δlogit| between the
     merged and the unmerged model on the test set (when the data set is here), which shows merging is exact."""
 
-    def run(ctx: JobContext) -> JobResult:
+    def run(ctx: JobContext) -> Exported:
         from lora_studio.core.data import datasets as data
         from lora_studio.core.evaluation import inspection
         from lora_studio.core.storage.library import ModelLibrary
@@ -158,8 +167,7 @@ def make_export(cache: DataCache, root: Path, models: Path, model_id: str, path:
             verdict = "float rounding only: the merged model answers the same" if difference < 1e-3 else \
                 "more than float rounding: the merged file does not answer like the LoRA model"
             check = f"largest |Δlogit| merged vs unmerged on {images:,} test images: {difference:.2g} ({verdict})"
-        return JobResult("finished", f"wrote {written}; {check}", {
-            "model_id": model_id, "path": str(written), "max_logit_difference": difference, "images": images,
-            "lora": record.lora is not None, "check": check})
+        return Exported("finished", f"wrote {written}; {check}", model_id=model_id, path=str(written),
+                        max_logit_difference=difference, images=images, lora=record.lora is not None, check=check)
 
-    return Job("export", "Export", run)
+    return Job("export", run, on_done=on_done)

@@ -1,24 +1,32 @@
-"""The jobs the window runs in the worker thread: thin calls into the core, plain results out.
+"""The jobs the window runs in the worker thread: thin calls into the core's workflows, typed results out.
 
-Each `make_*` function takes settings as plain values (read from the widgets in
-the GUI thread) and returns a `worker.Job` whose function runs in the worker
-thread. Everything torch-shaped stays on that side: the loaded data sets are
-cached in `DataCache` (only ever touched by jobs), models are loaded from the
-library by id, and what comes back is numbers, strings and NumPy copies.
-The Evaluation tab's jobs (evaluate with everything its views draw, export
-merged) are in `evaluation_jobs.py`.
+Each `make_*` function takes the core's config types (built from the widgets in
+the GUI thread; config.py loads nothing heavy) and returns a `worker.Job` whose
+function runs in the worker thread, and whose result — a frozen dataclass per
+kind of job — goes to the `on_done` of the code that started it. Everything
+torch-shaped stays on the worker's side: the loaded data sets are cached in
+`DataCache` (only ever touched by jobs), models are loaded from the library by
+id, and what comes back is numbers, strings and NumPy copies. The Evaluation
+tab's jobs (evaluate with everything its views draw, export merged) are in
+`evaluation_jobs.py`.
 """
 
-from __future__ import annotations  # NumPy in annotations only: it is imported after the window shows
+from __future__ import annotations  # NumPy and the core in annotations only: they load after the window shows
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lora_studio.core.config import DataConfig, FinetunePlan, TrainConfig
 from lora_studio.gui.worker import Job, JobContext, JobResult
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from lora_studio.core.workflows.runs import FinetuneRuns, Listener
+
+OnDone = Callable[[JobResult], None]
 
 SAMPLE_POOL = 3000  # training images handed to the sample grid (filtering by class needs a few hundred each)
 
@@ -66,15 +74,6 @@ class DataCache:
         self._loaded.pop((str(root), name), None)
 
 
-def _subset(dataset, limit: int | None):
-    from lora_studio.core.config import check_range
-    from lora_studio.core.data import datasets as data
-
-    if limit is not None:
-        check_range("subset", limit, "limit")
-    return data.Dataset(dataset.info, dataset.train.first(limit), dataset.test)
-
-
 def _view(dataset, root: Path) -> DatasetView:
     import numpy as np
 
@@ -93,182 +92,177 @@ def _view(dataset, root: Path) -> DatasetView:
     )
 
 
+@dataclass(frozen=True)
+class CoreLoaded(JobResult):
+    features: tuple[tuple[str, str, str], ...] = ()  # (name, title, description) of every extra input feature
+    torch_version: str = ""
+    bundled: tuple[tuple[str, str], ...] = ()  # (status, message) of each bundled data set that was not here
+
+
+@dataclass(frozen=True)
+class DatasetLoaded(JobResult):
+    view: DatasetView | None = None
+
+
+@dataclass(frozen=True)
+class BaseTrained(JobResult):
+    model_id: str | None = None  # None: nothing was saved
+    test_accuracy: float | None = None
+    learned_nothing: str = ""  # why the saved model is of no use ("" when it is of use)
+
+
+@dataclass(frozen=True)
+class LoraTrained(JobResult):
+    model_ids: tuple[str, ...] = ()  # the runs saved, in order (also when a later one did not finish)
+    learned_nothing: str = ""  # which saved runs are of no use, and why ("" when all are of use)
+
+
 # --- start-up and data ------------------------------------------------------------------
 
 
-def make_load_core(data_root: Path | None = None) -> Job:
+def make_load_core(data_root: Path | None = None, on_done: OnDone | None = None) -> Job:
     """Import PyTorch and the core in the worker, so the window is up and responsive meanwhile.
 
     With `data_root`, a data set the bundle carries (`make bundle DATA=…`) and the data folder lacks is
     imported into it here, before the data set is looked for (core/bundled.py; nothing without a bundle)."""
 
-    def run(ctx: JobContext) -> JobResult:
+    def run(ctx: JobContext) -> CoreLoaded:
         import torch
 
         from lora_studio.core.data import bundled, features
         from lora_studio.core.storage import library as storage  # noqa: F401
 
         installed = bundled.install_missing(data_root) if data_root is not None else []
-        return JobResult("finished", f"PyTorch {torch.__version__} is ready",
-                         {"features": [(f.name, f.title, f.description) for f in features.FEATURES.values()],
-                          "torch": torch.__version__,
-                          "bundled": [(o.status, o.message) for o in installed if o.status != "present"]})
+        return CoreLoaded("finished", f"PyTorch {torch.__version__} is ready",
+                          features=tuple((f.name, f.title, f.description) for f in features.FEATURES.values()),
+                          torch_version=torch.__version__,
+                          bundled=tuple((o.status, o.message) for o in installed if o.status != "present"))
 
-    return Job("load", "Loading PyTorch", run)
+    return Job("load", run, on_done=on_done)
 
 
-def make_load_dataset(cache: DataCache, root: Path, name: str) -> Job:
-    def run(ctx: JobContext) -> JobResult:
+def make_load_dataset(cache: DataCache, root: Path, name: str, on_done: OnDone | None = None) -> Job:
+    def run(ctx: JobContext) -> DatasetLoaded:
         ctx.status(f"Reading {name} from {root}")
         dataset = cache.get(root, name)
         view = _view(dataset, root)
-        return JobResult("finished", f"{view.title}: {view.n_train:,} training and {view.n_test:,} test images",
-                         {"view": view})
+        return DatasetLoaded("finished", f"{view.title}: {view.n_train:,} training and {view.n_test:,} test images",
+                             view=view)
 
-    return Job("dataset", "Loading the data set", run)
+    return Job("dataset", run, on_done=on_done)
 
 
-def make_download(cache: DataCache, root: Path, name: str) -> Job:
-    def run(ctx: JobContext) -> JobResult:
+def make_download(cache: DataCache, root: Path, name: str, on_done: OnDone | None = None) -> Job:
+    def run(ctx: JobContext) -> DatasetLoaded:
         from lora_studio.core.data import download
         from lora_studio.core.errors import Cancelled
 
         try:
             dataset = download.download(name, root, ctx.progress, ctx.is_cancelled)
         except Cancelled:
-            return JobResult("stopped", "download cancelled; nothing was changed")
+            return DatasetLoaded("stopped", "download cancelled; nothing was changed")
         cache.put(root, dataset)
         view = _view(dataset, root)
-        return JobResult("finished", f"{view.title} downloaded: {view.n_train:,} training images", {"view": view})
+        return DatasetLoaded("finished", f"{view.title} downloaded: {view.n_train:,} training images", view=view)
 
-    return Job("download", "Download", run)
+    return Job("download", run, on_done=on_done)
 
 
-def make_import(cache: DataCache, root: Path, source: Path, name: str) -> Job:
-    def run(ctx: JobContext) -> JobResult:
+def make_import(cache: DataCache, root: Path, source: Path, name: str, on_done: OnDone | None = None) -> Job:
+    def run(ctx: JobContext) -> DatasetLoaded:
         from lora_studio.core.data import datasets as data
 
         ctx.status(f"Checking the files in {source}")
         dataset = data.import_folder(source, root, name)
         cache.put(root, dataset)
         view = _view(dataset, root)
-        return JobResult("finished", f"{view.title} imported from {source}: {view.n_train:,} training images",
-                         {"view": view})
+        return DatasetLoaded("finished", f"{view.title} imported from {source}: {view.n_train:,} training images",
+                             view=view)
 
-    return Job("import", "Import", run)
+    return Job("import", run, on_done=on_done)
 
 
 # --- training ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class BaseSettings:
-    dataset: str
-    epochs: int
-    batch_size: int
-    lr: float
-    seed: int
-    limit: int | None  # None: the whole training split
+def make_train_base(cache: DataCache, root: Path, models: Path, data: DataConfig, config: TrainConfig,
+                    on_done: OnDone | None = None) -> Job:
+    """Train a base model on `data` (a data set and how many of its training images) and save it."""
 
-
-def make_train_base(cache: DataCache, root: Path, models: Path, s: BaseSettings) -> Job:
-    def run(ctx: JobContext) -> JobResult:
-        from lora_studio.core.config import TrainConfig
-        from lora_studio.core.errors import StorageError
-        from lora_studio.core.evaluation.scores import learned_nothing
+    def run(ctx: JobContext) -> BaseTrained:
+        from lora_studio.core.data import datasets
         from lora_studio.core.storage.library import ModelLibrary
-        from lora_studio.core.workflows import recipes
+        from lora_studio.core.workflows import runs
 
-        config = TrainConfig(epochs=s.epochs, batch_size=s.batch_size, lr=s.lr, seed=s.seed)
-        dataset = _subset(cache.get(root, s.dataset), s.limit)
+        whole = cache.get(root, data.dataset)
+        dataset = datasets.Dataset(whole.info, whole.train.first(data.limit), whole.test)
         ctx.status(f"Training the base CNN on {len(dataset.train):,} images")
-        outcome = recipes.train_base(dataset, config, ctx.callbacks("base"), ctx.control)
-        result = outcome.result
-        if result.status != "finished":
-            return JobResult(result.status, joined(result.message or result.status, "nothing was saved"))
-        accuracy = outcome.predictions.accuracy
-        try:
-            model_id = ModelLibrary(models).save(outcome.model, outcome.record)
-        except StorageError as exc:  # a full or read-only disk: say that the training itself went well
-            return JobResult("failed", f"the training finished (test accuracy {100 * accuracy:.2f} %), but {exc}; "
-                                       "nothing was saved")
-        data = {"model_id": model_id, "test_accuracy": accuracy}
-        nothing = learned_nothing(outcome.predictions, s.lr)
-        if nothing:
-            data["learned_nothing"] = (f"{nothing} The model was saved as “{outcome.record.name}”: the model "
-                                       "library can delete it.")
-        return JobResult("finished", f"test accuracy {100 * accuracy:.2f} %, saved as “{outcome.record.name}”", data)
+        run = runs.train_base_run(dataset, config, ModelLibrary(models), _listener(ctx), ctx.control)
+        if run.error is not None:  # a full or read-only disk: say that the training itself went well
+            accuracy = run.outcome.predictions.accuracy
+            return BaseTrained("failed", f"the training finished (test accuracy {100 * accuracy:.2f} %), but "
+                                         f"{run.error}; nothing was saved")
+        if not run.finished:
+            return BaseTrained(run.status, joined(run.message or run.status, "nothing was saved"))
+        accuracy, name = run.outcome.predictions.accuracy, run.outcome.record.name
+        nothing = run.learned_nothing()
+        return BaseTrained(
+            "finished", f"test accuracy {100 * accuracy:.2f} %, saved as “{name}”", model_id=run.model_id,
+            test_accuracy=accuracy,
+            learned_nothing=f"{nothing} The model was saved as “{name}”: the model library can delete it." if nothing
+            else "")
 
-    return Job("base", "Base training", run, pausable=True)
+    return Job("base", run, pausable=True, on_done=on_done)
 
 
-@dataclass(frozen=True)
-class LoraSettings:
-    base_id: str
-    layers: tuple[str, ...]
-    rank: int
-    alpha: float
-    features: tuple[str, ...]
-    control: bool
-    epochs: int
-    batch_size: int
-    lr: float
-    limit: int | None
-    seeds: int  # how many seeds: 0 … seeds-1
+def make_finetune(cache: DataCache, root: Path, models: Path, plan: FinetunePlan,
+                  on_done: OnDone | None = None) -> Job:
+    """Fine-tune the base model `plan.base_id` as the plan says (each seed's feature run and control), saving
+    each run as it finishes."""
 
-
-def lora_runs(s: LoraSettings) -> list[tuple[str, int]]:
-    """(phase, seed) in the order they run: each seed's feature run, then its control."""
-    runs = []
-    for seed in range(s.seeds):
-        if s.features:
-            runs.append(("feature_lora", seed))
-        if s.control or not s.features:
-            runs.append(("control_lora", seed))
-    return runs
-
-
-def make_finetune(cache: DataCache, root: Path, models: Path, s: LoraSettings) -> Job:
-    def run(ctx: JobContext) -> JobResult:
-        from lora_studio.core.config import LoraConfig, TrainConfig
-        from lora_studio.core.errors import StorageError
-        from lora_studio.core.evaluation.scores import feature_effect, learned_nothing
+    def run(ctx: JobContext) -> LoraTrained:
         from lora_studio.core.storage.library import ModelLibrary
-        from lora_studio.core.training.prefix_cache import PrefixCache
-        from lora_studio.core.workflows import recipes
+        from lora_studio.core.workflows import runs
 
         library = ModelLibrary(models)
-        lora_config = LoraConfig(rank=s.rank, alpha=s.alpha, layers=s.layers)
-        base, record = library.load(s.base_id)
-        dataset = _subset(cache.get(root, record.dataset), s.limit)
-        outcomes: dict[str, list] = {"feature_lora": [], "control_lora": []}
-        saved = []
-        with PrefixCache() as prefixes:  # every run starts from the same base: its frozen convs run once
-            for phase, seed in lora_runs(s):
-                config = TrainConfig(epochs=s.epochs, batch_size=s.batch_size, lr=s.lr, seed=seed)
-                features = s.features if phase == "feature_lora" else ()
-                ctx.status(f"Fine-tuning {'with ' + '+'.join(features) if features else 'the control'}, seed {seed}")
-                outcome = recipes.finetune(base, record, dataset, lora_config, features, config,
-                                           ctx.callbacks(f"{phase}:{seed}"), ctx.control, cache=prefixes)
-                kept = f"{len(saved)} finished model(s) were saved" if saved else "nothing was saved"
-                status = outcome.result.status
-                if status != "finished":
-                    return JobResult(status, joined(outcome.result.message or status, kept), {"model_ids": saved})
-                try:
-                    saved.append(library.save(outcome.model, outcome.record))
-                except StorageError as exc:  # a full or read-only disk: the models saved before are kept, say so
-                    return JobResult("failed", joined(str(exc), kept), {"model_ids": saved})
-                outcomes[phase].append(outcome)
-        data = {"model_ids": saved}
-        useless = [(f"{'feature+LoRA' if phase == 'feature_lora' else 'control'} seed {o.record.train.seed}", why)
-                   for phase in outcomes for o in outcomes[phase] if (why := learned_nothing(o.predictions, s.lr))]
-        if useless:
-            runs = ", ".join(run for run, _ in useless)
-            data["learned_nothing"] = (f"{runs}: {useless[0][1]} The models were saved: the model library can "
-                                       "delete them.")
-        return JobResult("finished", _lora_summary(outcomes, feature_effect), data)
+        base, record = runs.load_base(library, plan.base_id)
+        dataset = cache.get(root, record.dataset)
+        done = runs.finetune_runs(base, record, dataset, plan, library, _listener(ctx, plan), ctx.control)
+        saved = tuple(done.model_ids)
+        if done.unfinished is not None:
+            kept = f"{len(saved)} finished model(s) were saved" if saved else "nothing was saved"
+            status, message = done.unfinished.status, done.unfinished.message
+            return LoraTrained(status, joined(message or status, kept), model_ids=saved)
+        useless = [(f"{PHASE_NAMES[r.phase]} seed {r.seed}", why) for phase in PHASE_NAMES for r in done.of_phase(phase)
+                   if (why := r.learned_nothing())]
+        nothing = (f"{', '.join(run for run, _ in useless)}: {useless[0][1]} The models were saved: the model "
+                   "library can delete them.") if useless else ""
+        return LoraTrained("finished", _lora_summary(done), model_ids=saved, learned_nothing=nothing)
 
-    return Job("lora", "LoRA fine-tuning", run, pausable=True)
+    return Job("lora", run, pausable=True, on_done=on_done)
+
+
+#: how a message names the runs of a fine-tuning
+PHASE_NAMES = {"feature_lora": "feature+LoRA", "control_lora": "control"}
+
+
+def _listener(ctx: JobContext, plan: FinetunePlan | None = None) -> Listener:
+    """The workflow's reports as the job's signals: each run's curves under "base" or "<phase>:<seed>"."""
+    from lora_studio.core.workflows.runs import Listener
+
+    class JobListener(Listener):
+        def status(self, text: str) -> None:
+            ctx.status(text)
+
+        def phase_started(self, phase: str, seed: int, epochs: int) -> None:
+            if plan is not None:
+                features = plan.features if phase == "feature_lora" else ()
+                ctx.status(f"Fine-tuning {'with ' + '+'.join(features) if features else 'the control'}, seed {seed}")
+
+        def callbacks(self, phase: str, seed: int):
+            return ctx.callbacks(phase if phase == "base" else f"{phase}:{seed}")
+
+    return JobListener()
 
 
 def joined(message: str, more: str) -> str:
@@ -280,18 +274,17 @@ def joined(message: str, more: str) -> str:
     return f"{message}; {more}"
 
 
-def _lora_summary(outcomes: dict, feature_effect) -> str:
+def _lora_summary(done: FinetuneRuns) -> str:
     import numpy as np
 
     parts = []
-    for phase, title in (("feature_lora", "feature+LoRA"), ("control_lora", "control")):
-        if outcomes[phase]:
-            accuracy = np.mean([o.predictions.accuracy for o in outcomes[phase]])
-            parts.append(f"{title} {100 * accuracy:.2f} %")
+    for phase, name in PHASE_NAMES.items():
+        if done.of_phase(phase):
+            accuracy = np.mean([r.outcome.predictions.accuracy for r in done.of_phase(phase)])
+            parts.append(f"{name} {100 * accuracy:.2f} %")
     text = "test accuracy " + ", ".join(parts)
-    feature, control = outcomes["feature_lora"], outcomes["control_lora"]
-    if feature and control and len(feature) == len(control):
-        effect = feature_effect([o.predictions.accuracy for o in feature], [o.predictions.accuracy for o in control],
-                                feature[0].predictions.correct, control[0].predictions.correct)
+    effect = done.effect()
+    if effect is not None:
         text += f"; {effect.sentence()}"
     return text
+

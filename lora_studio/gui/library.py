@@ -85,7 +85,6 @@ class LibraryDialog(QDialog):
         layout.addLayout(buttons)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         state.sigModelsChanged.connect(self._on_models)
-        state.sigExported.connect(self._on_exported)
         self._on_models(state.models)
 
     def fit_width(self) -> None:
@@ -135,7 +134,7 @@ class LibraryDialog(QDialog):
             from lora_studio.gui.evaluation_jobs import make_export
 
             self.state.start(make_export(self.state.cache, self.state.data_root, self.state.models_root, model_id,
-                                         Path(path)))
+                                         Path(path), on_done=self._on_exported))
 
     def _do(self, action, done: str) -> None:
         from lora_studio.core.errors import USER_ERRORS
@@ -143,7 +142,7 @@ class LibraryDialog(QDialog):
         try:
             action()
         except USER_ERRORS as exc:
-            self.state.sigMessage.emit("warning", "Model library", str(exc), "")
+            self.state.tell("warning", "Model library", str(exc))
             return
         if done:
             self.state.sigStatus.emit(done)
@@ -183,8 +182,10 @@ class LibraryDialog(QDialog):
             self.select(selected)
         self._update_buttons()
 
-    def _on_exported(self, data: dict) -> None:
-        self.where.setText(f"Exported {data['model_id']} to {data['path']}: {data['check']}")
+    def _on_exported(self, result) -> None:
+        """The `on_done` of an export started here (an evaluation_jobs.Exported, when it finished)."""
+        if result.status == "finished":
+            self.where.setText(f"Exported {result.model_id} to {result.path}: {result.check}")
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None

@@ -21,10 +21,8 @@ from lora_studio.gui.tabs.base import BaseTab
 from lora_studio.gui.tabs.dataset import DatasetTab
 from lora_studio.gui.tabs.evaluation import EvaluationTab
 from lora_studio.gui.tabs.lora import LoraTab
+from lora_studio.gui.worker import JOB_TITLES
 
-JOB_TITLES = {"load": "Loading PyTorch", "dataset": "Loading the data set", "download": "Download",
-              "import": "Import", "base": "Base training", "lora": "LoRA fine-tuning", "evaluate": "Evaluation",
-              "export": "Export"}
 #: jobs whose loss would hurt: closing the window while they run asks first
 ASK_BEFORE_CLOSING = ("download", "import", "base", "lora")
 

@@ -3,7 +3,9 @@
 Tabs never talk to each other: they read this object, call its methods and
 listen to its `sig*` signals. It owns the `JobRunner` (the worker thread) and
 turns the runner's reports into signals named after what they mean to a view.
-Everything here runs in the GUI thread.
+A job's result goes to the `on_done` of the code that started it; here only
+what every job shares (how it ended, what went wrong). Everything here runs in
+the GUI thread.
 """
 
 from dataclasses import dataclass
@@ -13,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from lora_studio.core import paths
 from lora_studio.gui import jobs
-from lora_studio.gui.worker import Job, JobResult, JobRunner
+from lora_studio.gui.worker import JOB_TITLES, Job, JobResult, JobRunner
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,6 @@ class AppState(QObject):
     sigProgress = Signal(str, float, str)  # kind, fraction, text
     sigStatus = Signal(str)  # a passing message for the status bar
     sigMessage = Signal(str, str, str, str)  # level (info|warning|error), title, text, details: shown in a box
-    sigEvaluated = Signal(object)  # evaluation_jobs.make_evaluate's data: rows, groups, test set, effect
-    sigExported = Signal(object)  # evaluation_jobs.make_export's data: path, largest |Δlogit| merged vs unmerged
 
     def __init__(self, parent: QObject | None = None, home: Path | None = None):
         super().__init__(parent)
@@ -78,7 +78,6 @@ class AppState(QObject):
         self._loading: str | None = None  # the data set the last loading job was started for
         self.dataset: jobs.DatasetView | None = None
         self.models: list[ModelInfo] = []
-        self.evaluation: dict | None = None
         self.cache = jobs.DataCache()
         self.runner = JobRunner(self)
         self.runner.sigStarted.connect(self.sigJobStarted)
@@ -94,10 +93,8 @@ class AppState(QObject):
         """Run `job` in the worker; when another job runs, refuse with a message and return False."""
         running = self.runner.job
         if running is not None:
-            self.sigMessage.emit(
-                "info", "Busy",
-                f"{running.title} is still running. Wait for it to end, or stop it, before starting "
-                f"{job.title.lower()}.", "")
+            self.tell("info", "Busy", f"{running.title} is still running. Wait for it to end, or stop it, before "
+                                      f"starting {job.title.lower()}.")
             return False
         return self.runner.submit(job)
 
@@ -118,51 +115,40 @@ class AppState(QObject):
         self.runner.shutdown()
 
     def load_core(self) -> None:
-        self.runner.submit(jobs.make_load_core(self.data_root))
+        self.runner.submit(jobs.make_load_core(self.data_root, on_done=self._on_loaded))
+
+    def tell(self, level: str, title: str, text: str, details: str = "") -> None:
+        """Show a message box (level: info, warning or error)."""
+        self.sigMessage.emit(level, title, text, details)
 
     def _on_done(self, kind: str, result: JobResult) -> None:
-        if kind == "load":
-            self._on_loaded(result)
-        elif kind in ("dataset", "download", "import") and "view" in result.data:
-            if result.data["view"].name == self.dataset_name:  # not one loaded before another was chosen
-                self.dataset = result.data["view"]
-                self.sigDatasetChanged.emit(self.dataset)
-        elif kind in ("base", "lora"):
-            self.refresh_models()
-        elif kind == "evaluate" and result.status == "finished":
-            self.evaluation = result.data
-            self.sigEvaluated.emit(result.data)
-        elif kind == "export" and result.status == "finished":
-            self.sigExported.emit(result.data)
+        """What every job shares once its starter has had the result: the views hear how it ended."""
         self.sigJobEnded.emit(kind, result.status, result.message)
         switched = kind != "dataset" or self._loading != self.dataset_name
         if kind != "load" and switched and self.dataset is None and self.dataset_available():
             # the data set was switched while another job ran (its loading waited): load it now
             QTimer.singleShot(0, lambda: self.runner.job is None and self.dataset is None
                               and self.select_dataset(self.dataset_name, True))
-        if result.status == "finished" and result.data.get("learned_nothing"):  # e.g. a run that learned nothing
-            self.sigMessage.emit("warning", f"{_title(kind)} learned nothing", result.data["learned_nothing"], "")
+        title = JOB_TITLES.get(kind, kind)
         if result.status == "diverged":
-            self.sigMessage.emit("warning", f"{_title(kind)} diverged", _sentence(result.message), "")
+            self.tell("warning", f"{title} diverged", sentence(result.message))
         if result.status == "failed" and kind != "load":
-            self.sigMessage.emit("error", f"{_title(kind)} failed", _sentence(result.message),
-                                 result.data.get("details", ""))
+            self.tell("error", f"{title} failed", sentence(result.message), result.details)
 
     def _on_loaded(self, result: JobResult) -> None:
-        if result.status != "finished":
+        if not isinstance(result, jobs.CoreLoaded) or result.status != "finished":
             self.sigLoadFailed.emit(result.message)
-            self.sigMessage.emit("error", "PyTorch could not be loaded",
-                                 f"LoRA Studio needs PyTorch to train: {result.message}",
-                                 result.data.get("details", ""))
+            self.tell("error", "PyTorch could not be loaded", f"LoRA Studio needs PyTorch to train: {result.message}",
+                      result.details)
             return
         self.ready = True
-        self.features = result.data["features"]
-        self.torch_version = result.data["torch"]
-        for status, message in result.data.get("bundled", []):  # data sets this bundle brought along
+        self.features = list(result.features)
+        self.torch_version = result.torch_version
+        for status, message in result.bundled:  # data sets this bundle brought along
             if status == "failed":
-                self.sigMessage.emit("warning", "Bundled data", _sentence(message) + ".", "")
+                self.tell("warning", "Bundled data", sentence(message) + ".")
             else:
-                self.sigStatus.emit(_sentence(message))
+                self.sigStatus.emit(sentence(message))
         self.refresh_models()
         self.sigReady.emit()
         self.select_dataset(self.dataset_name, force=True)
@@ -188,9 +174,17 @@ class AppState(QObject):
                                     f"{running.title.lower()} ends")
                 return
             self._loading = name
-            self.start(jobs.make_load_dataset(self.cache, self.data_root, name))
+            self.start(jobs.make_load_dataset(self.cache, self.data_root, name, on_done=self.take_dataset))
         else:
             self.sigStatus.emit(f"{data.dataset_info(name).title} is not here yet: download it or import a folder")
+
+    def take_dataset(self, result: JobResult) -> None:
+        """The `on_done` of a job that loads, downloads or imports a data set: show it, when it is still the
+        one chosen (not one loaded before another was chosen)."""
+        if isinstance(result, jobs.DatasetLoaded) and result.view is not None \
+                and result.view.name == self.dataset_name:
+            self.dataset = result.view
+            self.sigDatasetChanged.emit(self.dataset)
 
     def dataset_available(self, name: str | None = None) -> bool:
         if not self.ready:
@@ -230,11 +224,6 @@ class AppState(QObject):
         self.sigModelsChanged.emit(infos)
 
 
-def _title(kind: str) -> str:
-    return {"dataset": "Loading the data set", "download": "Download", "import": "Import",
-            "base": "Base training", "lora": "LoRA fine-tuning", "evaluate": "Evaluation",
-            "export": "Export"}.get(kind, kind)
-
-
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
+    """The text with a capital first letter, as a message box shows it."""
     return text[:1].upper() + text[1:]

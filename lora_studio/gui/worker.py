@@ -5,7 +5,8 @@ library are then only ever touched from one thread, and "a second job while
 one runs" has one obvious answer (refused, with a message). Jobs are plain
 functions `job(ctx) -> JobResult` (see `jobs.py`); they reach the GUI only
 through `JobContext`, which turns the core's callbacks into signals carrying
-plain numbers and NumPy copies, at most ~20 a second (`EMIT_INTERVAL`).
+plain numbers and NumPy copies, at most ~20 a second (`EMIT_INTERVAL`). What a
+job returns goes, in the GUI thread, to the `on_done` of whoever started it.
 
 Stopping is cooperative (flags, not queued slots): the core's `TrainControl`
 is polled by its training loop once per batch and by downloads once per chunk.
@@ -16,7 +17,8 @@ joins the thread, so Qt never destroys a running QThread.
 import logging
 import time
 import traceback
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
@@ -27,19 +29,32 @@ log = logging.getLogger(__name__)
 EMIT_INTERVAL = 0.05  # seconds between two step signals: ~20 a second, whatever the batch rate
 
 
-@dataclass
+#: what each kind of job is called in messages: "Base training is still running"
+JOB_TITLES = {"load": "Loading PyTorch", "dataset": "Loading the data set", "download": "Download",
+              "import": "Import", "base": "Base training", "lora": "LoRA fine-tuning", "evaluate": "Evaluation",
+              "export": "Export"}
+
+
+@dataclass(frozen=True)
 class JobResult:
+    """How a job ended. Each kind of job returns a subclass holding what it made (plain values and NumPy copies);
+    a job that raised gives this class itself, with status "failed"."""
+
     status: str = "finished"  # finished | stopped | diverged | failed
     message: str = ""  # one sentence for the status bar
-    data: dict = field(default_factory=dict)  # plain values for the GUI (ids, accuracies, NumPy arrays)
+    details: str = ""  # the traceback of an unexpected failure
 
 
 @dataclass(frozen=True)
 class Job:
-    kind: str  # "load", "dataset", "download", "import", "base", "lora", "evaluate"
-    title: str  # "Base training", shown in messages
-    run: object  # callable(JobContext) -> JobResult
+    kind: str  # a key of JOB_TITLES
+    run: "Callable[[JobContext], JobResult]"  # runs in the worker thread
     pausable: bool = False
+    on_done: Callable[[JobResult], None] | None = None  # called in the GUI thread with the result
+
+    @property
+    def title(self) -> str:
+        return JOB_TITLES.get(self.kind, self.kind)
 
 
 class JobContext:
@@ -127,15 +142,14 @@ def _failure(exc: Exception) -> JobResult:
     if isinstance(exc, MemoryError):
         return JobResult("failed", "not enough memory: try a smaller subset or batch size")
     log.error("a job failed:\n%s", traceback.format_exc())
-    return JobResult("failed", f"an unexpected error ({type(exc).__name__}: {exc})",
-                     {"details": traceback.format_exc()})
+    return JobResult("failed", f"an unexpected error ({type(exc).__name__}: {exc})", traceback.format_exc())
 
 
 class JobRunner(QObject):
     """The GUI thread's handle on the worker: submit, pause, resume, stop, shut down.
 
     Worker signals are connected to slots of this object, which lives in the GUI
-    thread, so they arrive queued there (FIELD-NOTES: never straight to a static
+    thread, so they arrive queued there (never straight to a static
     function such as `quit`); it re-emits them for `AppState`.
     """
 
@@ -144,7 +158,7 @@ class JobRunner(QObject):
     sigProgress = Signal(str, float, str)  # kind, fraction, text
     sigSteps = Signal(str, str, object, object, object)  # kind, key, steps, losses, progress
     sigEpoch = Signal(str, str, object)  # kind, key, epoch dict
-    sigDone = Signal(str, object)  # kind, JobResult
+    sigDone = Signal(str, object)  # kind, JobResult (after the job's own on_done)
     sigPaused = Signal(str, bool)  # kind, paused
     _sigRun = Signal(object, object)
 
@@ -226,8 +240,10 @@ class JobRunner(QObject):
 
     @Slot(str, object)
     def _on_done(self, kind: str, result: JobResult) -> None:
-        self.job = None
+        job, self.job = self.job, None
         # a pause clicked after the job's last check of it (its last step) found nothing left to pause: the
         # job ended all the same, and a finished job is not paused
         self.control.resume()
+        if job is not None and job.on_done is not None:
+            job.on_done(result)
         self.sigDone.emit(kind, result)

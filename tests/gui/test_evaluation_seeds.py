@@ -44,7 +44,7 @@ def test_two_seeds_from_the_lora_tab_are_aggregated_with_a_t_interval(qtbot, win
     assert all(" ± " in row[2] and row[7] == "0, 1" for row in means)
     feature = [r for r in tab.rows() if r.kind == "feature_lora"]
     assert means[0][2].startswith(f"{100 * sum(r.test_accuracy for r in feature) / 2:.2f} %")
-    effect = tab.result["effect"]
+    effect = tab.result.effect
     assert effect["method"] == "t interval over 2 seeds" and effect["seeds"] == [0, 1]
     assert "t interval over 2 seeds" in tab.effect_label.text()
     assert tab.brightness.curve_count() == 5

@@ -55,7 +55,7 @@ def test_evaluating_fills_every_view(evaluated):
     assert f"<b>{errors:,}</b> errors of feature+LoRA · seed 0" in tab.gallery.count_label.text()
 
     assert tab.brightness.curve_count() == 3
-    assert len(tab.result["edges"]) >= 2
+    assert len(tab.result.edges) >= 2
 
     delta = tab.delta
     assert [delta.table.item(r, 0).text() for r in range(delta.table.rowCount())] == ["fc1", "fc2"]
@@ -117,7 +117,7 @@ def test_gallery_modes_and_sorting(evaluated):
     panel = window.eval_tab.gallery
     inspected, base = window.eval_tab.inspected().predictions, window.eval_tab.compared().predictions
     fixed, broken = inspection.fixed_and_broken(base, inspected)
-    test = window.eval_tab.result["test"]
+    test = window.eval_tab.result.test
 
     panel.set_sort("index")
     panel.set_mode("fixed")

@@ -48,7 +48,7 @@ def test_evaluate_fills_the_accuracy_table_with_the_feature_effect(qtbot, saved_
         assert by_name[record.name][2] == f"{100 * record.metrics['test_accuracy']:.2f} %"
     assert rows["feature+LoRA"][3].endswith("points") and rows["base"][3] == ""
     assert "Feature effect" in tab.effect_label.text() and "95 % interval" in tab.effect_label.text()
-    assert window.state.evaluation["rows"][0].predictions.labels.shape == (200,)
+    assert window.eval_tab.result.rows[0].predictions.labels.shape == (200,)
 
 
 def test_evaluate_without_a_chosen_model_says_so(qtbot, saved_models, window):

@@ -455,7 +455,7 @@ def test_pause_resume_and_stop_at_random_moments_leave_complete_models_or_none(q
         else:
             window.lora_tab.seeds.setValue(rng.randint(1, 2))
             window.lora_tab.control_check.setChecked(rng.random() < 0.7)
-            runs = jobs.lora_runs(window.lora_tab.settings())
+            runs = window.lora_tab.plan().runs()
             steps_per_run = 10
         total = steps_per_run * len(runs)
         moments = sorted(rng.sample(range(1, total + 10), k=rng.randint(0, 4)))
@@ -560,7 +560,7 @@ def test_a_pause_clicked_after_the_last_step_leaves_nothing_paused(qtbot, window
         return worker.JobResult("finished", "done")
 
     with qtbot.waitSignal(runner.sigDone, timeout=JOB_MS):
-        assert runner.submit(worker.Job("base", "Base training", run, pausable=True))
+        assert runner.submit(worker.Job("base", run, pausable=True))
         runner.pause()
         assert runner.control.paused
         past_last_check.set()

@@ -219,3 +219,38 @@ def test_closing_the_app_mid_training_ends_the_process_cleanly(tiny_data, tmp_pa
     assert "Destroyed while thread" not in done.stderr and "Traceback" not in done.stderr, done.stderr[-3000:]
     models = tiny_data / "models"
     assert not models.exists() or list(models.iterdir()) == []
+
+
+def test_the_lora_tab_makes_the_experiments_models_bit_for_bit(qtbot, window):
+    """The window's fine-tuning and `run_experiment` are one workflow: from the experiment's base, the LoRA tab's
+    feature run and control (seed 0) are the experiment's, weight for weight."""
+    import dataclasses
+
+    import torch
+
+    from lora_studio.core.config import DataConfig, ExperimentConfig, TrainConfig
+    from lora_studio.core.workflows.experiment import run_experiment
+    from lora_studio.gui.tabs.lora import BATCH_SIZE
+
+    library = ModelLibrary(window.state.models_root)
+    config = ExperimentConfig(data=DataConfig(limit=300), base=TrainConfig(epochs=1, batch_size=32, lr=3e-3),
+                              lora_train=TrainConfig(epochs=1, batch_size=BATCH_SIZE, lr=2e-3))
+    result = run_experiment(config, window.state.data_root, library)
+    window.state.refresh_models()
+    tab = window.lora_tab
+    assert tab.base_combo.currentData() == result["base"]["model_ids"][0]
+    tab.epochs.setValue(1)
+    tab.learning_rate.setValue(0.002)
+    tab.subset.setValue(300)
+    assert tab.plan() == dataclasses.replace(tab.plan(), lora=config.lora, features=config.features, seeds=(0,),
+                                             train=config.lora_train)
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=60_000) as ended:
+        tab.start()
+    assert ended.args[:2] == ["lora", "finished"], ended.args
+    made = {e.record.kind: e.id for e in library.list() if e.id not in
+            {i for phase in ("base", "feature_lora", "control_lora") for i in result[phase]["model_ids"]}}
+    assert sorted(made) == ["control_lora", "feature_lora"]
+    for kind, model_id in made.items():
+        ours = library.load(model_id)[0].state_dict()
+        theirs = library.load(result[kind]["model_ids"][0])[0].state_dict()
+        assert list(ours) == list(theirs) and all(torch.equal(ours[k], theirs[k]) for k in ours), kind

@@ -1,17 +1,19 @@
 """The Base training tab: settings for training the CNN from scratch, start/pause/stop, live plots.
 
-It maps its spinners onto `jobs.BaseSettings` and starts the job; the shared
-`TrainingPanel` follows the job. The trained model is saved by the job into
-the library, where the LoRA tab finds it.
+It maps its spinners onto the core's `DataConfig` and `TrainConfig` and starts
+the job; the shared `TrainingPanel` follows the job. The trained model is saved
+by the job into the library, where the LoRA tab finds it.
 """
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from lora_studio.core.config import ConfigError, DataConfig, TrainConfig
 from lora_studio.gui import jobs
 from lora_studio.gui.settings import bind
-from lora_studio.gui.state import AppState
+from lora_studio.gui.state import AppState, sentence
 from lora_studio.gui.widgets.spinners import int_spin, lr_spin, subset_spin, subset_value
 from lora_studio.gui.widgets.training_panel import TrainingPanel
+from lora_studio.gui.worker import JOB_TITLES, JobResult
 
 
 class BaseTab(QWidget):
@@ -52,19 +54,30 @@ class BaseTab(QWidget):
         self.setEnabled(False)
         state.sigReady.connect(lambda: self.setEnabled(True))
 
-    def settings(self) -> jobs.BaseSettings:
-        return jobs.BaseSettings(self.state.dataset_name, self.epochs.value(), self.batch_size.value(),
-                                 self.learning_rate.value(), self.seed.value(), subset_value(self.subset))
+    def settings(self) -> tuple[DataConfig, TrainConfig]:
+        """What to train on and how, as the core takes it; ConfigError for a value it refuses."""
+        return (DataConfig(self.state.dataset_name, subset_value(self.subset)),
+                TrainConfig(epochs=self.epochs.value(), batch_size=self.batch_size.value(),
+                            lr=self.learning_rate.value(), seed=self.seed.value()))
 
     def start(self) -> None:
         if not self.state.ready:
             return
         if not self.state.dataset_available():
-            self.state.sigMessage.emit("info", "No data yet", "Download or import a data set in the Dataset tab "
-                                       "before training.", "")
+            self.state.tell("info", "No data yet", "Download or import a data set in the Dataset tab before training.")
+            return
+        try:
+            data, config = self.settings()
+        except ConfigError as exc:
+            self.state.tell("warning", self.tr("Check the settings"), sentence(str(exc)))
             return
         self.state.start(jobs.make_train_base(self.state.cache, self.state.data_root, self.state.models_root,
-                                              self.settings()))
+                                              data, config, on_done=self._on_trained))
+
+    def _on_trained(self, result: JobResult) -> None:
+        self.state.refresh_models()
+        if isinstance(result, jobs.BaseTrained) and result.learned_nothing:
+            self.state.tell("warning", f"{JOB_TITLES['base']} learned nothing", result.learned_nothing)
 
     def remember(self, settings) -> None:
         for key, widget in (("base/epochs", self.epochs), ("base/batchSize", self.batch_size),

@@ -134,7 +134,7 @@ class DatasetTab(QWidget):
         folder = self.choose_folder()
         if folder:
             self.state.start(jobs.make_import(self.state.cache, self.state.data_root, Path(folder),
-                                              self.state.dataset_name))
+                                              self.state.dataset_name, on_done=self.state.take_dataset))
 
     def _ask_for_folder(self) -> str:
         title = f"Choose a folder holding the four {TITLES.get(self.state.dataset_name, '')} IDX files"
@@ -144,7 +144,8 @@ class DatasetTab(QWidget):
         if self.state.busy_kind == "download":
             self.state.stop()
         else:
-            self.state.start(jobs.make_download(self.state.cache, self.state.data_root, self.state.dataset_name))
+            self.state.start(jobs.make_download(self.state.cache, self.state.data_root, self.state.dataset_name,
+                                                on_done=self.state.take_dataset))
 
     # --- slots ------------------------------------------------------------------------
     def _on_ready(self) -> None:

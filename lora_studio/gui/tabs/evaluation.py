@@ -46,7 +46,7 @@ class EvaluationTab(QWidget):
         self.setObjectName("evalTab")
         self.state = state
         self.ask_export_path = self._ask_export_path  # replaced in tests: a file dialog would block them
-        self.result: dict | None = None
+        self.result: evaluation_jobs.Evaluated | None = None  # the last evaluation that finished
         self.selector = QListWidget()
         self.selector.setObjectName("modelSelector")
         self.selector.setToolTip("Tick the models to evaluate on the test set")
@@ -123,8 +123,6 @@ class EvaluationTab(QWidget):
         self.setEnabled(False)
         state.sigReady.connect(lambda: self.setEnabled(True))
         state.sigModelsChanged.connect(self._on_models)
-        state.sigEvaluated.connect(self._on_evaluated)
-        state.sigExported.connect(self._on_exported)
         state.sigJobStarted.connect(lambda kind: self._busy(kind, True))
         state.sigJobEnded.connect(self._on_job_ended)
         self.inspect_combo.currentIndexChanged.connect(lambda _index: self._refresh_views())
@@ -158,17 +156,18 @@ class EvaluationTab(QWidget):
     def evaluate(self) -> None:
         ids = self.checked_ids()
         if not ids:
-            self.state.sigMessage.emit("info", "No model chosen", "Tick at least one saved model to evaluate.", "")
+            self.state.tell("info", "No model chosen", "Tick at least one saved model to evaluate.")
             return
         self.state.start(evaluation_jobs.make_evaluate(self.state.cache, self.state.data_root,
-                                                       self.state.models_root, ids))
+                                                       self.state.models_root, ids, on_done=self._on_evaluated))
 
     def export(self) -> None:
         row = self.inspected()
         path = self.ask_export_path(row.id) if row is not None else None
-        if path:
-            self.state.start(evaluation_jobs.make_export(self.state.cache, self.state.data_root,
-                                                         self.state.models_root, row.id, Path(path)))
+        if path and self.state.start(evaluation_jobs.make_export(self.state.cache, self.state.data_root,
+                                                                 self.state.models_root, row.id, Path(path),
+                                                                 on_done=self._on_exported)):
+            self.export_label.setText("Exporting: comparing merged and unmerged outputs on the test set…")
 
     def _ask_export_path(self, model_id: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self, "Export merged weights", f"{model_id}-merged.safetensors",
@@ -177,7 +176,7 @@ class EvaluationTab(QWidget):
 
     # --- the chosen models --------------------------------------------------------------
     def rows(self) -> list:
-        return self.result["rows"] if self.result else []
+        return list(self.result.rows) if self.result else []
 
     def inspected(self):
         return self._row(self.inspect_combo.currentData())
@@ -212,13 +211,9 @@ class EvaluationTab(QWidget):
             self.evaluate_button.setText("Evaluating…" if running else "Evaluate on the test set")
         elif kind == "export":
             self.export_button.setEnabled(not running and self.inspected() is not None)
-            if running:
-                self.export_label.setText("Exporting: comparing merged and unmerged outputs on the test set…")
 
     def _on_job_ended(self, kind: str, status: str, message: str) -> None:
         self._busy(kind, False)
-        if kind == "export" and status != "finished":  # the reason is also in a message box
-            self.export_label.setText(f"Export {status}: {message}")
 
     def _on_models(self, models) -> None:
         previously = set(self.checked_ids())
@@ -238,12 +233,15 @@ class EvaluationTab(QWidget):
             self.selector.addItem(item)
         self._listed = True
 
-    def _on_evaluated(self, result: dict) -> None:
+    def _on_evaluated(self, result) -> None:
+        """The `on_done` of an evaluation started here: an evaluation_jobs.Evaluated, when it finished."""
+        if result.status != "finished":
+            return
         self.result = result
         self._drawing_models = {}
-        rows = result["rows"]
-        self.table.fill(rows, result["groups"])
-        effect = result.get("effect")
+        rows = list(result.rows)
+        self.table.fill(rows, list(result.groups))
+        effect = result.effect
         self.effect_label.setText(
             f"<b>Feature effect</b> (feature+LoRA − control, {effect['method']}): {effect['meaning']}"
             if effect else "To see what the extra feature itself adds, evaluate a feature+LoRA model together with "
@@ -272,8 +270,12 @@ class EvaluationTab(QWidget):
         if model_id is not None:
             self.inspect(model_id)
 
-    def _on_exported(self, data: dict) -> None:
-        self.export_label.setText(f"<b>Exported</b> {data['model_id']} to {data['path']}: {data['check']}.")
+    def _on_exported(self, result) -> None:
+        """The `on_done` of an export started here: an evaluation_jobs.Exported, when it finished."""
+        if result.status == "finished":
+            self.export_label.setText(f"<b>Exported</b> {result.model_id} to {result.path}: {result.check}.")
+        else:  # the reason is also in a message box
+            self.export_label.setText(f"Export {result.status}: {result.message}")
 
     def _refresh_views(self) -> None:
         inspected, compared = self.inspected(), self.compared()
@@ -282,7 +284,7 @@ class EvaluationTab(QWidget):
         if compared is not None and compared.id == inspected.id:
             compared = None
         labels = self.labels()
-        test = self.result["test"]
+        test = self.result.test
         first = (labels[inspected.id], inspected.predictions)
         second = (labels[compared.id], compared.predictions) if compared is not None else None
         self.confusion.set_models(first, second, test.classes)
@@ -292,7 +294,7 @@ class EvaluationTab(QWidget):
         ordered = sorted(self.rows(), key=lambda row: (KIND_ORDER.get(row.kind, 9), row.seed))
         curves = [(row.id, labels[row.id], PHASE_COLOURS.get(row.kind, "#333333"), symbol_for(row.seed),
                    row.brightness_errors) for row in ordered]
-        self.brightness.set_data(test.brightness, self.result["edges"], curves,
+        self.brightness.set_data(test.brightness, self.result.edges, curves,
                                  (labels[inspected.id], inspected.predictions.correct))
         self.delta.set_model(labels[inspected.id], inspected)
         shown = [row for row in (compared, inspected) if row is not None]

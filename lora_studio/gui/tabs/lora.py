@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lora_studio.core.config import LAYERS, RANGES, ConfigError, LoraConfig, ModelConfig
+from lora_studio.core.config import LAYERS, RANGES, ConfigError, FinetunePlan, LoraConfig, ModelConfig, TrainConfig
 from lora_studio.core.model.params import layer_shapes, lora_budget
 from lora_studio.gui import jobs
 from lora_studio.gui.settings import bind
-from lora_studio.gui.state import AppState
+from lora_studio.gui.state import AppState, sentence
 from lora_studio.gui.widgets.spinners import int_spin, lr_spin, subset_spin, subset_value
 from lora_studio.gui.widgets.training_panel import TrainingPanel
+from lora_studio.gui.worker import JOB_TITLES, JobResult
 
 BATCH_SIZE = 64  # the article's; the LoRA phase is cheap enough that it needs no knob of its own
 LAYER_TIPS = {
@@ -177,30 +178,36 @@ class LoraTab(QWidget):
     def lora_config(self) -> LoraConfig:
         return LoraConfig(rank=self.rank.value(), alpha=self.alpha.value(), layers=self.layers())
 
-    def settings(self) -> jobs.LoraSettings:
-        config = self.lora_config()  # raises ConfigError with a readable message
-        return jobs.LoraSettings(
-            base_id=self.base_combo.currentData(), layers=config.layers, rank=config.rank, alpha=config.alpha,
-            features=self.features(), control=self.control_check.isChecked(), epochs=self.epochs.value(),
-            batch_size=BATCH_SIZE, lr=self.learning_rate.value(), limit=subset_value(self.subset),
-            seeds=self.seeds.value())
+    def plan(self) -> FinetunePlan:
+        """The fine-tunings the controls ask for (seeds 0, 1, …); ConfigError for a value the core refuses."""
+        return FinetunePlan(
+            self.base_combo.currentData(), self.lora_config(), self.features(), self.control_check.isChecked(),
+            tuple(range(self.seeds.value())),
+            TrainConfig(epochs=self.epochs.value(), batch_size=BATCH_SIZE, lr=self.learning_rate.value()),
+            subset_value(self.subset))
 
     # --- actions ------------------------------------------------------------------------
     def start(self) -> None:
         if not self.state.ready:
             return
         if self.base_combo.currentData() is None:
-            self.state.sigMessage.emit("info", "No base model", "Train a base model in the Base training tab "
-                                       "first: LoRA fine-tunes a copy of it.", "")
+            self.state.tell("info", "No base model", "Train a base model in the Base training tab first: LoRA "
+                                                     "fine-tunes a copy of it.")
             return
         try:
-            settings = self.settings()
+            plan = self.plan()
         except ConfigError as exc:
-            self.state.sigMessage.emit("warning", "Check the settings", _sentence(str(exc)), "")
+            self.state.tell("warning", "Check the settings", sentence(str(exc)))
             return
-        job = jobs.make_finetune(self.state.cache, self.state.data_root, self.state.models_root, settings)
+        job = jobs.make_finetune(self.state.cache, self.state.data_root, self.state.models_root, plan,
+                                 on_done=self._on_trained)
         if self.state.start(job):
-            self.panel.plan = [f"{phase}:{seed}" for phase, seed in jobs.lora_runs(settings)]
+            self.panel.plan = [f"{phase}:{seed}" for phase, seed in plan.runs()]
+
+    def _on_trained(self, result: JobResult) -> None:
+        self.state.refresh_models()
+        if isinstance(result, jobs.LoraTrained) and result.learned_nothing:
+            self.state.tell("warning", f"{JOB_TITLES['lora']} learned nothing", result.learned_nothing)
 
     def remember(self, settings) -> None:
         self._settings = settings
@@ -266,8 +273,4 @@ class LoraTab(QWidget):
         try:
             self.budget_label.setText(lora_budget(model, self.lora_config()).sentence())
         except ConfigError as exc:
-            self.budget_label.setText(_sentence(str(exc)))
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
+            self.budget_label.setText(sentence(str(exc)))

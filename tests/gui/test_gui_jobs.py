@@ -1,0 +1,82 @@
+"""A job's typed result goes to the code that started it, in the GUI thread; titles come from one table."""
+
+import dataclasses
+import shutil
+
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication
+
+from lora_studio.gui import evaluation_jobs, worker
+
+JOB_MS = 60_000
+
+
+@dataclasses.dataclass(frozen=True)
+class Counted(worker.JobResult):
+    count: int = 0
+
+
+def test_the_starters_on_done_gets_the_typed_result_in_the_gui_thread_before_the_views_hear(qtbot, qapp):
+    runner = worker.JobRunner()
+    heard = []
+
+    def on_done(result):
+        heard.append(("on_done", result, QThread.currentThread() is QApplication.instance().thread()))
+
+    runner.sigDone.connect(lambda kind, result: heard.append(("sigDone", kind, result.status)))
+    try:
+        with qtbot.waitSignal(runner.sigDone, timeout=JOB_MS):
+            assert runner.submit(worker.Job("base", lambda ctx: Counted("finished", "done", count=3), on_done=on_done))
+        assert heard == [("on_done", Counted("finished", "done", count=3), True), ("sigDone", "base", "finished")]
+
+        heard.clear()
+        with qtbot.waitSignal(runner.sigDone, timeout=JOB_MS):
+            assert runner.submit(worker.Job("lora", lambda ctx: 1 / 0, on_done=on_done))
+        (_, failed, in_gui_thread), _ = heard
+        assert type(failed) is worker.JobResult and failed.status == "failed" and in_gui_thread
+        assert "ZeroDivisionError" in failed.message and "Traceback" in failed.details
+    finally:
+        runner.shutdown()
+
+
+def test_every_job_has_one_title():
+    assert worker.Job("lora", lambda ctx: None).title == worker.JOB_TITLES["lora"] == "LoRA fine-tuning"
+    import lora_studio.gui.main_window as main_window
+    import lora_studio.gui.state as state
+
+    assert main_window.JOB_TITLES is worker.JOB_TITLES and not hasattr(state, "_title")
+
+
+def test_an_export_reports_to_where_it_was_started(qtbot, window, train_library, tmp_path, wait_idle):
+    """From the library dialog: its own line says where the file went; the Evaluation tab's export line stays."""
+    library_root, ids = train_library(tmp_path / "library")
+    shutil.rmtree(window.state.models_root, ignore_errors=True)
+    shutil.copytree(library_root, window.state.models_root)
+    window.state.refresh_models()
+    dialog = window.show_library()
+    dialog.select(ids["feature_lora"])
+    dialog.ask_export_path = lambda _id: str(tmp_path / "merged.safetensors")
+    before = window.eval_tab.export_label.text()
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+        dialog.export()
+    assert ended.args[:2] == ["export", "finished"]
+    assert dialog.where.text().startswith(f"Exported {ids['feature_lora']} to {tmp_path / 'merged.safetensors'}")
+    assert window.eval_tab.export_label.text() == before
+
+
+def test_an_evaluation_result_reaches_the_evaluation_tab_typed(qtbot, window, train_library, tmp_path):
+    library_root, ids = train_library(tmp_path / "library")
+    shutil.rmtree(window.state.models_root, ignore_errors=True)
+    shutil.copytree(library_root, window.state.models_root)
+    window.state.refresh_models()
+    tab = window.eval_tab
+    for i in range(tab.selector.count()):
+        tab.selector.item(i).setCheckState(tab.selector.item(i).checkState().Checked)
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS):
+        tab.evaluate()
+    result = tab.result
+    assert isinstance(result, evaluation_jobs.Evaluated) and result.status == "finished"
+    assert {row.id for row in result.rows} == set(ids.values()) and result.test.labels.shape == (200,)
+    assert result.effect["feature"] == [ids["feature_lora"]] and result.effect["control"] == [ids["control_lora"]]
+    assert tab.table.rowCount() >= len(ids)
+
