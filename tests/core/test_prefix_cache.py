@@ -254,3 +254,11 @@ def test_a_models_prefix_is_digested_once_while_its_weights_stay(base, tiny_data
         model.conv2.bias.mul_(1.0)  # written in place, even with the same values: digested again
     cache.output(model, images, 2)
     assert len(digests) == 2 and len(cache) == 1
+
+
+def test_a_model_that_does_not_run_in_stages_is_refused_by_name(tiny_dataset):
+    test = tiny_dataset.test
+    with pytest.raises(TypeError, match="Sequential does not run in stages"):
+        predict(torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(784, 10)), test.images, test.labels)
+    with pytest.raises(TypeError, match="Linear does not run in stages"):
+        train(torch.nn.Linear(784, 10), TrainData(test.images, test.labels), None, QUICK)

@@ -13,6 +13,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from lora_studio.core.model.staged import staged
 from lora_studio.core.training.prefix_cache import PrefixCache, evaluate_inputs, evaluation_inputs
 
 # two-sided 95 % quantiles of Student's t for 1 … 30 degrees of freedom
@@ -56,6 +57,7 @@ def predict(
 ) -> Predictions:
     """Run `model` over uint8 images (N, 28, 28) in chunks. Models predicting with one `cache` run the stages
     before their head once between those that have the same ones (a base and the LoRA models made from it)."""
+    model = staged(model)
     model.eval()
     loss, probabilities = evaluate_inputs(model, evaluation_inputs(model, images, extra, cache), labels)
     probs = probabilities.numpy()

@@ -9,24 +9,21 @@ F is `feature_dim`: extra per-image values (brightness, …) concatenated to the
 flattened conv features as the head begins. Only modules live here; training and LoRA are elsewhere.
 """
 
-import dataclasses
-
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from lora_studio.core.config import ModelConfig
 from lora_studio.core.model.feature_linear import FeatureLinear
+from lora_studio.core.model.staged import StagedModel
 
 STAGES = ("conv1", "conv2", "head")
 #: which stage each adaptable layer belongs to
 LAYER_STAGE = {"conv1": 0, "conv2": 1, "fc1": 2, "fc2": 2}
 
 
-class MnistCNN(nn.Module):
-    #: the stages `run_stages` runs, in order: a trainer may cache the output of a frozen prefix of them
+class MnistCNN(StagedModel):
     stages = STAGES
-    #: the first stage of the head: the extra features join its input, so no stage before it depends on them
     head_stage = STAGES.index("head")
 
     def __init__(self, config: ModelConfig | None = None, joined_fc1: bool = False):
@@ -50,14 +47,15 @@ class MnistCNN(nn.Module):
         """Logits (B, classes) for images x (B, 1, 28, 28) and extra features (B, F)."""
         return self.run_stages(x, 0, extra)
 
-    def run_stages(self, h: torch.Tensor, start: int, extra=None, stop: int = len(STAGES)):
-        """Run stages start … stop-1 on h, the output of stage start-1 (or the images).
+    def run_stages(self, h: torch.Tensor, start: int, extra: torch.Tensor | None = None,
+                   stop: int | None = None) -> torch.Tensor:
+        """Run stages start … stop-1 (to the last by default) on h, the output of stage start-1 (or the images).
 
         The extra features join the flattened conv features as the head begins, so
         the output of the convolutions (what a frozen-prefix cache holds) is the same
         whatever extra features a model takes, and `extra` is only used by the head.
         """
-        for stage in range(start, stop):
+        for stage in range(start, len(STAGES) if stop is None else stop):
             if stage == 2:
                 h = self.join_features(h, extra)
             h = self._stage(stage, h)
@@ -69,14 +67,9 @@ class MnistCNN(nn.Module):
             raise ValueError(f"{layer!r} is not a layer of this model ({', '.join(LAYER_STAGE)})")
         return LAYER_STAGE[layer]
 
-    def prefix_state(self, stop: int) -> tuple[str, list[torch.Tensor]]:
-        """What the output of stages 0 … stop-1 depends on besides the images: a description of their layers
-        and of the pixel statistics stage 0 standardises with, and every tensor those layers hold. Two models
-        whose descriptions are equal and whose tensors are equal give the same output."""
-        layers = [module for name, module in self.named_children() if self.stage_of(name) < stop]
-        settings = [(type(m).__qualname__, _settings(m)) for layer in layers for m in layer.modules()]
-        description = repr((stop, self.config.pixel_mean, self.config.pixel_std, settings))
-        return description, [t for layer in layers for t in (*layer.parameters(), *layer.buffers())]
+    def prefix_constants(self) -> tuple:
+        """The pixel statistics stage 0 standardises with."""
+        return self.config.pixel_mean, self.config.pixel_std
 
     def _stage(self, stage: int, h: torch.Tensor) -> torch.Tensor:
         # Pooling before ReLU gives the same result (max commutes with a monotone function)
@@ -96,20 +89,6 @@ class MnistCNN(nn.Module):
             got = None if extra is None else tuple(extra.shape)
             raise ValueError(f"this model needs extra features of shape (B, {self.config.feature_dim}), got {got}")
         return torch.cat([flat, extra], dim=1)
-
-
-def _settings(module: nn.Module) -> list[tuple[str, str]]:
-    """A module's own settings, which decide its output beside its tensors: plain values and configs as they
-    are (a conv's stride and padding, a LoRA layer's rank and LoraConfig), other objects by their class (a LoRA
-    layer's variant). Not `training`: a frozen prefix runs the same in both modes (it has no dropout), and a
-    model evaluated after training must find its output again."""
-    settings = []
-    for name, value in sorted(vars(module).items()):
-        if name.startswith("_") or name == "training" or isinstance(value, torch.Tensor):
-            continue
-        plain = isinstance(value, (bool, int, float, str, tuple, type(None))) or dataclasses.is_dataclass(value)
-        settings.append((name, repr(value) if plain else type(value).__qualname__))
-    return settings
 
 
 def pool2x2(x: torch.Tensor) -> torch.Tensor:

@@ -19,6 +19,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from lora_studio.core.config import TrainConfig
+from lora_studio.core.model.staged import StagedModel, staged
 from lora_studio.core.training.fast_head import HeadStep, Unsupported
 from lora_studio.core.training.optim import Adam
 from lora_studio.core.training.prefix_cache import (  # noqa: F401 - EVAL_CHUNK: inspection.py imports it from here
@@ -128,6 +129,7 @@ def train(
     """
     if keep_test_head_inputs and cache is None:
         raise ValueError("keeping the test split's head inputs needs a cache to keep them in")
+    model = staged(model)  # the loop asks the model for its stages
     callbacks = callbacks or Callbacks()
     control = control or TrainControl()
     result = TrainResult()
@@ -201,6 +203,7 @@ def train(
         if test_data is not None:
             if epoch == config.epochs - 1 and keep_test_head_inputs and start < model.head_stage:
                 test_inputs = StageInputs.prepare(model, test_data.images, test_data.extra, model.head_stage, cache)
+            assert test_inputs is not None  # prepared with the test data
             test_loss, probabilities = evaluate_inputs(model, test_inputs, test_data.labels)
             test_acc = (probabilities.argmax(1) == test_data.labels).float().mean().item()
             result.test_accuracy.append(test_acc)
@@ -227,7 +230,7 @@ def train(
 class _AutogradStep:
     """A training step through autograd: any model, any trained layers."""
 
-    def __init__(self, model: nn.Module, inputs: StageInputs, optimizer: Adam):
+    def __init__(self, model: StagedModel, inputs: StageInputs, optimizer: Adam):
         self.model, self.inputs, self.optimizer = model, inputs, optimizer
 
     def forward(self, index: torch.Tensor, labels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -254,7 +257,7 @@ class _HeadStep:
         self.optimizer.step()
 
 
-def _stepper(model: nn.Module, inputs: StageInputs, optimizer: Adam):
+def _stepper(model: StagedModel, inputs: StageInputs, optimizer: Adam):
     if inputs.start == model.head_stage:
         try:
             return _HeadStep(HeadStep(model, optimizer.params), inputs, optimizer)

@@ -1,11 +1,11 @@
 """What the trainable part of a model runs on, and a cache of frozen-prefix outputs that runs can share.
 
-A model runs in stages (`model.stages`, `model.run_stages`). When every stage before the first trainable
-one is frozen, its output over a split never changes: training computes it once and runs the rest on it
-(LoRA on fc1/fc2 then never touches the convolutions again). Runs whose frozen prefix holds the same
-weights — the LoRA runs of one base model: feature, control, every seed — compute the same output; a
-`PrefixCache` that their caller hands to each of them lets the first compute it and the others reuse it.
-The caller owns the cache and decides how long it lives; nothing is shared without one.
+A model runs in stages (model/staged.py). When every stage before the first trainable one is frozen,
+its output over a split never changes: training computes it once and runs the rest on it (LoRA on
+fc1/fc2 then never touches the convolutions again). Runs whose frozen prefix holds the same weights
+— the LoRA runs of one base model: feature, control, every seed — compute the same output; a
+`PrefixCache` that their caller hands to each of them lets the first compute it and the others reuse
+it. The caller owns the cache and decides how long it lives; nothing is shared without one.
 """
 
 import hashlib
@@ -14,16 +14,16 @@ from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
-from torch import nn
 
 from lora_studio.core.data.pixels import to_input
+from lora_studio.core.model.staged import StagedModel
 
 # images per forward pass without gradients. A chunk of 128 keeps conv1's output (3 MB) in the CPU's cache;
 # both smaller and larger chunks were slower here
 EVAL_CHUNK = 128
 
 
-def first_trainable_stage(model: nn.Module) -> int:
+def first_trainable_stage(model: StagedModel) -> int:
     """The earliest stage holding a parameter that will be trained (len(model.stages) if none)."""
     stages = [
         model.stage_of(name) for name, module in model.named_children()
@@ -69,7 +69,7 @@ class PrefixCache:
     def clear(self) -> None:
         self._entries.clear()
 
-    def output(self, model: nn.Module, images: torch.Tensor, stop: int) -> torch.Tensor:
+    def output(self, model: StagedModel, images: torch.Tensor, stop: int) -> torch.Tensor:
         """Stages 0 … stop-1 of `model` over uint8 `images` (N, 28, 28): kept here, or computed and kept."""
         key = (id(images), stop, self._fingerprints.of(model, stop))
         entry = self._entries.get(key)
@@ -97,7 +97,7 @@ class _Fingerprints:
     def __init__(self):
         self._known: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
-    def of(self, model: nn.Module, stop: int) -> str:
+    def of(self, model: StagedModel, stop: int) -> str:
         description, tensors = model.prefix_state(stop)
         state = (description, [(_version(t), t.data_ptr()) for t in tensors])
         known = self._known.setdefault(model, {}).get(stop)
@@ -112,7 +112,7 @@ class _Fingerprints:
 
 
 @torch.inference_mode()
-def prefix_output(model: nn.Module, images: torch.Tensor, stop: int) -> torch.Tensor:
+def prefix_output(model: StagedModel, images: torch.Tensor, stop: int) -> torch.Tensor:
     """Stages 0 … stop-1 over all images, in chunks, into one tensor filled in place (a list of chunks
     and torch.cat would need twice the memory)."""
     output = None
@@ -122,6 +122,8 @@ def prefix_output(model: nn.Module, images: torch.Tensor, stop: int) -> torch.Te
             layout = torch.channels_last if chunk.dim() == 4 else torch.contiguous_format
             output = torch.empty((len(images), *chunk.shape[1:]), memory_format=layout)
         output[i : i + len(chunk)] = chunk
+    if output is None:
+        raise ValueError("no images to run the stages on")
     return output
 
 
@@ -140,7 +142,7 @@ class StageInputs:
     extra: torch.Tensor | None
 
     @classmethod
-    def prepare(cls, model: nn.Module, images: torch.Tensor, extra: torch.Tensor | None, start: int,
+    def prepare(cls, model: StagedModel, images: torch.Tensor, extra: torch.Tensor | None, start: int,
                 cache: PrefixCache | None = None) -> "StageInputs":
         """The inputs of stage `start` for these images; the prefix's output comes from `cache` when given."""
         if start == 0:
@@ -161,13 +163,13 @@ class StageInputs:
             extra = None if self.extra is None else self.extra[index]
         return (to_input(h) if self.start == 0 else h), extra
 
-    def logits(self, model: nn.Module, index) -> torch.Tensor:
+    def logits(self, model: StagedModel, index) -> torch.Tensor:
         """The model's output for the items at `index` (a slice or an index tensor)."""
         h, extra = self.batch(index)
         return model.run_stages(h, self.start, extra)
 
 
-def evaluation_inputs(model: nn.Module, images: torch.Tensor, extra: torch.Tensor | None,
+def evaluation_inputs(model: StagedModel, images: torch.Tensor, extra: torch.Tensor | None,
                       cache: PrefixCache | None = None) -> StageInputs:
     """What evaluating `model` runs on: the images; or, with a cache, the input of its head (the output of
     the stages before it), computed once for every model that has the same ones (a base and its LoRA models)."""
@@ -175,7 +177,7 @@ def evaluation_inputs(model: nn.Module, images: torch.Tensor, extra: torch.Tenso
 
 
 @torch.inference_mode()
-def evaluate_inputs(model: nn.Module, inputs: StageInputs, labels: torch.Tensor) -> tuple[float, torch.Tensor]:
+def evaluate_inputs(model: StagedModel, inputs: StageInputs, labels: torch.Tensor) -> tuple[float, torch.Tensor]:
     """(mean loss, probabilities (N, classes)) of the model on prepared inputs."""
     total_loss, probabilities = 0.0, []
     for i in range(0, len(labels), EVAL_CHUNK):

@@ -38,11 +38,11 @@ class PhaseSummary:
     def add(self, outcome: recipes.Outcome, model_id: str | None) -> None:
         if not self.test_accuracy_per_seed:
             self.train_accuracy = list(outcome.result.train_accuracy)
-        self.test_accuracy_per_seed.append(outcome.predictions.accuracy)
+        self.test_accuracy_per_seed.append(outcome.answers().accuracy)
         self.epoch_seconds += outcome.result.epoch_seconds
         self.wall_seconds += outcome.wall_seconds
         self.trainable_params, self.total_params = outcome.trainable_params, outcome.total_params
-        self.correct.append(outcome.predictions.correct)
+        self.correct.append(outcome.answers().correct)
         if model_id:
             self.model_ids.append(model_id)
 

@@ -38,6 +38,12 @@ class Outcome:
     total_params: int
     wall_seconds: float  # the whole step: building, transfer, feature statistics, caching, training, scoring
 
+    def answers(self) -> Predictions:
+        """The test answers, which only a run that finished has."""
+        if self.predictions is None:
+            raise ValueError(f"a run that {self.result.status} has no test answers")
+        return self.predictions
+
 
 def train_base(
     dataset: Dataset,
@@ -88,7 +94,7 @@ def finetune(
     started = time.perf_counter()
     generator = torch.Generator().manual_seed(config.seed)
     raw_train = raw_features(dataset.train.images, check_features(feature_names)) if feature_names else None
-    scaler = FeatureScaler.fit_values(raw_train, feature_names) if feature_names else None
+    scaler = FeatureScaler.fit_values(raw_train, feature_names) if raw_train is not None else None
     model_config = dataclasses.replace(base_record.model, feature_dim=len(feature_names))
     torch.manual_seed(config.seed)
     model = MnistCNN(model_config)
@@ -97,7 +103,8 @@ def finetune(
     if feature_names:
         lora.train_feature_columns(model)
 
-    train_extra = scaler.standardise(raw_train) if scaler else None  # the values fitted on: computed once
+    # the values fitted on, computed once
+    train_extra = scaler.standardise(raw_train) if scaler is not None and raw_train is not None else None
     train_data = TrainData(dataset.train.images, dataset.train.labels, train_extra)
     test_data = _data(dataset.test, scaler)
     result = train(model, train_data, test_data, config, callbacks, control,
@@ -126,10 +133,10 @@ def _data(split, scaler: FeatureScaler | None = None) -> TrainData:
 def _finish(model, record: ModelRecord, result: TrainResult, dataset: Dataset, started: float) -> Outcome:
     trainable, total = count_trainable(model), count_parameters(model)
     predictions = None
-    if result.status == "finished":  # the last epoch's evaluation: no second pass over the test set
-        probabilities = result.test_probabilities
-        predictions = Predictions(dataset.test.labels.numpy().copy(), probabilities.argmax(1), probabilities,
-                                  result.test_loss)
+    probabilities, loss = result.test_probabilities, result.test_loss
+    if result.status == "finished" and probabilities is not None and loss is not None:
+        # the last epoch's evaluation: no second pass over the test set
+        predictions = Predictions(dataset.test.labels.numpy().copy(), probabilities.argmax(1), probabilities, loss)
     record.metrics = {
         "status": result.status,
         "message": result.message,

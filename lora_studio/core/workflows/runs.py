@@ -66,7 +66,7 @@ class Run:
         """Why a finished run is no use (see scores.learned_nothing), or None."""
         if not self.finished:
             return None
-        return learned_nothing(self.outcome.predictions, self.outcome.record.train.lr)
+        return learned_nothing(self.outcome.answers(), self.outcome.record.train.lr)
 
     def check(self) -> None:
         """Raise when the run did not finish: TrainingDiverged, Cancelled, or the StorageError of its saving."""
@@ -105,9 +105,9 @@ class FinetuneRuns:
         feature, control = self.of_phase("feature_lora"), self.of_phase("control_lora")
         if not feature or len(feature) != len(control):
             return None
-        return feature_effect([r.outcome.predictions.accuracy for r in feature],
-                              [r.outcome.predictions.accuracy for r in control],
-                              feature[0].outcome.predictions.correct, control[0].outcome.predictions.correct)
+        return feature_effect([r.outcome.answers().accuracy for r in feature],
+                              [r.outcome.answers().accuracy for r in control],
+                              feature[0].outcome.answers().correct, control[0].outcome.answers().correct)
 
     def check(self) -> None:
         """Raise as `Run.check` does for the run that ended the series early."""

@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import torch
 
@@ -24,9 +25,9 @@ def run_self_test(report: Callable[[str, bool, str], None], bundled_data: Path |
 
     `bundled_data` (default: the bundle's, when it was built with DATA) is validated too."""
     bundled_data = bundled_data or bundled.bundled_data_dir()
-    with tempfile.TemporaryDirectory(prefix="lora-studio-self-test-") as tmp:
-        tmp = Path(tmp)
-        state = {}
+    with tempfile.TemporaryDirectory(prefix="lora-studio-self-test-") as folder:
+        tmp = Path(folder)
+        state: dict[str, Any] = {}
         checks = [
             ("import torchvision", lambda: _torchvision()),
             *([("bundled data: validate the IDX files", lambda: bundled.check(bundled_data))] if bundled_data else []),
@@ -67,8 +68,9 @@ def _data(tmp: Path, state: dict) -> str:
 def _base(state: dict) -> str:
     outcome = recipes.train_base(state["dataset"], TrainConfig(epochs=1, batch_size=32, lr=3e-3))
     state["base"] = outcome
-    _require(outcome.predictions.accuracy > 0.5, f"accuracy only {outcome.predictions.accuracy:.1%}")
-    return f"test accuracy {outcome.predictions.accuracy:.1%}"
+    accuracy = outcome.answers().accuracy
+    _require(accuracy > 0.5, f"accuracy only {accuracy:.1%}")
+    return f"test accuracy {accuracy:.1%}"
 
 
 def _lora(state: dict) -> str:
@@ -77,7 +79,7 @@ def _lora(state: dict) -> str:
                                TrainConfig(epochs=1, batch_size=32, lr=3e-3))
     state["lora"] = outcome
     _require(outcome.trainable_params == 7448, f"{outcome.trainable_params} trainable parameters, expected 7448")
-    return f"test accuracy {outcome.predictions.accuracy:.1%}, {outcome.trainable_params:,} trainable"
+    return f"test accuracy {outcome.answers().accuracy:.1%}, {outcome.trainable_params:,} trainable"
 
 
 def _storage(tmp: Path, state: dict) -> str:
