@@ -157,3 +157,31 @@ def test_a_variant_defined_in_one_place_is_followed_by_forward_merge_export_and_
         image = (torch.rand(28, 28) * 255).to(torch.uint8)
         expected = ours(image[None, None].float() / 255, extra[:1])[0].numpy()
         np.testing.assert_allclose(drawing.logits(image.numpy(), extra[0].numpy()), expected, rtol=1e-4, atol=1e-4)
+
+
+@pytest.mark.parametrize("variant", ["lora", "rslora", "dora"])
+def test_adapter_strength_zero_is_the_base_bit_for_bit_and_one_is_as_trained(variant):
+    model = adapted(("conv1", "fc1", "fc2"), variant=variant)
+    if variant == "dora":  # a trained magnitude, so that DoRA differs from the base at B = 0 too
+        with torch.no_grad():
+            for layer in lora.lora_layers(model).values():
+                layer.lora_magnitude_vector.mul_(1.3)
+    x, extra = inputs()
+    base = MnistCNN(ModelConfig(feature_dim=1))  # the model before the adapters, laid out as ours is
+    weights.load_plain_state(base, weights.plain_state(model))
+    with torch.no_grad():
+        trained = model(x, extra)
+        lora.set_strength(model, 0.0)
+        assert torch.equal(model(x, extra), base(x, extra))
+        lora.set_strength(model, 1.0)
+        assert torch.equal(model(x, extra), trained)
+        lora.set_strength(model, 0.5)
+        half = model(x, extra)
+        # halfway in every layer's weight: the exported weights at 0.5 answer as the model does
+        exported = MnistCNN(ModelConfig(feature_dim=1), joined_fc1=True)
+        exported.load_state_dict(weights.merged_state(model))
+        torch.testing.assert_close(exported(x, extra), half, rtol=1e-5, atol=1e-5)
+        for layer in lora.lora_layers(model).values():
+            torch.testing.assert_close(layer.effective_weight(), layer.base_weight() + layer.delta_weight())
+    with pytest.raises(ValueError, match="between 0 and 2"):
+        lora.set_strength(model, 2.5)

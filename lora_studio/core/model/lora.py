@@ -36,6 +36,8 @@ class LoRALayer(nn.Module):
         self.variant = variant_of(config.variant)
         self.lora_dropout = nn.Dropout(config.dropout) if config.dropout else nn.Identity()
         self._unmerged: torch.Tensor | None = None  # the base weight before `merge` wrote over it
+        #: how much of the trained adapter acts: 0 = the base exactly, 1 = as trained (the Evaluation tab's slider)
+        self.strength = 1.0
 
     # --- what the variant asks of the layer ------------------------------------------------
 
@@ -72,18 +74,23 @@ class LoRALayer(nn.Module):
 
     def effective_weight(self) -> torch.Tensor:
         """The weight this layer acts with: what a merge writes, an export holds, the drawing model uses."""
-        return self.base_weight() if self.merged else self.variant.effective_weight(self)
+        if self.merged:
+            return self.base_weight()
+        if self.strength == 1:
+            return self.variant.effective_weight(self)
+        return self.base_weight() + self.delta_weight()
 
     def delta_weight(self) -> torch.Tensor:
         """ΔW: the effective weight minus the frozen one (of an unmerged layer: a merged one's W holds it)."""
         if self.merged:
             raise ValueError("unmerge the model first: a merged layer's W already holds ΔW")
-        return self.variant.delta_weight(self)
+        delta = self.variant.delta_weight(self)
+        return delta if self.strength == 1 else delta * self.strength
 
     @property
     def supports_fast_head(self) -> bool:
         """Whether training/fast_head.py may compute this layer's gradients by its formulas."""
-        return self.variant.fast_head and not self.config.dropout and self._unmerged is None
+        return self.variant.fast_head and not self.config.dropout and self._unmerged is None and self.strength == 1
 
     @property
     def merged(self) -> bool:
@@ -91,7 +98,11 @@ class LoRALayer(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         base = self.base_layer(x)
-        return base if self.merged else self.variant.forward(self, x, base)
+        if self.merged or self.strength == 0:
+            return base
+        adapted = self.variant.forward(self, x, base)
+        # outputs are linear in the weight: this is the layer acting with W + strength·ΔW, for any variant
+        return adapted if self.strength == 1 else base + self.strength * (adapted - base)
 
     def reset_adapter(self, init: str, generator: torch.Generator | None = None) -> None:
         """A small and random, B zero: the article's init (A ~ N(0, 0.01²)) or PEFT's (kaiming); then the
@@ -206,6 +217,20 @@ def merge(model: nn.Module, safe: bool = True) -> None:
 def unmerge(model: nn.Module) -> None:
     for layer in lora_layers(model).values():
         layer.unmerge()
+
+
+STRENGTHS = (0.0, 2.0)  # adapter strength: from none of the adapter to twice it
+
+
+def set_strength(model: nn.Module, strength: float) -> None:
+    """Scale every adapter of `model` to `strength` of what it learned (0: the base model bit for bit)."""
+    low, high = STRENGTHS
+    if not low <= strength <= high:
+        raise ValueError(f"adapter strength must be between {low:g} and {high:g}, got {strength:g}")
+    for layer in lora_layers(model).values():
+        if layer.merged:
+            raise ValueError("unmerge the model before changing its adapters' strength")
+        layer.strength = float(strength)
 
 
 def unwrapped(module: nn.Module) -> nn.Module:
