@@ -19,6 +19,16 @@ LORA_VARIANTS: dict[str, str] = {
     "rslora": "rank-stabilised LoRA: ΔW = (α/√r)·B·A, so the update's size does not shrink as r grows",
     "dora": "weight-decomposed LoRA: a learned magnitude per output times the direction of W + ΔW",
 }
+#: fine-tuning methods by name, with what each trains; all take the same epochs, learning rate and data
+METHODS: dict[str, str] = {
+    "lora": "LoRA: low-rank adapters on the chosen layers, the base's weights frozen",
+    "head": "the head: fc2 alone trained, every other weight frozen",
+    "full": "full fine-tuning: every weight of the base trained",
+    "scratch": "from scratch: a fresh CNN, seeded, trained on the target task only",
+}
+#: the kinds of fine-tuned model in the library and the method that made each (a base model has none)
+KIND_METHODS: dict[str, str] = {
+    "feature_lora": "lora", "control_lora": "lora", "head": "head", "full": "full", "scratch": "scratch"}
 NEW_COLUMN_INITS = ("random", "zeros")  # how transfer fills fc1's new feature columns
 LR_SCHEDULES = ("anneal", "cosine", "constant")
 
@@ -169,38 +179,63 @@ class ExperimentConfig:
     features: tuple[str, ...] = ("brightness",)
     control: bool = True  # also fine-tune the same LoRA without the extra features
     seeds: tuple[int, ...] = (0,)
+    task: str = "same"  # the target task the base is fine-tuned for (FinetunePlan.task)
+    method: str = "lora"  # one of METHODS; features and control apply to lora only
 
     def __post_init__(self):
         _check_seeds_and_features(self.seeds, self.features)
+        _check_choice("method", self.method, tuple(METHODS))
+        object.__setattr__(self, "task", check_task(self.task))
 
 
 @dataclass(frozen=True)
 class FinetunePlan:
-    """LoRA fine-tunings of one base model: with the extra features, without them (the control), per seed."""
+    """Fine-tunings of one base model on a target task, per seed. With the `lora` method: with the extra
+    features, and without them (the control); the other methods run the plain CNN, one run per seed."""
 
     base_id: str  # the base model in the library ("": one just trained, not saved)
     lora: LoraConfig = field(default_factory=LoraConfig)
-    features: tuple[str, ...] = ("brightness",)
-    control: bool = True  # also fine-tune the same LoRA without the extra features
+    features: tuple[str, ...] = ("brightness",)  # lora only: the other methods take no extra inputs
+    control: bool = True  # lora only: also fine-tune the same LoRA without the extra features
     seeds: tuple[int, ...] = (0,)
     train: TrainConfig = field(default_factory=lambda: TrainConfig(epochs=2))  # each run takes one of `seeds`
     limit: int | None = None  # use only the first N training images (None: all)
+    task: str = "same"  # the target task, as data/task_names.parse_task reads it ("folder:PATH" too)
+    method: str = "lora"  # one of METHODS
 
     def __post_init__(self):
         _check_seeds_and_features(self.seeds, self.features)
         if self.limit is not None:
             check_range("limit", self.limit, whole=True)
+        _check_choice("method", self.method, tuple(METHODS))
+        object.__setattr__(self, "task", check_task(self.task))
 
     def runs(self) -> tuple[tuple[str, int], ...]:
-        """(phase, seed) in the order they run: each seed's feature run, then its control. Without extra
-        features the one run of a seed is the control."""
+        """(phase, seed) in the order they run. LoRA: each seed's feature run, then its control; without extra
+        features the one run of a seed is the control. Another method: its one run per seed, the phase
+        named after it (`head`, `full`, `scratch`), features and control left aside."""
         runs = []
         for seed in self.seeds:
+            if self.method != "lora":
+                runs.append((self.method, seed))
+                continue
             if self.features:
                 runs.append(("feature_lora", seed))
             if self.control or not self.features:
                 runs.append(("control_lora", seed))
         return tuple(runs)
+
+
+def check_task(task: str) -> str:
+    """The task name as it is recorded (a folder made absolute), or ConfigError for a name that is no task.
+    Whether a folder holds usable images is checked when the task's data is made."""
+    from lora_studio.core.data.task_names import parse_task  # torch-free; late, as data/ imports this module
+    from lora_studio.core.errors import DataError
+
+    try:
+        return parse_task(task).name
+    except DataError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _check_seeds_and_features(seeds: tuple[int, ...], features: tuple[str, ...]) -> None:

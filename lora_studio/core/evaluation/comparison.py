@@ -23,7 +23,7 @@ class Scored:
 
     id: str
     name: str
-    kind: str  # base | feature_lora | control_lora
+    kind: str  # base | feature_lora | control_lora | head | full | scratch
     parent: str | None
     seed: int
     setting: tuple  # everything that defines the run except the seed and the extra features
@@ -37,12 +37,14 @@ class Scored:
 
 
 def setting_of(record) -> tuple:
-    """What makes two runs "the same setting": data, parent, LoRA and training settings, training images."""
+    """What makes two runs "the same setting": data, target task, method, parent, LoRA and training settings,
+    training images."""
     lora = record.lora
-    adapter = None if lora is None else (lora.rank, lora.alpha, tuple(lora.layers), lora.init, lora.new_columns)
+    adapter = None if lora is None else (lora.rank, lora.alpha, tuple(lora.layers), lora.init, lora.new_columns,
+                                         lora.variant, lora.dropout, lora.lora_plus_ratio)
     t = record.train
-    return (record.dataset, record.parent, adapter, t.epochs, t.batch_size, t.lr,
-            record.metrics.get("train_images"))
+    return (record.dataset, record.task, record.method, record.parent,
+            adapter, t.epochs, t.batch_size, t.lr, record.metrics.get("train_images"))
 
 
 def scored(model_id: str, record, predictions: Predictions) -> Scored:

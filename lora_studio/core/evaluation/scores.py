@@ -128,6 +128,52 @@ def feature_effect(
     return Effect(mean, (float(mean - half), float(mean + half)), "paired over test images, one seed")
 
 
+@dataclass(frozen=True)
+class MeanInterval:
+    """A mean over seeds with its 95 % t interval (None for a single seed: one run says nothing of the spread)."""
+
+    mean: float
+    ci95: tuple[float, float] | None
+    n: int
+
+    @property
+    def spans_zero(self) -> bool:
+        """Whether the interval holds zero (a difference that may well be chance); a single seed cannot tell."""
+        return self.ci95 is None or self.ci95[0] <= 0 <= self.ci95[1]
+
+    def to_dict(self) -> dict:
+        return {"mean": self.mean, "ci95": None if self.ci95 is None else list(self.ci95), "seeds": self.n}
+
+    def points(self, signed: bool = False) -> str:
+        """In percentage points, e.g. "91.20 % [89.90, 92.50]" or, `signed`, "+3.10 points [+1.20, +5.00]"."""
+        if signed:
+            text = f"{100 * self.mean:+.2f} points"
+            return text if self.ci95 is None else f"{text} [{100 * self.ci95[0]:+.2f}, {100 * self.ci95[1]:+.2f}]"
+        text = f"{100 * self.mean:.2f} %"
+        return text if self.ci95 is None else f"{text} [{100 * self.ci95[0]:.2f}, {100 * self.ci95[1]:.2f}]"
+
+
+def mean_interval(values) -> MeanInterval:
+    """The mean of per-seed values and its 95 % t interval over the seeds (training noise included)."""
+    array = np.asarray(list(values), dtype=float)
+    if len(array) == 0:
+        raise ValueError("no values to average")
+    mean = float(array.mean())
+    if len(array) < 2:
+        return MeanInterval(mean, None, 1)
+    half = t_quantile_975(len(array) - 1) * array.std(ddof=1) / math.sqrt(len(array))
+    return MeanInterval(mean, (float(mean - half), float(mean + half)), len(array))
+
+
+def difference_sentence(name: str, interval: MeanInterval) -> str:
+    """A difference over seeds in words, e.g. forgetting: "no clear effect" when its interval holds zero."""
+    if interval.ci95 is None:
+        return f"{name}: {interval.points(signed=True)} (one seed: run more seeds for an interval)"
+    if interval.spans_zero:
+        return f"{name}: no clear effect ({interval.points(signed=True)}, 95 % interval over {interval.n} seeds)"
+    return f"{name}: {interval.points(signed=True)} (95 % interval over {interval.n} seeds)"
+
+
 ARTICLE_LR = 1e-3
 #: a test loss this many times that of guessing (ln of the number of classes) has exploded
 EXPLODED = 10

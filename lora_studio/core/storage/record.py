@@ -19,7 +19,7 @@ from lora_studio.core.data.features import FeatureScaler
 from lora_studio.core.errors import LoraStudioError, StorageError
 
 FORMAT_VERSION = 1
-KINDS = ("base", "feature_lora", "control_lora")
+KINDS = ("base", *cfg.KIND_METHODS)  # base, feature_lora, control_lora, head, full, scratch
 MAX_FEATURE_STAT, MIN_FEATURE_STD = 1e6, 1e-7  # beyond these a feature's standardisation overflows float32
 
 
@@ -40,12 +40,20 @@ class ModelRecord:
     versions: dict = field(default_factory=dict)
     transfer: dict | None = None
     metrics: dict = field(default_factory=dict)
+    # the target task a fine-tuned model was trained on ("same" for a base) and the method that trained it
+    # (config.METHODS; None for a base). Models saved before these existed were LoRA runs on the same task.
+    task: str = "same"
+    method: str | None = None
+
+    def __post_init__(self):
+        if self.method is None:
+            self.method = cfg.KIND_METHODS.get(self.kind)
 
     def config_dict(self) -> dict:
         return {
             "format_version": FORMAT_VERSION,
             "id": self.id, "kind": self.kind, "name": self.name, "created": self.created,
-            "dataset": self.dataset, "parent": self.parent,
+            "dataset": self.dataset, "parent": self.parent, "task": self.task, "method": self.method,
             "model": cfg.to_dict(self.model),
             "lora": cfg.to_dict(self.lora) if self.lora else None,
             "features": self.features.to_dict() if self.features else None,
@@ -95,6 +103,8 @@ def record_from_config(data, model_id: str) -> ModelRecord:
             created=check_type("created", data.get("created", ""), str),
             versions=check_type("versions", data.get("versions") or {}, dict),
             transfer=check_type("transfer", data.get("transfer"), dict | None),
+            task=cfg.check_task(check_type("task", data.get("task", "same"), str)),
+            method=check_type("method", data.get("method"), str | None),
         )
         _check_consistent(record)
     # LoraStudioError: an unknown feature; OverflowError: a feature statistic too large for a float
@@ -110,10 +120,15 @@ def record_from_config(data, model_id: str) -> ModelRecord:
 
 def _check_consistent(record: ModelRecord) -> None:
     """What from_dict cannot see: settings that contradict each other, statistics that are not numbers."""
-    if (record.kind == "base") != (record.lora is None):
+    method = cfg.KIND_METHODS.get(record.kind)
+    if record.method != method:
+        raise ValueError(f"a {record.kind} model is made by {method or 'no fine-tuning method'}, not {record.method}")
+    if (method == "lora") != (record.lora is not None):
         raise ValueError(f"a {record.kind} model {'has no' if record.lora is None else 'cannot have'} LoRA settings")
-    if record.kind == "base" and record.features is not None:
-        raise ValueError("a base model takes no extra features")
+    if method != "lora" and record.features is not None:
+        raise ValueError(f"a {record.kind} model takes no extra features")
+    if record.kind == "base" and record.task != "same":
+        raise ValueError("a base model is trained on its own data set: its task is 'same'")
     if record.features is not None:
         values = record.features.mean + record.features.std
         # raw features are fractions of the image; fit() clamps std at 1e-6 (a float32 just below it)
@@ -122,10 +137,16 @@ def _check_consistent(record: ModelRecord) -> None:
             raise ValueError("the feature statistics must be finite numbers, with standard deviations above 0")
 
 
+#: what every fine-tuned model's metrics hold besides test_accuracy (which equals target_accuracy): scores on the
+#: target task's and the source task's (the base's own data set's) test split, the base's on both, and
+#: forgetting = base_source_accuracy − source_accuracy
+FORGETTING_METRICS = ("target_accuracy", "source_accuracy", "base_target_accuracy", "base_source_accuracy",
+                      "forgetting")
 COUNTS = ("trainable_params", "total_params", "train_images", "test_images")  # whole numbers, 0 or more
 #: what the metrics the app shows must be (the windows and tables format them); others are kept as they are
 METRIC_TYPES = {
     **dict.fromkeys(("test_accuracy", "test_loss", "setup_seconds", "train_seconds", "wall_seconds"), float),
+    **dict.fromkeys(FORGETTING_METRICS, float),
     **dict.fromkeys(COUNTS, int),
     **dict.fromkeys(("train_accuracy", "train_loss", "test_accuracy_per_epoch", "epoch_seconds"), list[float]),
     **dict.fromkeys(("status", "message"), str),

@@ -95,6 +95,7 @@ class TrainResult:
     train_accuracy: list[float] = field(default_factory=list)  # per completed epoch
     test_accuracy: list[float] = field(default_factory=list)
     train_loss: list[float] = field(default_factory=list)
+    step_loss: list[float] = field(default_factory=list)  # every step's training loss, as the run record gives it
     epoch_seconds: list[float] = field(default_factory=list)
     setup_seconds: float = 0.0  # caching the frozen prefix
     wall_seconds: float = 0.0  # everything, set-up included
@@ -188,6 +189,7 @@ def train(
             optimizer.lr = learning_rate(config, epoch * steps_per_epoch + step, total_steps)
             stepper.update(loss)
             result.steps += 1
+            result.step_loss.append(loss_value)
 
             loss_sum += loss_value * len(batch)
             correct += (logits.detach().argmax(1) == labels).sum()

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
+from lora_studio.core.config import METHODS, LoraConfig, ModelConfig, TrainConfig
 from lora_studio.core.data.datasets import Dataset
 from lora_studio.core.data.features import FeatureScaler, check_features, raw_features
 from lora_studio.core.data.pixels import pixel_stats
+from lora_studio.core.data.task_names import FOLDER_PREFIX
 from lora_studio.core.evaluation.scores import Predictions
 from lora_studio.core.model import lora
 from lora_studio.core.model.cnn import MnistCNN, count_parameters
@@ -37,6 +38,9 @@ class Outcome:
     trainable_params: int
     total_params: int
     wall_seconds: float  # the whole step: building, transfer, feature statistics, caching, training, scoring
+    # a fine-tuned model's answers on the source task's test split (the base's own data set), when it was scored
+    # there (runs.finetune_runs does, for forgetting); `predictions` are on the task it was trained for
+    source_predictions: Predictions | None = None
 
     def answers(self) -> Predictions:
         """The test answers, which only a run that finished has."""
@@ -82,15 +86,25 @@ def finetune(
     control: TrainControl | None = None,
     name: str | None = None,
     cache: PrefixCache | None = None,
+    method: str = "lora",
+    task: str = "same",
 ) -> Outcome:
-    """Copy `base` into a CNN taking `feature_names` as extra inputs, add LoRA, train adapters + new columns.
+    """Fine-tune a copy of `base` on `dataset` (the target task `task`'s data) by `method` (config.METHODS).
 
-    With no feature names this is the control run: the same LoRA fine-tuning
-    without extra inputs, which tells what the features themselves add. Runs from one base given the same
-    `cache` compute the output of its frozen stages over each split once between them.
+    `lora`: copy `base` into a CNN taking `feature_names` as extra inputs, add LoRA, train adapters + new
+    columns; with no feature names this is the control run, which tells what the features themselves add.
+    `head` trains fc2 alone, `full` every weight, `scratch` a fresh CNN of the base's shape (seeded): these
+    take no extra features and `lora_config` is not read. Runs from one base given the same `cache` compute the
+    output of its frozen stages over each split once between them.
     """
     if base_record.kind != "base" or base_record.model.feature_dim:
         raise ValueError("fine-tuning starts from a base model (no LoRA, no extra features)")
+    if method not in METHODS:
+        raise ValueError(f"unknown fine-tuning method {method!r}")
+    if method != "lora":
+        if feature_names:
+            raise ValueError(f"the {method} method takes no extra features")
+        return _finetune_plain(base, base_record, dataset, method, config, callbacks, control, name, cache, task)
     started = time.perf_counter()
     generator = torch.Generator().manual_seed(config.seed)
     raw_train = raw_features(dataset.train.images, check_features(feature_names)) if feature_names else None
@@ -111,11 +125,43 @@ def finetune(
                    param_groups=lora.parameter_groups(model, lora_config.lora_plus_ratio), cache=cache)
     kind = "feature_lora" if feature_names else "control_lora"
     features = f"+{'+'.join(feature_names)}" if feature_names else "control"
+    on = "" if task == "same" else f" · {task_label(task)}"
     record = ModelRecord(
         kind=kind,
-        name=name or f"LoRA r={lora_config.rank} {'+'.join(lora_config.layers)} · {features} · seed {config.seed}",
-        dataset=dataset.info.name, model=model_config, train=config, lora=lora_config,
-        features=scaler, parent=base_record.id or None, transfer=report.to_dict(),
+        name=name or f"LoRA r={lora_config.rank} {'+'.join(lora_config.layers)}{on} · {features} · seed {config.seed}",
+        dataset=base_record.dataset, model=model_config, train=config, lora=lora_config,
+        features=scaler, parent=base_record.id or None, transfer=report.to_dict(), task=task, method="lora",
+    )
+    return _finish(model, record, result, dataset, started)
+
+
+#: how a model's name calls each method other than LoRA
+METHOD_LABELS = {"head": "Head (fc2)", "full": "Full fine-tuning", "scratch": "From scratch"}
+
+
+def task_label(task: str) -> str:
+    """A task as a model's name shows it: its name, or the folder's own name for own images."""
+    return f"folder {task.rstrip('/').rsplit('/', 1)[-1]}" if task.startswith(FOLDER_PREFIX) else task
+
+
+def _finetune_plain(base: nn.Module, base_record: ModelRecord, dataset: Dataset, method: str, config: TrainConfig,
+                    callbacks: Callbacks | None, control: TrainControl | None, name: str | None,
+                    cache: PrefixCache | None, task: str) -> Outcome:
+    """`head`, `full` or `scratch`: the plain CNN of the base's shape, its weights the base's or fresh ones."""
+    started = time.perf_counter()
+    torch.manual_seed(config.seed)
+    model = MnistCNN(base_record.model)
+    transfer = None
+    if method != "scratch":
+        transfer = transfer_weights(base, model).to_dict()
+    if method == "head":
+        for parameter_name, parameter in model.named_parameters():
+            parameter.requires_grad_(parameter_name.startswith("fc2."))
+    result = train(model, _data(dataset.train), _data(dataset.test), config, callbacks, control, cache=cache)
+    record = ModelRecord(
+        kind=method, name=name or f"{METHOD_LABELS[method]} · {task_label(task)} · seed {config.seed}",
+        dataset=base_record.dataset, model=base_record.model, train=config, parent=base_record.id or None,
+        transfer=transfer, task=task, method=method,
     )
     return _finish(model, record, result, dataset, started)
 

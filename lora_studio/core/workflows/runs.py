@@ -1,8 +1,10 @@
 """Training runs as the command line, the window and the experiment start them, saved as each one finishes.
 
 `train_base_run` trains a base model; `finetune_runs` fine-tunes one base model as a `FinetunePlan`
-says — the feature run and its control, for each seed — with one `PrefixCache` for all of them, so
-the base's frozen convolutions run once over each split. A run that does not finish (stopped,
+says — on its target task, by its method; for LoRA the feature run and its control — for each seed, with
+one `PrefixCache` for all of them, so the base's frozen convolutions run once over each split. Every
+fine-tuned model is scored on the target task and on the source task (the base's own data set), and its
+metrics say how much of the source task it forgot (record.FORGETTING_METRICS). A run that does not finish (stopped,
 diverged, or its saving failed) ends the series; the runs saved before it stay saved. What to make
 of that (an exception, a message, an exit code) is the caller's business: `Run.check()` raises.
 """
@@ -10,16 +12,26 @@ of that (an exception, a message, an exit code) is the caller's business: `Run.c
 import dataclasses
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from torch import nn
 
-from lora_studio.core.config import FinetunePlan, TrainConfig
+from lora_studio.core.config import KIND_METHODS, LAYERS, FinetunePlan, TrainConfig
 from lora_studio.core.data.datasets import Dataset
+from lora_studio.core.data.tasks import make_task
 from lora_studio.core.errors import Cancelled, StorageError, TrainingDiverged
-from lora_studio.core.evaluation.scores import Effect, feature_effect, learned_nothing
+from lora_studio.core.evaluation.scores import (
+    Effect,
+    MeanInterval,
+    feature_effect,
+    learned_nothing,
+    mean_interval,
+    predict,
+)
+from lora_studio.core.model.staged import staged
 from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo, TrainControl
-from lora_studio.core.training.prefix_cache import PrefixCache
+from lora_studio.core.training.prefix_cache import PrefixCache, first_trainable_stage
 from lora_studio.core.workflows import recipes
 
 
@@ -42,7 +54,7 @@ class Listener:
 class Run:
     """One training run: its outcome, and its id in the library when it was saved."""
 
-    phase: str  # base | feature_lora | control_lora
+    phase: str  # base | feature_lora | control_lora | head | full | scratch (the record's kind)
     seed: int
     outcome: recipes.Outcome
     model_id: str | None = None  # None: not saved (no library, or the run did not finish)
@@ -109,6 +121,10 @@ class FinetuneRuns:
                               [r.outcome.answers().accuracy for r in control],
                               feature[0].outcome.answers().correct, control[0].outcome.answers().correct)
 
+    def scores(self, phase: str) -> "SeedScores | None":
+        """Target and source accuracy and forgetting of the finished runs of `phase`, over their seeds."""
+        return seed_scores([run.outcome.record.metrics for run in self.of_phase(phase)])
+
     def check(self) -> None:
         """Raise as `Run.check` does for the run that ended the series early."""
         if self.unfinished is not None:
@@ -144,27 +160,143 @@ def finetune_runs(
     name: str | None = None,
     cache: PrefixCache | None = None,
     runs: tuple[tuple[str, int], ...] | None = None,
+    data_root: Path | None = None,
+    target: Dataset | None = None,
 ) -> FinetuneRuns:
     """Fine-tune `base` as `plan` says (its base id is not read: `base` is the model), saving each finished run.
 
-    `plan.limit` takes the first training images of `dataset`. One `cache` serves every run (a new one when
-    none is given, freed at the end). `runs` replaces the plan's (phase, seed) list, for a caller that names
-    its phases otherwise; the features are the plan's in a feature_lora phase, none in a control_lora one.
+    `dataset` is the base's own data set (the source task); the plan's target task is made from it
+    (`target_dataset`; `data_root` is where Fashion-MNIST and KMNIST are installed), once for the whole series,
+    unless the caller made it already (`target`). Raises DataError before any training when the task cannot be
+    made. `plan.limit` takes the first training images of the target. One `cache` serves every run (a new one
+    when none is given, freed at the end). `runs` replaces the plan's (phase, seed) list, for a caller that
+    names its phases otherwise; a phase is a record kind: the features are the plan's in a feature_lora phase,
+    none in the others, and its method is the kind's.
     """
     listener = listener or Listener()
-    dataset = Dataset(dataset.info, dataset.train.first(plan.limit), dataset.test)
+    source = dataset
+    target = target if target is not None else target_dataset(plan, source, data_root)
     done = FinetuneRuns()
     with PrefixCache() if cache is None else nullcontext(cache) as prefixes:  # a caller's cache is its to free
+        reference = _base_scores(base, source, target, prefixes, listener)
         for phase, seed in runs if runs is not None else plan.runs():
             config = dataclasses.replace(plan.train, seed=seed)
             features = plan.features if phase == "feature_lora" else ()
             listener.phase_started(phase, seed, config.epochs)
-            outcome = recipes.finetune(base, base_record, dataset, plan.lora, features, config,
-                                       listener.callbacks(phase, seed), control, name=name, cache=prefixes)
+            outcome = recipes.finetune(base, base_record, target, plan.lora, features, config,
+                                       listener.callbacks(phase, seed), control, name=name, cache=prefixes,
+                                       method=KIND_METHODS[phase], task=plan.task)
+            _score_forgetting(outcome, source, target, reference, prefixes)
             done.runs.append(_saved(phase, seed, outcome, library, listener))
             if not done.runs[-1].finished:
                 break
     return done
+
+
+def target_dataset(plan: FinetunePlan, source: Dataset, data_root: Path | None = None) -> Dataset:
+    """The plan's target task made from the source data set, its training split cut to `plan.limit`.
+
+    For the `same` task it holds the source's own tensors (a limit cuts a view of them), so what the base's
+    training left in a PrefixCache is found again. DataError (one line) when the task cannot be made."""
+    return make_task(plan.task, source, data_root, limit=plan.limit)
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """The base model, untouched, on the target and the source task's test split."""
+
+    target_accuracy: float
+    source_accuracy: float
+
+
+def _base_scores(base: nn.Module, source: Dataset, target: Dataset, cache: PrefixCache,
+                 listener: Listener) -> _Reference:
+    listener.status("Scoring the base model on the target and the source task")
+    on_target = predict(base, target.test.images, target.test.labels, None, cache)
+    on_source = on_target if target.test is source.test else predict(
+        base, source.test.images, source.test.labels, None, cache)
+    return _Reference(on_target.accuracy, on_source.accuracy)
+
+
+def _score_forgetting(outcome: recipes.Outcome, source: Dataset, target: Dataset, reference: _Reference,
+                      cache: PrefixCache) -> None:
+    """Score a finished run on the source task too, and put FORGETTING_METRICS into its record's metrics."""
+    if outcome.predictions is None:
+        return
+    if target.test is source.test:  # the same task: its test answers are the source answers
+        on_source = outcome.predictions
+    else:
+        model = staged(outcome.model)
+        # a model that kept the base's stages before its head finds their output over the source split in the
+        # cache; one whose convolutions changed would only fill the cache with output nobody else can use
+        shares = first_trainable_stage(model) >= model.head_stage
+        images = source.test.images
+        on_source = predict(model, images, source.test.labels, recipes.extra_features(outcome.record, images),
+                            cache if shares else None)
+    outcome.source_predictions = on_source
+    outcome.record.metrics.update({
+        "target_accuracy": outcome.predictions.accuracy,
+        "source_accuracy": on_source.accuracy,
+        "base_target_accuracy": reference.target_accuracy,
+        "base_source_accuracy": reference.source_accuracy,
+        "forgetting": reference.source_accuracy - on_source.accuracy,
+    })
+
+
+@dataclass(frozen=True)
+class SeedScores:
+    """Target and source accuracy and forgetting of one setting's runs, as means with 95 % intervals over seeds."""
+
+    target: MeanInterval
+    source: MeanInterval
+    forgetting: MeanInterval
+    base_target: float  # the base's accuracy on the target task, the reference
+    base_source: float
+
+    def to_dict(self) -> dict:
+        return {"target_accuracy": self.target.to_dict(), "source_accuracy": self.source.to_dict(),
+                "forgetting": self.forgetting.to_dict(), "base_target_accuracy": self.base_target,
+                "base_source_accuracy": self.base_source}
+
+
+def seed_scores(metrics: list[dict]) -> SeedScores | None:
+    """SeedScores of runs' metrics (one dict per seed), or None when there are none or they lack the scores."""
+    if not metrics or any(m.get("forgetting") is None for m in metrics):
+        return None
+    return SeedScores(mean_interval(m["target_accuracy"] for m in metrics),
+                      mean_interval(m["source_accuracy"] for m in metrics),
+                      mean_interval(m["forgetting"] for m in metrics),
+                      float(metrics[0]["base_target_accuracy"]), float(metrics[0]["base_source_accuracy"]))
+
+
+def trained_layers(record: ModelRecord) -> list[str]:
+    """The layers whose weights a fine-tuned model's method changed: LoRA's adapted ones, fc2 for the head,
+    all of them for full fine-tuning and a fresh model."""
+    if record.lora is not None:
+        return list(record.lora.layers)
+    return ["fc2"] if record.method == "head" else list(LAYERS)
+
+
+def run_record(run: Run, base_id: str) -> dict:
+    """PRODUCT.md's RUN record of a finished run (`lora-studio finetune --json`, a sweep's runs)."""
+    outcome = run.outcome
+    record, metrics = outcome.record, outcome.record.metrics
+    adapter = record.lora
+    return {
+        "model_id": run.model_id, "base_id": base_id, "task": record.task, "method": record.method,
+        # the other methods have no LoRA variant; B's learning rate is A's in plain training
+        "variant": adapter.variant if adapter is not None else "none",
+        "layers": trained_layers(record),
+        "rank": adapter.rank if adapter is not None else None,
+        "alpha": adapter.alpha if adapter is not None else None,
+        "lora_plus_ratio": adapter.lora_plus_ratio if adapter is not None else 1.0,
+        "seed": record.train.seed, "epochs": record.train.epochs,
+        "trainable_params": outcome.trainable_params, "total_params": outcome.total_params,
+        "target_accuracy": metrics["target_accuracy"], "source_accuracy": metrics["source_accuracy"],
+        "base_target_accuracy": metrics["base_target_accuracy"],
+        "base_source_accuracy": metrics["base_source_accuracy"], "forgetting": metrics["forgetting"],
+        "wall_seconds": outcome.wall_seconds, "loss": list(outcome.result.step_loss),
+    }
 
 
 def load_base(library: ModelLibrary, base_id: str) -> tuple[nn.Module, ModelRecord]:
