@@ -227,7 +227,10 @@ def make_finetune(cache: DataCache, root: Path, models: Path, plan: FinetunePlan
         library = ModelLibrary(models)
         base, record = runs.load_base(library, plan.base_id)
         dataset = cache.get(root, record.dataset)
-        done = runs.finetune_runs(base, record, dataset, plan, library, _listener(ctx, plan), ctx.control)
+        if plan.task != "same":
+            ctx.status("Making the target task")
+        done = runs.finetune_runs(base, record, dataset, plan, library, _listener(ctx, plan), ctx.control,
+                                  data_root=root)
         saved = tuple(done.model_ids)
         if done.unfinished is not None:
             kept = f"{len(saved)} finished model(s) were saved" if saved else "nothing was saved"
@@ -243,7 +246,8 @@ def make_finetune(cache: DataCache, root: Path, models: Path, plan: FinetunePlan
 
 
 #: how a message names the runs of a fine-tuning
-PHASE_NAMES = {"feature_lora": "feature+LoRA", "control_lora": "control"}
+PHASE_NAMES = {"feature_lora": "feature+LoRA", "control_lora": "control", "head": "head only",
+               "full": "full fine-tuning", "scratch": "from scratch"}
 
 
 def _listener(ctx: JobContext, plan: FinetunePlan | None = None) -> Listener:
@@ -255,7 +259,9 @@ def _listener(ctx: JobContext, plan: FinetunePlan | None = None) -> Listener:
             ctx.status(text)
 
         def phase_started(self, phase: str, seed: int, epochs: int) -> None:
-            if plan is not None:
+            if plan is not None and phase not in ("feature_lora", "control_lora"):  # another method than LoRA
+                ctx.status(f"Training: {PHASE_NAMES.get(phase, phase)}, seed {seed}")
+            elif plan is not None:
                 features = plan.features if phase == "feature_lora" else ()
                 ctx.status(f"Fine-tuning {'with ' + '+'.join(features) if features else 'the control'}, seed {seed}")
 
@@ -277,12 +283,17 @@ def joined(message: str, more: str) -> str:
 def _lora_summary(done: FinetuneRuns) -> str:
     import numpy as np
 
-    parts = []
+    parts, forgetting = [], []
     for phase, name in PHASE_NAMES.items():
         if done.of_phase(phase):
             accuracy = np.mean([r.outcome.predictions.accuracy for r in done.of_phase(phase)])
             parts.append(f"{name} {100 * accuracy:.2f} %")
-    text = "test accuracy " + ", ".join(parts)
+            lost = [r.outcome.record.metrics.get("forgetting") for r in done.of_phase(phase)]
+            if all(value is not None for value in lost):
+                forgetting.append(f"{name} {100 * np.mean(lost):+.2f} points")
+    text = "target accuracy " + ", ".join(parts)
+    if forgetting:
+        text += "; forgetting " + ", ".join(forgetting)
     effect = done.effect()
     if effect is not None:
         text += f"; {effect.sentence()}"

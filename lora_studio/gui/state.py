@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from lora_studio.core import paths
 from lora_studio.gui import jobs
-from lora_studio.gui.worker import JOB_TITLES, Job, JobResult, JobRunner
+from lora_studio.gui.worker import JOB_TITLES, QUIET_JOBS, Job, JobResult, JobRunner
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,9 @@ class AppState(QObject):
         self.models: list[ModelInfo] = []
         self.cache = jobs.DataCache()
         self.runner = JobRunner(self)
-        self.runner.sigStarted.connect(self.sigJobStarted)
+        self._pending: dict[str, Job] = {}  # quiet jobs waiting for the worker (`run_soon`), by their starter's key
+        self._next: Job | None = None  # a job started while a quiet one ran: it runs the moment that one ends
+        self.runner.sigStarted.connect(self._on_started)
         self.runner.sigSteps.connect(self.sigSteps)
         self.runner.sigEpoch.connect(self.sigEpoch)
         self.runner.sigProgress.connect(self.sigProgress)
@@ -90,17 +92,42 @@ class AppState(QObject):
 
     # --- jobs ---------------------------------------------------------------------------
     def start(self, job: Job) -> bool:
-        """Run `job` in the worker; when another job runs, refuse with a message and return False."""
-        running = self.runner.job
+        """Run `job` in the worker; when another job runs, refuse with a message and return False. A quiet job
+        (a preview, a second long at most) is not in the way: `job` then follows it the moment it ends."""
+        running = self._next or self.runner.job
+        if running is not None and running.kind in QUIET_JOBS:
+            self._next = job
+            return True
         if running is not None:
             self.tell("info", "Busy", f"{running.title} is still running. Wait for it to end, or stop it, before "
                                       f"starting {job.title.lower()}.")
             return False
         return self.runner.submit(job)
 
+    def run_soon(self, key: str, job: Job) -> bool:
+        """Run the quiet `job` (a kind of QUIET_JOBS) now if the worker is idle, else as soon as it is, without a
+        "Busy" box: what the window computes by itself to show something (a task's images, a model at another
+        strength). A later job under the same `key` replaces one still waiting. True when it started at once.
+        Quiet jobs are not announced: no sigJobStarted or sigJobEnded, their starter's `on_done` shows them."""
+        self._pending.pop(key, None)
+        if self._next is None and self.runner.job is None and self.runner.submit(job):
+            return True
+        self._pending[key] = job
+        return False
+
+    def cancel_soon(self, key: str) -> None:
+        """Forget the job waiting under `key`, if any (one already running runs to its end)."""
+        self._pending.pop(key, None)
+
+    def _start_pending(self) -> None:
+        if self.runner.job is None and self._pending:
+            key = next(iter(self._pending))
+            self.runner.submit(self._pending.pop(key))
+
     @property
     def busy_kind(self) -> str | None:
-        return self.runner.job.kind if self.runner.job else None
+        job = self._next or self.runner.job
+        return job.kind if job else None
 
     def pause(self) -> None:
         self.runner.pause()
@@ -112,6 +139,8 @@ class AppState(QObject):
         self.runner.stop()
 
     def shutdown(self) -> None:
+        self._pending.clear()
+        self._next = None
         self.runner.shutdown()
 
     def load_core(self) -> None:
@@ -121,18 +150,31 @@ class AppState(QObject):
         """Show a message box (level: info, warning or error)."""
         self.sigMessage.emit(level, title, text, details)
 
+    def _on_started(self, kind: str) -> None:
+        if kind not in QUIET_JOBS:
+            self.sigJobStarted.emit(kind)
+
     def _on_done(self, kind: str, result: JobResult) -> None:
         """What every job shares once its starter has had the result: the views hear how it ended."""
-        self.sigJobEnded.emit(kind, result.status, result.message)
-        switched = kind != "dataset" or self._loading != self.dataset_name
-        if kind != "load" and switched and self.dataset is None and self.dataset_available():
-            # the data set was switched while another job ran (its loading waited): load it now
-            QTimer.singleShot(0, lambda: self.runner.job is None and self.dataset is None
-                              and self.select_dataset(self.dataset_name, True))
+        quiet = kind in QUIET_JOBS
+        if not quiet:
+            self.sigJobEnded.emit(kind, result.status, result.message)
+        if self._next is not None:  # started while this quiet job ran
+            job, self._next = self._next, None
+            self.runner.submit(job)
+        else:
+            switched = kind != "dataset" or self._loading != self.dataset_name
+            if kind != "load" and switched and self.dataset is None and self.dataset_available():
+                # the data set was switched while another job ran (its loading waited): load it now
+                QTimer.singleShot(0, lambda: self.runner.job is None and self.dataset is None
+                                  and self.select_dataset(self.dataset_name, True))
+            if self._pending:  # after the data set's loading, which was scheduled first
+                QTimer.singleShot(0, self._start_pending)
         title = JOB_TITLES.get(kind, kind)
         if result.status == "diverged":
             self.tell("warning", f"{title} diverged", sentence(result.message))
-        if result.status == "failed" and kind != "load":
+        # a quiet job's starter shows a user error (one line) itself; an unexpected one (with a traceback) is boxed
+        if result.status == "failed" and kind != "load" and not (quiet and not result.details):
             self.tell("error", f"{title} failed", sentence(result.message), result.details)
 
     def _on_loaded(self, result: JobResult) -> None:
@@ -168,10 +210,11 @@ class AppState(QObject):
         from lora_studio.core.data import datasets as data
 
         if data.is_available(self.data_root, name):
-            running = self.runner.job
+            running = self._next or self.runner.job
             if running is not None:  # loaded when that job ends (_on_done): a choice needs no "Busy" box
-                self.sigStatus.emit(f"{data.dataset_info(name).title} will be loaded when "
-                                    f"{running.title.lower()} ends")
+                if running.kind not in QUIET_JOBS:
+                    self.sigStatus.emit(f"{data.dataset_info(name).title} will be loaded when "
+                                        f"{running.title.lower()} ends")
                 return
             self._loading = name
             self.start(jobs.make_load_dataset(self.cache, self.data_root, name, on_done=self.take_dataset))

@@ -32,7 +32,10 @@ EMIT_INTERVAL = 0.05  # seconds between two step signals: ~20 a second, whatever
 #: what each kind of job is called in messages: "Base training is still running"
 JOB_TITLES = {"load": "Loading PyTorch", "dataset": "Loading the data set", "download": "Download",
               "import": "Import", "base": "Base training", "lora": "LoRA fine-tuning", "evaluate": "Evaluation",
-              "export": "Export"}
+              "export": "Export", "preview": "Task preview", "strength": "Adapter strength"}
+#: jobs the window starts by itself to show something (a task's images, a model at another adapter strength):
+#: their starter shows how they ended, so the window neither announces them nor boxes a user error of theirs
+QUIET_JOBS = ("preview", "strength")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ Downloading and importing run in the worker (a download is cancellable and
 reports progress); what comes back is a `DatasetView` of NumPy copies, which
 this tab draws: a grid of training images with label and brightness, filtered
 by class, and the brightness distribution of each class — the feature the
-LoRA tab will add to the model.
+LoRA tab will add to the model. The grid can also show any target task made
+from the data set (inverted, rotated, …, or a folder of your own images), made
+in the worker as a fine-tuning would make it; the histogram stays the data set's.
 """
 
 from pathlib import Path
@@ -23,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from lora_studio.core.config import DATASETS
-from lora_studio.gui import jobs
-from lora_studio.gui.state import AppState
+from lora_studio.gui import jobs, task_jobs
+from lora_studio.gui.state import AppState, sentence
 from lora_studio.gui.widgets.image_grid import ImageGrid
+from lora_studio.gui.widgets.task_combo import TaskCombo
 
 #: the same titles as core.data.DATASETS (a test holds them together); that module imports PyTorch,
 #: and this combo is shown before PyTorch loads
@@ -34,6 +37,7 @@ TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST", "kmnist": "KMNIST"
 CLASS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                  "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 BINS = 40
+TASK_SAMPLES = 200  # a target task's images in the grid: twenty of each class
 
 
 class DatasetTab(QWidget):
@@ -68,6 +72,11 @@ class DatasetTab(QWidget):
         self.class_filter.setObjectName("classFilter")
         self.class_filter.setToolTip("Show the samples of one class only")
         self.class_filter.addItem("All classes", -1)
+        self.task_combo = TaskCombo("datasetTaskCombo")
+        self.task_combo.setToolTip(self.tr(
+            "Show the images as a target task makes them from this data set: what a fine-tuning on that task "
+            "trains on. The brightness histogram stays the data set's own."))
+        self._task_samples: task_jobs.TaskPreviewed | None = None  # the images of the task shown, when not "same"
         self.grid = ImageGrid("Download or import a data set to see its images")
         self.grid.setObjectName("sampleGrid")
         self.grid.setToolTip("Training images; under each, its label and its brightness (mean pixel value, 0–1)")
@@ -87,6 +96,8 @@ class DatasetTab(QWidget):
         filter_row = QHBoxLayout()
         filter_row.addWidget(QLabel("Show:"))
         filter_row.addWidget(self.class_filter)
+        filter_row.addWidget(QLabel(self.tr("as the target task")))
+        filter_row.addWidget(self.task_combo)
         filter_row.addStretch(1)
         samples_layout.addLayout(filter_row)
         samples_layout.addWidget(self.grid, 1)
@@ -98,12 +109,13 @@ class DatasetTab(QWidget):
         layout.addWidget(self.info)
         layout.addWidget(splitter, 1)
 
-        for widget in (self.combo, self.download_button, self.import_button, self.class_filter):
+        for widget in (self.combo, self.download_button, self.import_button, self.class_filter, self.task_combo):
             widget.setEnabled(False)
         self.combo.currentIndexChanged.connect(lambda _i: state.select_dataset(self.combo.currentData()))
         self.download_button.clicked.connect(self._on_download_clicked)
         self.import_button.clicked.connect(self.import_folder)
         self.class_filter.currentIndexChanged.connect(self._show_samples)
+        self.task_combo.sigTaskChosen.connect(lambda _name: self._request_task())
         state.sigReady.connect(self._on_ready)
         state.sigDatasetChanged.connect(self._on_dataset)
         state.sigJobStarted.connect(self._on_job_started)
@@ -166,6 +178,8 @@ class DatasetTab(QWidget):
         self.class_filter.blockSignals(True)
         self.class_filter.clear()
         self.class_filter.addItem("All classes", -1)
+        self._task_samples = None
+        self.task_combo.setEnabled(view is not None)
         if view is None:
             self.class_filter.blockSignals(False)
             self.class_filter.setEnabled(False)
@@ -179,8 +193,32 @@ class DatasetTab(QWidget):
         self.class_filter.setEnabled(True)
         self.info.setText(f"<b>{view.title}</b>: {view.n_train:,} training and {view.n_test:,} test images, "
                           f"in {view.folder}. {view.licence}.")
-        self._show_samples()
         self._draw_histogram(view)
+        self._request_task()
+
+    def _request_task(self) -> None:
+        """Show the chosen target task's images: the data set's own for "same", else made in the worker."""
+        view, task = self.state.dataset, self.task_combo.task()
+        if view is None or task == "same":
+            self.state.cancel_soon("dataset-preview")
+            self._task_samples = None
+            self._show_samples()
+            return
+        self._task_samples = None
+        self.grid.clear(self.tr("Making the target task's images…"))
+        self.state.run_soon("dataset-preview", task_jobs.make_task_preview(
+            self.state.cache, self.state.data_root, task, view.name, TASK_SAMPLES, on_done=self._on_task_made))
+
+    def _on_task_made(self, result) -> None:
+        view = self.state.dataset
+        if not isinstance(result, task_jobs.TaskPreviewed) or view is None or result.source != view.name \
+                or result.task != self.task_combo.task():
+            return  # another data set or task was chosen meanwhile
+        if result.status != "finished":
+            self.grid.clear(self.tr("This task cannot be made: {0}").format(sentence(result.message)))
+            return
+        self._task_samples = result
+        self._show_samples()
 
     def _show_samples(self) -> None:
         import numpy as np
@@ -188,13 +226,17 @@ class DatasetTab(QWidget):
         view = self.state.dataset
         if view is None:
             return
+        if self.task_combo.task() != "same" and self._task_samples is None:
+            return  # the task's images are being made (or could not be: the grid says why)
         wanted = self.class_filter.currentData()
-        labels = view.sample_labels
+        if self._task_samples is not None:
+            images, labels = self._task_samples.images, self._task_samples.labels
+            brightness = images.reshape(len(images), -1).mean(axis=1) / 255.0
+        else:
+            images, labels, brightness = view.sample_images, view.sample_labels, view.sample_brightness
         chosen = np.arange(len(labels)) if wanted in (None, -1) else np.flatnonzero(labels == wanted)
         chosen = chosen[:200]
-        brightness = view.sample_brightness
-        self.grid.set_items(view.sample_images[chosen],
-                            [f"{labels[i]} · {brightness[i]:.2f}" for i in chosen])
+        self.grid.set_items(images[chosen], [f"{labels[i]} · {brightness[i]:.2f}" for i in chosen])
         for i, curve in enumerate(self._curves):
             highlighted = wanted in (None, -1) or wanted == i
             curve.setOpacity(1.0 if highlighted else 0.15)

@@ -1,11 +1,17 @@
-"""The LoRA tab: choose a base model, the layers to adapt, rank and alpha, the extra features; fine-tune.
+"""The LoRA tab: choose a base model, the target task and the method; for LoRA, the layers to adapt, rank and
+alpha, the extra features; fine-tune.
 
 Every change recomputes the parameter budget with `core.params` (plain
 arithmetic, no PyTorch), so the table and `trainableParamsLabel` answer "what
 does this choice cost?" at once, even before PyTorch has loaded. The job
 fine-tunes the feature model and, when asked, the control (the same LoRA
-without the features) for each seed; both are drawn on the same plots.
+without the features) for each seed; both are drawn on the same plots. Another method (the head alone,
+every weight, a fresh CNN) runs once per seed and leaves the LoRA-only settings aside. A strip shows
+sample images of the target task, made in the worker from the base model's data set exactly as the
+fine-tuning will make them.
 """
+
+import dataclasses
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from lora_studio.core.config import LAYERS, RANGES, ConfigError, FinetunePlan, LoraConfig, ModelConfig, TrainConfig
-from lora_studio.core.model.params import layer_shapes, lora_budget
-from lora_studio.gui import jobs
+from lora_studio.core.model.params import Budget, layer_shapes, lora_budget
+from lora_studio.gui import jobs, methods
 from lora_studio.gui.settings import bind
 from lora_studio.gui.state import AppState, sentence
 from lora_studio.gui.widgets.spinners import int_spin, lr_spin, subset_spin, subset_value
+from lora_studio.gui.widgets.task_combo import TaskCombo
+from lora_studio.gui.widgets.task_strip import TaskStrip
 from lora_studio.gui.widgets.training_panel import TrainingPanel
 from lora_studio.gui.worker import JOB_TITLES, JobResult
 
@@ -41,6 +49,8 @@ RANK_TIP = ("Rank r: the inner size of the update ΔW = (α/r)·B·A. A has r ro
             "adapter's parameters grow linearly with r; small r forces a simple update.")
 ALPHA_TIP = ("Alpha α: the update is scaled by α/r. Raising α makes the adapter's changes count more "
              "without changing how many parameters it has.")
+#: what FinetunePlan holds: the task and the method are new in issue 12
+PLAN_FIELDS = {f.name for f in dataclasses.fields(FinetunePlan)}
 
 
 class LoraTab(QWidget):
@@ -54,6 +64,21 @@ class LoraTab(QWidget):
         self.base_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.base_combo.setMinimumContentsLength(28)
         self.base_combo.setPlaceholderText("Train a base model first")
+        self.task_combo = TaskCombo("targetTaskCombo")
+        self.method_combo = QComboBox()
+        self.method_combo.setObjectName("methodCombo")
+        for name in methods.METHODS:
+            self.method_combo.addItem(methods.title(name), name)
+            self.method_combo.setItemData(self.method_combo.count() - 1, methods.tip(name),
+                                          Qt.ItemDataRole.ToolTipRole)
+        self.method_combo.setToolTip(self.tr(
+            "How the base is adapted to the target task. All methods get the same epochs, learning rate and "
+            "images, so their scores can be compared; hover over an item to read what it trains."))
+        self.method_note = QLabel()
+        self.method_note.setObjectName("methodNote")
+        self.method_note.setWordWrap(True)
+        self.task_strip = TaskStrip(state, "lora-preview")
+        self.preview = self.task_strip.grid
 
         self.layer_checks: dict[str, QCheckBox] = {}
         self.layer_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
@@ -118,9 +143,12 @@ class LoraTab(QWidget):
         font.setBold(True)
         self.budget_label.setFont(font)
 
-        start_box = QGroupBox("Start from")
+        start_box = QGroupBox(self.tr("Start from, adapt to"))
         start_form = QFormLayout(start_box)
         start_form.addRow("Base model", self.base_combo)
+        start_form.addRow(self.tr("Target task"), self.task_combo)
+        start_form.addRow(self.tr("Method"), self.method_combo)
+        start_form.addRow(self.method_note)
         layers_box = QGroupBox("Layers to adapt")
         layers_box.setLayout(layer_grid)
         adapter_box = QGroupBox("Adapter")
@@ -149,10 +177,13 @@ class LoraTab(QWidget):
         settings_row.addLayout(left, 3)
         settings_row.addLayout(middle, 2)
         settings_row.addLayout(right, 2)
+        self._lora_only = (layers_box, adapter_box, self.feature_box, self.control_check)
+        self._lora_tips = {widget: widget.toolTip() for widget in self._lora_only}
 
         self.panel = TrainingPanel(state, "lora", "lora", "Fine-tune with LoRA", self.start)
         layout = QVBoxLayout(self)
         layout.addLayout(settings_row)
+        layout.addWidget(self.task_strip)
         layout.addWidget(self.budget_label)
         layout.addWidget(self.panel, 1)
 
@@ -160,11 +191,16 @@ class LoraTab(QWidget):
             check.toggled.connect(self._update_budget)
         self.rank.valueChanged.connect(self._update_budget)
         self.alpha.valueChanged.connect(self._update_budget)
+        self.method_combo.currentIndexChanged.connect(lambda _index: self._on_method())
+        self.task_combo.sigTaskChosen.connect(lambda _name: self._on_task())
+        self.base_combo.currentIndexChanged.connect(lambda _index: self._request_preview())
         self.setEnabled(False)
         self._settings = None
         state.sigReady.connect(self._on_ready)
         state.sigModelsChanged.connect(self._on_models)
-        self._update_budget()
+        state.sigDatasetChanged.connect(lambda _view: self._request_preview())
+        self._on_method()
+        self._on_task()
 
     # --- reading the controls -----------------------------------------------------------
     def layers(self) -> tuple[str, ...]:
@@ -178,13 +214,23 @@ class LoraTab(QWidget):
     def lora_config(self) -> LoraConfig:
         return LoraConfig(rank=self.rank.value(), alpha=self.alpha.value(), layers=self.layers())
 
+    def method(self) -> str:
+        return self.method_combo.currentData() or "lora"
+
+    def task(self) -> str:
+        return self.task_combo.task()
+
     def plan(self) -> FinetunePlan:
-        """The fine-tunings the controls ask for (seeds 0, 1, …); ConfigError for a value the core refuses."""
+        """The fine-tunings the controls ask for (seeds 0, 1, …); ConfigError for a value the core refuses.
+        Another method than LoRA takes no adapters, extra inputs or control: theirs are left at the defaults."""
+        lora = self.method() == "lora"
+        chosen = {"task": self.task(), "method": self.method()}
         return FinetunePlan(
-            self.base_combo.currentData(), self.lora_config(), self.features(), self.control_check.isChecked(),
+            self.base_combo.currentData(), self.lora_config() if lora else LoraConfig(),
+            self.features() if lora else (), self.control_check.isChecked() and lora,
             tuple(range(self.seeds.value())),
             TrainConfig(epochs=self.epochs.value(), batch_size=BATCH_SIZE, lr=self.learning_rate.value()),
-            subset_value(self.subset))
+            subset_value(self.subset), **{k: v for k, v in chosen.items() if k in PLAN_FIELDS})
 
     # --- actions ------------------------------------------------------------------------
     def start(self) -> None:
@@ -216,9 +262,13 @@ class LoraTab(QWidget):
         for key, widget in (("lora/rank", self.rank), ("lora/alpha", self.alpha),
                             ("lora/control", self.control_check), ("lora/epochs", self.epochs),
                             ("lora/learningRate", self.learning_rate), ("lora/subset", self.subset),
-                            ("lora/seeds", self.seeds)):
+                            ("lora/seeds", self.seeds), ("lora/method", self.method_combo)):
             bind(settings, key, widget)
-        self._update_budget()
+        stored = settings.value("lora/task", None)
+        if isinstance(stored, str):  # a folder is added back to the list; one that is gone says so in the strip
+            self.task_combo.select(stored)
+        self.task_combo.sigTaskChosen.connect(lambda name: settings.setValue("lora/task", name))
+        self._on_method()
 
     # --- slots --------------------------------------------------------------------------
     def _on_ready(self) -> None:
@@ -235,7 +285,8 @@ class LoraTab(QWidget):
             self.feature_layout.addWidget(check)
             self.feature_checks[name] = check
         self.setEnabled(True)
-        self._update_budget()
+        self._on_method()
+        self._request_preview()
 
     def _on_models(self, models) -> None:
         current = self.base_combo.currentData()
@@ -253,7 +304,36 @@ class LoraTab(QWidget):
         self.base_combo.setCurrentIndex(self.base_combo.findData(chosen) if chosen else -1)
         self.base_combo.blockSignals(False)
 
+    def _on_method(self) -> None:
+        """Enable the LoRA-only settings for LoRA; for another method, say why they are off."""
+        method = self.method()
+        lora = method == "lora"
+        for widget in self._lora_only:
+            widget.setEnabled(lora)
+            widget.setToolTip(self._lora_tips[widget] if lora else methods.lora_only(method))
+        aside = "" if lora else " " + self.tr("The layers, rank, alpha and extra inputs apply to LoRA only.")
+        self.method_note.setText(methods.tip(method) + aside)
+        self.panel.start_button.setText(self.tr("Fine-tune with LoRA") if lora else
+                                        self.tr("Train: {0}").format(methods.title(method)))
+        self._update_budget()
+
+    def _on_task(self) -> None:
+        self._request_preview()
+
+    def _request_preview(self) -> None:
+        """The strip shows the chosen task, made from the base model's data set (in the worker)."""
+        self.task_strip.show_task(self.task(), self.task_combo.description(), self._source_dataset())
+
+    def _source_dataset(self) -> str:
+        """The source task's data set: the chosen base model's (else the one chosen in the Dataset tab)."""
+        base = self.base_combo.currentData()
+        info = next((m for m in self.state.models if m.id == base), None)
+        return info.dataset if info is not None and info.dataset else self.state.dataset_name
+
     def _update_budget(self) -> None:
+        if self.method() != "lora":
+            self._update_method_budget()
+            return
         rank, features = self.rank.value(), self.features()
         self.scale_label.setText(f"{self.alpha.value() / rank:g}  (α = {self.alpha.value():g}, r = {rank})")
         model = ModelConfig(feature_dim=len(features))
@@ -274,3 +354,10 @@ class LoraTab(QWidget):
             self.budget_label.setText(lora_budget(model, self.lora_config()).sentence())
         except ConfigError as exc:
             self.budget_label.setText(sentence(str(exc)))
+
+    def _update_method_budget(self) -> None:
+        """The head trains fc2; full fine-tuning and a fresh CNN train every weight of the plain CNN."""
+        shapes = layer_shapes(ModelConfig())
+        total = sum(shape.params for shape in shapes)
+        trainable = next(s.params for s in shapes if s.name == "fc2") if self.method() == "head" else total
+        self.budget_label.setText(Budget(trainable, total).sentence())
