@@ -16,6 +16,14 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(quit_after_shown=getattr(args, "quit_after_shown", False))
 
+    if args.command == "tasks":  # names only: no PyTorch to load
+        from lora_studio.core.data.task_names import task_infos
+
+        width = max(len(info.name) for info in task_infos())
+        for info in task_infos():
+            print(f"{info.name:<{width}}  {info.title}")
+        return 0
+
     from lora_studio.cli.commands import COMMANDS
     from lora_studio.core.errors import USER_ERRORS, one_line
 

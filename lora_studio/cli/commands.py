@@ -5,6 +5,8 @@ from pathlib import Path
 
 from lora_studio.cli import evaluation_output as report
 from lora_studio.cli.terminal import (
+    METHOD_TITLES,
+    PHASE_TITLES,
     TrainingBars,
     download_bar,
     escape,
@@ -19,7 +21,7 @@ from lora_studio.core.data import datasets as data
 from lora_studio.core.data import download
 from lora_studio.core.data.features import check_features
 from lora_studio.core.errors import DataError, StorageError
-from lora_studio.core.evaluation.scores import Effect
+from lora_studio.core.evaluation.scores import Effect, MeanInterval, difference_sentence
 from lora_studio.core.files import atomic_write
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.workflows import runs
@@ -104,11 +106,18 @@ def experiment(args) -> int:
         features=check_features(args.features),
         control=args.control,
         seeds=args.seeds,
+        task=args.task,
+        method=args.method,
     )
     dataset = ensure_dataset(args, args.dataset)
+    # the target task is made once here, so a bad folder or a missing data set is said before any training
+    target = runs.target_dataset(cfg.FinetunePlan("", task=config.task), dataset, data_root(args))
     with TrainingBars() as bars:
-        result = run_experiment(config, data_root(args), None if args.no_save else library(), bars, dataset=dataset)
+        result = run_experiment(config, data_root(args), None if args.no_save else library(), bars, dataset=dataset,
+                                target=target)
     out.print(experiment_table(result))
+    for line in forgetting_lines(result["forgetting"]):
+        out.print(line)
     bars.print_warnings()
     if result["feature_effect"]:
         effect = result["feature_effect"]
@@ -141,34 +150,61 @@ def train_base(args) -> int:
 def finetune(args) -> int:
     config, adapter, features = train_config(args), lora_config(args), check_features(args.features)
     plan = cfg.FinetunePlan(args.base_id, adapter, features, control=False, seeds=(args.seed,), train=config,
-                            limit=args.limit)
+                            limit=args.limit, task=args.task, method=args.method)
     lib = library()
     base, record = runs.load_base(lib, args.base_id)
     args.dataset = record.dataset
     dataset = ensure_dataset(args, record.dataset)
-    with TrainingBars("LoRA fine-tuning") as bars:
-        [run] = runs.finetune_runs(base, record, dataset, plan, lib, bars, name=args.name).runs
+    target = runs.target_dataset(plan, dataset, data_root(args))  # a bad folder is said before any training
+    title = "LoRA fine-tuning" if plan.method == "lora" else METHOD_TITLES[plan.method]
+    with TrainingBars(title) as bars:
+        [run] = runs.finetune_runs(base, record, dataset, plan, lib, bars, name=args.name, target=target).runs
     model_id, outcome = saved_id(run), run.outcome
-    out.print(f"Saved LoRA model [bold]{model_id}[/bold]: test accuracy {percent(outcome.predictions.accuracy)}, "
+    m = outcome.record.metrics
+    out.print(f"Saved {escape(title)} model [bold]{model_id}[/bold] ({escape(plan.task)}): "
               f"{outcome.trainable_params:,} of {outcome.total_params:,} parameters trained")
+    out.print(f"  target accuracy {percent(m['target_accuracy'])} (the base: {percent(m['base_target_accuracy'])}), "
+              f"source accuracy {percent(m['source_accuracy'])} (the base: {percent(m['base_source_accuracy'])}), "
+              f"forgetting {100 * m['forgetting']:+.2f} points")
     bars.print_warnings()
     if args.json:
-        write_json(args.json, {"id": model_id, **outcome.record.metrics})
+        write_json(args.json, runs.run_record(run, args.base_id))
     return 0
+
+
+def forgetting_lines(scores: dict) -> list[str]:
+    """Per fine-tuned phase of an experiment: target and source accuracy and forgetting, with 95 % intervals
+    over the seeds when there are several."""
+    lines = []
+    for phase, s in scores.items():
+        target, source, forgot = (MeanInterval(s[k]["mean"], tuple(s[k]["ci95"]) if s[k]["ci95"] else None,
+                                               s[k]["seeds"])
+                                  for k in ("target_accuracy", "source_accuracy", "forgetting"))
+        lines.append(f"{escape(PHASE_TITLES.get(phase, phase))}: target {target.points()} (the base: "
+                     f"{percent(s['base_target_accuracy'])}), source {source.points()} (the base: "
+                     f"{percent(s['base_source_accuracy'])}); {escape(difference_sentence('forgetting', forgot))}")
+    if any(s["forgetting"]["ci95"] for s in scores.values()):
+        lines.append("[…]: 95 % intervals over the seeds; forgetting = the base's source accuracy − the model's")
+    return lines
 
 
 def evaluate(args) -> int:
     check_limit(args)
-    evaluation = evaluate_models(library(), args.model_ids, lambda name: ensure_dataset(args, name))
+    evaluation = evaluate_models(library(), args.model_ids, lambda name: ensure_dataset(args, name),
+                                 data_root=data_root(args))
     rows, predictions = [report.model_row(m) for m in evaluation.models], evaluation.predictions
     out.print(report.evaluation_table(f"Evaluation on {evaluation.title} test set ({len(evaluation.labels):,} "
                                       "images)", rows, evaluation.groups))
+    tasks = report.task_table(rows)
+    if tasks is not None:
+        out.print(tasks)
     result = {"dataset": evaluation.dataset, "test_images": len(evaluation.labels), "models": rows,
               "groups": report.groups_json(evaluation.groups),
-              "fixed_broken": report.fixed_and_broken(rows, predictions),
+              "fixed_broken": report.fixed_and_broken(rows, predictions, evaluation.references),
               "brightness_errors": report.brightness_errors(evaluation)}
     if result["fixed_broken"]:
-        out.print("Against the base: fixed = base wrong, LoRA right; broken = base right, LoRA wrong")
+        out.print("Against the base (on the model's task): fixed = base wrong, model right; broken = base right, "
+                  "model wrong")
     for item in result["fixed_broken"]:
         out.print(f"  {escape(item['model'])}: fixed {item['fixed']:,}, broken {item['broken']:,}, "
                   f"net {item['net']:+,} (base {escape(item['base'])})")

@@ -17,8 +17,9 @@ from rich.table import Table
 from lora_studio.cli.terminal import escape, percent
 from lora_studio.core.evaluation import inspection
 
-KINDS = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control"}
-ORDER = {"base": 0, "feature_lora": 1, "control_lora": 2}
+KINDS = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control", "head": "head",
+         "full": "full", "scratch": "scratch"}
+ORDER = {kind: order for order, kind in enumerate(KINDS)}
 
 
 def model_row(model) -> dict:
@@ -26,7 +27,11 @@ def model_row(model) -> dict:
     record, p = model.record, model.predictions
     m = record.metrics
     return {"id": model.id, "kind": record.kind, "name": record.name, "seed": record.train.seed,
-            "parent": record.parent, "test_accuracy": p.accuracy, "test_loss": p.loss,
+            "parent": record.parent, "task": record.task, "method": record.method,
+            "test_accuracy": p.accuracy, "test_loss": p.loss,
+            "target_accuracy": model.target_accuracy, "source_accuracy": model.source_accuracy,
+            "base_target_accuracy": model.base_target_accuracy, "base_source_accuracy": model.base_source_accuracy,
+            "forgetting": model.forgetting,
             "trainable_params": m.get("trainable_params"), "total_params": m.get("total_params"),
             "wall_seconds": m.get("wall_seconds")}
 
@@ -56,10 +61,36 @@ def evaluation_table(title: str, rows: list[dict], groups: list) -> Table:
     return table
 
 
-def fixed_and_broken(rows: list[dict], predictions: dict) -> list[dict]:
-    """For each LoRA model whose base was evaluated too (its parent, else the only base given): how many test
-    images it fixed (base wrong, LoRA right) and broke (base right, LoRA wrong)."""
+def task_table(rows: list[dict]) -> Table | None:
+    """For models fine-tuned for another task than the base's own: accuracy on that task and on the source task,
+    the base's accuracy on that task, and forgetting. None when every model is of the same task (their accuracy
+    is the source's). A table of its own: with these columns the evaluation table would not fit 80 columns."""
+    tuned = [row for row in rows if row["kind"] != "base"]
+    if all(row.get("task", "same") == "same" for row in tuned):
+        return None
+    table = Table(title="Target and source tasks", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("task")
+    for column in ("target", "source", "base", "forgot"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for row in tuned:
+        forgot = row.get("forgetting")
+        task = row["task"]
+        shown = f"folder {task.rstrip('/').rsplit('/', 1)[-1]}" if task.startswith("folder:") else task
+        table.add_row(escape(row["id"]), escape(shown), percent(row["target_accuracy"]),
+                      percent(row["source_accuracy"]), percent(row.get("base_target_accuracy")),
+                      "–" if forgot is None else f"{100 * forgot:+.2f}")
+    table.caption = ("target: on the model's task; source: on the base's own test set; base: the base model on "
+                     "the model's task; forgot: the base's source accuracy minus the model's, in points")
+    return table
+
+
+def fixed_and_broken(rows: list[dict], predictions: dict, references=()) -> list[dict]:
+    """For each fine-tuned model whose base was evaluated too (its parent, else the only base given): how many
+    test images it fixed (base wrong, model right) and broke (base right, model wrong). A model of another task
+    is compared with its base on that task's test images (`references`: the report's BaseReference)."""
     bases = [row["id"] for row in rows if row["kind"] == "base"]
+    on_task = {(r.base_id, r.task): r.predictions for r in references}
     out = []
     for row in rows:
         if row["kind"] == "base":
@@ -67,7 +98,13 @@ def fixed_and_broken(rows: list[dict], predictions: dict) -> list[dict]:
         base = row["parent"] if row["parent"] in bases else (bases[0] if len(bases) == 1 else None)
         if base is None:
             continue
-        fixed, broken = inspection.fixed_and_broken(predictions[base], predictions[row["id"]])
+        if row.get("task", "same") == "same":
+            before = predictions[base]
+        elif (base, row["task"]) in on_task:
+            before = on_task[(base, row["task"])]
+        else:
+            continue
+        fixed, broken = inspection.fixed_and_broken(before, predictions[row["id"]])
         out.append({"base": base, "model": row["id"], "fixed": len(fixed), "broken": len(broken),
                     "net": len(fixed) - len(broken)})
     return out

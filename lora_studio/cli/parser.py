@@ -56,6 +56,15 @@ def _lora_options(parser) -> None:
                         help="how fc1's new feature columns start [random]")
 
 
+def _task_options(parser) -> None:
+    parser.add_argument("--task", default="same", metavar="NAME",
+                        help="the target task to fine-tune for (see `lora-studio tasks`; folder:PATH for your own "
+                             "images) [same]")
+    parser.add_argument("--method", choices=tuple(cfg.METHODS), default="lora",
+                        help="lora: adapters on --layers; head: train fc2 only; full: train every weight; scratch: "
+                             "a fresh CNN on the target only [lora]")
+
+
 def _json_option(parser) -> None:
     parser.add_argument("--json", metavar="PATH", help="also write the result as JSON to PATH")
 
@@ -80,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--control", action=argparse.BooleanOptionalAction, default=True,
                      help="also fine-tune the same LoRA without the extra features [on]")
     exp.add_argument("--seeds", type=comma_ints, default=(0,), help="seeds, comma-separated [0]")
+    _task_options(exp)
     exp.add_argument("--no-save", action="store_true", help="do not keep the models in the library")
     _json_option(exp)
 
@@ -89,13 +99,16 @@ def build_parser() -> argparse.ArgumentParser:
     base.add_argument("--name", help="name shown in the library")
     _json_option(base)
 
-    tune = commands.add_parser("finetune", help="LoRA-fine-tune a saved base model and save the result")
+    tune = commands.add_parser("finetune", help="fine-tune a saved base model for a target task and save the result")
     tune.add_argument("base_id", metavar="BASE_ID", help="id of a saved base model (see `models list`)")
     _data_options(tune)
     _train_options(tune, epochs=2)
     _lora_options(tune)
+    _task_options(tune)
     tune.add_argument("--name", help="name shown in the library")
-    _json_option(tune)
+    tune.add_argument("--json", metavar="PATH", help="also write the run record (PRODUCT.md's RUN) as JSON to PATH")
+
+    commands.add_parser("tasks", help="the target tasks a base model can be fine-tuned for, one a line")
 
     ev = commands.add_parser("evaluate", help="evaluate saved models on the test set")
     ev.add_argument("model_ids", nargs="+", metavar="ID")

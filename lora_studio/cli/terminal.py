@@ -14,7 +14,9 @@ from lora_studio.core.workflows.runs import Listener
 err = Console(stderr=True, emoji=False)
 out = Console(emoji=False)
 
-PHASE_TITLES = {"base": "Base CNN", "feature_lora": "Feature + LoRA", "control_lora": "Control LoRA"}
+#: how the fine-tuning methods other than LoRA are called (LoRA's runs are called by their phase)
+METHOD_TITLES = {"head": "Head (fc2)", "full": "Full fine-tuning", "scratch": "From scratch"}
+PHASE_TITLES = {"base": "Base CNN", "feature_lora": "Feature + LoRA", "control_lora": "Control LoRA", **METHOD_TITLES}
 
 
 def percent(value) -> str:
@@ -84,10 +86,11 @@ def download_bar():
 
 
 def experiment_table(result: dict) -> Table:
-    table = Table(title=f"LoRA Studio experiment · {result['dataset']} · seeds {result['seeds']}")
+    task = "" if result.get("task", "same") == "same" else f" → {escape(result['task'])}"
+    table = Table(title=f"LoRA Studio experiment · {result['dataset']}{task} · seeds {result['seeds']}")
     for column in ("phase", "test accuracy", "per seed", "trainable / total", "wall time"):
         table.add_column(column, justify="left" if column == "phase" else "right")
-    for phase in ("base", "feature_lora", "control_lora"):
+    for phase in PHASE_TITLES:
         row = result.get(phase)
         if not row:
             continue

@@ -66,19 +66,19 @@ def test_train_finetune_evaluate_export_delete(tiny_root, tmp_path, capsys, app_
     assert tuned["trainable_params"] == 4 * 8 * 9 + 16 * 4 + 4 * 64 + 10 * 4 + 64
     capsys.readouterr()
 
-    assert run("evaluate", base_id, tuned["id"], "--data-dir", tiny_root, "--confusion-csv", tmp_path / "c.csv",
+    assert run("evaluate", base_id, tuned["model_id"], "--data-dir", tiny_root, "--confusion-csv", tmp_path / "c.csv",
                "--predictions", tmp_path / "p.csv", "--json", tmp_path / "e.json") == 0
     rows = list(csv.reader((tmp_path / "c.csv").open()))
     assert len(rows) == 11 and sum(int(v) for row in rows[1:] for v in row[1:]) == 200
     predictions = list(csv.DictReader((tmp_path / "p.csv").open()))
     assert len(predictions) == 400 and {"model", "label", "predicted", "confidence"} <= set(predictions[0])
     evaluation = json.loads((tmp_path / "e.json").read_text())
-    assert [m["id"] for m in evaluation["models"]] == [base_id, tuned["id"]]
+    assert [m["id"] for m in evaluation["models"]] == [base_id, tuned["model_id"]]
 
-    assert run("models", "show", tuned["id"]) == 0
+    assert run("models", "show", tuned["model_id"]) == 0
     assert '"format_version"' in capsys.readouterr().out
     merged = tmp_path / "merged.safetensors"
-    assert run("models", "export", tuned["id"], "--merged", merged) == 0 and merged.stat().st_size > 100_000
+    assert run("models", "export", tuned["model_id"], "--merged", merged) == 0 and merged.stat().st_size > 100_000
     assert run("models", "rename", base_id, "First base") == 0
     assert run("models", "delete", base_id) == 0
     assert not (app_home / "models" / base_id).exists()
@@ -182,8 +182,8 @@ def test_finetune_makes_the_experiments_models_bit_for_bit(tiny_root, tmp_path):
         assert run("finetune", result["base"]["model_ids"][0], *quick(tiny_root), "--epochs", 1, "--limit", 300,
                    "--features", features, "--json", tmp_path / "f.json") == 0
         tuned = json.loads((tmp_path / "f.json").read_text())
-        ours, record = library.load(tuned["id"])
+        ours, record = library.load(tuned["model_id"])
         theirs = library.load(result[phase]["model_ids"][0])[0]
-        assert record.kind == phase and tuned["test_accuracy"] == result[phase]["test_accuracy_per_seed"][0]
+        assert record.kind == phase and tuned["target_accuracy"] == result[phase]["test_accuracy_per_seed"][0]
         a, b = ours.state_dict(), theirs.state_dict()
         assert list(a) == list(b) and all(torch.equal(a[k], b[k]) for k in a), phase
