@@ -4,6 +4,7 @@ Everything lives under one folder, `LORA_STUDIO_HOME` if set (tests, portable
 use), else the platform's per-user data folder:
     <home>/datasets/<Name>/raw/   the IDX files, laid out as torchvision does
     <home>/models/<id>/           one saved model each
+    <home>/studies/<id>.json      one sweep each (the Compare tab, `lora-studio sweep`)
 """
 
 import os
@@ -28,3 +29,7 @@ def datasets_dir(home: Path | None = None) -> Path:
 
 def models_dir(home: Path | None = None) -> Path:
     return (home or app_home()) / "models"
+
+
+def studies_dir(home: Path | None = None) -> Path:
+    return (home or app_home()) / "studies"

@@ -27,10 +27,10 @@ def json_bytes(data) -> bytes:
     return (json.dumps(data, indent=2, sort_keys=False) + "\n").encode()
 
 
-def read_json(path: Path):
+def read_json(path: Path, limit: int = MAX_JSON_BYTES):
     what = f"{path.parent.name}/{path.name}"
     try:
-        if path.stat().st_size > MAX_JSON_BYTES:
+        if path.stat().st_size > limit:
             raise StorageError(f"{what} is too large to be one of ours")
         return json.loads(path.read_bytes())
     except FileNotFoundError:

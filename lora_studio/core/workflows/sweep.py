@@ -1,0 +1,104 @@
+"""A sweep: every setting of a `SweepPlan` fine-tuned from one base on one target task, over seeds.
+
+The runs go one after another through `finetune_runs`, all with one `PrefixCache` and one target task
+made once, so the fc-only runs share a single pass of the frozen convolutions over each split. After
+every run the study (its run records and the Pareto front so far) is written to its file, so a sweep
+stopped or interrupted keeps what it finished. The command line (`lora-studio sweep`) and the Compare
+tab both run sweeps through `run_sweep`.
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from torch import nn
+
+import lora_studio
+from lora_studio.core.config import to_dict
+from lora_studio.core.data.datasets import Dataset
+from lora_studio.core.evaluation.pareto import pareto_runs
+from lora_studio.core.storage.library import ModelLibrary, ModelRecord
+from lora_studio.core.storage.studies import StudyStore
+from lora_studio.core.training.prefix_cache import PrefixCache
+from lora_studio.core.training.run_control import TrainControl
+from lora_studio.core.workflows.runs import Listener, finetune_runs, run_record, target_dataset
+from lora_studio.core.workflows.sweep_plan import Setting, SweepPlan
+
+
+def setting_key(record: dict) -> tuple:
+    """What makes two run records the same setting of a sweep (they differ in their seed only)."""
+    return (record["method"], record["variant"], tuple(record["layers"]), record["rank"], record["alpha"],
+            record["lora_plus_ratio"])
+
+
+@dataclass
+class Study:
+    """A sweep's results so far: PRODUCT.md's `sweep --json` object, plus where it is kept."""
+
+    id: str
+    plan: SweepPlan
+    runs: list[dict] = field(default_factory=list)  # RUN records, in the order they finished
+    status: str = "running"  # running | finished | stopped | diverged | failed
+    message: str = ""
+    created: str = field(default_factory=lambda: time.strftime("%Y-%m-%dT%H:%M:%S"))
+    path: Path | None = None  # the study file, once written
+
+    @property
+    def pareto(self) -> list[int]:
+        return pareto_runs(self.runs, setting_key)
+
+    def to_json(self) -> dict:
+        return {
+            "version": lora_studio.__version__, "id": self.id, "created": self.created,
+            "plan": to_dict(self.plan), "base_id": self.plan.base_id, "task": self.plan.task,
+            "status": self.status, "message": self.message, "runs": self.runs, "pareto": self.pareto,
+        }
+
+
+def run_sweep(
+    plan: SweepPlan,
+    base: nn.Module,
+    base_record: ModelRecord,
+    dataset: Dataset,
+    library: ModelLibrary,
+    studies: StudyStore | None = None,
+    listener: Listener | None = None,
+    control: TrainControl | None = None,
+    data_root: Path | None = None,
+    on_run: Callable[[Study, Setting, dict], None] | None = None,
+) -> Study:
+    """Run every (setting, seed) of `plan` from `base` (the library's `plan.base_id`) on the plan's task.
+
+    `dataset` is the base's own data set; the target task is made from it once (DataError before any
+    training when it cannot be). Models are saved to `library` only with `plan.save_models`. `on_run` is
+    called after each finished run with the study, the run's setting and its record. A run that does not
+    finish ends the sweep: the study keeps the runs before it and says why in `status` and `message`.
+    """
+    listener = listener or Listener()
+    study = Study(studies.new_id() if studies is not None else "sweep", plan)
+    target = target_dataset(plan.finetune_plan(plan.settings()[0], plan.seeds[0]), dataset, data_root)
+    save_to = library if plan.save_models else None
+    with PrefixCache() as cache:
+        for index, (setting, seed) in enumerate(plan.runs()):
+            listener.status(f"Run {index + 1} of {len(plan.runs())}: {setting.label()}, seed {seed}")
+            series = finetune_runs(base, base_record, dataset, plan.finetune_plan(setting, seed), library=save_to,
+                                   listener=listener, control=control, cache=cache, target=target)
+            unfinished = series.unfinished
+            if unfinished is not None:
+                study.status, study.message = unfinished.status, unfinished.message
+                break
+            record = run_record(series.finished[-1], plan.base_id)
+            study.runs.append(record)
+            _keep(study, studies)
+            if on_run is not None:
+                on_run(study, setting, record)
+        else:
+            study.status = "finished"
+    _keep(study, studies)
+    return study
+
+
+def _keep(study: Study, studies: StudyStore | None) -> None:
+    if studies is not None:
+        study.path = studies.save(study.to_json())

@@ -1,0 +1,91 @@
+"""What a sweep runs: methods × LoRA ranks × variants, each over seeds, on one base and target task.
+
+Torch-free, like config.py: the Compare tab builds a plan before PyTorch has loaded.
+"""
+
+from dataclasses import dataclass, field
+
+from lora_studio.core.config import (
+    LAYERS,
+    LORA_VARIANTS,
+    METHODS,
+    ConfigError,
+    FinetunePlan,
+    LoraConfig,
+    TrainConfig,
+    check_range,
+    check_task,
+)
+
+SWEEP_RANKS = (1, 2, 4, 8, 16, 32, 64)  # the ranks the Compare tab offers
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One point of a sweep: a method and, for LoRA, its variant and rank."""
+
+    method: str
+    variant: str | None = None  # LoRA only
+    rank: int | None = None  # LoRA only
+
+    def label(self) -> str:
+        return self.method if self.method != "lora" else f"{self.variant} r={self.rank}"
+
+
+@dataclass(frozen=True)
+class SweepPlan:
+    base_id: str  # the base model in the library
+    task: str = "same"
+    methods: tuple[str, ...] = ("lora",)
+    layers: tuple[str, ...] = ("fc1", "fc2")  # the layers LoRA adapts
+    ranks: tuple[int, ...] = (1, 2, 4, 8)
+    variants: tuple[str, ...] = ("lora",)
+    alpha: float = 16.0  # the same α for every rank, so the scale α/r (α/√r for rsLoRA) changes with r
+    lora_plus_ratio: float = 1.0
+    seeds: tuple[int, ...] = (0,)
+    train: TrainConfig = field(default_factory=lambda: TrainConfig(epochs=1, lr_schedule="constant"))
+    limit: int | None = None
+    save_models: bool = False  # put every run's model in the library (a sweep would otherwise flood it)
+
+    def __post_init__(self):
+        for name, values, choices in (("method", self.methods, tuple(METHODS)), ("layer", self.layers, LAYERS),
+                                      ("variant", self.variants, tuple(LORA_VARIANTS))):
+            if not values and (name == "method" or "lora" in self.methods):
+                raise ConfigError(f"choose at least one {name}")
+            if len(set(values)) != len(values):
+                raise ConfigError(f"a {name} is listed twice")
+            for value in values:
+                if value not in choices:
+                    raise ConfigError(f"{name} must be one of {', '.join(choices)}; got {value!r}")
+        if "lora" in self.methods and not self.ranks:
+            raise ConfigError("choose at least one rank")
+        for rank in self.ranks:
+            check_range("rank", rank, whole=True)
+        if len(set(self.ranks)) != len(self.ranks):
+            raise ConfigError("a rank is listed twice")
+        # the rest is checked where it is used, with the messages those places give
+        LoraConfig(alpha=self.alpha, lora_plus_ratio=self.lora_plus_ratio)
+        FinetunePlan(self.base_id, seeds=self.seeds, features=(), limit=self.limit)
+        object.__setattr__(self, "task", check_task(self.task))
+
+    def settings(self) -> list[Setting]:
+        """Every setting once, LoRA's smallest rank first within each variant, then the other methods."""
+        out = []
+        for method in self.methods:
+            if method == "lora":
+                out += [Setting("lora", variant, rank) for variant in self.variants for rank in sorted(self.ranks)]
+            else:
+                out.append(Setting(method))
+        return out
+
+    def runs(self) -> list[tuple[Setting, int]]:
+        """(setting, seed) in the order they run: every setting for the first seed, then the next seed, so a
+        stopped sweep has seen every setting at least once as early as possible."""
+        return [(setting, seed) for seed in self.seeds for setting in self.settings()]
+
+    def finetune_plan(self, setting: Setting, seed: int) -> FinetunePlan:
+        """The fine-tuning of one run: no extra features, no control (a sweep compares methods and ranks)."""
+        lora = LoraConfig(rank=setting.rank or 8, alpha=self.alpha, layers=self.layers or ("fc1", "fc2"),
+                          variant=setting.variant or "lora", lora_plus_ratio=self.lora_plus_ratio)
+        return FinetunePlan(self.base_id, lora=lora, features=(), control=False, seeds=(seed,), train=self.train,
+                            limit=self.limit, task=self.task, method=setting.method)
