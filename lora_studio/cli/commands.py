@@ -81,7 +81,7 @@ def train_config(args) -> cfg.TrainConfig:
 
 def lora_config(args) -> cfg.LoraConfig:
     return cfg.LoraConfig(rank=args.rank, alpha=args.alpha, layers=args.layers, init=args.init,
-                          new_columns=args.new_columns)
+                          new_columns=args.new_columns, variant=args.variant, lora_plus_ratio=args.lora_plus_ratio)
 
 
 def saved_id(run: runs.Run) -> str:
@@ -292,7 +292,13 @@ def self_test(args) -> int:
     return 0 if ok else 1
 
 
+def sweep(args) -> int:
+    from lora_studio.cli.sweep import run  # it builds on this module's helpers
+
+    return run(args)
+
+
 COMMANDS = {
     "experiment": experiment, "train-base": train_base, "finetune": finetune, "evaluate": evaluate,
-    "models": models, "data": data_command, "self-test": self_test,
+    "models": models, "data": data_command, "self-test": self_test, "sweep": sweep,
 }

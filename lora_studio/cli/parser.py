@@ -54,6 +54,15 @@ def _lora_options(parser) -> None:
                         help="LoRA A init: the article's N(0, 0.01²) or PEFT's kaiming [article]")
     parser.add_argument("--new-columns", choices=cfg.NEW_COLUMN_INITS, default="random",
                         help="how fc1's new feature columns start [random]")
+    _variant_options(parser)
+
+
+def _variant_options(parser) -> None:
+    parser.add_argument("--variant", choices=tuple(cfg.LORA_VARIANTS), default="lora",
+                        help="lora: ΔW = (α/r)·B·A; rslora: scaled by α/√r; dora: a learned magnitude per output "
+                             "times the direction of W + ΔW [lora]")
+    parser.add_argument("--lora-plus-ratio", type=float, default=1.0, metavar="X",
+                        help="LoRA+: B's learning rate is X times A's (1 = plain LoRA; the paper uses 16) [1]")
 
 
 def _task_options(parser) -> None:
@@ -109,6 +118,33 @@ def build_parser() -> argparse.ArgumentParser:
     tune.add_argument("--json", metavar="PATH", help="also write the run record (PRODUCT.md's RUN) as JSON to PATH")
 
     commands.add_parser("tasks", help="the target tasks a base model can be fine-tuned for, one a line")
+
+    sweep = commands.add_parser("sweep", help="fine-tune one base many ways (methods, ranks, variants, seeds) "
+                                              "and compare accuracy against trainable parameters")
+    sweep.add_argument("--base", metavar="BASE_ID", help="the base model to start from (see `models list`)")
+    sweep.add_argument("--train-base", action="store_true",
+                       help="train a base model first (with --dataset, --base-epochs, --batch-size, --lr)")
+    sweep.add_argument("--base-epochs", type=int, default=3, help="with --train-base: its epochs [3]")
+    _data_options(sweep)
+    sweep.add_argument("--task", default="same", metavar="NAME",
+                       help="the target task (see `lora-studio tasks`) [same]")
+    sweep.add_argument("--methods", type=comma_list, default=("lora",),
+                       help="from lora,head,full,scratch, comma-separated [lora]")
+    sweep.add_argument("--layers", type=comma_list, default=("fc1", "fc2"),
+                       help="the layers LoRA adapts, from conv1,conv2,fc1,fc2 [fc1,fc2]")
+    sweep.add_argument("--ranks", type=comma_ints, default=(1, 2, 4, 8), help="LoRA ranks, comma-separated [1,2,4,8]")
+    sweep.add_argument("--variants", type=comma_list, default=("lora",),
+                       help="from lora,rslora,dora, comma-separated [lora]")
+    sweep.add_argument("--alpha", type=float, default=16.0, help="LoRA alpha, the same for every rank [16]")
+    sweep.add_argument("--lora-plus-ratio", type=float, default=1.0, metavar="X",
+                       help="LoRA+: B's learning rate over A's [1]")
+    sweep.add_argument("--seeds", type=comma_ints, default=(0,), help="seeds, comma-separated [0]")
+    sweep.add_argument("--epochs", type=int, default=1, help="epochs of each run [1]")
+    sweep.add_argument("--batch-size", type=int, default=64, help="batch size [64]")
+    sweep.add_argument("--lr", type=float, default=1e-3, help="Adam learning rate [1e-3]")
+    sweep.add_argument("--save-models", action="store_true", help="keep every run's model in the library")
+    sweep.add_argument("--json", metavar="PATH", help="write the study (run records and the Pareto front) as JSON")
+    sweep.add_argument("--csv", metavar="PATH", help="write the run records as CSV, one line per run")
 
     ev = commands.add_parser("evaluate", help="evaluate saved models on the test set")
     ev.add_argument("model_ids", nargs="+", metavar="ID")

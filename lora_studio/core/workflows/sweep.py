@@ -21,9 +21,17 @@ from lora_studio.core.evaluation.pareto import pareto_runs
 from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 from lora_studio.core.storage.studies import StudyStore
 from lora_studio.core.training.prefix_cache import PrefixCache
+from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo
 from lora_studio.core.training.run_control import TrainControl
 from lora_studio.core.workflows.runs import Listener, finetune_runs, run_record, target_dataset
 from lora_studio.core.workflows.sweep_plan import Setting, SweepPlan
+
+
+class SweepListener(Listener):
+    """A Listener that also hears which run of the sweep starts (the command line titles its bars so)."""
+
+    def run_started(self, index: int, total: int, setting: Setting, seed: int) -> None:
+        self.status(f"Run {index + 1} of {total}: {setting.label()}, seed {seed}")
 
 
 def setting_key(record: dict) -> tuple:
@@ -63,7 +71,7 @@ def run_sweep(
     dataset: Dataset,
     library: ModelLibrary,
     studies: StudyStore | None = None,
-    listener: Listener | None = None,
+    listener: Listener | None = None,  # a SweepListener also hears when each run starts
     control: TrainControl | None = None,
     data_root: Path | None = None,
     on_run: Callable[[Study, Setting, dict], None] | None = None,
@@ -75,13 +83,13 @@ def run_sweep(
     called after each finished run with the study, the run's setting and its record. A run that does not
     finish ends the sweep: the study keeps the runs before it and says why in `status` and `message`.
     """
-    listener = listener or Listener()
+    listener = listener if isinstance(listener, SweepListener) else _Announcing(listener or Listener())
     study = Study(studies.new_id() if studies is not None else "sweep", plan)
     target = target_dataset(plan.finetune_plan(plan.settings()[0], plan.seeds[0]), dataset, data_root)
     save_to = library if plan.save_models else None
     with PrefixCache() as cache:
         for index, (setting, seed) in enumerate(plan.runs()):
-            listener.status(f"Run {index + 1} of {len(plan.runs())}: {setting.label()}, seed {seed}")
+            listener.run_started(index, len(plan.runs()), setting, seed)
             series = finetune_runs(base, base_record, dataset, plan.finetune_plan(setting, seed), library=save_to,
                                    listener=listener, control=control, cache=cache, target=target)
             unfinished = series.unfinished
@@ -97,6 +105,31 @@ def run_sweep(
             study.status = "finished"
     _keep(study, studies)
     return study
+
+
+class _Announcing(SweepListener):
+    """A plain Listener, told of each run's start through its status line."""
+
+    def __init__(self, inner: Listener):
+        self.inner = inner
+
+    def status(self, text: str) -> None:
+        self.inner.status(text)
+
+    def step(self, phase: str, info: StepInfo) -> None:
+        self.inner.step(phase, info)
+
+    def epoch(self, phase: str, info: EpochInfo) -> None:
+        self.inner.epoch(phase, info)
+
+    def phase_started(self, phase: str, seed: int, epochs: int) -> None:
+        self.inner.phase_started(phase, seed, epochs)
+
+    def phase_finished(self, phase: str, seed: int, outcome) -> None:
+        self.inner.phase_finished(phase, seed, outcome)
+
+    def callbacks(self, phase: str, seed: int) -> Callbacks:
+        return self.inner.callbacks(phase, seed)
 
 
 def _keep(study: Study, studies: StudyStore | None) -> None:
