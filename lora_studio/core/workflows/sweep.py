@@ -20,8 +20,8 @@ from lora_studio.core.data.datasets import Dataset
 from lora_studio.core.evaluation.pareto import pareto_runs
 from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 from lora_studio.core.storage.studies import StudyStore
-from lora_studio.core.training.prefix_cache import PrefixCache
 from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo
+from lora_studio.core.training.prefix_cache import PrefixCache
 from lora_studio.core.training.run_control import TrainControl
 from lora_studio.core.workflows.runs import Listener, finetune_runs, run_record, target_dataset
 from lora_studio.core.workflows.sweep_plan import Setting, SweepPlan
