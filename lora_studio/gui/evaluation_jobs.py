@@ -1,10 +1,11 @@
 """The Evaluation tab's jobs, run in the worker thread: score models with all the inspection views need; export.
 
 `make_evaluate` runs the core's `evaluate_models` (the same scores, groups and
-seed effect as `lora-studio evaluate`) and adds, per model, what only the live
-model can give: ΔW and its singular values per adapted layer, fc1's feature
-columns, and a snapshot of merged weights for the drawing canvas. What comes
-back is NumPy and plain values only (the models themselves stay in the worker).
+seed effect as `lora-studio evaluate`: each model on its target task and on the
+source task, its base on both as the reference) and adds, per model, what only the live model can
+give: ΔW and its singular values per adapted layer, fc1's feature columns, and a
+snapshot of merged weights for the drawing canvas. What comes back is NumPy and
+plain values only (the models themselves stay in the worker).
 `make_export` writes a model with LoRA merged in, after measuring how far merged
 and unmerged outputs are apart on the test set.
 """
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from lora_studio.core.evaluation.comparison import Group
     from lora_studio.core.evaluation.inspection import BrightnessErrors, LayerDelta
     from lora_studio.core.evaluation.scores import Predictions
+    from lora_studio.core.evaluation.strength import StrengthCurve
     from lora_studio.core.model.numpy_cnn import ModelSnapshot
     from lora_studio.core.workflows.evaluation_report import EvaluatedModel as ScoredModel
 
@@ -50,6 +52,34 @@ class EvaluatedModel:
     image_weight_scale: float | None = None  # mean |w| of fc1's 784 image columns, to judge those sizes by
     snapshot: ModelSnapshot | None = None  # merged weights for the drawing canvas
     brightness_errors: BrightnessErrors | None = None  # on the evaluation's shared edges
+    task: str = "same"  # the target task it was trained for; its predictions are on that task's test split
+    method: str | None = None  # lora | head | full | scratch (None: a base)
+    source_accuracy: float | None = None  # on the source task's test split (the base's own data set)
+    base_target_accuracy: float | None = None  # its base's, on this model's task (None: the base is not there)
+    base_source_accuracy: float | None = None
+    forgetting: float | None = None  # base source accuracy − source accuracy (0 for a base)
+    # target and source accuracy against adapter strength: a LoRA model's, when the evaluation made it (the
+    # Evaluation tab asks for it only for the model inspected: 18 passes over the test splits each)
+    strength_curve: StrengthCurve | None = None
+    has_adapters: bool = False  # LoRA adapters whose strength can be turned
+
+    @property
+    def target_accuracy(self) -> float:
+        return self.test_accuracy
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A base model on a target task of its fine-tuned models: the table's reference row."""
+
+    base_id: str
+    task: str
+    predictions: Predictions  # on the task's test split
+    source_accuracy: float
+
+    @property
+    def target_accuracy(self) -> float:
+        return self.predictions.accuracy
 
 
 @dataclass(frozen=True)
@@ -62,13 +92,16 @@ class TestSet:
     images: np.ndarray  # (N, 28, 28) uint8
     labels: np.ndarray  # (N,) int64
     brightness: np.ndarray  # (N,) float32: mean pixel value in [0, 1], the article's feature before scaling
+    task: str = "same"  # the task whose test split this is ("same": the data set's own)
 
 
 @dataclass(frozen=True)
 class Evaluated(JobResult):
     rows: tuple[EvaluatedModel, ...] = ()  # in the order chosen
     groups: tuple[Group, ...] = ()  # the same models by setting, seeds together
-    test: TestSet | None = None
+    test: TestSet | None = None  # the source task's (the data set's own)
+    tests: dict[str, TestSet] | None = None  # the test split of each evaluated model's task, by task ("same" too)
+    references: tuple[Reference, ...] = ()  # each fine-tuned model's base on that model's task
     edges: np.ndarray | None = None  # the brightness bins every model's error rate is given on
     effect: dict | None = None  # core.comparison.SeedEffect.to_dict(): feature+LoRA against its control
     seconds: float = 0.0
@@ -98,15 +131,22 @@ def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[st
 
         try:
             report = evaluate_models(ModelLibrary(models), model_ids, lambda name: cache.get(root, name), ctx,
-                                     look_inside)
+                                     look_inside, data_root=root)
         except Cancelled as exc:
             return Evaluated("stopped", str(exc))
         rows = tuple(_row(model, **inside[model.id]) for model in report.models)
         test = TestSet(report.dataset, report.title, report.classes, report.images, report.labels, report.brightness)
+        tests = {"same": test}
+        for name, split in (report.tasks or {}).items():
+            if name != "same":
+                tests[name] = TestSet(report.dataset, f"{report.title} · {name}", _classes(report.classes, name),
+                                      split.images, split.labels, split.brightness, task=name)
+        references = tuple(Reference(r.base_id, r.task, r.predictions, r.source_accuracy) for r in report.references)
         best = max(rows, key=lambda row: row.test_accuracy)
         message = (f"{len(rows)} model(s) evaluated on {len(test.labels):,} test images in {report.seconds:.1f} s; "
                    f"best {best.name} at {100 * best.test_accuracy:.2f} %")
-        return Evaluated("finished", message, rows=rows, groups=tuple(report.groups), test=test, edges=report.edges,
+        return Evaluated("finished", message, rows=rows, groups=tuple(report.groups), test=test, tests=tests,
+                         references=references, edges=report.edges,
                          effect=report.effect.to_dict() if report.effect else None, seconds=report.seconds)
 
     return Job("evaluate", run, on_done=on_done)
@@ -135,7 +175,21 @@ def _row(model: ScoredModel, **inside) -> EvaluatedModel:
         m.get("trainable_params"), m.get("total_params"), p, seed=record.train.seed,
         wall_seconds=m.get("wall_seconds"), features=tuple(record.features.names) if record.features else (),
         rank=record.lora.rank if record.lora else None, alpha=record.lora.alpha if record.lora else None,
-        brightness_errors=model.brightness_errors, **inside)
+        brightness_errors=model.brightness_errors, task=model.task, method=record.method,
+        source_accuracy=model.source_accuracy, base_target_accuracy=model.base_target_accuracy,
+        base_source_accuracy=model.base_source_accuracy, forgetting=model.forgetting,
+        strength_curve=model.strength_curve, has_adapters=record.lora is not None, **inside)
+
+
+def _classes(source: list[str], task: str) -> list[str]:
+    """A task's class names: another data set's for fashion-mnist and kmnist, else the source's."""
+    from lora_studio.core.data import datasets as data
+    from lora_studio.core.data.task_names import TASKS
+
+    info = TASKS.get(task)
+    if info is not None and info.needs_dataset:
+        return data.class_names(info.needs_dataset)
+    return list(source)
 
 
 def make_export(cache: DataCache, root: Path, models: Path, model_id: str, path: Path,

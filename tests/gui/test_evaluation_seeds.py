@@ -41,9 +41,16 @@ def test_two_seeds_from_the_lora_tab_are_aggregated_with_a_t_interval(qtbot, win
                                          "control (LoRA only)", "control (LoRA only)", "control (LoRA only)"]
     means = [row for row, model_id in zip(cells, table.row_ids, strict=True) if model_id is None]
     assert [row[0] for row in means] == ["mean of 2 seeds", "mean of 2 seeds"]
-    assert all(" ± " in row[2] and row[7] == "0, 1" for row in means)
+    target, source, forgetting, seeds = (table.column(name) for name in (
+        "Target accuracy", "Source accuracy", "Forgetting", "Seed"))
+    assert all(" ± " in row[target] and row[seeds] == "0, 1" for row in means)
     feature = [r for r in tab.rows() if r.kind == "feature_lora"]
-    assert means[0][2].startswith(f"{100 * sum(r.test_accuracy for r in feature) / 2:.2f} %")
+    assert means[0][target].startswith(f"{100 * sum(r.test_accuracy for r in feature) / 2:.2f} %")
+    # the same task: source accuracy is the target accuracy, and forgetting is the base's minus it
+    base = next(r for r in tab.rows() if r.kind == "base")
+    assert means[0][source] == means[0][target]
+    lost = [base.target_accuracy - r.target_accuracy for r in feature]
+    assert means[0][forgetting].startswith(f"{100 * sum(lost) / 2:+.2f} ± ")
     effect = tab.result.effect
     assert effect["method"] == "t interval over 2 seeds" and effect["seeds"] == [0, 1]
     assert "t interval over 2 seeds" in tab.effect_label.text()

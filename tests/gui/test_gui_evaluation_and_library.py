@@ -43,10 +43,11 @@ def test_evaluate_fills_the_accuracy_table_with_the_feature_effect(qtbot, saved_
     assert set(rows) == {"base", "feature+LoRA", "control (LoRA only)"}
     library = ModelLibrary(window.state.models_root)
     by_name = {row[0]: row for row in rows.values()}
+    target, delta = table.column("Target accuracy"), table.column("Δ vs base")
     for model_id in saved_models.values():
         record = library.record(model_id)
-        assert by_name[record.name][2] == f"{100 * record.metrics['test_accuracy']:.2f} %"
-    assert rows["feature+LoRA"][3].endswith("points") and rows["base"][3] == ""
+        assert by_name[record.name][target] == f"{100 * record.metrics['test_accuracy']:.2f} %"
+    assert rows["feature+LoRA"][delta].startswith(("+", "-")) and rows["base"][delta] == ""
     assert "Feature effect" in tab.effect_label.text() and "95 % interval" in tab.effect_label.text()
     assert window.eval_tab.result.rows[0].predictions.labels.shape == (200,)
 

@@ -9,6 +9,11 @@ errors, what LoRA changed (ΔW), and a canvas to draw a digit. Everything heavy
 was computed by the evaluation job; the views only draw it. The inspected model
 can be exported with LoRA merged in (checked against the unmerged one).
 
+A model fine-tuned for a target task is shown on that task's test split. The
+adapter-strength slider turns the inspected LoRA model's adapters from 0 (its
+base exactly) to 200 %: once it stands still, a job recomputes the model at that
+strength in the worker and the views redraw from the result.
+
 The views import pyqtgraph and NumPy, so they are made in `build_plots()`,
 after the window is up (the window itself is built without them).
 """
@@ -34,6 +39,7 @@ from lora_studio.gui import evaluation_jobs
 from lora_studio.gui.state import AppState
 from lora_studio.gui.style import PHASE_COLOURS, PHASE_TITLES
 from lora_studio.gui.widgets.accuracy_table import KIND_ORDER, KIND_TITLES, AccuracyTable
+from lora_studio.gui.widgets.strength_panel import StrengthPanel
 
 PAGES = (("errors", "Errors"), ("brightness", "Brightness and errors"), ("delta", "What LoRA changed"),
          ("draw", "Draw a digit"))
@@ -110,22 +116,31 @@ class EvaluationTab(QWidget):
             QVBoxLayout(self.page[key]).setContentsMargins(4, 4, 4, 4)
             self.pages.addTab(self.page[key], title)
         self.confusion = self.gallery = self.brightness = self.delta = self.draw = None  # made by build_plots()
+        self.strength = StrengthPanel(state)  # beside the views it changes
+        self.strength.setFixedWidth(300)
+        views = QWidget()
+        views_row = QHBoxLayout(views)
+        views_row.setContentsMargins(0, 0, 0, 0)
+        views_row.addWidget(self.pages, 1)
+        views_row.addWidget(self.strength)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top_widget)
-        splitter.addWidget(self.pages)
+        splitter.addWidget(views)
         splitter.setSizes([330, 530])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
         self._drawing_models: dict[str, object] = {}
+        self._strength_drawing: tuple[object, object] | None = None  # (row at a strength, its DrawingModel)
         self._listed = False  # the library has been listed once (what is there at start is not ticked)
         self.setEnabled(False)
         state.sigReady.connect(lambda: self.setEnabled(True))
         state.sigModelsChanged.connect(self._on_models)
         state.sigJobStarted.connect(lambda kind: self._busy(kind, True))
         state.sigJobEnded.connect(self._on_job_ended)
-        self.inspect_combo.currentIndexChanged.connect(lambda _index: self._refresh_views())
+        self.inspect_combo.currentIndexChanged.connect(lambda _index: self._on_inspected())
+        self.strength.sigChanged.connect(self._refresh_views)
         self.compare_combo.currentIndexChanged.connect(lambda _index: self._refresh_views())
         self.table.itemSelectionChanged.connect(self._on_table_selection)
 
@@ -147,6 +162,7 @@ class EvaluationTab(QWidget):
                             ("draw", self.draw)):
             self.page[key].layout().addWidget(widget)
         self.confusion.sigCellClicked.connect(self.gallery.show_cell)
+        self.strength.build_plots()
 
     # --- actions ------------------------------------------------------------------------
     def checked_ids(self) -> list[str]:
@@ -179,7 +195,10 @@ class EvaluationTab(QWidget):
         return list(self.result.rows) if self.result else []
 
     def inspected(self):
-        return self._row(self.inspect_combo.currentData())
+        """The inspected model's row: at the slider's strength once that is computed, else as trained."""
+        row = self._row(self.inspect_combo.currentData())
+        at = self.strength.at_strength
+        return at if row is not None and at is not None and at.id == row.id else row
 
     def compared(self):
         return self._row(self.compare_combo.currentData())
@@ -239,8 +258,9 @@ class EvaluationTab(QWidget):
             return
         self.result = result
         self._drawing_models = {}
+        self.strength.forget()
         rows = list(result.rows)
-        self.table.fill(rows, list(result.groups))
+        self.table.fill(rows, list(result.groups), result.references)
         effect = result.effect
         self.effect_label.setText(
             f"<b>Feature effect</b> (feature+LoRA − control, {effect['method']}): {effect['meaning']}"
@@ -262,7 +282,7 @@ class EvaluationTab(QWidget):
             combo.blockSignals(False)
             combo.setEnabled(True)
         self.export_button.setEnabled(self.state.busy_kind != "export")
-        self._refresh_views()
+        self._on_inspected()
 
     def _on_table_selection(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -284,37 +304,69 @@ class EvaluationTab(QWidget):
         if compared is not None and compared.id == inspected.id:
             compared = None
         labels = self.labels()
-        test = self.result.test
-        first = (labels[inspected.id], inspected.predictions)
-        second = (labels[compared.id], compared.predictions) if compared is not None else None
+        test = self.test_of(inspected.task)
+        name = labels[inspected.id]
+        if inspected is self.strength.at_strength:
+            name += f" at {self.strength.slider.value()} %"
+        first = (name, inspected.predictions)
+        second = None
+        if compared is not None:  # compared on the inspected model's test images: a base on its task if need be
+            answers = self._answers_on(compared, inspected.task)
+            second = (labels[compared.id], answers) if answers is not None else None
         self.confusion.set_models(first, second, test.classes)
         self.gallery.set_source(test, first, second)
         from lora_studio.gui.widgets.brightness_plot import symbol_for
 
-        ordered = sorted(self.rows(), key=lambda row: (KIND_ORDER.get(row.kind, 9), row.seed))
+        ordered = sorted((row for row in self.rows() if row.task == inspected.task),
+                         key=lambda row: (KIND_ORDER.get(row.kind, 9), row.seed))
         curves = [(row.id, labels[row.id], PHASE_COLOURS.get(row.kind, "#333333"), symbol_for(row.seed),
-                   row.brightness_errors) for row in ordered]
-        self.brightness.set_data(test.brightness, self.result.edges, curves,
-                                 (labels[inspected.id], inspected.predictions.correct))
-        self.delta.set_model(labels[inspected.id], inspected)
+                   (inspected if row.id == inspected.id else row).brightness_errors) for row in ordered]
+        self.brightness.set_data(test.brightness, self.result.edges, curves, (name, inspected.predictions.correct))
+        self.delta.set_model(name, inspected)
         shown = [row for row in (compared, inspected) if row is not None]
         colours = [PHASE_COLOURS.get(row.kind, "#333333") for row in shown]
         if len(colours) == 2 and colours[0] == colours[1]:
             colours[1] = SECOND_COLOUR
-        self.draw.set_models([(labels[row.id], colour, self._drawing_model(row))
+        self.draw.set_models([(name if row is inspected else labels[row.id], colour, self._drawing_model(row))
                               for row, colour in zip(shown, colours, strict=True)])
 
     def _drawing_model(self, row):
-        if row.id not in self._drawing_models:
-            from lora_studio.core.model.numpy_cnn import DrawingModel
+        from lora_studio.core.model.numpy_cnn import DrawingModel
 
+        if row is self.strength.at_strength:  # the inspected model at the slider's strength: its own merged weights
+            if self._strength_drawing is None or self._strength_drawing[0] is not row:
+                self._strength_drawing = (row, DrawingModel(row.snapshot))
+            return self._strength_drawing[1]
+        if row.id not in self._drawing_models:
             self._drawing_models[row.id] = DrawingModel(row.snapshot)
         return self._drawing_models[row.id]
 
+    # --- tasks and adapter strength -----------------------------------------------------
+    def test_of(self, task: str) -> evaluation_jobs.TestSet:
+        """The test split the models trained for `task` were scored on (the data set's own for "same")."""
+        tests = self.result.tests or {}
+        return tests.get(task) or self.result.test
+
+    def _answers_on(self, row, task: str):
+        """`row`'s predictions on `task`'s test split: its own when it was trained for it; a base's from the
+        evaluation's references; None when it was not scored there."""
+        if row.task == task:
+            return row.predictions
+        reference = next((r for r in self.result.references if r.base_id == row.id and r.task == task), None)
+        return None if reference is None else reference.predictions
+
+    def _on_inspected(self) -> None:
+        """A model was chosen to inspect: the slider starts at its trained strength, the plot shows its curve."""
+        row = self._row(self.inspect_combo.currentData())
+        test = self.test_of(row.task) if row is not None else None
+        self.strength.inspect(row, *((test.brightness, self.result.edges) if test is not None else ()))
+        self._refresh_views()
+
 
 def _default_choice(rows) -> tuple[str, str | None]:
-    """Inspect the first feature+LoRA model (else a control, else the first), compared with its base."""
-    for kind in ("feature_lora", "control_lora"):
+    """Inspect the first feature+LoRA model (else a control, else a model of another method, else the first),
+    compared with its base."""
+    for kind in ("feature_lora", "control_lora", "head", "full", "scratch"):
         chosen = sorted((row for row in rows if row.kind == kind), key=lambda row: row.seed)
         if chosen:
             row = chosen[0]
