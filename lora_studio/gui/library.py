@@ -29,7 +29,8 @@ from lora_studio.gui.state import AppState
 
 DEFAULT_WIDTH = 1100  # pixels, when the columns need less
 COLUMNS = ("Name", "Kind", "Data", "Test accuracy", "Trained parameters", "Settings", "Created", "Id")
-KIND_TITLES = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control"}
+KIND_TITLES = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control", "head": "head only",
+               "full": "full fine-tuning", "scratch": "from scratch"}
 
 
 class LibraryDialog(QDialog):
