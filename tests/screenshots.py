@@ -4,6 +4,7 @@ Runs offscreen in a temporary LORA_STUDIO_HOME with its settings in a temporary
 folder, on the real MNIST beside the repository when it is there (imported into
 the temporary home, never copied into the repository), else on generated data.
 Plots are flushed before each grab, so what the PNG shows is what the window shows.
+SHOTS_OUT=DIR writes the PNGs there instead (to look at them without touching the repository's).
 """
 
 import os
@@ -16,7 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
 REAL_MNIST = REPO.parent / "shared" / "datasets" / "MNIST" / "raw"
-OUT = REPO / "docs" / "screenshots"
+OUT = Path(os.environ.get("SHOTS_OUT") or REPO / "docs" / "screenshots")
 SIZE = (1360, 900)
 
 
@@ -43,7 +44,7 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="lora-studio-shots-"))
     os.environ["LORA_STUDIO_HOME"] = str(home)
     import numpy as np
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QTableWidget
 
     from lora_studio.core import paths
@@ -74,7 +75,7 @@ def main() -> int:
         path = OUT / f"{name}.png"
         if not widget.grab().save(str(path)):
             raise OSError(f"could not write {path}")
-        print(f"wrote {path.relative_to(REPO)}")
+        print(f"wrote {path}")
 
     def run(start, kind: str) -> None:
         start()
@@ -142,11 +143,56 @@ def main() -> int:
     run(tab.export, "export")
     print(f"export merged in {time.perf_counter() - started:.1f} s: {tab.export_label.text()}")
 
+    # a small sweep on a target task: LoRA at four ranks (plain and DoRA), the head and full fine-tuning, 3 seeds
+    compare = window.compare_tab
+    window.tabs.setCurrentWidget(compare)
+    compare.task_combo.select("rotate90")
+    compare.methods.set_values(("lora", "head", "full"))
+    compare.layers.set_values(("fc1", "fc2"))
+    compare.ranks.set_values((1, 4, 16, 64))
+    compare.variants.set_values(("lora", "dora"))
+    compare.seeds.setValue(3)
+    compare.epochs.setValue(1)
+    compare.subset.setValue(5000 if real else 0)
+    started = time.perf_counter()
+    run(compare.start, "sweep")
+    if not compare.pareto_plot.marker_count() or not compare.loss_plot.curve_count():
+        raise RuntimeError("the Compare tab's plots are empty")
+    compare.pareto_plot.sigPointClicked.emit(2, False)  # LoRA r = 16: its details, its runs' loss curves
+    shoot(window, "compare")
+    print(f"sweep of {compare.table.rowCount()} runs in {time.perf_counter() - started:.0f} s")
+
     dialog = window.show_library()
     dialog.resize(1560, 300)  # wide enough for the LoRA settings column
     dialog.table.selectRow(0)
     app.processEvents()
     shoot(dialog.findChild(QTableWidget).window(), "library")
+    dialog.close()
+
+    # issue 12: an adapter of a few dozen parameters on conv1 adapts the base to inverted digits, and the
+    # Evaluation tab's strength slider turns it down again (what it gains on the target, it loses on the source)
+    lora = window.lora_tab
+    window.tabs.setCurrentWidget(lora)
+    lora.task_combo.select("inverted")
+    for name, check in lora.layer_checks.items():
+        check.setChecked(name == "conv1")
+    lora.feature_checks["brightness"].setChecked(False)
+    lora.seeds.setValue(1)
+    run(lora.start, "lora")
+    wait_for(app, lambda: lora.preview.count > 0)
+    shoot(window, "lora-target-task")
+    window.tabs.setCurrentWidget(tab)
+    newest = [i for i in range(selector.count()) if "inverted" in selector.item(i).text()]
+    base_id = lora.base_combo.currentData()
+    for i in range(selector.count()):
+        chosen = i in newest or selector.item(i).data(Qt.ItemDataRole.UserRole) == base_id
+        selector.item(i).setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+    run(tab.evaluate, "evaluate")
+    tab.pages.setCurrentIndex(0)
+    wait_for(app, lambda: tab.strength.points() == 9)
+    tab.strength.slider.setValue(50)
+    wait_for(app, lambda: tab.strength.at_strength is not None)
+    shoot(window, "evaluation-strength")
     window.close()
     shutil.rmtree(home, ignore_errors=True)
     print(f"data: {'the real MNIST (20,000 training images)' if real else 'generated'}")

@@ -303,6 +303,7 @@ class LoraTab(QWidget):
         chosen = fresh[0] if fresh and known else (current if current in ids else (ids[0] if ids else None))
         self.base_combo.setCurrentIndex(self.base_combo.findData(chosen) if chosen else -1)
         self.base_combo.blockSignals(False)
+        self._request_preview()  # the chosen base may be of another data set than before
 
     def _on_method(self) -> None:
         """Enable the LoRA-only settings for LoRA; for another method, say why they are off."""

@@ -47,6 +47,7 @@ REFERENCE_TIP = QT_TRANSLATE_NOOP(
 SUMMARY_TIP = QT_TRANSLATE_NOOP(
     "AccuracyTable", "The mean over the seeds above; ± is the half-width of its 95 % t interval over the seeds")
 SUMMARY_BACKGROUND = QColor("#eaf1f9")
+MODEL_COLUMN_WIDTH = 210
 REFERENCE_BACKGROUND = QColor("#f4f4f4")
 
 
@@ -69,7 +70,11 @@ class AccuracyTable(QTableWidget):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)  # compact: many seeds fit
         self.setWordWrap(False)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the names are long ("LoRA r=8 conv1 · inverted · control · seed 0"): a fixed share, elided (the tooltip
+        # has the whole name), so that the scores beside them stay in view; the table scrolls for the rest
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(0, MODEL_COLUMN_WIDTH)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.row_ids: list[str | None] = []  # the model id of each row (None: a mean-over-seeds row)
@@ -113,7 +118,7 @@ class AccuracyTable(QTableWidget):
                     item.setBackground(QBrush(REFERENCE_BACKGROUND))
                     item.setToolTip(_tr(REFERENCE_TIP))
                 else:
-                    item.setToolTip(model_id)
+                    item.setToolTip(f"{cells[0]} ({model_id})")
                 self.setItem(r, column, item)
 
     # --- cells ----------------------------------------------------------------------------
