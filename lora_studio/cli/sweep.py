@@ -59,6 +59,7 @@ def run(args) -> int:
     if not args.base and not args.train_base:
         raise cfg.ConfigError("give --base BASE_ID, or --train-base to train one first")
     plan = plan_from(args, args.base or "")  # every setting checked before anything is trained
+    cfg.check_range("base epochs", args.base_epochs, "epochs", whole=True)
     lib = library()
     if args.base:
         base, record = runs.load_base(lib, args.base)

@@ -20,9 +20,10 @@ from lora_studio.core.config import RANGES
 #: the RANGES key behind each numeric option (--seeds: each seed, and how many)
 OPTION_RANGES = {"--epochs": "epochs", "--base-epochs": "epochs", "--lora-epochs": "epochs",
                  "--batch-size": "batch_size", "--lr": "lr", "--lora-lr": "lr", "--seed": "seed", "--seeds": "seed",
-                 "--rank": "rank", "--alpha": "alpha", "--limit": "limit"}
+                 "--rank": "rank", "--ranks": "rank", "--alpha": "alpha", "--limit": "limit",
+                 "--lora-plus-ratio": "lora_plus_ratio"}
 COMMAND_ARGS = {"experiment": ["--offline"], "train-base": ["--offline"], "finetune": ["no-such-base", "--offline"],
-                "evaluate": ["no-such-model"]}
+                "evaluate": ["no-such-model"], "sweep": ["--base", "no-such-base", "--offline"]}
 
 
 def numeric_options():
