@@ -6,7 +6,8 @@ one runs" has one obvious answer (refused, with a message). Jobs are plain
 functions `job(ctx) -> JobResult` (see `jobs.py`); they reach the GUI only
 through `JobContext`, which turns the core's callbacks into signals carrying
 plain numbers and NumPy copies, at most ~20 a second (`EMIT_INTERVAL`). What a
-job returns goes, in the GUI thread, to the `on_done` of whoever started it.
+job returns goes, in the GUI thread, to the `on_done` of whoever started it; what
+it finds on the way (a sweep's finished runs) to its `on_partial`, batched.
 
 Stopping is cooperative (flags, not queued slots): the core's `TrainControl`
 is polled by its training loop once per batch and by downloads once per chunk.
@@ -32,7 +33,7 @@ EMIT_INTERVAL = 0.05  # seconds between two step signals: ~20 a second, whatever
 #: what each kind of job is called in messages: "Base training is still running"
 JOB_TITLES = {"load": "Loading PyTorch", "dataset": "Loading the data set", "download": "Download",
               "import": "Import", "base": "Base training", "lora": "LoRA fine-tuning", "evaluate": "Evaluation",
-              "export": "Export", "preview": "Task preview", "strength": "Adapter strength"}
+              "export": "Export", "preview": "Task preview", "strength": "Adapter strength", "sweep": "Sweep"}
 #: jobs the window starts by itself to show something (a task's images, a model at another adapter strength):
 #: their starter shows how they ended, so the window neither announces them nor boxes a user error of theirs
 QUIET_JOBS = ("preview", "strength")
@@ -54,6 +55,8 @@ class Job:
     run: "Callable[[JobContext], JobResult]"  # runs in the worker thread
     pausable: bool = False
     on_done: Callable[[JobResult], None] | None = None  # called in the GUI thread with the result
+    #: called in the GUI thread with a list of the values the job passed to `JobContext.partial`, in order
+    on_partial: Callable[[list], None] | None = None
 
     @property
     def title(self) -> str:
@@ -70,6 +73,8 @@ class JobContext:
         self._ys: list[float] = []
         self._last_emit = 0.0
         self._last_progress = 0.0
+        self._partials: list = []
+        self._last_partial = 0.0
 
     def status(self, text: str) -> None:
         self._worker.sigStatus.emit(text)
@@ -80,6 +85,20 @@ class JobContext:
         if fraction >= 1.0 or now - self._last_progress >= EMIT_INTERVAL:
             self._last_progress = now
             self._worker.sigProgress.emit(float(fraction), text)
+
+    def partial(self, value) -> None:
+        """A partial result for the job's `on_partial` (a plain value: a finished run's record). Sent at most
+        ~20 times a second, several at once after a burst; what waits goes with the next training steps or
+        before the job's result, so none is lost or overtaken."""
+        self._partials.append(value)
+        if time.monotonic() - self._last_partial >= EMIT_INTERVAL:
+            self.flush_partials()
+
+    def flush_partials(self) -> None:
+        if self._partials:
+            self._last_partial = time.monotonic()
+            values, self._partials = self._partials, []
+            self._worker.sigPartial.emit(values)
 
     def is_cancelled(self) -> bool:
         return self.control.stop_requested
@@ -108,6 +127,7 @@ class JobContext:
         import numpy as np  # loaded by then (PyTorch needs it); not at import: the window comes first
 
         self._last_emit = time.monotonic()
+        self.flush_partials()
         xs = np.asarray(self._xs, dtype=np.float64)
         ys = np.asarray(self._ys, dtype=np.float64)
         self._xs, self._ys = [], []
@@ -125,6 +145,7 @@ class Worker(QObject):
     sigProgress = Signal(float, str)  # fraction 0…1, text
     sigSteps = Signal(str, object, object, object)  # key, steps (n,), losses (n,), progress dict
     sigEpoch = Signal(str, object)  # key, epoch dict
+    sigPartial = Signal(object)  # list of partial results
     sigDone = Signal(str, object)  # kind, JobResult
 
     @Slot(object, object)
@@ -134,6 +155,7 @@ class Worker(QObject):
             result = job.run(context)
         except Exception as exc:  # noqa: BLE001 - any failure must reach the user as a message, not kill the thread
             result = _failure(exc)
+        context.flush_partials()  # before the result: its on_done sees every partial one
         self.sigDone.emit(job.kind, result)
 
 
@@ -178,6 +200,7 @@ class JobRunner(QObject):
         self._worker.sigProgress.connect(self._on_progress)
         self._worker.sigSteps.connect(self._on_steps)
         self._worker.sigEpoch.connect(self._on_epoch)
+        self._worker.sigPartial.connect(self._on_partial)
         self._worker.sigDone.connect(self._on_done)
         app = QCoreApplication.instance()
         if app is not None:
@@ -240,6 +263,11 @@ class JobRunner(QObject):
     def _on_epoch(self, key, info) -> None:
         if self.job is not None:
             self.sigEpoch.emit(self.job.kind, key, info)
+
+    @Slot(object)
+    def _on_partial(self, values: list) -> None:
+        if self.job is not None and self.job.on_partial is not None:
+            self.job.on_partial(values)
 
     @Slot(str, object)
     def _on_done(self, kind: str, result: JobResult) -> None:
