@@ -18,13 +18,14 @@ from lora_studio.gui.library import LibraryDialog
 from lora_studio.gui.settings import bind, open_settings, stored_number
 from lora_studio.gui.state import AppState
 from lora_studio.gui.tabs.base import BaseTab
+from lora_studio.gui.tabs.compare import CompareTab
 from lora_studio.gui.tabs.dataset import DatasetTab
 from lora_studio.gui.tabs.evaluation import EvaluationTab
 from lora_studio.gui.tabs.lora import LoraTab
 from lora_studio.gui.worker import JOB_TITLES
 
 #: jobs whose loss would hurt: closing the window while they run asks first
-ASK_BEFORE_CLOSING = ("download", "import", "base", "lora")
+ASK_BEFORE_CLOSING = ("download", "import", "base", "lora", "sweep")
 
 
 class MainWindow(QMainWindow):
@@ -43,11 +44,14 @@ class MainWindow(QMainWindow):
         self.base_tab = BaseTab(self.state)
         self.lora_tab = LoraTab(self.state)
         self.eval_tab = EvaluationTab(self.state)
+        self.compare_tab = CompareTab(self.state)
         for tab, title, tip in (
             (self.dataset_tab, "Dataset", "Choose, download or import the images"),
             (self.base_tab, "Base training", "Train the CNN from scratch"),
             (self.lora_tab, "LoRA", "Fine-tune low-rank adapters plus an extra input feature"),
             (self.eval_tab, "Evaluation", "Compare saved models on the test set"),
+            (self.compare_tab, self.tr("Compare"),
+             self.tr("Sweep methods, LoRA ranks and variants: accuracy against trainable parameters")),
         ):
             self.tabs.setTabToolTip(self.tabs.addTab(tab, title), tip)
         self.setCentralWidget(self.tabs)
@@ -62,6 +66,8 @@ class MainWindow(QMainWindow):
         self.state.sigReady.connect(self._on_ready)
         self.state.sigStatus.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.state.sigMessage.connect(self.show_message)
+        self.state.sigOpenModel.connect(self.open_in_evaluation)
+        self._inspect_after: tuple[str, str | None] | None = None  # (model, its base) once evaluated
         self.state.sigJobStarted.connect(self._on_job_started)
         self.state.sigJobEnded.connect(self._on_job_ended)
         self.state.sigLoadFailed.connect(lambda text: self.statusBar().showMessage(f"PyTorch could not load: {text}"))
@@ -74,6 +80,7 @@ class MainWindow(QMainWindow):
         self.base_tab.panel.build_plots()
         self.lora_tab.panel.build_plots()
         self.eval_tab.build_plots()
+        self.compare_tab.build_plots()
 
     # --- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -97,6 +104,8 @@ class MainWindow(QMainWindow):
         action(run_menu, "Train &base model", self.base_tab.start, "Ctrl+B")
         action(run_menu, "Fine-tune with &LoRA", self.lora_tab.start, "Ctrl+R")
         action(run_menu, "&Evaluate chosen models", self.eval_tab.evaluate, "Ctrl+E")
+        action(run_menu, self.tr("Run the s&weep"), self.compare_tab.start, "Ctrl+Shift+R",
+               self.tr("Start the sweep set up in the Compare tab"))
         run_menu.addSeparator()
         action(run_menu, "&Pause or resume", self._toggle_pause, "Ctrl+P")
         action(run_menu, "&Stop", self.state.stop, "Ctrl+.")
@@ -106,7 +115,7 @@ class MainWindow(QMainWindow):
                "Every saved model: rename, delete, open its folder, export merged weights")
 
         view_menu = self.menuBar().addMenu("&View")
-        for index, title in enumerate(("Dataset", "Base training", "LoRA", "Evaluation")):
+        for index, title in enumerate(("Dataset", "Base training", "LoRA", "Evaluation", self.tr("Compare"))):
             action(view_menu, title, lambda _checked=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -142,6 +151,19 @@ class MainWindow(QMainWindow):
         self.library_dialog.show()
         self.library_dialog.raise_()
         return self.library_dialog
+
+    def open_in_evaluation(self, model_id: str) -> None:
+        """Evaluate a saved model with its base in the Evaluation tab and inspect it (AppState.open_model)."""
+        self.state.refresh_models()  # a model a sweep just saved is listed
+        parent = next((m.parent for m in self.state.models if m.id == model_id), None)
+        tab, wanted = self.eval_tab, {model_id, parent}
+        for i in range(tab.selector.count()):
+            item = tab.selector.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
+                               else Qt.CheckState.Unchecked)
+        self.tabs.setCurrentWidget(tab)
+        tab.evaluate()
+        self._inspect_after = (model_id, parent) if self.state.busy_kind == "evaluate" else None
 
     def about_text(self) -> str:
         import pyqtgraph
@@ -195,6 +217,10 @@ class MainWindow(QMainWindow):
 
     def _on_job_ended(self, kind: str, status: str, message: str) -> None:
         self.job_label.setText("")
+        if kind == "evaluate" and self._inspect_after is not None:
+            (model_id, parent), self._inspect_after = self._inspect_after, None
+            if status == "finished":
+                self.eval_tab.inspect(model_id, parent)
         if kind == "load":
             return
         title = JOB_TITLES.get(kind, kind)
@@ -217,6 +243,7 @@ class MainWindow(QMainWindow):
         self.state.dataset_name = self.dataset_tab.combo.currentData()
         self.base_tab.remember(self.settings)
         self.lora_tab.remember(self.settings)
+        self.compare_tab.remember(self.settings)
         tab = stored_number(self.settings.value("window/tab", 0), 0, self.tabs.count() - 1, whole=True)
         if tab is not None:
             self.tabs.setCurrentIndex(tab)

@@ -11,8 +11,8 @@ Tests point QSettings at a temporary folder (tests/gui/conftest.py).
 
 import math
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QListWidget, QSpinBox, QWidget
 
 ORGANISATION = "LoRA Studio"
 APPLICATION = "LoRA Studio"
@@ -53,6 +53,15 @@ def bind(settings: QSettings, key: str, widget: QWidget) -> None:
             if index >= 0:
                 widget.setCurrentIndex(index)
         widget.currentIndexChanged.connect(lambda _index: settings.setValue(key, widget.currentData()))
+    elif isinstance(widget, QListWidget):  # checkable items: the item data of the ticked ones, comma-separated
+        items = [widget.item(i) for i in range(widget.count())]
+        if isinstance(stored, str | list):  # an INI file gives "" for an empty list, or a list for several
+            ticked = set(stored.split(",") if isinstance(stored, str) else map(str, stored)) - {""}
+            for item in items:
+                item.setCheckState(Qt.CheckState.Checked if str(item.data(Qt.ItemDataRole.UserRole)) in ticked
+                                   else Qt.CheckState.Unchecked)
+        widget.itemChanged.connect(lambda _item: settings.setValue(key, ",".join(
+            str(item.data(Qt.ItemDataRole.UserRole)) for item in items if item.checkState() == Qt.CheckState.Checked)))
     else:
         raise TypeError(f"cannot remember a {type(widget).__name__}")
 

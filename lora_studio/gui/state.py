@@ -65,6 +65,7 @@ class AppState(QObject):
     sigProgress = Signal(str, float, str)  # kind, fraction, text
     sigStatus = Signal(str)  # a passing message for the status bar
     sigMessage = Signal(str, str, str, str)  # level (info|warning|error), title, text, details: shown in a box
+    sigOpenModel = Signal(str)  # a model id a view asks to see in the Evaluation tab (the window does it)
 
     def __init__(self, parent: QObject | None = None, home: Path | None = None):
         super().__init__(parent)
@@ -145,6 +146,10 @@ class AppState(QObject):
 
     def load_core(self) -> None:
         self.runner.submit(jobs.make_load_core(self.data_root, on_done=self._on_loaded))
+
+    def open_model(self, model_id: str) -> None:
+        """Show a saved model in the Evaluation tab: a tab cannot reach another, the window wires this."""
+        self.sigOpenModel.emit(model_id)
 
     def tell(self, level: str, title: str, text: str, details: str = "") -> None:
         """Show a message box (level: info, warning or error)."""

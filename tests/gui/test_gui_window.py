@@ -19,6 +19,10 @@ TABS = {
                          "loraProgress", "loraLossPlot", "loraAccuracyPlot"]),
     "evalTab": ("Evaluation", ["modelSelector", "evaluateButton", "accuracyTable", "confusionMatrix",
                                "misclassifiedGallery", "brightnessErrorPlot", "deltaWView", "drawCanvas"]),
+    "compareTab": ("Compare", ["sweepBaseCombo", "sweepTaskCombo", "sweepMethods", "sweepLayers", "sweepRanks",
+                               "sweepVariants", "sweepLoraPlusRatio", "sweepSeeds", "sweepEpochs", "sweepSaveModels",
+                               "startSweepButton", "pauseSweepButton", "stopSweepButton", "sweepProgress",
+                               "paretoPlot", "forgettingPlot", "sweepLossPlot", "sweepTable", "exportSweepButton"]),
 }
 
 
@@ -51,7 +55,9 @@ def test_dataset_titles_match_the_core():
 #: the core.config.RANGES key of every numeric spinner in the window; a new spinner must be added here
 SPINNER_RANGES = {"baseEpochs": "epochs", "baseBatchSize": "batch_size", "baseLearningRate": "lr", "baseSeed": "seed",
                   "baseSubset": "limit", "loraRank": "rank", "loraAlpha": "alpha", "loraEpochs": "epochs",
-                  "loraLearningRate": "lr", "loraSubset": "limit", "loraSeeds": "seeds"}
+                  "loraLearningRate": "lr", "loraSubset": "limit", "loraSeeds": "seeds", "sweepAlpha": "alpha",
+                  "sweepLoraPlusRatio": "lora_plus_ratio", "sweepSeeds": "seeds", "sweepEpochs": "epochs",
+                  "sweepSubset": "limit"}
 
 
 def test_every_numeric_spinner_of_every_tab_has_the_cores_range(make_window):
@@ -138,3 +144,4 @@ def test_menus_offer_the_file_actions_and_shortcuts(make_window):
     window.tabs.setCurrentIndex(0)
     next(a for a in window.menuBar().actions() if a.text() == "&View").menu().actions()[3].trigger()
     assert window.tabs.currentWidget() is window.eval_tab
+    assert menus["View"]["Compare"] == "Ctrl+5" and menus["Run"]["Run the sweep"] == "Ctrl+Shift+R"
