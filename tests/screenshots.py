@@ -143,6 +143,25 @@ def main() -> int:
     run(tab.export, "export")
     print(f"export merged in {time.perf_counter() - started:.1f} s: {tab.export_label.text()}")
 
+    # a small sweep on a target task: LoRA at four ranks (plain and DoRA), the head and full fine-tuning, 3 seeds
+    compare = window.compare_tab
+    window.tabs.setCurrentWidget(compare)
+    compare.task_combo.select("rotate90")
+    compare.methods.set_values(("lora", "head", "full"))
+    compare.layers.set_values(("fc1", "fc2"))
+    compare.ranks.set_values((1, 4, 16, 64))
+    compare.variants.set_values(("lora", "dora"))
+    compare.seeds.setValue(3)
+    compare.epochs.setValue(1)
+    compare.subset.setValue(5000 if real else 0)
+    started = time.perf_counter()
+    run(compare.start, "sweep")
+    if not compare.view.pareto_plot.marker_count() or not compare.view.loss_plot.curve_count():
+        raise RuntimeError("the Compare tab's plots are empty")
+    compare.view.pareto_plot.sigPointClicked.emit(2, False)  # LoRA r = 16: its details, its runs' loss curves
+    shoot(window, "compare")
+    print(f"sweep of {compare.view.table.rowCount()} runs in {time.perf_counter() - started:.0f} s")
+
     dialog = window.show_library()
     dialog.resize(1560, 300)  # wide enough for the LoRA settings column
     dialog.table.selectRow(0)
