@@ -171,8 +171,11 @@ class LoRAConv2d(LoRALayer):
             raise ValueError("LoRA here adapts plain convolutions (one group, zero padding)")
         super().__init__(base_layer, config)
         out_ch, in_ch, kh, kw = base_layer.weight.shape
-        self.lora_A = nn.Parameter(torch.zeros(config.rank, in_ch, kh, kw))  # conv in → r, base kernel
-        self.lora_B = nn.Parameter(torch.zeros(out_ch, config.rank, 1, 1))  # 1×1 conv r → out
+        # laid out like the model's own convolutions (cnn.py: NHWC): an NCHW weight makes the adapter's convolutions
+        # and their gradients take the slow NCHW path, which made a conv1-adapted step slower than a full one
+        layout = torch.channels_last
+        self.lora_A = nn.Parameter(torch.zeros(config.rank, in_ch, kh, kw).to(memory_format=layout))
+        self.lora_B = nn.Parameter(torch.zeros(out_ch, config.rank, 1, 1).to(memory_format=layout))
 
     def low_rank_update(self) -> torch.Tensor:
         b = self.lora_B.flatten(1)  # (out, r)
