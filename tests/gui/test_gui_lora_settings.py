@@ -8,7 +8,7 @@ def test_the_default_is_the_articles_budget(make_window):
     tab = make_window().lora_tab
     assert tab.layers() == ("fc1", "fc2") and tab.rank.value() == 8 and tab.features() == ("brightness",)
     assert tab.budget_label.text() == "Trainable 7,448 of 59,586 parameters (12.5 %)"
-    assert tab.scale_label.text().startswith("2 ")
+    assert tab.scale_label.text().startswith("α/r = 2 ")
 
 
 def test_the_trainable_count_follows_the_layer_checkboxes_rank_and_features(make_window):
@@ -47,5 +47,22 @@ def test_alpha_changes_the_scale_not_the_count(make_window):
     tab = make_window().lora_tab
     before = tab.budget_label.text()
     tab.alpha.setValue(32)
-    assert tab.scale_label.text().startswith("4 ")
+    assert tab.scale_label.text().startswith("α/r = 4 ")
     assert tab.budget_label.text() == before
+
+
+def test_the_variant_and_lora_plus_ratio_reach_the_plan_and_the_counts(make_window):
+    tab = make_window().lora_tab
+    combo = tab.variant_combo
+    assert combo.objectName() == "loraVariantCombo" and tab.lora_plus.objectName() == "loraPlusRatio"
+    assert [combo.itemData(i) for i in range(combo.count())] == ["lora", "rslora", "dora"]
+    tab.rank.setValue(16)
+    combo.setCurrentIndex(combo.findData("rslora"))
+    assert tab.scale_label.text().startswith("α/√r = 4 ")  # 16 / √16
+    combo.setCurrentIndex(combo.findData("dora"))
+    expected = lora_budget(ModelConfig(feature_dim=1), LoraConfig(rank=16, variant="dora"))
+    assert tab.budget_label.text() == expected.sentence()
+    assert tab.layer_labels["fc2"][2].text() == f"{16 * 64 + 10 * 16 + 10:,}"  # A, B and DoRA's 10 magnitudes
+    tab.lora_plus.setValue(16.0)
+    config = tab.lora_config()
+    assert (config.variant, config.lora_plus_ratio, config.scale) == ("dora", 16.0, 1.0)

@@ -57,7 +57,7 @@ SPINNER_RANGES = {"baseEpochs": "epochs", "baseBatchSize": "batch_size", "baseLe
                   "baseSubset": "limit", "loraRank": "rank", "loraAlpha": "alpha", "loraEpochs": "epochs",
                   "loraLearningRate": "lr", "loraSubset": "limit", "loraSeeds": "seeds", "sweepAlpha": "alpha",
                   "sweepLoraPlusRatio": "lora_plus_ratio", "sweepSeeds": "seeds", "sweepEpochs": "epochs",
-                  "sweepSubset": "limit"}
+                  "sweepSubset": "limit", "loraPlusRatio": "lora_plus_ratio"}
 
 
 def test_every_numeric_spinner_of_every_tab_has_the_cores_range(make_window):

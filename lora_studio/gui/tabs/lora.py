@@ -113,6 +113,25 @@ class LoraTab(QWidget):
         self.alpha.setDecimals(2)
         self.alpha.setValue(LoraConfig().alpha)
         self.alpha.setToolTip(ALPHA_TIP)
+        self.variant_combo = QComboBox()
+        self.variant_combo.setObjectName("loraVariantCombo")
+        for name, title, tip in ((
+                "lora", self.tr("LoRA"), self.tr("Plain LoRA: ΔW = (α/r)·B·A")), (
+                "rslora", self.tr("rsLoRA"), self.tr("Rank-stabilised LoRA: ΔW = (α/√r)·B·A, so a higher rank is not "
+                                                     "scaled down as much")), (
+                "dora", self.tr("DoRA"), self.tr("Weight-decomposed LoRA: a learned length for each output row (or "
+                                                 "channel) times the direction of W + ΔW"))):
+            self.variant_combo.addItem(title, name)
+            self.variant_combo.setItemData(self.variant_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.variant_combo.setToolTip(self.tr("How the adapter becomes a weight: LoRA, rsLoRA or DoRA"))
+        plus_low, plus_high = RANGES["lora_plus_ratio"]
+        self.lora_plus = QDoubleSpinBox()
+        self.lora_plus.setObjectName("loraPlusRatio")
+        self.lora_plus.setRange(plus_low, plus_high)
+        self.lora_plus.setDecimals(1)
+        self.lora_plus.setValue(LoraConfig().lora_plus_ratio)
+        self.lora_plus.setToolTip(self.tr("LoRA+: B learns this many times faster than A (1 = plain LoRA; the LoRA+ "
+                                          "paper uses 16)"))
         self.scale_label = QLabel()
         self.scale_label.setObjectName("loraScaleLabel")
         self.scale_label.setToolTip("How strongly the low-rank update B·A is added to the frozen weight")
@@ -155,7 +174,9 @@ class LoraTab(QWidget):
         adapter_form = QFormLayout(adapter_box)
         adapter_form.addRow("Rank r", self.rank)
         adapter_form.addRow("Alpha α", self.alpha)
-        adapter_form.addRow("Scale α/r", self.scale_label)
+        adapter_form.addRow(self.tr("Variant"), self.variant_combo)
+        adapter_form.addRow(self.tr("Scale"), self.scale_label)
+        adapter_form.addRow(self.tr("LoRA+ ratio"), self.lora_plus)
         training_box = QGroupBox("Training")
         training_form = QFormLayout(training_box)
         training_form.addRow("Epochs", self.epochs)
@@ -191,6 +212,7 @@ class LoraTab(QWidget):
             check.toggled.connect(self._update_budget)
         self.rank.valueChanged.connect(self._update_budget)
         self.alpha.valueChanged.connect(self._update_budget)
+        self.variant_combo.currentIndexChanged.connect(lambda _index: self._update_budget())
         self.method_combo.currentIndexChanged.connect(lambda _index: self._on_method())
         self.task_combo.sigTaskChosen.connect(lambda _name: self._on_task())
         self.base_combo.currentIndexChanged.connect(lambda _index: self._request_preview())
@@ -212,7 +234,8 @@ class LoraTab(QWidget):
         return tuple(name for name, check in self.feature_checks.items() if check.isChecked())
 
     def lora_config(self) -> LoraConfig:
-        return LoraConfig(rank=self.rank.value(), alpha=self.alpha.value(), layers=self.layers())
+        return LoraConfig(rank=self.rank.value(), alpha=self.alpha.value(), layers=self.layers(),
+                          variant=self.variant_combo.currentData(), lora_plus_ratio=self.lora_plus.value())
 
     def method(self) -> str:
         return self.method_combo.currentData() or "lora"
@@ -259,7 +282,8 @@ class LoraTab(QWidget):
         self._settings = settings
         for name, check in self.layer_checks.items():
             bind(settings, f"lora/layer_{name}", check)
-        for key, widget in (("lora/rank", self.rank), ("lora/alpha", self.alpha),
+        for key, widget in (("lora/rank", self.rank), ("lora/alpha", self.alpha), ("lora/variant", self.variant_combo),
+                            ("lora/loraPlusRatio", self.lora_plus),
                             ("lora/control", self.control_check), ("lora/epochs", self.epochs),
                             ("lora/learningRate", self.learning_rate), ("lora/subset", self.subset),
                             ("lora/seeds", self.seeds), ("lora/method", self.method_combo)):
@@ -336,7 +360,9 @@ class LoraTab(QWidget):
             self._update_method_budget()
             return
         rank, features = self.rank.value(), self.features()
-        self.scale_label.setText(f"{self.alpha.value() / rank:g}  (α = {self.alpha.value():g}, r = {rank})")
+        root = "√r" if self.variant_combo.currentData() == "rslora" else "r"
+        scale = LoraConfig(rank=rank, alpha=self.alpha.value(), variant=self.variant_combo.currentData()).scale
+        self.scale_label.setText(f"α/{root} = {scale:g}  (α = {self.alpha.value():g}, r = {rank})")
         model = ModelConfig(feature_dim=len(features))
         new_columns = model.hidden * model.feature_dim
         for shape in layer_shapes(model):
@@ -345,7 +371,8 @@ class LoraTab(QWidget):
             frozen = shape.params - (new_columns if shape.name == "fc1" else 0)
             shape_label.setText(shape.describe())
             frozen_label.setText(f"{frozen:,}")
-            lora_label.setText(f"{shape.lora_params(rank):,}" if checked else f"({shape.lora_params(rank):,})")
+            params = shape.lora_params(rank, self.variant_combo.currentData())
+            lora_label.setText(f"{params:,}" if checked else f"({params:,})")
             lora_label.setEnabled(checked)
         self.new_columns_label.setText(
             f"fc1 also gets {len(features)} new input column(s) for the extra features: "
