@@ -120,12 +120,17 @@ class LivePlot(pg.PlotWidget):
         self._dirty.clear()
 
     def _show_hint(self) -> None:
-        item = self.getPlotItem()
-        item.disableAutoRange()
-        item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
-        self._hint.setPos(0.5, 0.5)
-        if self._hint.scene() is None:
-            item.addItem(self._hint)
+        show_hint(self, self._hint)
+
+
+def show_hint(plot: pg.PlotWidget, hint: pg.TextItem) -> None:
+    """An empty plot's hint, centred on a fixed unit range (autoranging an empty plot would jitter)."""
+    item = plot.getPlotItem()
+    item.disableAutoRange()
+    item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    hint.setPos(0.5, 0.5)
+    if hint.scene() is None:
+        item.addItem(hint)
 
 
 def plain_axes(item: pg.PlotItem) -> None:

@@ -44,6 +44,7 @@ from lora_studio.gui.settings import bind
 from lora_studio.gui.state import AppState, sentence
 from lora_studio.gui.style import format_seconds
 from lora_studio.gui.sweep_texts import TIPS, VARIANT_TITLES, layer_tip, tip
+from lora_studio.gui.widgets.base_combo import fill_with_bases
 from lora_studio.gui.widgets.check_list import CheckList
 from lora_studio.gui.widgets.spinners import int_spin, subset_spin, subset_value
 from lora_studio.gui.widgets.sweep_table import runs_csv
@@ -363,12 +364,7 @@ class CompareTab(QWidget):
 
     def _on_models(self, models) -> None:
         current = self.base_combo.currentData()
-        self.base_combo.blockSignals(True)
-        self.base_combo.clear()
-        for info in models:  # newest first
-            if info.kind == "base" and not info.error:
-                self.base_combo.addItem(info.label, info.id)
-                self.base_combo.setItemData(self.base_combo.count() - 1, info.settings, Qt.ItemDataRole.ToolTipRole)
+        fill_with_bases(self.base_combo, models)
         index = self.base_combo.findData(current) if current else -1
         self.base_combo.setCurrentIndex(index if index >= 0 else (0 if self.base_combo.count() else -1))
         self.base_combo.blockSignals(False)

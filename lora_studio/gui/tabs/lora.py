@@ -32,6 +32,7 @@ from lora_studio.core.model.params import Budget, layer_shapes, lora_budget
 from lora_studio.gui import jobs, methods
 from lora_studio.gui.settings import bind
 from lora_studio.gui.state import AppState, sentence
+from lora_studio.gui.widgets.base_combo import fill_with_bases
 from lora_studio.gui.widgets.spinners import int_spin, lr_spin, subset_spin, subset_value
 from lora_studio.gui.widgets.task_combo import TaskCombo
 from lora_studio.gui.widgets.task_strip import TaskStrip
@@ -315,13 +316,7 @@ class LoraTab(QWidget):
     def _on_models(self, models) -> None:
         current = self.base_combo.currentData()
         known = {self.base_combo.itemData(i) for i in range(self.base_combo.count())}
-        self.base_combo.blockSignals(True)
-        self.base_combo.clear()
-        for info in models:  # newest first
-            if info.kind == "base" and not info.error:
-                self.base_combo.addItem(info.label, info.id)
-                self.base_combo.setItemData(self.base_combo.count() - 1, info.settings, Qt.ItemDataRole.ToolTipRole)
-        ids = [self.base_combo.itemData(i) for i in range(self.base_combo.count())]
+        ids = fill_with_bases(self.base_combo, models)
         fresh = [model_id for model_id in ids if model_id not in known]
         # a base model just trained is the one to fine-tune next; otherwise keep the user's choice
         chosen = fresh[0] if fresh and known else (current if current in ids else (ids[0] if ids else None))

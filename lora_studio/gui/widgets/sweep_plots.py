@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 
-from lora_studio.gui.plots import SMOOTHING, dress
+from lora_studio.gui.plots import SMOOTHING, dress, show_hint
 
 CONTEXT = "SweepPlots"
 #: colour and marker of each group (a LoRA variant, or another method): ColorBrewer Dark2 plus shapes, so the
@@ -173,12 +173,7 @@ class SettingsPlot(pg.PlotWidget):
             self.sigPointClicked.emit(int(spots[0].data()), bool(event.double()))
 
     def _show_hint(self) -> None:
-        item = self.getPlotItem()
-        item.disableAutoRange()
-        item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
-        self._hint.setPos(0.5, 0.5)
-        if self._hint.scene() is None:
-            item.addItem(self._hint)
+        show_hint(self, self._hint)
 
 
 class ParetoPlot(SettingsPlot):
