@@ -167,12 +167,13 @@ def test_adapter_strength_zero_is_the_base_bit_for_bit_and_one_is_as_trained(var
             for layer in lora.lora_layers(model).values():
                 layer.lora_magnitude_vector.mul_(1.3)
     x, extra = inputs()
-    base = MnistCNN(ModelConfig(feature_dim=1))  # the model before the adapters, laid out as ours is
-    weights.load_plain_state(base, weights.plain_state(model))
+    base = MnistCNN(ModelConfig())  # the model before fine-tuning added the adapters and the feature column
+    state = weights.plain_state(model)
+    base.load_state_dict({**state, "fc1.weight": state["fc1.weight"][:, :784]})
     with torch.no_grad():
         trained = model(x, extra)
         lora.set_strength(model, 0.0)
-        assert torch.equal(model(x, extra), base(x, extra))
+        assert torch.equal(model(x, extra), base(x))
         lora.set_strength(model, 1.0)
         assert torch.equal(model(x, extra), trained)
         lora.set_strength(model, 0.5)
@@ -182,6 +183,40 @@ def test_adapter_strength_zero_is_the_base_bit_for_bit_and_one_is_as_trained(var
         exported.load_state_dict(weights.merged_state(model))
         torch.testing.assert_close(exported(x, extra), half, rtol=1e-5, atol=1e-5)
         for layer in lora.lora_layers(model).values():
-            torch.testing.assert_close(layer.effective_weight(), layer.base_weight() + layer.delta_weight())
+            torch.testing.assert_close(layer.effective_weight(),
+                                       weights.layer_weight(layer.base_layer) + layer.delta_weight())
     with pytest.raises(ValueError, match="between 0 and 2"):
         lora.set_strength(model, 2.5)
+
+
+@pytest.mark.parametrize("layers", [("fc1", "fc2"), ("conv1", "fc2")])
+def test_strength_zero_of_a_feature_model_is_the_base_without_its_feature_columns(layers):
+    """The brightness column was added by fine-tuning, as the adapters were: at strength 0 the model answers as
+    the plain base CNN it started from, bit for bit, whatever the feature's values."""
+    model = adapted(layers)
+    lora.train_feature_columns(model)
+    with torch.no_grad():
+        model.fc1.extra_weight.fill_(0.7) if not isinstance(model.fc1, lora.LoRALayer) else \
+            model.fc1.base_layer.extra_weight.fill_(0.7)
+    base = MnistCNN(ModelConfig())  # the article's base: no extra inputs
+    state = weights.plain_state(model)
+    state["fc1.weight"] = state["fc1.weight"][:, :784]
+    base.load_state_dict(state)
+    x, extra = inputs()
+    model.eval()
+    with torch.no_grad():
+        trained = model(x, extra)
+        lora.set_strength(model, 0.0)
+        assert torch.equal(model(x, extra), base(x))
+        half_file = MnistCNN(ModelConfig(feature_dim=1), joined_fc1=True)
+        lora.set_strength(model, 0.5)
+        half_file.load_state_dict(weights.merged_state(model))
+        torch.testing.assert_close(half_file(x, extra), model(x, extra), rtol=1e-5, atol=1e-5)
+        assert torch.equal(weights.plain_state(model)["fc1.weight"], state_before(model))  # files keep the weights
+        lora.set_strength(model, 1.0)
+        assert torch.equal(model(x, extra), trained)
+
+
+def state_before(model):
+    fc1 = model.fc1.base_layer if isinstance(model.fc1, lora.LoRALayer) else model.fc1
+    return torch.cat([fc1.weight, fc1.extra_weight], 1)

@@ -23,14 +23,27 @@ class FeatureLinear(nn.Module):
         self.weight = nn.Parameter(whole.weight.detach()[:, :image_features].clone())  # (out, k)
         self.extra_weight = nn.Parameter(whole.weight.detach()[:, image_features:].clone())  # (out, F)
         self.bias = whole.bias
+        #: how much of the feature columns acts (lora.set_strength: fine-tuning added them, as it added the
+        #: adapters, so strength 0 is the base model without them)
+        self.extra_scale = 1.0
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         k = self.image_features
-        return F.linear(x[:, :k], self.weight, self.bias) + F.linear(x[:, k:], self.extra_weight)
+        y = F.linear(x[:, :k], self.weight, self.bias)
+        if self.extra_scale == 0:
+            return y
+        extra = F.linear(x[:, k:], self.extra_weight)
+        return y + (extra if self.extra_scale == 1 else extra * self.extra_scale)
 
     def joined_weight(self) -> torch.Tensor:
         """(out, k + F): the single matrix an nn.Linear of the whole input would hold."""
         return torch.cat([self.weight, self.extra_weight], dim=1)
+
+    def effective_weight(self) -> torch.Tensor:
+        """The joined weight as the layer acts with it: the feature columns times `extra_scale`."""
+        if self.extra_scale == 1:
+            return self.joined_weight()
+        return torch.cat([self.weight, self.extra_weight * self.extra_scale], dim=1)
 
     def load_joined_weight(self, weight: torch.Tensor) -> None:
         with torch.no_grad():

@@ -78,7 +78,9 @@ class LoRALayer(nn.Module):
             return self.base_weight()
         if self.strength == 1:
             return self.variant.effective_weight(self)
-        return self.base_weight() + self.delta_weight()
+        base = self.base_layer  # fc1's feature columns act at the same strength (set_strength)
+        scaled = base.effective_weight() if isinstance(base, FeatureLinear) else self.base_weight()
+        return scaled + self.delta_weight()
 
     def delta_weight(self) -> torch.Tensor:
         """ΔW: the effective weight minus the frozen one (of an unmerged layer: a merged one's W holds it)."""
@@ -100,9 +102,14 @@ class LoRALayer(nn.Module):
         base = self.base_layer(x)
         if self.merged or self.strength == 0:
             return base
-        adapted = self.variant.forward(self, x, base)
-        # outputs are linear in the weight: this is the layer acting with W + strength·ΔW, for any variant
-        return adapted if self.strength == 1 else base + self.strength * (adapted - base)
+        if self.strength == 1:
+            return self.variant.forward(self, x, base)
+        # outputs are linear in the weight: this is the layer acting with W + strength·ΔW, for any variant, where
+        # ΔW is what the adapter adds to the weight as trained (fc1's feature columns at full strength)
+        as_trained = base
+        if isinstance(self.base_layer, FeatureLinear) and self.base_layer.extra_scale != 1:
+            as_trained = self.apply_weight(x, self.base_weight()) + self.base_layer.bias
+        return base + self.strength * (self.variant.forward(self, x, as_trained) - as_trained)
 
     def reset_adapter(self, init: str, generator: torch.Generator | None = None) -> None:
         """A small and random, B zero: the article's init (A ~ N(0, 0.01²)) or PEFT's (kaiming); then the
@@ -234,6 +241,9 @@ def set_strength(model: nn.Module, strength: float) -> None:
         if layer.merged:
             raise ValueError("unmerge the model before changing its adapters' strength")
         layer.strength = float(strength)
+    for module in model.modules():  # the new feature columns were added by fine-tuning too
+        if isinstance(module, FeatureLinear):
+            module.extra_scale = float(strength)
 
 
 def unwrapped(module: nn.Module) -> nn.Module:

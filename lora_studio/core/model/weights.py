@@ -24,8 +24,13 @@ def layer_weight(module: nn.Module) -> torch.Tensor:
     if isinstance(module, LoRALayer):
         return module.effective_weight()
     if isinstance(module, FeatureLinear):
-        return module.joined_weight()
+        return module.effective_weight()
     return _tensor(module, "weight")
+
+
+def stored_weight(module: nn.Module) -> torch.Tensor:
+    """A plain layer's weight as files hold it: fc1's columns joined, whatever strength it acts with."""
+    return module.joined_weight() if isinstance(module, FeatureLinear) else _tensor(module, "weight")
 
 
 def _tensor(module: nn.Module, name: str) -> torch.Tensor:
@@ -49,7 +54,7 @@ def plain_state(model: nn.Module) -> dict[str, torch.Tensor]:
     """The plain CNN's tensors (LoRA left out, unmerged), in the file layout: copies."""
     if any(layer.merged for layer in lora_layers(model).values()):
         raise RuntimeError("unmerge the model before taking its base weights")
-    return _file_tensors(model, lambda module: layer_weight(unwrapped(module)))
+    return _file_tensors(model, lambda module: stored_weight(unwrapped(module)))
 
 
 @torch.no_grad()

@@ -121,6 +121,8 @@ def _layer(module: nn.Module, trained: set[int]) -> _Layer:
                            _grad(module.lora_B, trained), module.scaling)
         module = module.base_layer
     if type(module) is FeatureLinear:
+        if module.extra_scale != 1:
+            raise Unsupported("feature columns at another strength than as trained")
         k = module.image_features
         parts = [_Part(module.weight.detach(), slice(0, k), _grad(module.weight, trained)),
                  _Part(module.extra_weight.detach(), slice(k, None), _grad(module.extra_weight, trained))]
