@@ -59,9 +59,13 @@ def test_delta_weights_match_peft(layers, variant):
         assert torch.allclose(layer.delta_weight(), peft_layer.get_delta_weight("default"), atol=1e-6)
 
 
-def test_an_adapter_saved_in_the_library_loads_into_peft(tmp_path):
-    ours, _ = ours_and_peft(("fc1", "fc2", "conv2"), rank=4, alpha=8.0)
-    config = LoraConfig(rank=4, alpha=8.0, layers=("fc1", "fc2", "conv2"))
+@pytest.mark.parametrize("variant, layers", [("lora", ("fc1", "fc2", "conv2")), ("rslora", ("fc1", "fc2", "conv1")),
+                                             ("dora", ("fc1", "fc2", "conv1")), ("dora", ("conv1",))])
+def test_an_adapter_saved_in_the_library_loads_into_peft(tmp_path, variant, layers):
+    """PeftModel.from_pretrained reads the files the library writes (adapter_config.json's use_rslora/use_dora,
+    DoRA's magnitudes under PEFT's names) and answers as our model does."""
+    ours, _ = ours_and_peft(layers, rank=4, alpha=8.0, variant=variant)
+    config = LoraConfig(rank=4, alpha=8.0, layers=layers, variant=variant)
     record = ModelRecord(kind="feature_lora", name="t", dataset="mnist", model=ModelConfig(feature_dim=1),
                          train=TrainConfig(), lora=config)
     library = ModelLibrary(tmp_path / "models")
