@@ -18,26 +18,14 @@ These are report lines ("TARGET: N/A"), not targets: the issue sets none. With -
 the median of N runs and each ratio the median of the N paired ratios.
 """
 
-import argparse
 import json
 import os
 import platform
 import sys
-import tempfile
 from pathlib import Path
 
-from bench_training import (
-    DEFAULT_DATA,
-    HERE,
-    REPO,
-    ChildFailed,
-    child_env,
-    decompress,
-    median_of,
-    raw_paths,
-    run_child,
-    write_json,
-)
+import paired
+from bench_training import median_of, write_json
 
 CASES = {  # key: (method, adapted layers, the article's phase it is compared with)
     "lora_conv1": ("lora", ("conv1",), "lora"),
@@ -72,16 +60,7 @@ def child(root: Path, out: Path) -> None:
 
 
 def one_run(root: Path, work: Path, index: int) -> dict:
-    env = child_env(work / "home")
-    article_out, ours_out = work / "article.json", work / "ours.json"
-    article_cmd = [sys.executable, str(HERE / "article.py"), "--root", str(root), "--out", str(article_out),
-                   "--base-epochs", "1", "--lora-epochs", "1"]
-    ours_cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(root), str(ours_out)]
-    sides = [("article", article_cmd), ("ours", ours_cmd)]
-    for side, cmd in sides if index % 2 == 0 else sides[::-1]:  # alternate, against drift
-        print(f"\n== run {index + 1}: {side} ==", flush=True)
-        run_child(cmd, env, f"[{side}]")
-    article, ours = json.loads(article_out.read_text()), json.loads(ours_out.read_text())
+    article, ours = paired.article_and_ours(Path(__file__).resolve(), root, work, index)
     run = {"article": {phase: article[phase]["epoch_seconds"][0] for phase in ("base", "lora")}, "ours": ours}
     run["ratios"] = {key: ours[key]["epoch_seconds"] / run["article"][against]
                      for key, (_, _, against) in CASES.items()}
@@ -89,34 +68,16 @@ def one_run(root: Path, work: Path, index: int) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Time one LoRA conv1 and one full fine-tuning epoch on the "
-                                                 "inverted task against the article's epochs, in one run.")
-    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA,
-                        help=f"root holding MNIST/raw/ with the four IDX files, .gz or not [{DEFAULT_DATA}]")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each side; figures are medians [3]")
-    parser.add_argument("--out", type=Path, default=REPO / "bench-results" / "tasks.json",
-                        help="where to write every figure as JSON [bench-results/tasks.json]")
-    parser.add_argument("--child", nargs=2, metavar=("ROOT", "OUT"), help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    args = paired.parser("Time one LoRA conv1 and one full fine-tuning epoch on the inverted task against the "
+                         "article's epochs, in one run.", "tasks.json").parse_args(argv)
     if args.child:
         child(Path(args.child[0]), Path(args.child[1]))
         return 0
     if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
-    files = raw_paths(args.data_dir.expanduser().resolve())
-    if files is None:
-        print(f"SKIP: task benchmark: the real MNIST is not in {args.data_dir / 'MNIST' / 'raw'}")
+        raise SystemExit("--repeat must be at least 1")
+    runs = paired.repeated(args, "task", one_run)
+    if runs is None:
         return 0
-    runs = []
-    with tempfile.TemporaryDirectory(prefix="bench-tasks-") as tmp:
-        work = Path(tmp)
-        decompress(files, work / "data")  # both sides read the same decompressed files
-        try:
-            for index in range(args.repeat):
-                runs.append(one_run(work / "data", work, index))
-        except ChildFailed as exc:
-            print(f"\nERROR: {exc}", file=sys.stderr)
-            return 1
     m = median_of(runs)
     print()
     for key, (_, _, against) in CASES.items():
