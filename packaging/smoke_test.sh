@@ -36,7 +36,7 @@ build_started=$SECONDS
 if [ "$data" = "$tmp/data" ]; then
     # the environment is made by build.py; make it first so its Python can write the generated data
     "$python" -c "import sys; sys.path.insert(0, 'packaging'); import build; build.build_env(build.Path(sys.argv[1]), build.os.environ.get('BUNDLE_TORCH') or build.DEFAULT_TORCH)" "$venv"
-    "$venv/bin/python" -c "import sys; from lora_studio.core import synthetic; synthetic.write_folder(sys.argv[1], n_train=1500, n_test=500, seed=3)" "$data"
+    "$venv/bin/python" -c "import sys; from lora_studio.core.data import synthetic; synthetic.write_folder(sys.argv[1], n_train=1500, n_test=500, seed=3)" "$data"
 fi
 "$python" packaging/build.py --venv "$venv" --data "$data"
 build_seconds=$(( SECONDS - build_started ))
