@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from lora_studio.core.evaluation.scores import Predictions
     from lora_studio.core.evaluation.strength import StrengthCurve
     from lora_studio.core.model.numpy_cnn import ModelSnapshot
+    from lora_studio.core.workflows.evaluation_report import BaseReference
     from lora_studio.core.workflows.evaluation_report import EvaluatedModel as ScoredModel
 
 
@@ -69,20 +70,6 @@ class EvaluatedModel:
 
 
 @dataclass(frozen=True)
-class Reference:
-    """A base model on a target task of its fine-tuned models: the table's reference row."""
-
-    base_id: str
-    task: str
-    predictions: Predictions  # on the task's test split
-    source_accuracy: float
-
-    @property
-    def target_accuracy(self) -> float:
-        return self.predictions.accuracy
-
-
-@dataclass(frozen=True)
 class TestSet:
     """The test split as the views show it (NumPy copies)."""
 
@@ -101,7 +88,7 @@ class Evaluated(JobResult):
     groups: tuple[Group, ...] = ()  # the same models by setting, seeds together
     test: TestSet | None = None  # the source task's (the data set's own)
     tests: dict[str, TestSet] | None = None  # the test split of each evaluated model's task, by task ("same" too)
-    references: tuple[Reference, ...] = ()  # each fine-tuned model's base on that model's task
+    references: tuple[BaseReference, ...] = ()  # each fine-tuned model's base on that model's task
     edges: np.ndarray | None = None  # the brightness bins every model's error rate is given on
     effect: dict | None = None  # core.comparison.SeedEffect.to_dict(): feature+LoRA against its control
     seconds: float = 0.0
@@ -141,7 +128,7 @@ def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[st
             if name != "same":
                 tests[name] = TestSet(report.dataset, f"{report.title} · {name}", _classes(report.classes, name),
                                       split.images, split.labels, split.brightness, task=name)
-        references = tuple(Reference(r.base_id, r.task, r.predictions, r.source_accuracy) for r in report.references)
+        references = tuple(report.references)  # frozen, NumPy inside: safe in the GUI thread
         best = max(rows, key=lambda row: row.test_accuracy)
         message = (f"{len(rows)} model(s) evaluated on {len(test.labels):,} test images in {report.seconds:.1f} s; "
                    f"best {best.name} at {100 * best.test_accuracy:.2f} %")

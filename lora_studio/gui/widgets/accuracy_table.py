@@ -85,7 +85,7 @@ class AccuracyTable(QTableWidget):
 
     def fill(self, rows: list, groups: list, references: tuple = ()) -> None:
         """rows: evaluation_jobs.EvaluatedModel; groups: core.comparison.Group (the same models by setting);
-        references: evaluation_jobs.Reference, the bases on their fine-tuned models' tasks."""
+        references: core.workflows.evaluation_report.BaseReference, the bases on their fine-tuned models' tasks."""
         by_id = {row.id: row for row in rows}
         ordered = sorted(groups, key=lambda g: (KIND_ORDER.get(g.kind, 9), -g.mean_accuracy))
         evaluated_bases = {row.id for row in rows if row.kind == "base"}
