@@ -64,16 +64,11 @@ def one_run(root: Path, work: Path, index: int) -> dict:
 
 
 def main(argv=None) -> int:
-    args = paired.parser("Time a 7-rank × 3-seed LoRA sweep against one LoRA epoch of the article's way, in one "
-                         "run; and a DoRA epoch against a LoRA one.", "sweep.json").parse_args(argv)
-    if args.child:
-        child(Path(args.child[0]), Path(args.child[1]))
+    started = paired.start(argv, "Time a 7-rank × 3-seed LoRA sweep against one LoRA epoch of the article's way, "
+                           "in one run; and a DoRA epoch against a LoRA one.", "sweep.json", "sweep", child, one_run)
+    if started is None:
         return 0
-    if args.repeat < 1:
-        raise SystemExit("--repeat must be at least 1")
-    runs = paired.repeated(args, "sweep", one_run)
-    if runs is None:
-        return 0
+    args, runs = started
     m = median_of(runs)
     ratio, ours = m["ratios"]["sweep"], m["ours"]
     verdict = "PASS" if ratio <= TARGET else "FAIL"

@@ -68,16 +68,11 @@ def one_run(root: Path, work: Path, index: int) -> dict:
 
 
 def main(argv=None) -> int:
-    args = paired.parser("Time one LoRA conv1 and one full fine-tuning epoch on the inverted task against the "
-                         "article's epochs, in one run.", "tasks.json").parse_args(argv)
-    if args.child:
-        child(Path(args.child[0]), Path(args.child[1]))
+    started = paired.start(argv, "Time one LoRA conv1 and one full fine-tuning epoch on the inverted task against "
+                           "the article's epochs, in one run.", "tasks.json", "task", child, one_run)
+    if started is None:
         return 0
-    if args.repeat < 1:
-        raise SystemExit("--repeat must be at least 1")
-    runs = paired.repeated(args, "task", one_run)
-    if runs is None:
-        return 0
+    args, runs = started
     m = median_of(runs)
     print()
     for key, (_, _, against) in CASES.items():

@@ -23,6 +23,19 @@ def parser(description: str, results: str) -> argparse.ArgumentParser:
     return p
 
 
+def start(argv, description: str, results: str, name: str, child, one_run):
+    """The opening both scripts' main shares: (args, runs), or None when this process was the child or the data
+    is missing (having said so)."""
+    args = parser(description, results).parse_args(argv)
+    if args.child:
+        child(Path(args.child[0]), Path(args.child[1]))
+        return None
+    if args.repeat < 1:
+        raise SystemExit("--repeat must be at least 1")
+    runs = repeated(args, name, one_run)
+    return None if runs is None else (args, runs)
+
+
 def article_and_ours(script: Path, root: Path, work: Path, index: int) -> tuple[dict, dict]:
     """One run of each side (the article's way: one base and one LoRA epoch), their JSON results."""
     env = child_env(work / "home")
