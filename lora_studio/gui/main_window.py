@@ -21,6 +21,7 @@ from lora_studio.gui.tabs.base import BaseTab
 from lora_studio.gui.tabs.compare import CompareTab
 from lora_studio.gui.tabs.dataset import DatasetTab
 from lora_studio.gui.tabs.evaluation import EvaluationTab
+from lora_studio.gui.tabs.learn import LearnTab
 from lora_studio.gui.tabs.lora import LoraTab
 from lora_studio.gui.worker import JOB_TITLES
 
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.lora_tab = LoraTab(self.state)
         self.eval_tab = EvaluationTab(self.state)
         self.compare_tab = CompareTab(self.state)
+        self.learn_tab = LearnTab(self.state)
         for tab, title, tip in (
             (self.dataset_tab, "Dataset", "Choose, download or import the images"),
             (self.base_tab, "Base training", "Train the CNN from scratch"),
@@ -52,6 +54,8 @@ class MainWindow(QMainWindow):
             (self.eval_tab, "Evaluation", "Compare saved models on the test set"),
             (self.compare_tab, self.tr("Compare"),
              self.tr("Sweep methods, LoRA ranks and variants: accuracy against trainable parameters")),
+            (self.learn_tab, self.tr("Learn"),
+             self.tr("How LoRA works, on the live model, and lessons that set up the experiments")),
         ):
             self.tabs.setTabToolTip(self.tabs.addTab(tab, title), tip)
         self.setCentralWidget(self.tabs)
@@ -63,6 +67,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading PyTorch…")
         self._build_menus()
 
+        self.lora_tab.sigSettingsChanged.connect(
+            lambda: self.learn_tab.set_lora_settings(self.lora_tab.lora_config()))
+        self.learn_tab.set_lora_settings(self.lora_tab.lora_config())
         self.state.sigReady.connect(self._on_ready)
         self.state.sigStatus.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.state.sigMessage.connect(self.show_message)
@@ -81,6 +88,7 @@ class MainWindow(QMainWindow):
         self.lora_tab.panel.build_plots()
         self.eval_tab.build_plots()
         self.compare_tab.build_plots()
+        self.learn_tab.build_plots()
 
     # --- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -115,7 +123,8 @@ class MainWindow(QMainWindow):
                "Every saved model: rename, delete, open its folder, export merged weights")
 
         view_menu = self.menuBar().addMenu("&View")
-        for index, title in enumerate(("Dataset", "Base training", "LoRA", "Evaluation", self.tr("Compare"))):
+        for index, title in enumerate(("Dataset", "Base training", "LoRA", "Evaluation", self.tr("Compare"),
+                                           self.tr("Learn"))):
             action(view_menu, title, lambda _checked=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
 
         help_menu = self.menuBar().addMenu("&Help")

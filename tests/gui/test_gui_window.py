@@ -23,6 +23,9 @@ TABS = {
                                "sweepVariants", "sweepLoraPlusRatio", "sweepSeeds", "sweepEpochs", "sweepSaveModels",
                                "startSweepButton", "pauseSweepButton", "stopSweepButton", "sweepProgress",
                                "paretoPlot", "forgettingPlot", "sweepLossPlot", "sweepTable", "exportSweepButton"]),
+    "learnTab": ("Learn", ["explainerLayerCombo", "explainerView", "explainerAdapterCombo", "explainerDeltaW",
+                           "explainerCellLabel", "lessonList", "lessonView", "lessonSetUpButton",
+                           "lessonAnswerButton"]),
 }
 
 
@@ -144,4 +147,5 @@ def test_menus_offer_the_file_actions_and_shortcuts(make_window):
     window.tabs.setCurrentIndex(0)
     next(a for a in window.menuBar().actions() if a.text() == "&View").menu().actions()[3].trigger()
     assert window.tabs.currentWidget() is window.eval_tab
+    assert menus["View"]["Learn"] == "Ctrl+6"
     assert menus["View"]["Compare"] == "Ctrl+5" and menus["Run"]["Run the sweep"] == "Ctrl+Shift+R"

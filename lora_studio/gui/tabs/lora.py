@@ -13,7 +13,7 @@ fine-tuning will make them.
 
 import dataclasses
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,6 +55,8 @@ PLAN_FIELDS = {f.name for f in dataclasses.fields(FinetunePlan)}
 
 
 class LoraTab(QWidget):
+    sigSettingsChanged = Signal()  # rank, alpha, variant, LoRA+ ratio or the layers changed (the Learn tab follows)
+
     def __init__(self, state: AppState, parent=None):
         super().__init__(parent)
         self.setObjectName("loraTab")
@@ -214,6 +216,11 @@ class LoraTab(QWidget):
         self.rank.valueChanged.connect(self._update_budget)
         self.alpha.valueChanged.connect(self._update_budget)
         self.variant_combo.currentIndexChanged.connect(lambda _index: self._update_budget())
+        for check in self.layer_checks.values():
+            check.toggled.connect(self.sigSettingsChanged)
+        for signal in (self.rank.valueChanged, self.alpha.valueChanged, self.lora_plus.valueChanged,
+                       self.variant_combo.currentIndexChanged):
+            signal.connect(lambda _value: self.sigSettingsChanged.emit())
         self.method_combo.currentIndexChanged.connect(lambda _index: self._on_method())
         self.task_combo.sigTaskChosen.connect(lambda _name: self._on_task())
         self.base_combo.currentIndexChanged.connect(lambda _index: self._request_preview())
