@@ -12,13 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog
 
 from lora_studio.core.data.task_names import FOLDER_FORM, FOLDER_PREFIX, TASKS, TaskInfo, folder_task_name
-
-CONTEXT = "TaskCombo"
-
-
-def translated(text: str) -> str:
-    """A core text (a task's title or description) in the user's language, when a translation has it."""
-    return QCoreApplication.translate("tasks", text)
+from lora_studio.gui import core_texts
 
 
 class TaskCombo(QComboBox):
@@ -30,7 +24,7 @@ class TaskCombo(QComboBox):
         self.setObjectName(object_name)
         self.choose_folder = self._ask_for_folder  # replaced in tests: a file dialog would block them
         for info in TASKS.values():
-            self.addItem(translated(info.title), info.name)
+            self.addItem(core_texts.task_title(info.name), info.name)
             self.setItemData(self.count() - 1, describe(info), Qt.ItemDataRole.ToolTipRole)
         self.addItem(self.tr("Your own images…"), FOLDER_FORM)
         self.setItemData(self.count() - 1, self.tr(
@@ -94,16 +88,16 @@ class TaskCombo(QComboBox):
 def task_title(name: str) -> str:
     """A task's short title for a table: "Inverted colours", or "your images: digits" for a folder."""
     if name in TASKS:
-        return translated(TASKS[name].title)
+        return core_texts.task_title(name)
     if name.startswith(FOLDER_PREFIX):
         folder = Path(name[len(FOLDER_PREFIX):])
-        return QCoreApplication.translate(CONTEXT, "Your images: {0}").format(folder.name or str(folder))
+        return QCoreApplication.translate("TaskCombo", "Your images: {0}").format(folder.name or str(folder))
     return name
 
 
 def describe(info: TaskInfo) -> str:
     """A task's tooltip: its description, and the data set it needs when it needs one."""
-    text = translated(info.description)
+    text = core_texts.task_description(info.name)
     if info.needs_dataset:
-        text += " " + QCoreApplication.translate(CONTEXT, "It needs that data set installed (the Dataset tab).")
+        text += " " + QCoreApplication.translate("TaskCombo", "It needs that data set installed (the Dataset tab).")
     return text
