@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStatusBar, QTabWidget
 
 import lora_studio
+from lora_studio.gui import core_texts
 from lora_studio.gui.library import LibraryDialog
 from lora_studio.gui.settings import bind, open_settings, stored_number
 from lora_studio.gui.state import AppState
@@ -23,7 +24,7 @@ from lora_studio.gui.tabs.dataset import DatasetTab
 from lora_studio.gui.tabs.evaluation import EvaluationTab
 from lora_studio.gui.tabs.learn import LearnTab
 from lora_studio.gui.tabs.lora import LoraTab
-from lora_studio.gui.worker import JOB_TITLES
+from lora_studio.gui.worker import job_title
 
 #: jobs whose loss would hurt: closing the window while they run asks first
 ASK_BEFORE_CLOSING = ("download", "import", "base", "lora", "sweep")
@@ -33,7 +34,7 @@ class MainWindow(QMainWindow):
     def __init__(self, state: AppState | None = None):
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("LoRA Studio")
+        self.setWindowTitle(self.tr("LoRA Studio"))
         self.state = state or AppState(self)
         self.settings = open_settings()
         self.confirm_close = self._ask_close  # replaced in tests: a modal question would block them
@@ -48,10 +49,10 @@ class MainWindow(QMainWindow):
         self.compare_tab = CompareTab(self.state)
         self.learn_tab = LearnTab(self.state)
         for tab, title, tip in (
-            (self.dataset_tab, "Dataset", "Choose, download or import the images"),
-            (self.base_tab, "Base training", "Train the CNN from scratch"),
-            (self.lora_tab, "LoRA", "Fine-tune low-rank adapters plus an extra input feature"),
-            (self.eval_tab, "Evaluation", "Compare saved models on the test set"),
+            (self.dataset_tab, self.tr("Dataset"), self.tr("Choose, download or import the images")),
+            (self.base_tab, self.tr("Base training"), self.tr("Train the CNN from scratch")),
+            (self.lora_tab, self.tr("LoRA"), self.tr("Fine-tune low-rank adapters plus an extra input feature")),
+            (self.eval_tab, self.tr("Evaluation"), self.tr("Compare saved models on the test set")),
             (self.compare_tab, self.tr("Compare"),
              self.tr("Sweep methods, LoRA ranks and variants: accuracy against trainable parameters")),
             (self.learn_tab, self.tr("Learn"),
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(QStatusBar())
         self.job_label = QLabel()
         self.statusBar().addPermanentWidget(self.job_label)
-        self.statusBar().showMessage("Loading PyTorch…")
+        self.statusBar().showMessage(self.tr("Loading PyTorch…"))
         self._build_menus()
 
         self.lora_tab.sigSettingsChanged.connect(
@@ -77,7 +78,8 @@ class MainWindow(QMainWindow):
         self._inspect_after: tuple[str, str | None] | None = None  # (model, its base) once evaluated
         self.state.sigJobStarted.connect(self._on_job_started)
         self.state.sigJobEnded.connect(self._on_job_ended)
-        self.state.sigLoadFailed.connect(lambda text: self.statusBar().showMessage(f"PyTorch could not load: {text}"))
+        self.state.sigLoadFailed.connect(
+            lambda text: self.statusBar().showMessage(self.tr("PyTorch could not load: {0}").format(text)))
         self._restore()
         QTimer.singleShot(0, self._check_settings)  # once the window is up
 
@@ -101,34 +103,35 @@ class MainWindow(QMainWindow):
             menu.addAction(act)
             return act
 
-        file_menu = self.menuBar().addMenu("&File")
-        action(file_menu, "&Import data…", self._import_data, "Ctrl+I", "Import a folder holding the four IDX files")
-        action(file_menu, "&Open data folder", self._open_data_folder, "Ctrl+Shift+O",
-               "Show where the data sets are kept")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        action(file_menu, self.tr("&Import data…"), self._import_data, "Ctrl+I",
+               self.tr("Import a folder holding the four IDX files"))
+        action(file_menu, self.tr("&Open data folder"), self._open_data_folder, "Ctrl+Shift+O",
+               self.tr("Show where the data sets are kept"))
         file_menu.addSeparator()
-        action(file_menu, "&Quit", self.close, "Ctrl+Q")  # the platform key is empty on some desktops
+        action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")  # the platform key is empty on some desktops
 
-        run_menu = self.menuBar().addMenu("&Run")
-        action(run_menu, "Train &base model", self.base_tab.start, "Ctrl+B")
-        action(run_menu, "Fine-tune with &LoRA", self.lora_tab.start, "Ctrl+R")
-        action(run_menu, "&Evaluate chosen models", self.eval_tab.evaluate, "Ctrl+E")
+        run_menu = self.menuBar().addMenu(self.tr("&Run"))
+        action(run_menu, self.tr("Train &base model"), self.base_tab.start, "Ctrl+B")
+        action(run_menu, self.tr("Fine-tune with &LoRA"), self.lora_tab.start, "Ctrl+R")
+        action(run_menu, self.tr("&Evaluate chosen models"), self.eval_tab.evaluate, "Ctrl+E")
         action(run_menu, self.tr("Run the s&weep"), self.compare_tab.start, "Ctrl+Shift+R",
                self.tr("Start the sweep set up in the Compare tab"))
         run_menu.addSeparator()
-        action(run_menu, "&Pause or resume", self._toggle_pause, "Ctrl+P")
-        action(run_menu, "&Stop", self.state.stop, "Ctrl+.")
+        action(run_menu, self.tr("&Pause or resume"), self._toggle_pause, "Ctrl+P")
+        action(run_menu, self.tr("&Stop"), self.state.stop, "Ctrl+.")
 
-        models_menu = self.menuBar().addMenu("&Models")
-        action(models_menu, "Model &library…", self.show_library, "Ctrl+M",
-               "Every saved model: rename, delete, open its folder, export merged weights")
+        models_menu = self.menuBar().addMenu(self.tr("&Models"))
+        action(models_menu, self.tr("Model &library…"), self.show_library, "Ctrl+M",
+               self.tr("Every saved model: rename, delete, open its folder, export merged weights"))
 
-        view_menu = self.menuBar().addMenu("&View")
-        for index, title in enumerate(("Dataset", "Base training", "LoRA", "Evaluation", self.tr("Compare"),
-                                           self.tr("Learn"))):
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for index, title in enumerate((self.tr("Dataset"), self.tr("Base training"), self.tr("LoRA"),
+                                       self.tr("Evaluation"), self.tr("Compare"), self.tr("Learn"))):
             action(view_menu, title, lambda _checked=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
 
-        help_menu = self.menuBar().addMenu("&Help")
-        action(help_menu, "&About LoRA Studio", self.show_about)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        action(help_menu, self.tr("&About LoRA Studio"), self.show_about)
 
     def _import_data(self) -> None:
         self.tabs.setCurrentWidget(self.dataset_tab)
@@ -139,8 +142,8 @@ class MainWindow(QMainWindow):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # a read-only or full disk: it was a raw exception in this slot
-            self.show_message("warning", "Data folder", f"Could not create the data folder {folder}: "
-                              f"{exc.strerror or exc}.")
+            self.show_message("warning", self.tr("Data folder"), self.tr(
+                "Could not create the data folder {0}: {1}.").format(folder, exc.strerror or exc))
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
@@ -179,23 +182,23 @@ class MainWindow(QMainWindow):
         from PySide6 import __version__ as pyside_version
         from PySide6.QtCore import qVersion
 
-        torch_version = self.state.torch_version or "loading…"
-        licences = "MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0"
+        torch_version = self.state.torch_version or self.tr("loading…")
+        licences = core_texts.dataset_licence("mnist")
         if "lora_studio.core.data.datasets" in sys.modules:
             from lora_studio.core.data.datasets import DATASETS
 
-            licences = "<br>".join(info.licence for info in DATASETS.values())
+            licences = "<br>".join(core_texts.dataset_licence(name, info.licence) for name, info in DATASETS.items())
         return (f"<h3>LoRA Studio {lora_studio.__version__}</h3>"
-                "<p>See how LoRA fine-tuning works: train a small CNN, add an input feature, fine-tune low-rank "
-                "adapters, and compare with a control.</p>"
+                + self.tr("<p>See how LoRA fine-tuning works: train a small CNN, add an input feature, fine-tune "
+                          "low-rank adapters, and compare with a control.</p>") +
                 f"<p>Python {platform.python_version()} · Qt {qVersion()} · PySide6 {pyside_version} · "
                 f"pyqtgraph {pyqtgraph.__version__} · PyTorch {torch_version}</p>"
-                f"<p><b>Data licences</b><br>{licences}</p>"
-                f"<p>Files are kept in {self.state.home}</p>")
+                + self.tr("<p><b>Data licences</b><br>{0}</p>").format(licences)
+                + self.tr("<p>Files are kept in {0}</p>").format(self.state.home))
 
     def show_about(self) -> None:
         box = QMessageBox(self)
-        box.setWindowTitle("About LoRA Studio")
+        box.setWindowTitle(self.tr("About LoRA Studio"))
         if not self.windowIcon().isNull():  # the application icon (set by gui.app.application)
             box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setTextFormat(Qt.TextFormat.RichText)
@@ -217,12 +220,12 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_ready(self) -> None:
-        self.statusBar().showMessage(f"Ready · PyTorch {self.state.torch_version}", 5000)
+        self.statusBar().showMessage(self.tr("Ready · PyTorch {0}").format(self.state.torch_version), 5000)
         self.state.refresh_models()
 
     def _on_job_started(self, kind: str) -> None:
         if kind != "load":
-            self.job_label.setText(f"{JOB_TITLES.get(kind, kind)} running…")
+            self.job_label.setText(self.tr("{0} running…").format(job_title(kind)))
 
     def _on_job_ended(self, kind: str, status: str, message: str) -> None:
         self.job_label.setText("")
@@ -232,12 +235,20 @@ class MainWindow(QMainWindow):
                 self.eval_tab.inspect(model_id, parent)
         if kind == "load":
             return
-        title = JOB_TITLES.get(kind, kind)
+        self.statusBar().showMessage(self.ended_text(kind, status, message))  # stays until the next message
+
+    def ended_text(self, kind: str, status: str, message: str) -> str:
+        """How a job ended, for the status bar: "Base training finished: test accuracy …"."""
+        title = job_title(kind)
         if kind == "dataset" and status == "finished":
-            text = f"Loaded {message}"
-        else:
-            text = f"{title} {status}" + (f": {message}" if message else "")
-        self.statusBar().showMessage(text)  # stays until the next message: how the job ended
+            return self.tr("Loaded {0}").format(message)
+        if message:
+            pattern = {"finished": self.tr("{0} finished: {1}"), "stopped": self.tr("{0} stopped: {1}"),
+                       "diverged": self.tr("{0} diverged: {1}"), "failed": self.tr("{0} failed: {1}")}.get(status)
+            return (pattern or "{0} " + status + ": {1}").format(title, message)
+        pattern = {"finished": self.tr("{0} finished"), "stopped": self.tr("{0} stopped"),
+                   "diverged": self.tr("{0} diverged"), "failed": self.tr("{0} failed")}.get(status)
+        return (pattern or "{0} " + status).format(title)
 
     # --- remembered state and closing ---------------------------------------------------
     def _restore(self) -> None:
@@ -264,22 +275,23 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         status = self.settings.status()
         if status == QSettings.Status.AccessError:
-            self.show_message("warning", "Settings are not saved",
-                              f"LoRA Studio cannot write its settings file {self.settings.fileName()}. It works as "
-                              "usual, but will not remember the window and the values of its controls next time.")
+            self.show_message("warning", self.tr("Settings are not saved"), self.tr(
+                "LoRA Studio cannot write its settings file {0}. It works as usual, but will not remember the window "
+                "and the values of its controls next time.").format(self.settings.fileName()))
         elif status == QSettings.Status.FormatError:
-            self.show_message("warning", "Settings are not read",
-                              f"The settings file {self.settings.fileName()} could not be read: LoRA Studio starts "
-                              "with its defaults.")
+            self.show_message("warning", self.tr("Settings are not read"), self.tr(
+                "The settings file {0} could not be read: LoRA Studio starts with its defaults.").format(
+                self.settings.fileName()))
 
     def _on_tab_changed(self, index: int) -> None:
         self.settings.setValue("window/tab", index)
         self.state.refresh_models()  # models saved by the command line meanwhile appear too
 
-    def _ask_close(self, job_title: str) -> bool:
+    def _ask_close(self, running: str) -> bool:
         answer = QMessageBox.question(
-            self, "Quit LoRA Studio?",
-            f"{job_title} is still running. Stop it and quit? A run that has not finished is not saved.")
+            self, self.tr("Quit LoRA Studio?"),
+            self.tr("{0} is still running. Stop it and quit? A run that has not finished is not saved.").format(
+                running))
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event) -> None:
@@ -287,7 +299,7 @@ class MainWindow(QMainWindow):
         if running is not None and running.kind in ASK_BEFORE_CLOSING and not self.confirm_close(running.title):
             event.ignore()
             return
-        self.statusBar().showMessage("Stopping…")
+        self.statusBar().showMessage(self.tr("Stopping…"))
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

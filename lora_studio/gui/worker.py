@@ -21,7 +21,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal, Slot
 
 from lora_studio.core.training.run_control import TrainControl  # torch-free: usable before PyTorch loads
 
@@ -30,13 +30,23 @@ log = logging.getLogger(__name__)
 EMIT_INTERVAL = 0.05  # seconds between two step signals: ~20 a second, whatever the batch rate
 
 
-#: what each kind of job is called in messages: "Base training is still running"
-JOB_TITLES = {"load": "Loading PyTorch", "dataset": "Loading the data set", "download": "Download",
-              "import": "Import", "base": "Base training", "lora": "LoRA fine-tuning", "evaluate": "Evaluation",
-              "export": "Export", "preview": "Task preview", "strength": "Adapter strength", "sweep": "Sweep"}
+#: what each kind of job is called in messages: "Base training is still running" (English; `job_title` translates)
+JOB_TITLES = {"load": QT_TRANSLATE_NOOP("jobs", "Loading PyTorch"),
+              "dataset": QT_TRANSLATE_NOOP("jobs", "Loading the data set"),
+              "download": QT_TRANSLATE_NOOP("jobs", "Download"), "import": QT_TRANSLATE_NOOP("jobs", "Import"),
+              "base": QT_TRANSLATE_NOOP("jobs", "Base training"), "lora": QT_TRANSLATE_NOOP("jobs", "LoRA fine-tuning"),
+              "evaluate": QT_TRANSLATE_NOOP("jobs", "Evaluation"), "export": QT_TRANSLATE_NOOP("jobs", "Export"),
+              "preview": QT_TRANSLATE_NOOP("jobs", "Task preview"),
+              "strength": QT_TRANSLATE_NOOP("jobs", "Adapter strength"), "sweep": QT_TRANSLATE_NOOP("jobs", "Sweep")}
 #: jobs the window starts by itself to show something (a task's images, a model at another adapter strength):
 #: their starter shows how they ended, so the window neither announces them nor boxes a user error of theirs
 QUIET_JOBS = ("preview", "strength")
+
+
+def job_title(kind: str) -> str:
+    """What a kind of job is called, in the user's language."""
+    title = JOB_TITLES.get(kind)
+    return QCoreApplication.translate("jobs", title) if title is not None else kind
 
 
 @dataclass(frozen=True)
@@ -60,7 +70,7 @@ class Job:
 
     @property
     def title(self) -> str:
-        return JOB_TITLES.get(self.kind, self.kind)
+        return job_title(self.kind)
 
 
 class JobContext:
@@ -165,9 +175,11 @@ def _failure(exc: Exception) -> JobResult:
     if isinstance(exc, USER_ERRORS):
         return JobResult("failed", str(exc))
     if isinstance(exc, MemoryError):
-        return JobResult("failed", "not enough memory: try a smaller subset or batch size")
+        return JobResult("failed", QCoreApplication.translate(
+            "jobs", "not enough memory: try a smaller subset or batch size"))
     log.error("a job failed:\n%s", traceback.format_exc())
-    return JobResult("failed", f"an unexpected error ({type(exc).__name__}: {exc})", traceback.format_exc())
+    return JobResult("failed", QCoreApplication.translate("jobs", "an unexpected error ({0}: {1})").format(
+        type(exc).__name__, exc), traceback.format_exc())
 
 
 class JobRunner(QObject):
