@@ -11,11 +11,11 @@ the GUI thread.
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from lora_studio.core import paths
-from lora_studio.gui import jobs
-from lora_studio.gui.worker import JOB_TITLES, QUIET_JOBS, Job, JobResult, JobRunner
+from lora_studio.gui import core_texts, jobs
+from lora_studio.gui.worker import QUIET_JOBS, Job, JobResult, JobRunner, job_title
 
 
 @dataclass(frozen=True)
@@ -36,19 +36,23 @@ class ModelInfo:
 
     @property
     def label(self) -> str:
-        accuracy = "" if self.test_accuracy is None else f" · {100 * self.test_accuracy:.2f} %"
-        return f"{self.name}{accuracy}" if not self.error else f"{self.id} (unreadable)"
+        if self.error:
+            return QCoreApplication.translate("AppState", "{0} (unreadable)").format(self.id)
+        return self.name if self.test_accuracy is None else f"{self.name} · {100 * self.test_accuracy:.2f} %"
 
 
 def describe_settings(record) -> str:
+    translate = QCoreApplication.translate
     t = record.train
-    text = f"{t.epochs} ep, batch {t.batch_size}, lr {t.lr:g}, seed {t.seed}"
+    text = translate("AppState", "{0} ep, batch {1}, lr {2}, seed {3}").format(
+        t.epochs, t.batch_size, f"{t.lr:g}", t.seed)
     if record.lora:
         lora = record.lora
-        features = "+".join(record.features.names) if record.features else "no feature (control)"
+        features = "+".join(record.features.names) if record.features else \
+            translate("AppState", "no feature (control)")
         text = f"r={lora.rank}, α={lora.alpha:g}, {'+'.join(lora.layers)}, {features}; {text}"
     images = record.metrics.get("train_images")
-    return f"{text}; {images:,} images" if images else text
+    return translate("AppState", "{0}; {1} images").format(text, f"{images:,}") if images else text
 
 
 class AppState(QObject):
@@ -100,8 +104,9 @@ class AppState(QObject):
             self._next = job
             return True
         if running is not None:
-            self.tell("info", "Busy", f"{running.title} is still running. Wait for it to end, or stop it, before "
-                                      f"starting {job.title.lower()}.")
+            self.tell("info", self.tr("Busy"), self.tr(
+                "{0} is still running. Wait for it to end, or stop it, before starting {1}.").format(
+                running.title, job.title.lower()))
             return False
         return self.runner.submit(job)
 
@@ -175,25 +180,25 @@ class AppState(QObject):
                                   and self.select_dataset(self.dataset_name, True))
             if self._pending:  # after the data set's loading, which was scheduled first
                 QTimer.singleShot(0, self._start_pending)
-        title = JOB_TITLES.get(kind, kind)
+        title = job_title(kind)
         if result.status == "diverged":
-            self.tell("warning", f"{title} diverged", sentence(result.message))
+            self.tell("warning", self.tr("{0} diverged").format(title), sentence(result.message))
         # a quiet job's starter shows a user error (one line) itself; an unexpected one (with a traceback) is boxed
         if result.status == "failed" and kind != "load" and not (quiet and not result.details):
-            self.tell("error", f"{title} failed", sentence(result.message), result.details)
+            self.tell("error", self.tr("{0} failed").format(title), sentence(result.message), result.details)
 
     def _on_loaded(self, result: JobResult) -> None:
         if not isinstance(result, jobs.CoreLoaded) or result.status != "finished":
             self.sigLoadFailed.emit(result.message)
-            self.tell("error", "PyTorch could not be loaded", f"LoRA Studio needs PyTorch to train: {result.message}",
-                      result.details)
+            self.tell("error", self.tr("PyTorch could not be loaded"),
+                      self.tr("LoRA Studio needs PyTorch to train: {0}").format(result.message), result.details)
             return
         self.ready = True
         self.features = list(result.features)
         self.torch_version = result.torch_version
         for status, message in result.bundled:  # data sets this bundle brought along
             if status == "failed":
-                self.tell("warning", "Bundled data", sentence(message) + ".")
+                self.tell("warning", self.tr("Bundled data"), sentence(message) + ".")
             else:
                 self.sigStatus.emit(sentence(message))
         self.refresh_models()
@@ -218,13 +223,14 @@ class AppState(QObject):
             running = self._next or self.runner.job
             if running is not None:  # loaded when that job ends (_on_done): a choice needs no "Busy" box
                 if running.kind not in QUIET_JOBS:
-                    self.sigStatus.emit(f"{data.dataset_info(name).title} will be loaded when "
-                                        f"{running.title.lower()} ends")
+                    self.sigStatus.emit(self.tr("{0} will be loaded when {1} ends").format(
+                        core_texts.dataset_title(name), running.title.lower()))
                 return
             self._loading = name
             self.start(jobs.make_load_dataset(self.cache, self.data_root, name, on_done=self.take_dataset))
         else:
-            self.sigStatus.emit(f"{data.dataset_info(name).title} is not here yet: download it or import a folder")
+            self.sigStatus.emit(self.tr("{0} is not here yet: download it or import a folder").format(
+                core_texts.dataset_title(name)))
 
     def take_dataset(self, result: JobResult) -> None:
         """The `on_done` of a job that loads, downloads or imports a data set: show it, when it is still the
@@ -256,7 +262,7 @@ class AppState(QObject):
         try:
             entries = self.library().list()
         except USER_ERRORS as exc:  # e.g. a library folder this user may not read
-            self.sigStatus.emit(f"The model library cannot be read: {exc}")
+            self.sigStatus.emit(self.tr("The model library cannot be read: {0}").format(exc))
             entries = []
         infos = []
         for entry in entries:
