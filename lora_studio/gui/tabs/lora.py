@@ -13,7 +13,7 @@ fine-tuning will make them.
 
 import dataclasses
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,17 +40,20 @@ from lora_studio.gui.widgets.training_panel import TrainingPanel
 from lora_studio.gui.worker import JOB_TITLES, JobResult
 
 BATCH_SIZE = 64  # the article's; the LoRA phase is cheap enough that it needs no knob of its own
-LAYER_TIPS = {
-    "conv1": "First convolution (1→8 channels). Adapting it means re-running every convolution in each step.",
-    "conv2": "Second convolution (8→16 channels).",
-    "fc1": "First fully connected layer (784 conv features + extra features → 64). The article adapts it.",
-    "fc2": "Output layer (64 → 10 classes). The article adapts it.",
+LAYER_TIPS = {  # translated where shown (context "LoraTab")
+    "conv1": QT_TRANSLATE_NOOP("LoraTab", "First convolution (1→8 channels). Adapting it means re-running every "
+                                          "convolution in each step."),
+    "conv2": QT_TRANSLATE_NOOP("LoraTab", "Second convolution (8→16 channels)."),
+    "fc1": QT_TRANSLATE_NOOP("LoraTab", "First fully connected layer (784 conv features + extra features → 64). "
+                                        "The article adapts it."),
+    "fc2": QT_TRANSLATE_NOOP("LoraTab", "Output layer (64 → 10 classes). The article adapts it."),
 }
-RANK_TIP = ("Rank r: the inner size of the update ΔW = (α/r)·B·A. A has r rows, B has r columns, so the "
-            "adapter's parameters grow linearly with r; small r forces a simple update.")
-ALPHA_TIP = ("Alpha α: the update is scaled by α/r. Raising α makes the adapter's changes count more "
-             "without changing how many parameters it has.")
-#: what FinetunePlan holds: the task and the method are new in issue 12
+RANK_TIP = QT_TRANSLATE_NOOP("LoraTab", "Rank r: the inner size of the update ΔW = (α/r)·B·A. A has r rows, B has "
+                                        "r columns, so the adapter's parameters grow linearly with r; small r "
+                                        "forces a simple update.")
+ALPHA_TIP = QT_TRANSLATE_NOOP("LoraTab", "Alpha α: the update is scaled by α/r. Raising α makes the adapter's "
+                                         "changes count more without changing how many parameters it has.")
+# what FinetunePlan holds: the task and the method are new in issue 12 (a "#:" comment would go to translators)
 PLAN_FIELDS = {f.name for f in dataclasses.fields(FinetunePlan)}
 
 
@@ -63,10 +66,10 @@ class LoraTab(QWidget):
         self.state = state
         self.base_combo = QComboBox()
         self.base_combo.setObjectName("baseModelCombo")
-        self.base_combo.setToolTip("The trained base model to start from: its weights stay frozen")
+        self.base_combo.setToolTip(self.tr("The trained base model to start from: its weights stay frozen"))
         self.base_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.base_combo.setMinimumContentsLength(28)
-        self.base_combo.setPlaceholderText("Train a base model first")
+        self.base_combo.setPlaceholderText(self.tr("Train a base model first"))
         self.task_combo = TaskCombo("targetTaskCombo")
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("methodCombo")
@@ -86,7 +89,8 @@ class LoraTab(QWidget):
         self.layer_checks: dict[str, QCheckBox] = {}
         self.layer_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
         layer_grid = QGridLayout()
-        for column, title in enumerate(("Layer", "Shape", "Frozen", "LoRA params")):
+        for column, title in enumerate((self.tr("Layer"), self.tr("Shape"), self.tr("Frozen"),
+                                        self.tr("LoRA params"))):
             header = QLabel(f"<b>{title}</b>")
             layer_grid.addWidget(header, 0, column, alignment=Qt.AlignmentFlag.AlignLeft if column < 2
                                  else Qt.AlignmentFlag.AlignRight)
@@ -94,11 +98,12 @@ class LoraTab(QWidget):
             check = QCheckBox(name)
             check.setObjectName(f"loraLayer_{name}")
             check.setChecked(name in LoraConfig().layers)
-            check.setToolTip(LAYER_TIPS[name])
+            check.setToolTip(self.tr(LAYER_TIPS[name]))
             labels = (QLabel(), QLabel(), QLabel())
-            labels[0].setToolTip("The layer's weight shape")
-            labels[1].setToolTip("Parameters of this layer that stay frozen during fine-tuning")
-            labels[2].setToolTip("Parameters of its adapter at the current rank: r·(in·k²) for A plus out·r for B")
+            labels[0].setToolTip(self.tr("The layer's weight shape"))
+            labels[1].setToolTip(self.tr("Parameters of this layer that stay frozen during fine-tuning"))
+            labels[2].setToolTip(self.tr("Parameters of its adapter at the current rank: r·(in·k²) for A plus out·r "
+                                         "for B"))
             layer_grid.addWidget(check, row, 0)
             for column, label in enumerate(labels, start=1):
                 align = Qt.AlignmentFlag.AlignLeft if column == 1 else Qt.AlignmentFlag.AlignRight
@@ -108,14 +113,14 @@ class LoraTab(QWidget):
         self.new_columns_label.setWordWrap(True)
         layer_grid.addWidget(self.new_columns_label, len(LAYERS) + 1, 0, 1, 4)
 
-        self.rank = int_spin("loraRank", "rank", LoraConfig().rank, RANK_TIP)
+        self.rank = int_spin("loraRank", "rank", LoraConfig().rank, self.tr(RANK_TIP))
         alpha_low, alpha_high = RANGES["alpha"]
         self.alpha = QDoubleSpinBox()
         self.alpha.setObjectName("loraAlpha")
         self.alpha.setRange(alpha_low, alpha_high)
         self.alpha.setDecimals(2)
         self.alpha.setValue(LoraConfig().alpha)
-        self.alpha.setToolTip(ALPHA_TIP)
+        self.alpha.setToolTip(self.tr(ALPHA_TIP))
         self.variant_combo = QComboBox()
         self.variant_combo.setObjectName("loraVariantCombo")
         for name, title, tip in ((
@@ -137,55 +142,57 @@ class LoraTab(QWidget):
                                           "paper uses 16)"))
         self.scale_label = QLabel()
         self.scale_label.setObjectName("loraScaleLabel")
-        self.scale_label.setToolTip("How strongly the low-rank update B·A is added to the frozen weight")
+        self.scale_label.setToolTip(self.tr("How strongly the low-rank update B·A is added to the frozen weight"))
 
-        self.feature_box = QGroupBox("Extra inputs to fc1")
-        self.feature_box.setToolTip("Per-image values appended to fc1's input; their new weights are trained too")
+        self.feature_box = QGroupBox(self.tr("Extra inputs to fc1"))
+        self.feature_box.setToolTip(self.tr("Per-image values appended to fc1's input; their new weights are trained "
+                                            "too"))
         self.feature_layout = QVBoxLayout(self.feature_box)
         self.feature_checks: dict[str, QCheckBox] = {}
-        self._loading_features = QLabel("Loading the feature list…")
+        self._loading_features = QLabel(self.tr("Loading the feature list…"))
         self.feature_layout.addWidget(self._loading_features)
-        self.control_check = QCheckBox("Also run a control without the extra features")
+        self.control_check = QCheckBox(self.tr("Also run a control without the extra features"))
         self.control_check.setObjectName("controlRunCheck")
         self.control_check.setChecked(True)
-        self.control_check.setToolTip(
+        self.control_check.setToolTip(self.tr(
             "The same LoRA fine-tuning without the extra inputs. Only the difference between the two says what "
-            "the feature itself adds; fine-tuning alone also gains a little.")
+            "the feature itself adds; fine-tuning alone also gains a little."))
 
-        self.epochs = int_spin("loraEpochs", "epochs", 2, "Passes over the training set (the article: 2)")
-        self.learning_rate = lr_spin("loraLearningRate", 1e-3, "Adam's learning rate for the adapters")
-        self.subset = subset_spin("loraSubset", "Use only the first N training images")
-        self.seeds = int_spin("loraSeeds", "seeds", 1,
-                              "Repeat the fine-tuning with seeds 0, 1, …: the spread shows training noise, and the "
-                              "feature's effect then gets an interval over seeds")
+        self.epochs = int_spin("loraEpochs", "epochs", 2, self.tr("Passes over the training set (the article: 2)"))
+        self.learning_rate = lr_spin("loraLearningRate", 1e-3, self.tr("Adam's learning rate for the adapters"))
+        self.subset = subset_spin("loraSubset", self.tr("Use only the first N training images"))
+        self.seeds = int_spin("loraSeeds", "seeds", 1, self.tr(
+            "Repeat the fine-tuning with seeds 0, 1, …: the spread shows training noise, and the feature's effect "
+            "then gets an interval over seeds"))
         self.budget_label = QLabel()
         self.budget_label.setObjectName("trainableParamsLabel")
-        self.budget_label.setToolTip("Adapters plus fc1's new feature columns, against all parameters of the model")
+        self.budget_label.setToolTip(self.tr("Adapters plus fc1's new feature columns, against all parameters of the "
+                                              "model"))
         font = self.budget_label.font()
         font.setBold(True)
         self.budget_label.setFont(font)
 
         start_box = QGroupBox(self.tr("Start from, adapt to"))
         start_form = QFormLayout(start_box)
-        start_form.addRow("Base model", self.base_combo)
+        start_form.addRow(self.tr("Base model"), self.base_combo)
         start_form.addRow(self.tr("Target task"), self.task_combo)
         start_form.addRow(self.tr("Method"), self.method_combo)
         start_form.addRow(self.method_note)
-        layers_box = QGroupBox("Layers to adapt")
+        layers_box = QGroupBox(self.tr("Layers to adapt"))
         layers_box.setLayout(layer_grid)
-        adapter_box = QGroupBox("Adapter")
+        adapter_box = QGroupBox(self.tr("Adapter"))
         adapter_form = QFormLayout(adapter_box)
-        adapter_form.addRow("Rank r", self.rank)
-        adapter_form.addRow("Alpha α", self.alpha)
+        adapter_form.addRow(self.tr("Rank r"), self.rank)
+        adapter_form.addRow(self.tr("Alpha α"), self.alpha)
         adapter_form.addRow(self.tr("Variant"), self.variant_combo)
         adapter_form.addRow(self.tr("Scale"), self.scale_label)
         adapter_form.addRow(self.tr("LoRA+ ratio"), self.lora_plus)
-        training_box = QGroupBox("Training")
+        training_box = QGroupBox(self.tr("Training"))
         training_form = QFormLayout(training_box)
-        training_form.addRow("Epochs", self.epochs)
-        training_form.addRow("Learning rate", self.learning_rate)
-        training_form.addRow("Training images", self.subset)
-        training_form.addRow("Seeds", self.seeds)
+        training_form.addRow(self.tr("Epochs"), self.epochs)
+        training_form.addRow(self.tr("Learning rate"), self.learning_rate)
+        training_form.addRow(self.tr("Training images"), self.subset)
+        training_form.addRow(self.tr("Seeds"), self.seeds)
         left = QVBoxLayout()
         left.addWidget(start_box)
         left.addWidget(layers_box)
@@ -204,7 +211,7 @@ class LoraTab(QWidget):
         self._lora_only = (layers_box, adapter_box, self.feature_box, self.control_check)
         self._lora_tips = {widget: widget.toolTip() for widget in self._lora_only}
 
-        self.panel = TrainingPanel(state, "lora", "lora", "Fine-tune with LoRA", self.start)
+        self.panel = TrainingPanel(state, "lora", "lora", self.tr("Fine-tune with LoRA"), self.start)
         layout = QVBoxLayout(self)
         layout.addLayout(settings_row)
         layout.addWidget(self.task_strip)
@@ -268,13 +275,13 @@ class LoraTab(QWidget):
         if not self.state.ready:
             return
         if self.base_combo.currentData() is None:
-            self.state.tell("info", "No base model", "Train a base model in the Base training tab first: LoRA "
-                                                     "fine-tunes a copy of it.")
+            self.state.tell("info", self.tr("No base model"), self.tr(
+                "Train a base model in the Base training tab first: LoRA fine-tunes a copy of it."))
             return
         try:
             plan = self.plan()
         except ConfigError as exc:
-            self.state.tell("warning", "Check the settings", sentence(str(exc)))
+            self.state.tell("warning", self.tr("Check the settings"), sentence(str(exc)))
             return
         job = jobs.make_finetune(self.state.cache, self.state.data_root, self.state.models_root, plan,
                                  on_done=self._on_trained)
@@ -284,7 +291,8 @@ class LoraTab(QWidget):
     def _on_trained(self, result: JobResult) -> None:
         self.state.refresh_models()
         if isinstance(result, jobs.LoraTrained) and result.learned_nothing:
-            self.state.tell("warning", f"{JOB_TITLES['lora']} learned nothing", result.learned_nothing)
+            self.state.tell("warning", self.tr("{0} learned nothing").format(JOB_TITLES['lora']),
+                            result.learned_nothing)
 
     def remember(self, settings) -> None:
         self._settings = settings
@@ -309,8 +317,8 @@ class LoraTab(QWidget):
             check = QCheckBox(f"{title} — {description}")
             check.setObjectName(f"feature_{name}")
             check.setChecked(name == "brightness")
-            check.setToolTip(f"Append the image's {title.lower()} ({description}) to fc1's input, standardised "
-                             "with the training set's mean and spread")
+            check.setToolTip(self.tr("Append the image's {0} ({1}) to fc1's input, standardised with the training "
+                                     "set's mean and spread").format(title.lower(), description))
             if self._settings is not None:
                 bind(self._settings, f"lora/feature_{name}", check)
             check.toggled.connect(self._update_budget)
@@ -377,9 +385,9 @@ class LoraTab(QWidget):
             lora_label.setText(f"{params:,}" if checked else f"({params:,})")
             lora_label.setEnabled(checked)
         self.new_columns_label.setText(
-            f"fc1 also gets {len(features)} new input column(s) for the extra features: "
-            f"{new_columns:,} trainable parameters." if features else
-            "No extra features: this run is a plain LoRA fine-tuning (what the control does).")
+            self.tr("fc1 also gets {0} new input column(s) for the extra features: {1} trainable parameters.").format(
+                len(features), f"{new_columns:,}") if features else
+            self.tr("No extra features: this run is a plain LoRA fine-tuning (what the control does)."))
         try:
             self.budget_label.setText(lora_budget(model, self.lora_config()).sentence())
         except ConfigError as exc:
