@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from lora_studio.core.config import DataConfig, FinetunePlan, TrainConfig
+from lora_studio.gui.core_texts import dataset_title, kind_title
 from lora_studio.gui.worker import Job, JobContext, JobResult
 
 if TYPE_CHECKING:
@@ -27,6 +30,9 @@ if TYPE_CHECKING:
     from lora_studio.core.workflows.runs import FinetuneRuns, Listener
 
 OnDone = Callable[[JobResult], None]
+#: the jobs' messages are translated where they are made, in the worker thread (QCoreApplication.translate is
+#: thread-safe); texts of the core inside them (its errors, its status lines) stay English
+translate = QCoreApplication.translate
 
 SAMPLE_POOL = 3000  # training images handed to the sample grid (filtering by class needs a few hundred each)
 
@@ -143,11 +149,11 @@ def make_load_core(data_root: Path | None = None, on_done: OnDone | None = None)
 
 def make_load_dataset(cache: DataCache, root: Path, name: str, on_done: OnDone | None = None) -> Job:
     def run(ctx: JobContext) -> DatasetLoaded:
-        ctx.status(f"Reading {name} from {root}")
+        ctx.status(translate("jobs", "Reading {0} from {1}").format(dataset_title(name), root))
         dataset = cache.get(root, name)
         view = _view(dataset, root)
-        return DatasetLoaded("finished", f"{view.title}: {view.n_train:,} training and {view.n_test:,} test images",
-                             view=view)
+        return DatasetLoaded("finished", translate("jobs", "{0}: {1} training and {2} test images").format(
+            dataset_title(view.name), f"{view.n_train:,}", f"{view.n_test:,}"), view=view)
 
     return Job("dataset", run, on_done=on_done)
 
@@ -160,10 +166,11 @@ def make_download(cache: DataCache, root: Path, name: str, on_done: OnDone | Non
         try:
             dataset = download.download(name, root, ctx.progress, ctx.is_cancelled)
         except Cancelled:
-            return DatasetLoaded("stopped", "download cancelled; nothing was changed")
+            return DatasetLoaded("stopped", translate("jobs", "download cancelled; nothing was changed"))
         cache.put(root, dataset)
         view = _view(dataset, root)
-        return DatasetLoaded("finished", f"{view.title} downloaded: {view.n_train:,} training images", view=view)
+        return DatasetLoaded("finished", translate("jobs", "{0} downloaded: {1} training images").format(
+            dataset_title(view.name), f"{view.n_train:,}"), view=view)
 
     return Job("download", run, on_done=on_done)
 
@@ -172,12 +179,12 @@ def make_import(cache: DataCache, root: Path, source: Path, name: str, on_done: 
     def run(ctx: JobContext) -> DatasetLoaded:
         from lora_studio.core.data import datasets as data
 
-        ctx.status(f"Checking the files in {source}")
+        ctx.status(translate("jobs", "Checking the files in {0}").format(source))
         dataset = data.import_folder(source, root, name)
         cache.put(root, dataset)
         view = _view(dataset, root)
-        return DatasetLoaded("finished", f"{view.title} imported from {source}: {view.n_train:,} training images",
-                             view=view)
+        return DatasetLoaded("finished", translate("jobs", "{0} imported from {1}: {2} training images").format(
+            dataset_title(view.name), source, f"{view.n_train:,}"), view=view)
 
     return Job("import", run, on_done=on_done)
 
@@ -196,21 +203,23 @@ def make_train_base(cache: DataCache, root: Path, models: Path, data: DataConfig
 
         whole = cache.get(root, data.dataset)
         dataset = datasets.Dataset(whole.info, whole.train.first(data.limit), whole.test)
-        ctx.status(f"Training the base CNN on {len(dataset.train):,} images")
+        ctx.status(translate("jobs", "Training the base CNN on {0} images").format(f"{len(dataset.train):,}"))
         run = runs.train_base_run(dataset, config, ModelLibrary(models), _listener(ctx), ctx.control)
         if run.error is not None:  # a full or read-only disk: say that the training itself went well
             accuracy = run.outcome.predictions.accuracy
-            return BaseTrained("failed", f"the training finished (test accuracy {100 * accuracy:.2f} %), but "
-                                         f"{run.error}; nothing was saved")
+            return BaseTrained("failed", translate(
+                "jobs", "the training finished (test accuracy {0} %), but {1}; nothing was saved").format(
+                f"{100 * accuracy:.2f}", run.error))
         if not run.finished:
-            return BaseTrained(run.status, joined(run.message or run.status, "nothing was saved"))
+            return BaseTrained(run.status, joined(run.message or run.status, translate("jobs", "nothing was saved")))
         accuracy, name = run.outcome.predictions.accuracy, run.outcome.record.name
         nothing = run.learned_nothing()
         return BaseTrained(
-            "finished", f"test accuracy {100 * accuracy:.2f} %, saved as “{name}”", model_id=run.model_id,
-            test_accuracy=accuracy,
-            learned_nothing=f"{nothing} The model was saved as “{name}”: the model library can delete it." if nothing
-            else "")
+            "finished", translate("jobs", "test accuracy {0} %, saved as “{1}”").format(f"{100 * accuracy:.2f}", name),
+            model_id=run.model_id, test_accuracy=accuracy,
+            learned_nothing=translate(
+                "jobs", "{0} The model was saved as “{1}”: the model library can delete it.").format(nothing, name)
+            if nothing else "")
 
     return Job("base", run, pausable=True, on_done=on_done)
 
@@ -228,24 +237,25 @@ def make_finetune(cache: DataCache, root: Path, models: Path, plan: FinetunePlan
         base, record = runs.load_base(library, plan.base_id)
         dataset = cache.get(root, record.dataset)
         if plan.task != "same":
-            ctx.status("Making the target task")
+            ctx.status(translate("jobs", "Making the target task"))
         done = runs.finetune_runs(base, record, dataset, plan, library, _listener(ctx, plan), ctx.control,
                                   data_root=root)
         saved = tuple(done.model_ids)
         if done.unfinished is not None:
-            kept = f"{len(saved)} finished model(s) were saved" if saved else "nothing was saved"
+            kept = translate("jobs", "{0} finished model(s) were saved").format(len(saved)) if saved else \
+                translate("jobs", "nothing was saved")
             status, message = done.unfinished.status, done.unfinished.message
             return LoraTrained(status, joined(message or status, kept), model_ids=saved)
-        useless = [(f"{PHASE_NAMES[r.phase]} seed {r.seed}", why) for phase in PHASE_NAMES for r in done.of_phase(phase)
-                   if (why := r.learned_nothing())]
-        nothing = (f"{', '.join(run for run, _ in useless)}: {useless[0][1]} The models were saved: the model "
-                   "library can delete them.") if useless else ""
+        useless = [(translate("jobs", "{0} seed {1}").format(kind_title(r.phase), r.seed), why)
+                   for phase in PHASE_NAMES for r in done.of_phase(phase) if (why := r.learned_nothing())]
+        nothing = translate("jobs", "{0}: {1} The models were saved: the model library can delete them.").format(
+            ", ".join(run for run, _ in useless), useless[0][1]) if useless else ""
         return LoraTrained("finished", _lora_summary(done), model_ids=saved, learned_nothing=nothing)
 
     return Job("lora", run, pausable=True, on_done=on_done)
 
 
-#: how a message names the runs of a fine-tuning
+#: how a message names the runs of a fine-tuning, in the order it lists them (core_texts.kind_title translates)
 PHASE_NAMES = {"feature_lora": "feature+LoRA", "control_lora": "control", "head": "head only",
                "full": "full fine-tuning", "scratch": "from scratch"}
 
@@ -260,10 +270,11 @@ def _listener(ctx: JobContext, plan: FinetunePlan | None = None) -> Listener:
 
         def phase_started(self, phase: str, seed: int, epochs: int) -> None:
             if plan is not None and phase not in ("feature_lora", "control_lora"):  # another method than LoRA
-                ctx.status(f"Training: {PHASE_NAMES.get(phase, phase)}, seed {seed}")
+                ctx.status(translate("jobs", "Training: {0}, seed {1}").format(kind_title(phase), seed))
             elif plan is not None:
                 features = plan.features if phase == "feature_lora" else ()
-                ctx.status(f"Fine-tuning {'with ' + '+'.join(features) if features else 'the control'}, seed {seed}")
+                ctx.status(translate("jobs", "Fine-tuning with {0}, seed {1}").format("+".join(features), seed)
+                           if features else translate("jobs", "Fine-tuning the control, seed {0}").format(seed))
 
         def callbacks(self, phase: str, seed: int):
             return ctx.callbacks(phase if phase == "base" else f"{phase}:{seed}")
@@ -284,16 +295,17 @@ def _lora_summary(done: FinetuneRuns) -> str:
     import numpy as np
 
     parts, forgetting = [], []
-    for phase, name in PHASE_NAMES.items():
+    for phase in PHASE_NAMES:
         if done.of_phase(phase):
+            name = kind_title(phase)
             accuracy = np.mean([r.outcome.predictions.accuracy for r in done.of_phase(phase)])
-            parts.append(f"{name} {100 * accuracy:.2f} %")
+            parts.append(translate("jobs", "{0} {1} %").format(name, f"{100 * accuracy:.2f}"))
             lost = [r.outcome.record.metrics.get("forgetting") for r in done.of_phase(phase)]
             if all(value is not None for value in lost):
-                forgetting.append(f"{name} {100 * np.mean(lost):+.2f} points")
-    text = "target accuracy " + ", ".join(parts)
+                forgetting.append(translate("jobs", "{0} {1} points").format(name, f"{100 * np.mean(lost):+.2f}"))
+    text = translate("jobs", "target accuracy {0}").format(", ".join(parts))
     if forgetting:
-        text += "; forgetting " + ", ".join(forgetting)
+        text += "; " + translate("jobs", "forgetting {0}").format(", ".join(forgetting))
     effect = done.effect()
     if effect is not None:
         text += f"; {effect.sentence()}"

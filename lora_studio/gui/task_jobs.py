@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from lora_studio.gui.jobs import DataCache, OnDone
 from lora_studio.gui.worker import Job, JobContext, JobResult
 
@@ -48,13 +50,33 @@ def make_task_preview(cache: DataCache, root: Path, task: str, source: str, coun
             return TaskPreviewed("failed", str(exc), task=task, source=source)
         labels = dataset.train.labels.numpy()
         chosen = alternate_classes(labels, count)
+        title = task_data_title(task, source, dataset.info.title)
         return TaskPreviewed(
-            "finished", f"{dataset.info.title}: {len(dataset.train):,} training images", task=task, source=source,
-            title=dataset.info.title, classes=tuple(dataset.classes),
+            "finished", QCoreApplication.translate("jobs", "{0}: {1} training images").format(
+                title, f"{len(dataset.train):,}"), task=task, source=source,
+            title=title, classes=tuple(dataset.classes),
             images=dataset.train.images.numpy()[chosen].copy(), labels=labels[chosen].copy(),
             n_train=len(dataset.train) if len(dataset.train) < POOL else None, n_test=len(dataset.test))
 
     return Job("preview", run, on_done=on_done)
+
+
+def task_data_title(task: str, source: str, english: str) -> str:
+    """The title of a task's data set as `tasks.make_task` gives it ("MNIST · Inverted colours"), translated;
+    `english`, the core's, for a task the window does not know."""
+    from lora_studio.core.data.task_names import FOLDER_PREFIX, TASKS
+    from lora_studio.gui.core_texts import dataset_title, task_title
+
+    if task == "same":
+        return dataset_title(source)
+    if task in TASKS and TASKS[task].needs_dataset:
+        return dataset_title(TASKS[task].needs_dataset)
+    if task in TASKS:
+        return QCoreApplication.translate("jobs", "{0} · {1}").format(dataset_title(source), task_title(task))
+    if task.startswith(FOLDER_PREFIX):
+        folder = Path(task[len(FOLDER_PREFIX):])
+        return QCoreApplication.translate("jobs", "Your images in {0}").format(folder.name or folder)
+    return english
 
 
 def alternate_classes(labels: np.ndarray, count: int) -> np.ndarray:
