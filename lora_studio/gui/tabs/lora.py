@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from lora_studio.core.config import LAYERS, RANGES, ConfigError, FinetunePlan, LoraConfig, ModelConfig, TrainConfig
 from lora_studio.core.model.params import Budget, layer_shapes, lora_budget
-from lora_studio.gui import jobs, methods
+from lora_studio.gui import core_texts, jobs, methods
 from lora_studio.gui.settings import bind
 from lora_studio.gui.state import AppState, sentence
 from lora_studio.gui.widgets.base_combo import fill_with_bases
@@ -37,7 +37,7 @@ from lora_studio.gui.widgets.spinners import int_spin, lr_spin, subset_spin, sub
 from lora_studio.gui.widgets.task_combo import TaskCombo
 from lora_studio.gui.widgets.task_strip import TaskStrip
 from lora_studio.gui.widgets.training_panel import TrainingPanel
-from lora_studio.gui.worker import JOB_TITLES, JobResult
+from lora_studio.gui.worker import JobResult, job_title
 
 BATCH_SIZE = 64  # the article's; the LoRA phase is cheap enough that it needs no knob of its own
 LAYER_TIPS = {  # translated where shown (context "LoraTab")
@@ -291,7 +291,7 @@ class LoraTab(QWidget):
     def _on_trained(self, result: JobResult) -> None:
         self.state.refresh_models()
         if isinstance(result, jobs.LoraTrained) and result.learned_nothing:
-            self.state.tell("warning", self.tr("{0} learned nothing").format(JOB_TITLES['lora']),
+            self.state.tell("warning", self.tr("{0} learned nothing").format(job_title("lora")),
                             result.learned_nothing)
 
     def remember(self, settings) -> None:
@@ -313,7 +313,9 @@ class LoraTab(QWidget):
     # --- slots --------------------------------------------------------------------------
     def _on_ready(self) -> None:
         self._loading_features.deleteLater()
-        for name, title, description in self.state.features:
+        for name, english_title, english_description in self.state.features:
+            title = core_texts.feature_title(name, english_title)
+            description = core_texts.feature_description(name, english_description)
             check = QCheckBox(f"{title} — {description}")
             check.setObjectName(f"feature_{name}")
             check.setChecked(name == "brightness")
@@ -389,7 +391,7 @@ class LoraTab(QWidget):
                 len(features), f"{new_columns:,}") if features else
             self.tr("No extra features: this run is a plain LoRA fine-tuning (what the control does)."))
         try:
-            self.budget_label.setText(lora_budget(model, self.lora_config()).sentence())
+            self.budget_label.setText(core_texts.budget_sentence(lora_budget(model, self.lora_config())))
         except ConfigError as exc:
             self.budget_label.setText(sentence(str(exc)))
 
@@ -398,4 +400,4 @@ class LoraTab(QWidget):
         shapes = layer_shapes(ModelConfig())
         total = sum(shape.params for shape in shapes)
         trainable = next(s.params for s in shapes if s.name == "fc2") if self.method() == "head" else total
-        self.budget_label.setText(Budget(trainable, total).sentence())
+        self.budget_label.setText(core_texts.budget_sentence(Budget(trainable, total)))
