@@ -8,7 +8,7 @@ messages. The questions it asks go through replaceable callables
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,19 +25,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from lora_studio.gui.core_texts import kind_title
 from lora_studio.gui.state import AppState
 
 DEFAULT_WIDTH = 1100  # pixels, when the columns need less
-COLUMNS = ("Name", "Kind", "Data", "Test accuracy", "Trained parameters", "Settings", "Created", "Id")
-KIND_TITLES = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control", "head": "head only",
-               "full": "full fine-tuning", "scratch": "from scratch"}
+#: the columns by their English names (the code finds a column by it); the header shows them translated
+COLUMNS = (QT_TRANSLATE_NOOP("LibraryDialog", "Name"), QT_TRANSLATE_NOOP("LibraryDialog", "Kind"),
+           QT_TRANSLATE_NOOP("LibraryDialog", "Data"), QT_TRANSLATE_NOOP("LibraryDialog", "Test accuracy"),
+           QT_TRANSLATE_NOOP("LibraryDialog", "Trained parameters"), QT_TRANSLATE_NOOP("LibraryDialog", "Settings"),
+           QT_TRANSLATE_NOOP("LibraryDialog", "Created"), QT_TRANSLATE_NOOP("LibraryDialog", "Id"))
 
 
 class LibraryDialog(QDialog):
     def __init__(self, state: AppState, parent=None):
         super().__init__(parent)
         self.setObjectName("modelLibrary")
-        self.setWindowTitle("Model library — LoRA Studio")
+        self.setWindowTitle(self.tr("Model library — LoRA Studio"))
         self.resize(DEFAULT_WIDTH, 420)
         self.state = state
         self.ask_name = self._ask_name
@@ -47,7 +50,7 @@ class LibraryDialog(QDialog):
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("modelLibraryTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("LibraryDialog", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -63,12 +66,12 @@ class LibraryDialog(QDialog):
         buttons = QHBoxLayout()
         self.buttons = {}
         for key, text, slot, tip in (
-            ("rename", "Rename…", self.rename, "Give the model a name of your choice"),
-            ("delete", "Delete…", self.delete, "Remove the model's folder from the library"),
-            ("open", "Open folder", self.open_folder, "Show the model's files: config.json, weights, metrics, "
-                                                      "and for LoRA models the PEFT adapter"),
-            ("export", "Export merged weights…", self.export, "Write one safetensors file with LoRA merged into the "
-                                                             "weights: a plain CNN anyone can load"),
+            ("rename", self.tr("Rename…"), self.rename, self.tr("Give the model a name of your choice")),
+            ("delete", self.tr("Delete…"), self.delete, self.tr("Remove the model's folder from the library")),
+            ("open", self.tr("Open folder"), self.open_folder, self.tr(
+                "Show the model's files: config.json, weights, metrics, and for LoRA models the PEFT adapter")),
+            ("export", self.tr("Export merged weights…"), self.export, self.tr(
+                "Write one safetensors file with LoRA merged into the weights: a plain CNN anyone can load")),
         ):
             button = QPushButton(text)
             button.setObjectName(f"library_{key}")
@@ -77,7 +80,7 @@ class LibraryDialog(QDialog):
             buttons.addWidget(button)
             self.buttons[key] = button
         buttons.addStretch(1)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -115,12 +118,13 @@ class LibraryDialog(QDialog):
         current = next((m.name for m in self.state.models if m.id == model_id), "")
         name = self.ask_name(current) if model_id else None
         if name:
-            self._do(lambda: self.state.library().rename(model_id, name), f"Renamed to “{name.strip()}”")
+            self._do(lambda: self.state.library().rename(model_id, name),
+                     self.tr("Renamed to “{0}”").format(name.strip()))
 
     def delete(self) -> None:
         model_id = self.selected_id()
-        if model_id and self.confirm(f"Delete {model_id} and its files? This cannot be undone."):
-            self._do(lambda: self.state.library().delete(model_id), f"Deleted {model_id}")
+        if model_id and self.confirm(self.tr("Delete {0} and its files? This cannot be undone.").format(model_id)):
+            self._do(lambda: self.state.library().delete(model_id), self.tr("Deleted {0}").format(model_id))
 
     def open_folder(self) -> None:
         model_id = self.selected_id()
@@ -143,7 +147,7 @@ class LibraryDialog(QDialog):
         try:
             action()
         except USER_ERRORS as exc:
-            self.state.tell("warning", "Model library", str(exc))
+            self.state.tell("warning", self.tr("Model library"), str(exc))
             return
         if done:
             self.state.sigStatus.emit(done)
@@ -151,16 +155,16 @@ class LibraryDialog(QDialog):
 
     # --- questions (replaced in tests) --------------------------------------------------
     def _ask_name(self, current: str) -> str | None:
-        name, ok = QInputDialog.getText(self, "Rename model", "New name:", text=current)
+        name, ok = QInputDialog.getText(self, self.tr("Rename model"), self.tr("New name:"), text=current)
         return name if ok else None
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, "Model library", question)
+        answer = QMessageBox.question(self, self.tr("Model library"), question)
         return answer == QMessageBox.StandardButton.Yes
 
     def _ask_export_path(self, model_id: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export merged weights", f"{model_id}-merged.safetensors",
-                                              "safetensors (*.safetensors)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export merged weights"), f"{model_id}-merged.safetensors",
+                                              self.tr("safetensors (*.safetensors)"))
         return path or None
 
     # --- slots --------------------------------------------------------------------------
@@ -169,8 +173,9 @@ class LibraryDialog(QDialog):
         self.table.setRowCount(len(models))
         for row, info in enumerate(models):
             accuracy = "" if info.test_accuracy is None else f"{100 * info.test_accuracy:.2f} %"
-            trained = "" if info.trainable_params is None else f"{info.trainable_params:,} of {info.total_params:,}"
-            cells = (info.name or "(unreadable)", KIND_TITLES.get(info.kind, info.kind), info.dataset, accuracy,
+            trained = "" if info.trainable_params is None else self.tr("{0} of {1}").format(
+                f"{info.trainable_params:,}", f"{info.total_params:,}")
+            cells = (info.name or self.tr("(unreadable)"), kind_title(info.kind), info.dataset, accuracy,
                      trained, info.error or info.settings, info.created.replace("T", " "), info.id)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -178,7 +183,7 @@ class LibraryDialog(QDialog):
                 if COLUMNS[column] in ("Test accuracy", "Trained parameters"):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
-        self.where.setText(f"{len(models)} model(s) in {self.state.models_root}")
+        self.where.setText(self.tr("{0} model(s) in {1}").format(len(models), self.state.models_root))
         if selected:
             self.select(selected)
         self._update_buttons()
@@ -186,7 +191,7 @@ class LibraryDialog(QDialog):
     def _on_exported(self, result) -> None:
         """The `on_done` of an export started here (an evaluation_jobs.Exported, when it finished)."""
         if result.status == "finished":
-            self.where.setText(f"Exported {result.model_id} to {result.path}: {result.check}")
+            self.where.setText(self.tr("Exported {0} to {1}: {2}").format(result.model_id, result.path, result.check))
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None

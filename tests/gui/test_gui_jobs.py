@@ -44,7 +44,8 @@ def test_every_job_has_one_title():
     import lora_studio.gui.main_window as main_window
     import lora_studio.gui.state as state
 
-    assert main_window.JOB_TITLES is worker.JOB_TITLES and not hasattr(state, "_title")
+    assert main_window.job_title is state.job_title is worker.job_title and not hasattr(state, "_title")
+    assert worker.job_title("lora") == "LoRA fine-tuning" and worker.job_title("new-kind") == "new-kind"
 
 
 def test_an_export_reports_to_where_it_was_started(qtbot, window, train_library, tmp_path, wait_idle):
