@@ -13,7 +13,7 @@ from lora_studio.gui.settings import bind
 from lora_studio.gui.state import AppState, sentence
 from lora_studio.gui.widgets.spinners import int_spin, lr_spin, subset_spin, subset_value
 from lora_studio.gui.widgets.training_panel import TrainingPanel
-from lora_studio.gui.worker import JOB_TITLES, JobResult
+from lora_studio.gui.worker import JobResult, job_title
 
 
 class BaseTab(QWidget):
@@ -21,32 +21,34 @@ class BaseTab(QWidget):
         super().__init__(parent)
         self.setObjectName("baseTab")
         self.state = state
-        self.epochs = int_spin("baseEpochs", "epochs", 3, "Passes over the training set (the article: 3)")
-        self.batch_size = int_spin("baseBatchSize", "batch_size", 64, "Images per optimiser step (the article: 64)")
-        self.learning_rate = lr_spin("baseLearningRate", 1e-3,
-                                     "Adam's learning rate (the article: 0.001). Too high and training diverges.")
-        self.seed = int_spin("baseSeed", "seed", 0, "Random seed: the same seed and settings give the same model")
-        self.subset = subset_spin("baseSubset", "Use only the first N training images, for a quick run")
+        self.epochs = int_spin("baseEpochs", "epochs", 3, self.tr("Passes over the training set (the article: 3)"))
+        self.batch_size = int_spin("baseBatchSize", "batch_size", 64,
+                                   self.tr("Images per optimiser step (the article: 64)"))
+        self.learning_rate = lr_spin("baseLearningRate", 1e-3, self.tr(
+            "Adam's learning rate (the article: 0.001). Too high and training diverges."))
+        self.seed = int_spin("baseSeed", "seed", 0,
+                             self.tr("Random seed: the same seed and settings give the same model"))
+        self.subset = subset_spin("baseSubset", self.tr("Use only the first N training images, for a quick run"))
 
         form = QFormLayout()
-        form.addRow("Epochs", self.epochs)
-        form.addRow("Batch size", self.batch_size)
-        form.addRow("Learning rate", self.learning_rate)
-        form.addRow("Seed", self.seed)
-        form.addRow("Training images", self.subset)
-        box = QGroupBox("Base CNN")
+        form.addRow(self.tr("Epochs"), self.epochs)
+        form.addRow(self.tr("Batch size"), self.batch_size)
+        form.addRow(self.tr("Learning rate"), self.learning_rate)
+        form.addRow(self.tr("Seed"), self.seed)
+        form.addRow(self.tr("Training images"), self.subset)
+        box = QGroupBox(self.tr("Base CNN"))
         box.setLayout(form)
-        explain = QLabel(
+        explain = QLabel(self.tr(
             "Trains the article's small CNN (two convolutions, fc1 784→64, fc2 64→10; 52,138 parameters) "
             "from scratch on the chosen data set. The result is saved in the model library automatically "
-            "and becomes the starting point of the LoRA tab.")
+            "and becomes the starting point of the LoRA tab."))
         explain.setWordWrap(True)
         explain.setMinimumWidth(300)
         top = QHBoxLayout()
         top.addWidget(box)
         top.addWidget(explain, 1)
 
-        self.panel = TrainingPanel(state, "base", "base", "Train base model", self.start)
+        self.panel = TrainingPanel(state, "base", "base", self.tr("Train base model"), self.start)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.panel, 1)
@@ -64,7 +66,8 @@ class BaseTab(QWidget):
         if not self.state.ready:
             return
         if not self.state.dataset_available():
-            self.state.tell("info", "No data yet", "Download or import a data set in the Dataset tab before training.")
+            self.state.tell("info", self.tr("No data yet"),
+                            self.tr("Download or import a data set in the Dataset tab before training."))
             return
         try:
             data, config = self.settings()
@@ -77,7 +80,7 @@ class BaseTab(QWidget):
     def _on_trained(self, result: JobResult) -> None:
         self.state.refresh_models()
         if isinstance(result, jobs.BaseTrained) and result.learned_nothing:
-            self.state.tell("warning", f"{JOB_TITLES['base']} learned nothing", result.learned_nothing)
+            self.state.tell("warning", self.tr("{0} learned nothing").format(job_title("base")), result.learned_nothing)
 
     def remember(self, settings) -> None:
         for key, widget in (("base/epochs", self.epochs), ("base/batchSize", self.batch_size),

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from lora_studio.core.config import DATASETS
-from lora_studio.gui import jobs, task_jobs
+from lora_studio.gui import core_texts, jobs, task_jobs
 from lora_studio.gui.state import AppState, sentence
 from lora_studio.gui.widgets.image_grid import ImageGrid
 from lora_studio.gui.widgets.task_combo import TaskCombo
 
 #: the same titles as core.data.DATASETS (a test holds them together); that module imports PyTorch,
-#: and this combo is shown before PyTorch loads
-TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST", "kmnist": "KMNIST"}
+#: and this combo is shown before PyTorch loads. English: `core_texts.dataset_title` translates them
+TITLES = core_texts.DATASET_TITLES
 #: ten distinguishable colours on white (matplotlib's tab10)
 CLASS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                  "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
@@ -50,41 +50,44 @@ class DatasetTab(QWidget):
         self.combo = QComboBox()
         self.combo.setObjectName("datasetCombo")
         for name in DATASETS:
-            self.combo.addItem(TITLES.get(name, name), name)
-        self.combo.setToolTip("The data set to train on: 60,000 training and 10,000 test images of 28×28 pixels")
-        self.download_button = QPushButton("Download")
+            self.combo.addItem(core_texts.dataset_title(name), name)
+        self.combo.setToolTip(self.tr(
+            "The data set to train on: 60,000 training and 10,000 test images of 28×28 pixels"))
+        self.download_button = QPushButton(self.tr("Download"))
         self.download_button.setObjectName("downloadButton")
-        self.download_button.setToolTip("Download the chosen data set from torchvision's mirrors (about 12 MB)")
-        self.import_button = QPushButton("Import folder…")
+        self.download_button.setToolTip(self.tr(
+            "Download the chosen data set from torchvision's mirrors (about 12 MB)"))
+        self.import_button = QPushButton(self.tr("Import folder…"))
         self.import_button.setObjectName("importFolderButton")
-        self.import_button.setToolTip(
-            "Use a folder holding the four IDX files (train-images-idx3-ubyte, … ; .gz or not), for offline use")
+        self.import_button.setToolTip(self.tr(
+            "Use a folder holding the four IDX files (train-images-idx3-ubyte, … ; .gz or not), for offline use"))
         self.progress = QProgressBar()
         self.progress.setObjectName("datasetProgress")
         self.progress.setRange(0, 1000)
         self.progress.setVisible(False)
-        self.info = QLabel("Loading PyTorch…")
+        self.info = QLabel(self.tr("Loading PyTorch…"))
         self.info.setObjectName("datasetInfo")
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.class_filter = QComboBox()
         self.class_filter.setObjectName("classFilter")
-        self.class_filter.setToolTip("Show the samples of one class only")
-        self.class_filter.addItem("All classes", -1)
+        self.class_filter.setToolTip(self.tr("Show the samples of one class only"))
+        self.class_filter.addItem(self.tr("All classes"), -1)
         self.task_combo = TaskCombo("datasetTaskCombo")
         self.task_combo.setToolTip(self.tr(
             "Show the images as a target task makes them from this data set: what a fine-tuning on that task "
             "trains on. The brightness histogram stays the data set's own."))
         self._task_samples: task_jobs.TaskPreviewed | None = None  # the images of the task shown, when not "same"
-        self.grid = ImageGrid("Download or import a data set to see its images")
+        self.grid = ImageGrid(self.tr("Download or import a data set to see its images"))
         self.grid.setObjectName("sampleGrid")
-        self.grid.setToolTip("Training images; under each, its label and its brightness (mean pixel value, 0–1)")
+        self.grid.setToolTip(self.tr(
+            "Training images; under each, its label and its brightness (mean pixel value, 0–1)"))
         self.histogram = None  # made by build_plots(), once the window is up
         self._curves = []
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Data set:"))
+        top.addWidget(QLabel(self.tr("Data set:")))
         top.addWidget(self.combo)
         top.addWidget(self.download_button)
         top.addWidget(self.import_button)
@@ -94,7 +97,7 @@ class DatasetTab(QWidget):
         samples_layout = QVBoxLayout(samples)
         samples_layout.setContentsMargins(0, 0, 0, 0)
         filter_row = QHBoxLayout()
-        filter_row.addWidget(QLabel("Show:"))
+        filter_row.addWidget(QLabel(self.tr("Show:")))
         filter_row.addWidget(self.class_filter)
         filter_row.addWidget(QLabel(self.tr("as the target task")))
         filter_row.addWidget(self.task_combo)
@@ -133,9 +136,10 @@ class DatasetTab(QWidget):
         self.histogram = pg.PlotWidget()
         self.histogram.setObjectName("brightnessHistogram")
         self.histogram.setMinimumSize(300, 240)
-        self.histogram.setToolTip("How bright the images of each class are: the feature the LoRA tab adds")
+        self.histogram.setToolTip(self.tr("How bright the images of each class are: the feature the LoRA tab adds"))
         plot = self.histogram.getPlotItem()
-        dress(plot, "Brightness per class", "brightness (mean pixel value)", "share of the class (%)", size="11pt")
+        dress(plot, self.tr("Brightness per class"), self.tr("brightness (mean pixel value)"),
+              self.tr("share of the class (%)"), size="11pt")
         self._legend = plot.addLegend(offset=(-10, 10), labelTextSize="8pt", colCount=2)
         self.splitter.addWidget(self.histogram)
         self.splitter.setSizes([560, 440])
@@ -149,7 +153,8 @@ class DatasetTab(QWidget):
                                               self.state.dataset_name, on_done=self.state.take_dataset))
 
     def _ask_for_folder(self) -> str:
-        title = f"Choose a folder holding the four {TITLES.get(self.state.dataset_name, '')} IDX files"
+        title = self.tr("Choose a folder holding the four {0} IDX files").format(
+            core_texts.dataset_title(self.state.dataset_name))
         return QFileDialog.getExistingDirectory(self, title, str(Path.home()))
 
     def _on_download_clicked(self) -> None:
@@ -170,14 +175,14 @@ class DatasetTab(QWidget):
 
     def _describe_missing(self) -> None:
         if self.state.dataset is None and not self.state.dataset_available():
-            title = TITLES.get(self.state.dataset_name, self.state.dataset_name)
-            self.info.setText(f"{title} is not on this computer yet. <b>Download</b> it, or <b>Import folder…</b> "
-                              "with its four IDX files when offline.")
+            self.info.setText(self.tr("{0} is not on this computer yet. <b>Download</b> it, or <b>Import folder…</b> "
+                                      "with its four IDX files when offline.").format(
+                core_texts.dataset_title(self.state.dataset_name)))
 
     def _on_dataset(self, view: jobs.DatasetView | None) -> None:
         self.class_filter.blockSignals(True)
         self.class_filter.clear()
-        self.class_filter.addItem("All classes", -1)
+        self.class_filter.addItem(self.tr("All classes"), -1)
         self._task_samples = None
         self.task_combo.setEnabled(view is not None)
         if view is None:
@@ -191,8 +196,9 @@ class DatasetTab(QWidget):
             self.class_filter.addItem(name if name.startswith(str(index)) else f"{index} – {name}", index)
         self.class_filter.blockSignals(False)
         self.class_filter.setEnabled(True)
-        self.info.setText(f"<b>{view.title}</b>: {view.n_train:,} training and {view.n_test:,} test images, "
-                          f"in {view.folder}. {view.licence}.")
+        self.info.setText(self.tr("<b>{0}</b>: {1} training and {2} test images, in {3}. {4}.").format(
+            core_texts.dataset_title(view.name), f"{view.n_train:,}", f"{view.n_test:,}", view.folder,
+            core_texts.dataset_licence(view.name, view.licence)))
         self._draw_histogram(view)
         self._request_task()
 
@@ -268,9 +274,9 @@ class DatasetTab(QWidget):
 
     def _on_job_started(self, kind: str) -> None:
         if kind == "download":
-            self.download_button.setText("Cancel download")
+            self.download_button.setText(self.tr("Cancel download"))
             self.progress.setValue(0)
-            self.progress.setFormat("Connecting…")
+            self.progress.setFormat(self.tr("Connecting…"))
             self.progress.setVisible(True)
         if kind in ("download", "import"):
             self.import_button.setEnabled(kind != "import")
@@ -278,7 +284,7 @@ class DatasetTab(QWidget):
 
     def _on_job_ended(self, kind: str, status: str, message: str) -> None:
         if kind in ("download", "import"):
-            self.download_button.setText("Download")
+            self.download_button.setText(self.tr("Download"))
             self.import_button.setEnabled(True)
             self.combo.setEnabled(True)
             self.progress.setVisible(False)
@@ -288,4 +294,4 @@ class DatasetTab(QWidget):
     def _on_progress(self, kind: str, fraction: float, text: str) -> None:
         if kind == "download":
             self.progress.setValue(int(fraction * self.progress.maximum()))
-            self.progress.setFormat(f"{text} · %p %")
+            self.progress.setFormat(self.tr("{0} · %p %").format(text))

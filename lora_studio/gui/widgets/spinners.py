@@ -1,5 +1,6 @@
 """Spin boxes whose limits come from core.config.RANGES, so the window accepts what the core accepts."""
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
 
 from lora_studio.core.config import RANGES
@@ -36,10 +37,11 @@ def subset_spin(name: str, tip: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setObjectName(name)
     spin.setRange(0, int(high))
-    spin.setSpecialValueText("All")
+    spin.setSpecialValueText(QCoreApplication.translate("spinners", "All"))
     spin.setSingleStep(1000)
     spin.setGroupSeparatorShown(True)
-    spin.setToolTip(f"{tip} ({int(low)} or more; “All” uses the whole training set)")
+    spin.setToolTip(QCoreApplication.translate("spinners", "{0} ({1} or more; “All” uses the whole training set)")
+                    .format(tip, int(low)))
     spin.editingFinished.connect(lambda: spin.setValue(max(spin.value(), int(low))) if spin.value() else None)
     return spin
 
