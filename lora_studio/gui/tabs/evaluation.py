@@ -20,7 +20,7 @@ after the window is up (the window itself is built without them).
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -35,14 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lora_studio.gui import evaluation_jobs
+from lora_studio.gui import core_texts, evaluation_jobs, score_texts
 from lora_studio.gui.state import AppState
-from lora_studio.gui.style import PHASE_COLOURS, PHASE_TITLES
-from lora_studio.gui.widgets.accuracy_table import KIND_ORDER, KIND_TITLES, AccuracyTable
+from lora_studio.gui.style import PHASE_COLOURS
+from lora_studio.gui.widgets.accuracy_table import KIND_ORDER, AccuracyTable, kind_title
 from lora_studio.gui.widgets.strength_panel import StrengthPanel
 
-PAGES = (("errors", "Errors"), ("brightness", "Brightness and errors"), ("delta", "What LoRA changed"),
-         ("draw", "Draw a digit"))
+PAGES = (("errors", QT_TRANSLATE_NOOP("EvaluationTab", "Errors")),
+         ("brightness", QT_TRANSLATE_NOOP("EvaluationTab", "Brightness and errors")),
+         ("delta", QT_TRANSLATE_NOOP("EvaluationTab", "What LoRA changed")),
+         ("draw", QT_TRANSLATE_NOOP("EvaluationTab", "Draw a digit")))
 SECOND_COLOUR = "#e6ab02"  # when both models shown are of the same kind
 
 
@@ -55,31 +57,31 @@ class EvaluationTab(QWidget):
         self.result: evaluation_jobs.Evaluated | None = None  # the last evaluation that finished
         self.selector = QListWidget()
         self.selector.setObjectName("modelSelector")
-        self.selector.setToolTip("Tick the models to evaluate on the test set")
+        self.selector.setToolTip(self.tr("Tick the models to evaluate on the test set"))
         self.selector.setMinimumWidth(260)
-        self.evaluate_button = QPushButton("Evaluate on the test set")
+        self.evaluate_button = QPushButton(self.tr("Evaluate on the test set"))
         self.evaluate_button.setObjectName("evaluateButton")
-        self.evaluate_button.setToolTip("Score the ticked models on the whole test set (in the background)")
+        self.evaluate_button.setToolTip(self.tr("Score the ticked models on the whole test set (in the background)"))
         self.evaluate_button.clicked.connect(self.evaluate)
         self.table = AccuracyTable()
-        self.effect_label = QLabel("Tick a base model, a feature+LoRA model and its control, then Evaluate.")
+        self.effect_label = QLabel(self.tr("Tick a base model, a feature+LoRA model and its control, then Evaluate."))
         self.effect_label.setObjectName("featureEffectLabel")
         self.effect_label.setWordWrap(True)
-        self.effect_label.setToolTip(
+        self.effect_label.setToolTip(self.tr(
             "Feature+LoRA minus control, in test accuracy, with a 95 % interval: over seeds when several seeds "
             "of both were evaluated, else over test images. An interval that includes zero means the data cannot "
-            "tell whether the feature helps")
+            "tell whether the feature helps"))
         self.inspect_combo = QComboBox()
         self.inspect_combo.setObjectName("inspectModel")
-        self.inspect_combo.setToolTip("The model the views below show")
+        self.inspect_combo.setToolTip(self.tr("The model the views below show"))
         self.compare_combo = QComboBox()
         self.compare_combo.setObjectName("compareModel")
-        self.compare_combo.setToolTip("The model it is compared with: 'fixed' and 'broken by LoRA', the "
-                                      "difference of confusion matrices and the drawing's second answer")
-        self.export_button = QPushButton("Export merged…")
+        self.compare_combo.setToolTip(self.tr("The model it is compared with: 'fixed' and 'broken by LoRA', the "
+                                              "difference of confusion matrices and the drawing's second answer"))
+        self.export_button = QPushButton(self.tr("Export merged…"))
         self.export_button.setObjectName("exportMergedButton")
-        self.export_button.setToolTip("Write the inspected model with LoRA merged into its weights (one "
-                                      "safetensors file, a plain CNN), checked against the unmerged model")
+        self.export_button.setToolTip(self.tr("Write the inspected model with LoRA merged into its weights (one "
+                                              "safetensors file, a plain CNN), checked against the unmerged model"))
         self.export_button.clicked.connect(self.export)
         self.export_label = QLabel()
         self.export_label.setObjectName("exportResult")
@@ -89,13 +91,13 @@ class EvaluationTab(QWidget):
             widget.setEnabled(False)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>Saved models</b>"))
+        left.addWidget(QLabel(self.tr("<b>Saved models</b>")))
         left.addWidget(self.selector, 1)
         left.addWidget(self.evaluate_button)
         inspect_row = QHBoxLayout()
-        inspect_row.addWidget(QLabel("<b>Inspect</b>"))
+        inspect_row.addWidget(QLabel(self.tr("<b>Inspect</b>")))
         inspect_row.addWidget(self.inspect_combo, 3)
-        inspect_row.addWidget(QLabel("compared with"))
+        inspect_row.addWidget(QLabel(self.tr("compared with")))
         inspect_row.addWidget(self.compare_combo, 3)
         inspect_row.addWidget(self.export_button)
         right = QVBoxLayout()
@@ -114,7 +116,7 @@ class EvaluationTab(QWidget):
         for key, title in PAGES:
             self.page[key] = QWidget()
             QVBoxLayout(self.page[key]).setContentsMargins(4, 4, 4, 4)
-            self.pages.addTab(self.page[key], title)
+            self.pages.addTab(self.page[key], self.tr(title))
         self.confusion = self.gallery = self.brightness = self.delta = self.draw = None  # made by build_plots()
         self.strength = StrengthPanel(state)  # beside the views it changes
         self.strength.setFixedWidth(300)
@@ -172,7 +174,7 @@ class EvaluationTab(QWidget):
     def evaluate(self) -> None:
         ids = self.checked_ids()
         if not ids:
-            self.state.tell("info", "No model chosen", "Tick at least one saved model to evaluate.")
+            self.state.tell("info", self.tr("No model chosen"), self.tr("Tick at least one saved model to evaluate."))
             return
         self.state.start(evaluation_jobs.make_evaluate(self.state.cache, self.state.data_root,
                                                        self.state.models_root, ids, on_done=self._on_evaluated))
@@ -183,11 +185,11 @@ class EvaluationTab(QWidget):
         if path and self.state.start(evaluation_jobs.make_export(self.state.cache, self.state.data_root,
                                                                  self.state.models_root, row.id, Path(path),
                                                                  on_done=self._on_exported)):
-            self.export_label.setText("Exporting: comparing merged and unmerged outputs on the test set…")
+            self.export_label.setText(self.tr("Exporting: comparing merged and unmerged outputs on the test set…"))
 
     def _ask_export_path(self, model_id: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export merged weights", f"{model_id}-merged.safetensors",
-                                              "safetensors (*.safetensors)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export merged weights"), f"{model_id}-merged.safetensors",
+                                              self.tr("safetensors (*.safetensors)"))
         return path or None
 
     # --- the chosen models --------------------------------------------------------------
@@ -218,7 +220,7 @@ class EvaluationTab(QWidget):
         """Short, unique names: "feature+LoRA · seed 1" (a number added when two would read the same)."""
         labels, seen = {}, {}
         for row in self.rows():
-            text = f"{PHASE_TITLES.get(row.kind, row.kind)} · seed {row.seed}"
+            text = self.tr("{0} · seed {1}").format(core_texts.kind_title(row.kind), row.seed)
             seen[text] = seen.get(text, 0) + 1
             labels[row.id] = text if seen[text] == 1 else f"{text} ({seen[text]})"
         return labels
@@ -227,7 +229,7 @@ class EvaluationTab(QWidget):
     def _busy(self, kind: str, running: bool) -> None:
         if kind == "evaluate":
             self.evaluate_button.setEnabled(not running)
-            self.evaluate_button.setText("Evaluating…" if running else "Evaluate on the test set")
+            self.evaluate_button.setText(self.tr("Evaluating…") if running else self.tr("Evaluate on the test set"))
         elif kind == "export":
             self.export_button.setEnabled(not running and self.inspected() is not None)
 
@@ -241,7 +243,7 @@ class EvaluationTab(QWidget):
         for info in models:
             if info.error:
                 continue
-            item = QListWidgetItem(f"{info.label}\n{KIND_TITLES.get(info.kind, info.kind)} · {info.id}")
+            item = QListWidgetItem(f"{info.label}\n{kind_title(info.kind)} · {info.id}")
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setToolTip(info.settings)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -263,15 +265,17 @@ class EvaluationTab(QWidget):
         self.table.fill(rows, list(result.groups), result.references)
         effect = result.effect
         self.effect_label.setText(
-            f"<b>Feature effect</b> (feature+LoRA − control, {effect['method']}): {effect['meaning']}"
-            if effect else "To see what the extra feature itself adds, evaluate a feature+LoRA model together with "
-                           "the control of the same base and settings (the LoRA tab trains both).")
+            self.tr("<b>Feature effect</b> (feature+LoRA − control, {0}): {1}").format(
+                score_texts.effect_method(effect), score_texts.effect_meaning(effect))
+            if effect else self.tr("To see what the extra feature itself adds, evaluate a feature+LoRA model "
+                                   "together with the control of the same base and settings (the LoRA tab trains "
+                                   "both)."))
         labels = self.labels()
         choice = _default_choice(rows)
         for combo in (self.inspect_combo, self.compare_combo):
             combo.blockSignals(True)
             combo.clear()
-        self.compare_combo.addItem("nothing", None)
+        self.compare_combo.addItem(self.tr("nothing"), None)
         for row in rows:
             for combo in (self.inspect_combo, self.compare_combo):
                 combo.addItem(labels[row.id], row.id)
@@ -293,9 +297,12 @@ class EvaluationTab(QWidget):
     def _on_exported(self, result) -> None:
         """The `on_done` of an export started here: an evaluation_jobs.Exported, when it finished."""
         if result.status == "finished":
-            self.export_label.setText(f"<b>Exported</b> {result.model_id} to {result.path}: {result.check}.")
-        else:  # the reason is also in a message box
-            self.export_label.setText(f"Export {result.status}: {result.message}")
+            self.export_label.setText(self.tr("<b>Exported</b> {0} to {1}: {2}.").format(
+                result.model_id, result.path, result.check))
+        elif result.status == "stopped":  # the reason is also in a message box
+            self.export_label.setText(self.tr("Export stopped: {0}").format(result.message))
+        else:
+            self.export_label.setText(self.tr("Export failed: {0}").format(result.message))
 
     def _refresh_views(self) -> None:
         inspected, compared = self.inspected(), self.compared()
@@ -307,7 +314,7 @@ class EvaluationTab(QWidget):
         test = self.test_of(inspected.task)
         name = labels[inspected.id]
         if inspected is self.strength.at_strength:
-            name += f" at {self.strength.slider.value()} %"
+            name = self.tr("{0} at {1} %").format(name, self.strength.slider.value())
         first = (name, inspected.predictions)
         second = None
         if compared is not None:  # compared on the inspected model's test images: a base on its task if need be

@@ -15,11 +15,20 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from lora_studio.gui.style import format_seconds
 from lora_studio.gui.widgets.task_combo import task_title
 
-KIND_TITLES = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control (LoRA only)",
-               "head": "head only", "full": "full fine-tuning", "scratch": "from scratch"}
+#: as the table and the Evaluation tab's model list name the kinds (`kind_title` translates)
+KIND_TITLES = {"base": QT_TRANSLATE_NOOP("AccuracyTable", "base"),
+               "feature_lora": QT_TRANSLATE_NOOP("AccuracyTable", "feature+LoRA"),
+               "control_lora": QT_TRANSLATE_NOOP("AccuracyTable", "control (LoRA only)"),
+               "head": QT_TRANSLATE_NOOP("AccuracyTable", "head only"),
+               "full": QT_TRANSLATE_NOOP("AccuracyTable", "full fine-tuning"),
+               "scratch": QT_TRANSLATE_NOOP("AccuracyTable", "from scratch")}
 KIND_ORDER = {"base": 0, "reference": 1, "feature_lora": 2, "control_lora": 3, "head": 4, "full": 5, "scratch": 6}
-COLUMNS = ("Model", "Kind", "Task", "Target accuracy", "Δ vs base", "Source accuracy", "Forgetting", "Test loss",
-           "Trained parameters", "Training time", "Seed")
+#: the columns' names are their keys (`column`) and, but for those in HEADERS, their headers
+COLUMNS = (QT_TRANSLATE_NOOP("AccuracyTable", "Model"), QT_TRANSLATE_NOOP("AccuracyTable", "Kind"),
+           QT_TRANSLATE_NOOP("AccuracyTable", "Task"), QT_TRANSLATE_NOOP("AccuracyTable", "Target accuracy"),
+           "Δ vs base", QT_TRANSLATE_NOOP("AccuracyTable", "Source accuracy"), "Forgetting",
+           QT_TRANSLATE_NOOP("AccuracyTable", "Test loss"), QT_TRANSLATE_NOOP("AccuracyTable", "Trained parameters"),
+           QT_TRANSLATE_NOOP("AccuracyTable", "Training time"), QT_TRANSLATE_NOOP("AccuracyTable", "Seed"))
 #: the header of a column whose cells are in percentage points (the name stays the column's key)
 HEADERS = {"Δ vs base": QT_TRANSLATE_NOOP("AccuracyTable", "Δ vs base (points)"),
            "Forgetting": QT_TRANSLATE_NOOP("AccuracyTable", "Forgetting (points)")}
@@ -53,6 +62,11 @@ REFERENCE_BACKGROUND = QColor("#f4f4f4")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AccuracyTable", text)
+
+
+def kind_title(kind: str) -> str:
+    """A model's kind as the table names it, translated (a kind it does not know: as the core names it)."""
+    return _tr(KIND_TITLES[kind]) if kind in KIND_TITLES else kind
 
 
 class AccuracyTable(QTableWidget):
@@ -134,9 +148,9 @@ class AccuracyTable(QTableWidget):
     def _cells(cls, row, by_id: dict) -> tuple:
         base = cls._base_target(row, by_id)
         delta = "" if base is None else f"{100 * (row.target_accuracy - base):+.2f}"
-        trained = "" if row.trainable_params is None else f"{row.trainable_params:,} of {row.total_params:,}"
+        trained = "" if row.trainable_params is None else _of(row.trainable_params, row.total_params)
         seconds = "" if row.wall_seconds is None else _duration(row.wall_seconds)
-        return (row.name, KIND_TITLES.get(row.kind, row.kind), task_title(row.task), _percent(row.target_accuracy),
+        return (row.name, kind_title(row.kind), task_title(row.task), _percent(row.target_accuracy),
                 delta, _percent(row.source_accuracy), _forgetting(row), f"{row.test_loss:.4f}", trained, seconds,
                 str(row.seed))
 
@@ -159,14 +173,19 @@ class AccuracyTable(QTableWidget):
         gains = [m.target_accuracy - b for m, b in zip(members, bases, strict=True) if b is not None]
         sources = [m.source_accuracy for m in members if m.source_accuracy is not None]
         forgetting = [m.forgetting for m in members if m.forgetting is not None]
-        trained = "" if first.trainable_params is None else f"{first.trainable_params:,} of {first.total_params:,}"
+        trained = "" if first.trainable_params is None else _of(first.trainable_params, first.total_params)
         seconds = "" if group.mean_seconds is None else _tr("{0} each").format(_duration(group.mean_seconds))
-        return (_tr("mean of {0} seeds").format(len(members)), KIND_TITLES.get(group.kind, group.kind),
+        return (_tr("mean of {0} seeds").format(len(members)), kind_title(group.kind),
                 task_title(first.task), _plus_minus(target),
                 _plus_minus(mean_interval(gains), signed=True) if gains else "",
                 _plus_minus(mean_interval(sources)) if sources else "",
                 _plus_minus(mean_interval(forgetting), signed=True) if forgetting and first.kind != "base" else "",
                 f"{group.mean_loss:.4f}", trained, seconds, ", ".join(str(s) for s in group.seeds))
+
+
+def _of(trained: int, total: int | None) -> str:
+    """ "1,234 of 52,138" trained parameters."""
+    return _tr("{0} of {1}").format(f"{trained:,}", f"{total:,}")
 
 
 def _percent(value: float | None) -> str:
