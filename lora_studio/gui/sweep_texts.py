@@ -49,6 +49,14 @@ LAYER_TIPS = {
     "fc2": QT_TRANSLATE_NOOP("CompareTab", "Output layer (64 → 10 classes)"),
 }
 
+#: a study's status (core `workflows.sweep.Study.status`)
+STATUS_TITLES = {
+    "running": QT_TRANSLATE_NOOP("CompareTab", "running"),
+    "finished": QT_TRANSLATE_NOOP("CompareTab", "finished"),
+    "stopped": QT_TRANSLATE_NOOP("CompareTab", "stopped"),
+    "diverged": QT_TRANSLATE_NOOP("CompareTab", "diverged"),
+    "failed": QT_TRANSLATE_NOOP("CompareTab", "failed"),
+}
 
 
 def tip(key: str) -> str:
@@ -57,3 +65,8 @@ def tip(key: str) -> str:
 
 def layer_tip(name: str) -> str:
     return QCoreApplication.translate(CONTEXT, LAYER_TIPS[name])
+
+
+def status_title(status: str | None) -> str:
+    """A study's status in words ("finished"); one the window does not know: as the study file has it."""
+    return QCoreApplication.translate(CONTEXT, STATUS_TITLES[status]) if status in STATUS_TITLES else str(status)

@@ -43,7 +43,7 @@ from lora_studio.gui import methods, sweep_jobs
 from lora_studio.gui.settings import bind
 from lora_studio.gui.state import AppState, sentence
 from lora_studio.gui.style import format_seconds
-from lora_studio.gui.sweep_texts import TIPS, VARIANT_TITLES, layer_tip, tip
+from lora_studio.gui.sweep_texts import TIPS, VARIANT_TITLES, layer_tip, status_title, tip
 from lora_studio.gui.widgets.base_combo import fill_with_bases
 from lora_studio.gui.widgets.check_list import CheckList
 from lora_studio.gui.widgets.spinners import int_spin, subset_spin, subset_value
@@ -280,7 +280,8 @@ class CompareTab(QWidget):
         self.view.show_runs(study["runs"], study)
         finished = study.get("status") == "finished"
         self.progress.setValue(self.progress.maximum() if finished else 0)
-        self.progress.setFormat(self.tr("Study {0} · {1} runs").format(study.get("status"), len(study["runs"])))
+        self.progress.setFormat(self.tr("Study {0} · {1} runs").format(status_title(study.get("status")),
+                                                                       len(study["runs"])))
         return True
 
     def export_csv(self) -> None:
@@ -387,9 +388,9 @@ class CompareTab(QWidget):
         self._on_started("")
         if status == "finished":
             self.progress.setValue(self.progress.maximum())
-        titles = {"finished": self.tr("Finished"), "stopped": self.tr("Stopped"), "diverged": self.tr("Diverged"),
-                  "failed": self.tr("Failed")}
-        self.progress.setFormat(f"{titles.get(status, status)} · {len(self.view.records)}/{self._total} runs")
+        texts = {"finished": self.tr("Finished · {0}/{1} runs"), "stopped": self.tr("Stopped · {0}/{1} runs"),
+                 "diverged": self.tr("Diverged · {0}/{1} runs"), "failed": self.tr("Failed · {0}/{1} runs")}
+        self.progress.setFormat(texts.get(status, status + " · {0}/{1}").format(len(self.view.records), self._total))
 
     def _on_paused(self, kind: str, paused: bool) -> None:
         if kind == "sweep":

@@ -33,6 +33,8 @@ BASE_COLOUR = "#1b6fb5"  # the base model, as the training plots draw it
 
 
 def tr(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("SweepPlots", …), translated. (lupdate files a literal in a bare tr() under
+    no context: write literals as QCoreApplication.translate("SweepPlots", "…").)"""
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -180,16 +182,18 @@ class ParetoPlot(SettingsPlot):
     """Target accuracy against trainable parameters (log x), with the Pareto front as a step line."""
 
     def __init__(self, parent=None):
-        super().__init__(tr("Accuracy against trainable parameters"), tr("trainable parameters (log scale)"),
-                         tr("target accuracy (%)"), tr("Each finished setting appears here"), log_x=True,
+        super().__init__(QCoreApplication.translate("SweepPlots", "Accuracy against trainable parameters"),
+                         QCoreApplication.translate("SweepPlots", "trainable parameters (log scale)"),
+                         QCoreApplication.translate("SweepPlots", "target accuracy (%)"),
+                         QCoreApplication.translate("SweepPlots", "Each finished setting appears here"), log_x=True,
                          parent=parent)
         self.setObjectName("paretoPlot")
         self.front_curve = pg.PlotCurveItem(pen=pg.mkPen(FRONT_COLOUR, width=1.5, style=Qt.PenStyle.DashLine))
         self.front_curve.setZValue(5)
         self.getPlotItem().addItem(self.front_curve)
-        self.legend.addItem(self.front_curve, tr("Pareto front"))
+        self.legend.addItem(self.front_curve, QCoreApplication.translate("SweepPlots", "Pareto front"))
         self.front: list[Point] = []
-        self.setToolTip(tr(
+        self.setToolTip(QCoreApplication.translate("SweepPlots",
             "One marker per setting: its mean target accuracy over the seeds, with a bar for the 95 % interval "
             "when there are several seeds. Further right costs more parameters. The dashed step line is the "
             "Pareto front: the settings that no other setting beats with as many parameters or fewer. A setting "
@@ -209,19 +213,22 @@ class ForgettingPlot(SettingsPlot):
     """Target accuracy against source accuracy: what each setting learnt against what it forgot."""
 
     def __init__(self, parent=None):
-        super().__init__(tr("Learning against forgetting"), tr("source accuracy (%) — the base's own task"),
-                         tr("target accuracy (%)"), tr("Each finished setting appears here"), legend_at=None,
+        super().__init__(QCoreApplication.translate("SweepPlots", "Learning against forgetting"),
+                         QCoreApplication.translate("SweepPlots", "source accuracy (%) — the base's own task"),
+                         QCoreApplication.translate("SweepPlots", "target accuracy (%)"),
+                         QCoreApplication.translate("SweepPlots", "Each finished setting appears here"), legend_at=None,
                          parent=parent)
         self.setObjectName("forgettingPlot")
         self.base = pg.ScatterPlotItem(symbol="+", size=16, pen=pg.mkPen(BASE_COLOUR, width=2.5))
         self.base.setZValue(9)
         self.getPlotItem().addItem(self.base)
         # left of the cross: the base knows its own task best, so it is usually the rightmost point
-        self.base_label = pg.TextItem(tr("base model"), color=BASE_COLOUR, anchor=(1.05, 1.05))
+        self.base_label = pg.TextItem(QCoreApplication.translate("SweepPlots", "base model"), color=BASE_COLOUR,
+                                      anchor=(1.05, 1.05))
         self.base_label.setZValue(9)
         self.getPlotItem().addItem(self.base_label)
         self.base_label.setVisible(False)
-        self.setToolTip(tr(
+        self.setToolTip(QCoreApplication.translate("SweepPlots",
             "Each setting's target accuracy (what it learnt) against its accuracy on the base's own task after "
             "fine-tuning (what it kept). The cross is the base model before any fine-tuning: a setting to its "
             "left forgot part of the source task. LoRA with a small rank usually stays close to it; full "
@@ -252,13 +259,16 @@ class RunLossPlot(pg.PlotWidget):
         self.setObjectName("sweepLossPlot")
         self.setMinimumSize(200, 180)
         item = self.getPlotItem()
-        dress(item, tr("Loss of the selected runs"), tr("step"), tr("loss (smoothed)"), size="11pt")
+        dress(item, QCoreApplication.translate("SweepPlots", "Loss of the selected runs"),
+              QCoreApplication.translate("SweepPlots", "step"),
+              QCoreApplication.translate("SweepPlots", "loss (smoothed)"), size="11pt")
         item.getViewBox().setDefaultPadding(0.05)  # the last step's tick label stays inside the plot
         self.legend = item.addLegend(offset=(-8, 8), labelTextSize="8pt", verSpacing=-6,
                                      brush=pg.mkBrush(255, 255, 255, 215), pen=pg.mkPen("#bbbbbb"))
         self._curves: list[pg.PlotDataItem] = []
-        self._hint = pg.TextItem(tr("Select runs in the table to compare their loss"), color="#777777",
-                                 anchor=(0.5, 0.5))
+        self._hint = pg.TextItem(
+            QCoreApplication.translate("SweepPlots", "Select runs in the table to compare their loss"), color="#777777",
+            anchor=(0.5, 0.5))
         self._shown = 0
         self.set_runs([])
 
@@ -327,8 +337,10 @@ def step_line(front: Sequence[tuple[float, float]]) -> tuple[np.ndarray, np.ndar
 
 
 def describe_point(point: Point) -> str:
-    seeds = tr("{0} seeds").format(point.seeds) if point.seeds > 1 else tr("1 seed")
-    return tr("{0}\n{1:,} trainable parameters\ntarget {2}\nsource {3}\n{4}").format(
+    seeds = QCoreApplication.translate("SweepPlots", "{0} seeds").format(point.seeds) if point.seeds > 1 else \
+        QCoreApplication.translate("SweepPlots", "1 seed")
+    return QCoreApplication.translate(
+        "SweepPlots", "{0}\n{1:,} trainable parameters\ntarget {2}\nsource {3}\n{4}").format(
         point.label, point.params, _interval_text(point.target, point.target_ci),
         _interval_text(point.source, point.source_ci), seeds)
 

@@ -88,8 +88,8 @@ class SweepTable(QTableWidget):
         self.horizontalHeader().setStretchLastSection(True)
         self.setSortingEnabled(True)
         self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the runs' order until a click
-        self.setToolTip(tr("One row per run. Click a header to sort; select rows (Ctrl or Shift for several) to "
-                           "overlay their loss curves."))
+        self.setToolTip(self.tr("One row per run. Click a header to sort; select rows (Ctrl or Shift for several) "
+                                "to overlay their loss curves."))
 
     def clear_runs(self) -> None:
         self.setRowCount(0)
@@ -120,7 +120,7 @@ class SweepTable(QTableWidget):
                     item.setData(RUN_ROLE, first_index + offset)
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if record.get("model_id"):
-                    item.setToolTip(tr("Saved in the model library as {0}").format(record["model_id"]))
+                    item.setToolTip(self.tr("Saved in the model library as {0}").format(record["model_id"]))
                 self.setItem(row, column, item)
         self.setSortingEnabled(True)
         self.fit_columns()
@@ -178,7 +178,9 @@ def _cells(record: dict) -> list[tuple[str, object]]:
 
 def layers_text(layers: Sequence[str]) -> str:
     """"fc1+fc2"; "all" for every layer (full fine-tuning, from scratch), which would not fit the column."""
-    return tr("all") if len(layers) == len(ALL_LAYERS) and set(layers) == set(ALL_LAYERS) else "+".join(layers)
+    if len(layers) == len(ALL_LAYERS) and set(layers) == set(ALL_LAYERS):
+        return QCoreApplication.translate("SweepTable", "all")
+    return "+".join(layers)
 
 
 def runs_csv(records: Sequence[dict], order: Iterable[int]) -> str:

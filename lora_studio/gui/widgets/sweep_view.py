@@ -11,9 +11,9 @@ through `AppState.open_model`. The plots import pyqtgraph: they are made in `bui
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from lora_studio.gui import methods
+from lora_studio.gui import methods, score_texts
 from lora_studio.gui.state import AppState
-from lora_studio.gui.sweep_texts import VARIANT_TITLES
+from lora_studio.gui.sweep_texts import VARIANT_TITLES, status_title
 from lora_studio.gui.widgets.sweep_table import SweepTable
 from lora_studio.gui.widgets.task_combo import task_title
 
@@ -133,7 +133,7 @@ class SweepView(QWidget):
         name = self.study.get("id") or self.tr("new sweep")
         self.study_label.setText(self.tr("<b>{0}</b> · from {1} to the task “{2}” · {3} run(s) · {4}").format(
             name, self.study["base_id"], task_title(self.study.get("task") or "same"), len(self.records),
-            self.study.get("status")))
+            status_title(self.study.get("status"))))
 
     def redraw(self) -> None:
         """Group the runs into settings (mean and interval over seeds); redraw the plots and the table's stars."""
@@ -211,8 +211,8 @@ class SweepView(QWidget):
         scores = [mean_interval(self.records[i][key] for i in runs)
                   for key in ("target_accuracy", "source_accuracy", "forgetting")]
         text = self.tr("{0} · {1:,} trainable parameters · {2} seed(s): target {3}, source {4}, forgetting {5}")\
-            .format(what, first["trainable_params"], len(runs), scores[0].points(), scores[1].points(),
-                    scores[2].points(signed=True))
+            .format(what, first["trainable_params"], len(runs), score_texts.points(scores[0]),
+                    score_texts.points(scores[1]), score_texts.points(scores[2], signed=True))
         if runs[0] in self.front_runs:
             text += " · " + self.tr("on the Pareto front")
         if self.chosen_model() is None:
