@@ -22,19 +22,20 @@ class BrightnessErrorPlot(pg.GraphicsLayoutWidget):
         self.setObjectName("brightnessErrorPlot")
         self.setMinimumSize(420, 220)
         self.rate = self.addPlot(row=0, col=0)
-        dress(self.rate, "Error rate by brightness",
-              "brightness (mean pixel value; each point: a tenth of the test images)", "error rate (%)", fixed=True)
+        dress(self.rate, self.tr("Error rate by brightness"),
+              self.tr("brightness (mean pixel value; each point: a tenth of the test images)"),
+              self.tr("error rate (%)"), fixed=True)
         self.spread = self.addPlot(row=0, col=1)
-        dress(self.spread, "Brightness of the errors against all test images", "brightness (mean pixel value)",
-              "share of the images (%)", fixed=True)
+        dress(self.spread, self.tr("Brightness of the errors against all test images"),
+              self.tr("brightness (mean pixel value)"), self.tr("share of the images (%)"), fixed=True)
         self.rate_legend = self.rate.addLegend(offset=(-10, 10), labelTextSize="9pt")
         self.spread_legend = self.spread.addLegend(offset=(-10, 10), labelTextSize="9pt")
         self._all = self.spread.plot([], [], stepMode="center", fillLevel=0, brush=pg.mkBrush(140, 140, 140, 70),
-                                     pen=pg.mkPen(ALL_COLOUR, width=1.5), name="all test images")
+                                     pen=pg.mkPen(ALL_COLOUR, width=1.5), name=self.tr("all test images"))
         self._errors = self.spread.plot([], [], stepMode="center", pen=pg.mkPen(ERROR_COLOUR, width=2.5),
-                                        name="errors")
+                                        name=self.tr("errors"))
         self._curves: dict[str, pg.PlotDataItem] = {}
-        self._hints = [pg.TextItem("Evaluate models to see whether dark or bright digits are the hard ones",
+        self._hints = [pg.TextItem(self.tr("Evaluate models to see whether dark or bright digits are the hard ones"),
                                    color="#777777", anchor=(0.5, 0.5))]
         self.rate.addItem(self._hints[0])
         self._hints[0].setPos(0.5, 0.5)
@@ -76,8 +77,9 @@ class BrightnessErrorPlot(pg.GraphicsLayoutWidget):
         self._all.setData(fine, 100 * all_counts / max(1, all_counts.sum()))
         self._errors.setData(fine, 100 * error_counts / max(1, error_counts.sum()))
         self.spread_legend.clear()
-        self.spread_legend.addItem(self._all, f"all {len(brightness):,} test images")
-        self.spread_legend.addItem(self._errors, f"the {int(error_counts.sum()):,} errors of {label}")
+        self.spread_legend.addItem(self._all, self.tr("all {0} test images").format(f"{len(brightness):,}"))
+        self.spread_legend.addItem(self._errors, self.tr("the {0} errors of {1}").format(
+            f"{int(error_counts.sum()):,}", label))
         self._errors.setVisible(bool(error_counts.sum()))
         self.spread.enableAutoRange()
         self.spread.getViewBox().setLimits(yMin=0)

@@ -23,19 +23,19 @@ class ConfusionPanel(QWidget):
         super().__init__(parent)
         self.mode = QComboBox()
         self.mode.setObjectName("confusionMode")
-        self.mode.addItem("Counts of the inspected model", COUNTS)
-        self.mode.addItem("Difference: inspected − compared", DIFFERENCE)
-        self.mode.setToolTip("Counts: how many test images of each true class (row) got each predicted class "
-                             "(column). Difference: how those counts changed from the compared model.")
-        self.heatmap = HeatMap("Confusion matrix", "predicted class", "true class")
+        self.mode.addItem(self.tr("Counts of the inspected model"), COUNTS)
+        self.mode.addItem(self.tr("Difference: inspected − compared"), DIFFERENCE)
+        self.mode.setToolTip(self.tr("Counts: how many test images of each true class (row) got each predicted "
+                                     "class (column). Difference: how those counts changed from the compared model."))
+        self.heatmap = HeatMap(self.tr("Confusion matrix"), self.tr("predicted class"), self.tr("true class"))
         self.heatmap.setObjectName("confusionMatrix")
-        self.heatmap.setToolTip("Click a cell to see its images in the gallery")
-        self.heatmap.show_hint("Evaluate models to see which digits are mistaken for which")
+        self.heatmap.setToolTip(self.tr("Click a cell to see its images in the gallery"))
+        self.heatmap.show_hint(self.tr("Evaluate models to see which digits are mistaken for which"))
         self.summary = QLabel()
         self.summary.setObjectName("confusionSummary")
         self.summary.setWordWrap(True)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Show"))
+        row.addWidget(QLabel(self.tr("Show")))
         row.addWidget(self.mode, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,21 +83,23 @@ class ConfusionPanel(QWidget):
             texts = [[f"{v:+d}" if v else "" for v in row] for row in matrix.tolist()]
             self.heatmap.set_matrix(matrix, (-bound, bound), DIVERGING, texts, ticks)
             self.heatmap.getPlotItem().setTitle(f"{label} − {self._reference[0]}", size="10pt")
-            self.summary.setText(
+            self.summary.setText(self.tr(
                 "Red: the inspected model puts more images in that cell, blue: fewer. Each row sums to zero: "
                 "what leaves one cell lands in another. On the diagonal, red means more digits right. Click a "
-                "cell to see the images that moved in or out of it.")
+                "cell to see the images that moved in or out of it."))
             return
         texts = [[str(v) if v else "" for v in row] for row in matrix.tolist()]
         self.heatmap.set_matrix(np.log1p(matrix), (0.0, float(np.log1p(matrix.max()))), SEQUENTIAL, texts, ticks)
-        self.heatmap.getPlotItem().setTitle(f"{label} · colour on a log scale", size="10pt")
+        self.heatmap.getPlotItem().setTitle(self.tr("{0} · colour on a log scale").format(label), size="10pt")
         images, errors = class_errors(predictions.labels, predictions.predicted, len(matrix))
         rates = errors / np.maximum(images, 1)
         worst = [int(c) for c in np.argsort(-rates, kind="stable")[:3] if errors[c]]
-        names = [f"{self._name(c)} ({100 * rates[c]:.1f} % wrong)" for c in worst]
-        hardest = f"Hardest classes: {', '.join(names)}. " if names else "No mistakes. "
-        self.summary.setText(f"{int(errors.sum()):,} errors of {len(predictions.labels):,}. {hardest}"
-                             "Click a cell to see its images.")
+        names = [self.tr("{0} ({1} % wrong)").format(self._name(c), f"{100 * rates[c]:.1f}") for c in worst]
+        counts = (f"{int(errors.sum()):,}", f"{len(predictions.labels):,}")
+        self.summary.setText(
+            self.tr("{0} errors of {1}. Hardest classes: {2}. Click a cell to see its images.").format(
+                *counts, ", ".join(names)) if names else
+            self.tr("{0} errors of {1}. No mistakes. Click a cell to see its images.").format(*counts))
 
     def _name(self, c: int) -> str:
         name = self._classes[c] if c < len(self._classes) else str(c)

@@ -155,10 +155,12 @@ class StrengthPanel(QGroupBox):
 
     def show_scores(self, target: float, source: float | None) -> None:
         """The inspected model's accuracy at the slider's strength, its words in the colours of the plot's lines."""
-        text = self.tr("At {0} %: {1} {2} %").format(self.slider.value(), _coloured(self.tr("target"), TARGET_COLOUR),
-                                                     f"{100 * target:.2f}")
-        if source is not None:
-            text += self.tr(", {0} {1} %").format(_coloured(self.tr("source"), SOURCE_COLOUR), f"{100 * source:.2f}")
+        target_words = (_coloured(self.tr("target"), TARGET_COLOUR), f"{100 * target:.2f}")
+        if source is None:
+            text = self.tr("At {0} %: {1} {2} %").format(self.slider.value(), *target_words)
+        else:
+            text = self.tr("At {0} %: {1} {2} %, {3} {4} %").format(
+                self.slider.value(), *target_words, _coloured(self.tr("source"), SOURCE_COLOUR), f"{100 * source:.2f}")
         self.scores.setText(text)
 
     def points(self) -> int:
