@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from lora_studio.gui.jobs import DataCache, OnDone
 from lora_studio.gui.worker import Job, JobContext, JobResult
 
@@ -130,8 +132,9 @@ def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[st
                                       split.images, split.labels, split.brightness, task=name)
         references = tuple(report.references)  # frozen, NumPy inside: safe in the GUI thread
         best = max(rows, key=lambda row: row.test_accuracy)
-        message = (f"{len(rows)} model(s) evaluated on {len(test.labels):,} test images in {report.seconds:.1f} s; "
-                   f"best {best.name} at {100 * best.test_accuracy:.2f} %")
+        message = QCoreApplication.translate(
+            "EvaluationJobs", "{0} model(s) evaluated on {1} test images in {2} s; best {3} at {4} %").format(
+            len(rows), f"{len(test.labels):,}", f"{report.seconds:.1f}", best.name, f"{100 * best.test_accuracy:.2f}")
         return Evaluated("finished", message, rows=rows, groups=tuple(report.groups), test=test, tests=tests,
                          references=references, edges=report.edges,
                          effect=report.effect.to_dict() if report.effect else None, seconds=report.seconds)
@@ -195,20 +198,30 @@ def make_export(cache: DataCache, root: Path, models: Path, model_id: str, path:
         difference, images = None, 0
         if data.is_available(root, record.dataset):
             test = cache.get(root, record.dataset).test
-            ctx.status(f"Comparing merged and unmerged outputs on {len(test):,} test images")
+            ctx.status(QCoreApplication.translate(
+                "EvaluationJobs", "Comparing merged and unmerged outputs on {0} test images").format(
+                f"{len(test):,}"))
             difference = inspection.max_merge_difference(model, test.images,
                                                          recipes.extra_features(record, test.images))
             images = len(test)
         written = library.export_merged(model_id, Path(path))
         if difference is None:
-            check = "the test set is not here, so merged and unmerged outputs were not compared"
+            check = QCoreApplication.translate(
+                "EvaluationJobs", "the test set is not here, so merged and unmerged outputs were not compared")
         elif record.lora is None:
-            check = "a base model has no LoRA to merge: the file holds its weights as they are"
+            check = QCoreApplication.translate(
+                "EvaluationJobs", "a base model has no LoRA to merge: the file holds its weights as they are")
+        elif difference < 1e-3:
+            check = QCoreApplication.translate(
+                "EvaluationJobs", "largest |Δlogit| merged vs unmerged on {0} test images: {1} (float rounding "
+                                  "only: the merged model answers the same)").format(f"{images:,}", f"{difference:.2g}")
         else:
-            verdict = "float rounding only: the merged model answers the same" if difference < 1e-3 else \
-                "more than float rounding: the merged file does not answer like the LoRA model"
-            check = f"largest |Δlogit| merged vs unmerged on {images:,} test images: {difference:.2g} ({verdict})"
-        return Exported("finished", f"wrote {written}; {check}", model_id=model_id, path=str(written),
+            check = QCoreApplication.translate(
+                "EvaluationJobs", "largest |Δlogit| merged vs unmerged on {0} test images: {1} (more than float "
+                                  "rounding: the merged file does not answer like the LoRA model)").format(
+                f"{images:,}", f"{difference:.2g}")
+        message = QCoreApplication.translate("EvaluationJobs", "wrote {0}; {1}").format(written, check)
+        return Exported("finished", message, model_id=model_id, path=str(written),
                         max_logit_difference=difference, images=images, lora=record.lora is not None, check=check)
 
     return Job("export", run, on_done=on_done)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from lora_studio.gui.jobs import DataCache, OnDone
 from lora_studio.gui.worker import Job, JobContext, JobResult
 
@@ -99,9 +101,11 @@ def make_strength(cache: DataCache, inspected: InspectedModels, root: Path, mode
             snapshot = numpy_cnn.snapshot(model, record)
         finally:
             lora.set_strength(model, 1.0)
+        message = QCoreApplication.translate(
+            "StrengthJobs", "{0} at adapter strength {1} %: target accuracy {2} %").format(
+            record.name, f"{100 * strength:.0f}", f"{100 * p.accuracy:.2f}")
         return StrengthApplied(
-            "finished", f"{record.name} at adapter strength {100 * strength:.0f} %: target accuracy "
-                        f"{100 * p.accuracy:.2f} %", model_id=model_id, strength=strength, predictions=p,
+            "finished", message, model_id=model_id, strength=strength, predictions=p,
             source_accuracy=on_source.accuracy, deltas=deltas, snapshot=snapshot,
             brightness_errors=inspection.errors_by_brightness(brightness, p.correct, edges=edges))
 
@@ -119,7 +123,8 @@ def make_strength_curve(cache: DataCache, inspected: InspectedModels, root: Path
         target = inspected.test_split(cache, root, record.dataset, record.task)
         source = inspected.test_split(cache, root, record.dataset, "same")
         curve = accuracy_by_strength(model, target, source, record.features, STRENGTH_STEPS)
-        return StrengthCurveMade("finished", f"{record.name}: accuracy at {len(curve.strengths)} strengths",
-                                 model_id=model_id, curve=curve)
+        message = QCoreApplication.translate("StrengthJobs", "{0}: accuracy at {1} strengths").format(
+            record.name, len(curve.strengths))
+        return StrengthCurveMade("finished", message, model_id=model_id, curve=curve)
 
     return Job("strength", run, on_done=on_done)

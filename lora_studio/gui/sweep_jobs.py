@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
+from lora_studio.gui.sweep_texts import status_title
 from lora_studio.gui.worker import Job, JobContext, JobResult
 
 if TYPE_CHECKING:
@@ -50,13 +53,26 @@ def make_sweep(cache: DataCache, root: Path, models: Path, studies: Path, plan: 
                                 control=ctx.control, data_root=root,
                                 on_run=lambda _study, _setting, finished: ctx.partial(dict(finished)))
         done = len(study.runs)
-        where = f"study {study.id}" if study.path is not None else "no study file"
+        saved = study.path is not None
         if study.status == "finished":
             front = len({sweep.setting_key(study.runs[i]) for i in study.pareto})
-            message = f"{done} runs, {front} setting(s) on the Pareto front; saved as {where}"
+            if saved:
+                message = QCoreApplication.translate(
+                    "SweepJobs", "{0} runs, {1} setting(s) on the Pareto front; saved as study {2}")
+            else:
+                message = QCoreApplication.translate(
+                    "SweepJobs", "{0} runs, {1} setting(s) on the Pareto front; saved as no study file")
+            message = message.format(done, front, study.id)
         else:
-            kept = f"the {done} finished run(s) are kept in {where}" if done else "no run finished"
-            message = f"{study.message or study.status} after {done} of {total} runs; {kept}"
+            if not done:
+                kept = QCoreApplication.translate("SweepJobs", "no run finished")
+            elif saved:
+                kept = QCoreApplication.translate("SweepJobs", "the {0} finished run(s) are kept in study {1}")
+            else:
+                kept = QCoreApplication.translate("SweepJobs", "the {0} finished run(s) are kept in no study file")
+            # why it ended: the core's message (left in English), else the status in words
+            message = QCoreApplication.translate("SweepJobs", "{0} after {1} of {2} runs; {3}").format(
+                study.message or status_title(study.status), done, total, kept.format(done, study.id))
         return SweepDone(study.status, message, study=study.to_json(), path=str(study.path or ""))
 
     return Job("sweep", run, pausable=True, on_done=on_done, on_partial=on_runs)
