@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from lora_studio.core import config as core_config
 
 CONTEXT = "methods"
-#: the methods the core offers, in its order (only LoRA before the core had others)
+# the methods the core offers, in its order (only LoRA before the core had others)
 METHODS: tuple[str, ...] = tuple(getattr(core_config, "METHODS", None) or ("lora",))
 
 TITLES = {

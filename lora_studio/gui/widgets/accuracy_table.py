@@ -23,7 +23,7 @@ KIND_TITLES = {"base": QT_TRANSLATE_NOOP("AccuracyTable", "base"),
                "full": QT_TRANSLATE_NOOP("AccuracyTable", "full fine-tuning"),
                "scratch": QT_TRANSLATE_NOOP("AccuracyTable", "from scratch")}
 KIND_ORDER = {"base": 0, "reference": 1, "feature_lora": 2, "control_lora": 3, "head": 4, "full": 5, "scratch": 6}
-#: the columns' names are their keys (`column`) and, but for those in HEADERS, their headers
+# the columns' names are their keys (`column`) and, but for those in HEADERS, their headers
 COLUMNS = (QT_TRANSLATE_NOOP("AccuracyTable", "Model"), QT_TRANSLATE_NOOP("AccuracyTable", "Kind"),
            QT_TRANSLATE_NOOP("AccuracyTable", "Task"), QT_TRANSLATE_NOOP("AccuracyTable", "Target accuracy"),
            "Δ vs base", QT_TRANSLATE_NOOP("AccuracyTable", "Source accuracy"), "Forgetting",

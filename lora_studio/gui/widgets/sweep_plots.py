@@ -18,8 +18,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from lora_studio.gui.plots import SMOOTHING, dress, show_hint
 
 CONTEXT = "SweepPlots"
-#: colour and marker of each group (a LoRA variant, or another method): ColorBrewer Dark2 plus shapes, so the
-#: groups stay apart for the common colour-vision deficiencies and in grey print
+# colour and marker of each group (a LoRA variant, or another method): ColorBrewer Dark2 plus shapes, so the
+# groups stay apart for the common colour-vision deficiencies and in grey print
 GROUPS = {
     "lora": ("#d95f02", "o"), "rslora": ("#7570b3", "t"), "dora": ("#e7298a", "s"),
     "head": ("#1b9e77", "d"), "full": ("#a6761d", "star"), "scratch": ("#666666", "p"),

@@ -48,7 +48,7 @@ COLUMNS = (
     (QT_TRANSLATE_NOOP("SweepTable", "sec"),
      QT_TRANSLATE_NOOP("SweepTable", "Wall time of the run, in seconds")),
 )
-#: the CSV's columns: the RUN record without its per-step loss (as `lora-studio sweep --csv` writes it)
+# the CSV's columns: the RUN record without its per-step loss (as `lora-studio sweep --csv` writes it)
 CSV_COLUMNS = ("model_id", "base_id", "task", "method", "variant", "layers", "rank", "alpha", "lora_plus_ratio",
                "seed", "epochs", "trainable_params", "total_params", "target_accuracy", "source_accuracy",
                "base_target_accuracy", "base_source_accuracy", "forgetting", "wall_seconds")
