@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from lora_studio.gui.app import run
 
-        return run(quit_after_shown=getattr(args, "quit_after_shown", False))
+        return run(quit_after_shown=getattr(args, "quit_after_shown", False), language=getattr(args, "language", None))
 
     if args.command == "tasks":  # names only: no PyTorch to load
         from lora_studio.core.data.task_names import task_infos

@@ -85,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = commands.add_parser("gui", help="open the app (what `lora-studio` alone does)")
     gui.add_argument("--quit-after-shown", action="store_true",
-                     help="print shown_after_s=<seconds from start to window shown> and exit")
+                     help="print shown_after_s=<seconds from start to window shown>, show each tab once, exit")
+    gui.add_argument("--language", choices=("en", "zh_CN"),
+                     help="the window's language this time (default: as chosen in View → Language, at first "
+                          "the system's; the command line always speaks English)")
 
     exp = commands.add_parser("experiment", help="the article's whole experiment, headless")
     _data_options(exp)

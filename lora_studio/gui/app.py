@@ -5,7 +5,9 @@ window ~0.3 s. So the window is built from modules that import neither, shown;
 then the plots are made (pyqtgraph), and only then does the worker thread
 import PyTorch and the core ("Loading PyTorch…" in the status bar; the tabs enable themselves on
 AppState.sigReady). `--quit-after-shown` reports how long the window took to
-appear, counted from the start of the process, for the startup benchmark.
+appear, counted from the start of the process, for the startup benchmark, and
+shows each tab once before quitting (the bundle's smoke test). The language is
+put in effect before the first widget is made (gui/i18n.py).
 """
 
 import os
@@ -82,12 +84,38 @@ def no_display_message() -> str | None:
             "Run it in a desktop session, or use the command line: lora-studio --help")
 
 
-def run(quit_after_shown: bool = False) -> int:
+def apply_language(app, language: str | None = None):
+    """The window's language in effect before any widget exists (gui/i18n.py says how it is chosen)."""
+    from lora_studio.gui import i18n
+    from lora_studio.gui.settings import open_settings
+
+    installed = i18n.apply(i18n.chosen_language(open_settings(), language), app)
+    for name in installed.missing:
+        print(f"lora-studio: translation not found: {name}", file=sys.stderr)
+    return installed
+
+
+def visit_tabs(window) -> list[str]:
+    """Show each tab once (what the bundle's smoke test asks for), then the one that was showing.
+    An error while a tab is drawn prints its traceback, which the smoke test looks for."""
+    from PySide6.QtWidgets import QApplication
+
+    was, visited = window.tabs.currentIndex(), []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        visited.append(window.tabs.widget(index).objectName())
+    window.tabs.setCurrentIndex(was)
+    return visited
+
+
+def run(quit_after_shown: bool = False, language: str | None = None) -> int:
     problem = no_display_message()
     if problem:
         print(problem, file=sys.stderr)
         return 2
     app = application()
+    installed = apply_language(app, language)
     from lora_studio.gui.main_window import MainWindow
 
     window = MainWindow()
@@ -97,10 +125,12 @@ def run(quit_after_shown: bool = False) -> int:
     window.build_plots()  # pyqtgraph and NumPy: ~0.5 s, now that the window is up
     if quit_after_shown:
         print(f"shown_after_s={shown:.3f}", flush=True)
+        print(f"language={installed.language}", flush=True)
 
         def on_ended(kind, _status, _message):
             if kind == "load":
                 print(f"ready_after_s={process_age():.3f}", flush=True)
+                print(f"tabs_shown={','.join(visit_tabs(window))}", flush=True)
                 window.close()
 
         window.state.sigJobEnded.connect(on_ended)
