@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStatusBar, QTab
 
 import lora_studio
 from lora_studio.gui import core_texts
+from lora_studio.gui.language_menu import LanguageMenu
 from lora_studio.gui.library import LibraryDialog
 from lora_studio.gui.settings import bind, open_settings, stored_number
 from lora_studio.gui.state import AppState
@@ -129,6 +130,9 @@ class MainWindow(QMainWindow):
         for index, title in enumerate((self.tr("Dataset"), self.tr("Base training"), self.tr("LoRA"),
                                        self.tr("Evaluation"), self.tr("Compare"), self.tr("Learn"))):
             action(view_menu, title, lambda _checked=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
+        view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self)  # English / 简体中文: remembered, applied at the next start
+        view_menu.addMenu(self.language_menu)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         action(help_menu, self.tr("&About LoRA Studio"), self.show_about)
