@@ -33,6 +33,12 @@ class ModelInfo:
     total_params: int | None = None
     settings: str = ""
     error: str | None = None  # the folder could not be read
+    # how it was fine-tuned (the Learn tab's explainer lists the LoRA adapters): config.METHODS' name or None
+    method: str | None = None
+    layers: tuple[str, ...] = ()  # the layers its adapters wrap (LoRA models only)
+    rank: int | None = None
+    alpha: float | None = None
+    variant: str | None = None  # lora | rslora | dora
 
     @property
     def label(self) -> str:
@@ -273,7 +279,10 @@ class AppState(QObject):
             m = record.metrics
             infos.append(ModelInfo(
                 entry.id, record.name, record.kind, record.dataset, record.created, record.parent,
-                m.get("test_accuracy"), m.get("trainable_params"), m.get("total_params"), describe_settings(record)))
+                m.get("test_accuracy"), m.get("trainable_params"), m.get("total_params"), describe_settings(record),
+                method=record.method, layers=tuple(record.lora.layers) if record.lora else (),
+                rank=record.lora.rank if record.lora else None, alpha=record.lora.alpha if record.lora else None,
+                variant=record.lora.variant if record.lora else None))
         self.models = infos
         self.sigModelsChanged.emit(infos)
 

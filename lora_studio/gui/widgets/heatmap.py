@@ -22,6 +22,7 @@ DIVERGING = pg.ColorMap([0.0, 0.25, 0.5, 0.75, 1.0],
 
 class HeatMap(pg.PlotWidget):
     sigCellClicked = Signal(int, int)  # row, column
+    sigCellHovered = Signal(int, int)  # row, column under the mouse; (-1, -1) when it leaves the cells
 
     def __init__(self, title: str, x_label: str, y_label: str, colour_bar: bool = False, parent=None):
         super().__init__(parent=parent)
@@ -41,6 +42,8 @@ class HeatMap(pg.PlotWidget):
         self._shape: tuple[int, int] = (0, 0)
         self._hint = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
         self.scene().sigMouseClicked.connect(self._on_click)
+        self.scene().sigMouseMoved.connect(self.hover_at)
+        self._hovered = (-1, -1)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -58,6 +61,7 @@ class HeatMap(pg.PlotWidget):
             self.colour_bar.setColorMap(colour_map)
             self.colour_bar.setLevels(levels)
         self._shape = values.shape
+        self._hovered = (-1, -1)  # a new matrix: the next move names its cell again
         self._set_texts(values, levels, colour_map, texts)
         item = self.getPlotItem()
         if ticks is not None:
@@ -86,6 +90,14 @@ class HeatMap(pg.PlotWidget):
         """Where cell (row, column) appears in the viewport (tests click there)."""
         scene = self.getPlotItem().getViewBox().mapViewToScene(QPointF(column + 0.5, row + 0.5))
         return self.mapFromScene(scene)
+
+    def hover_at(self, scene_pos: QPointF) -> None:
+        """The mouse is at `scene_pos`: say which cell it is over when that changes (the mouse-move slot)."""
+        cell = self._cell_at(scene_pos) if self._shape[0] else None
+        cell = cell or (-1, -1)
+        if cell != self._hovered:
+            self._hovered = cell
+            self.sigCellHovered.emit(*cell)
 
     def cell_text(self, row: int, column: int) -> str:
         return self._texts[row * self._shape[1] + column].toPlainText() if self._texts else ""
@@ -121,10 +133,14 @@ class HeatMap(pg.PlotWidget):
         if self._hint.scene() is not None:
             self.getPlotItem().removeItem(self._hint)
 
+    def _cell_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
+        point = self.getPlotItem().getViewBox().mapSceneToView(scene_pos)
+        row, column = int(np.floor(point.y())), int(np.floor(point.x()))
+        return (row, column) if 0 <= row < self._shape[0] and 0 <= column < self._shape[1] else None
+
     def _on_click(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or not self._shape[0]:
             return
-        point = self.getPlotItem().getViewBox().mapSceneToView(event.scenePos())
-        row, column = int(np.floor(point.y())), int(np.floor(point.x()))
-        if 0 <= row < self._shape[0] and 0 <= column < self._shape[1]:
-            self.sigCellClicked.emit(row, column)
+        cell = self._cell_at(event.scenePos())
+        if cell is not None:
+            self.sigCellClicked.emit(*cell)
