@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # On a machine where these are not available, override: make test TORCH_PIN="torch torchvision"
 TORCH_PIN ?= torch==2.14.1 torchvision==0.29.1
 
-.PHONY: run test lint bench fuzz screenshots bundle bundle-test clean
+.PHONY: run test lint bench fuzz screenshots screenshots-zh translations bundle bundle-test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,17 @@ bench: $(STAMP)
 # PNGs of each tab after a short real training run (offscreen), shown in README.md
 screenshots: $(STAMP)
 	$(BIN)/python tests/screenshots.py
+
+# The window in Chinese, every tab at 1280×800 under a virtual X display with real fonts (xvfb-run; Debian:
+# xvfb fonts-noto-cjk), into docs/screenshots/zh_CN/
+screenshots-zh: $(STAMP)
+	SHOTS_LANGUAGE=zh_CN SHOTS_OUT=docs/screenshots/zh_CN xvfb-run -a -s "-screen 0 1280x800x24" \
+		env -u QT_QPA_PLATFORM QT_QPA_PLATFORM=xcb $(BIN)/python tests/screenshots.py
+
+# After changing a string in lora_studio/gui or a translation: the .ts files from the sources (translators
+# edit these), the compiled .qm files the app loads, and the Chinese font subset (packaging/translations.py)
+translations: $(STAMP)
+	$(BIN)/python packaging/translations.py
 
 # The one-folder app for people who never open a terminal: dist/LoRAStudio/ (packaging/README.md).
 # Built from its own clean environment, .venv-bundle/. DATA=<folder with the four MNIST IDX files> puts MNIST

@@ -20,7 +20,7 @@ EXCLUDED_MODULES = [
 
 # Files the analysis collects that the app never opens.
 EXCLUDED_FILES = [
-    "PySide6/Qt/translations/*",  # the app speaks English; Qt's own dialogs fall back to it
+    "PySide6/Qt/translations/*",  # Qt's own, for every language: the app keeps only those it speaks (below)
     "PySide6/Qt/lib/libQt6WebEngine*", "PySide6/Qt/lib/libQt6Quick*", "PySide6/Qt/lib/libQt6Qml*",
     "PySide6/Qt/lib/libQt6Pdf*", "PySide6/Qt/lib/libQt6VirtualKeyboard*",
     "PySide6/Qt/plugins/platforminputcontexts/*virtualkeyboard*",
@@ -42,6 +42,7 @@ EXCLUDED_FILES = [
 # Exceptions to the patterns above.
 KEPT_FILES = [
     "torch/bin/torch_shm_manager*",  # `import torch` fails without it ("Unable to find torch_shm_manager")
+    "PySide6/Qt/translations/qtbase_zh_CN.qm",  # Qt's buttons and dialogs in the window's Chinese (gui/i18n.py)
 ]
 
 

@@ -5,6 +5,8 @@ folder, on the real MNIST beside the repository when it is there (imported into
 the temporary home, never copied into the repository), else on generated data.
 Plots are flushed before each grab, so what the PNG shows is what the window shows.
 SHOTS_OUT=DIR writes the PNGs there instead (to look at them without touching the repository's).
+SHOTS_LANGUAGE=zh_CN takes them with the window in that language, at 1280×800 (the size a translation must
+fit); `make screenshots-zh` does so under a virtual X display with the system's real fonts.
 """
 
 import os
@@ -18,7 +20,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
 REAL_MNIST = REPO.parent / "shared" / "datasets" / "MNIST" / "raw"
 OUT = Path(os.environ.get("SHOTS_OUT") or REPO / "docs" / "screenshots")
-SIZE = (1360, 900)
+LANGUAGE = os.environ.get("SHOTS_LANGUAGE") or None
+SIZE = (1280, 800) if LANGUAGE else (1360, 900)
 
 
 def wait_for(app, predicate, timeout: float = 600.0) -> None:
@@ -60,6 +63,12 @@ def main() -> int:
     subset = 20_000 if real else 0
 
     app = application()
+    if LANGUAGE:
+        from lora_studio.gui import i18n
+
+        installed = i18n.apply(LANGUAGE, app)
+        if installed.missing:
+            raise RuntimeError(f"translations not found: {installed.missing}")
     window = build_main_window()
     window.resize(*SIZE)
     window.show()
@@ -163,7 +172,7 @@ def main() -> int:
     print(f"sweep of {compare.view.table.rowCount()} runs in {time.perf_counter() - started:.0f} s")
 
     dialog = window.show_library()
-    dialog.resize(1560, 300)  # wide enough for the LoRA settings column
+    dialog.resize(SIZE[0] if LANGUAGE else 1560, 300)  # wide enough for the LoRA settings column
     dialog.table.selectRow(0)
     app.processEvents()
     shoot(dialog.findChild(QTableWidget).window(), "library")
@@ -193,6 +202,9 @@ def main() -> int:
     tab.strength.slider.setValue(50)
     wait_for(app, lambda: tab.strength.at_strength is not None)
     shoot(window, "evaluation-strength")
+
+    window.tabs.setCurrentWidget(window.learn_tab)  # the explainer draws the newest adapter from the library
+    shoot(window, "learn")
     window.close()
     shutil.rmtree(home, ignore_errors=True)
     print(f"data: {'the real MNIST (20,000 training images)' if real else 'generated'}")

@@ -61,6 +61,9 @@ def test_spec_is_one_folder_and_keeps_dev_packages_out():
     ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
     ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
     ("PySide6\\Qt\\translations\\qt_fr.qm", False),
+    ("PySide6/Qt/translations/qtbase_zh_CN.qm", True),  # Qt's buttons and dialogs in the Chinese window
+    ("lora_studio/translations/lora_studio_zh_CN.qm", True),
+    ("lora_studio/resources/fonts/NotoSansCJKsc-LoRAStudio-subset.otf", True),
     ("lora_studio/resources/lora-studio-256.png", True),
     ("bundled-data/MNIST/raw/train-images-idx3-ubyte.gz", True),
 ])
