@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bundle-test`: build the bundle from a fresh clone of this repository (its committed HEAD, nothing
 # uncommitted), then run it as a user would, with a clean environment — no venv on PATH, nothing of the
-# build's Python — : `LoRAStudio self-test`, then the window (`gui --quit-after-shown`, offscreen).
+# build's Python — : `LoRAStudio self-test`, then the window (`gui --quit-after-shown`, offscreen, each tab
+# shown once), in English and once more in Chinese.
 # The bundle carries a generated MNIST-like data set (make bundle DATA=…), so the first start's import of
 # bundled data is checked too; DATA=<folder> bundles that folder instead (e.g. the real MNIST).
 #
@@ -65,14 +66,29 @@ step "LoRAStudio gui --quit-after-shown (first start: imports the bundled data)"
 gui_started=$SECONDS
 run gui --quit-after-shown > "$tmp/gui.log" 2>&1 || { cat "$tmp/gui.log"; fail "the window did not start and quit cleanly"; }
 cat "$tmp/gui.log"
-grep -q "^shown_after_s=" "$tmp/gui.log" || fail "the window was not shown"
-grep -q "^ready_after_s=" "$tmp/gui.log" || fail "PyTorch did not load in the window"
-if grep -E "Traceback|QThread: Destroyed" "$tmp/gui.log"; then fail "errors while the window ran"; fi
+check_window_log() {  # $1: the log of one `gui --quit-after-shown`, $2: the language it must have started in
+    grep -q "^shown_after_s=" "$1" || fail "the window was not shown"
+    grep -q "^language=$2\$" "$1" || fail "the window did not start in $2"
+    grep -q "^ready_after_s=" "$1" || fail "PyTorch did not load in the window"
+    grep -q "^tabs_shown=.*learnTab" "$1" || fail "the window did not show each tab, the Learn tab among them"
+    if grep -E "Traceback|QThread: Destroyed|translation not found" "$1"; then fail "errors while the window ran"; fi
+}
+check_window_log "$tmp/gui.log" en
 for stem in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte; do
     [ -f "$studio/datasets/MNIST/raw/$stem" ] || fail "the bundled data was not imported: no $stem in $studio"
 done
 echo "[smoke] bundled data imported into $studio/datasets/MNIST/raw"
 gui_seconds=$(( SECONDS - gui_started ))
+
+step "LoRAStudio gui --quit-after-shown in Chinese (LORA_STUDIO_LANGUAGE=zh_CN)"
+env -i HOME="$home" LORA_STUDIO_HOME="$studio" QT_QPA_PLATFORM=offscreen PATH=/usr/bin:/bin LORA_STUDIO_LANGUAGE=zh_CN \
+    "$bundle/LoRAStudio" gui --quit-after-shown > "$tmp/gui-zh.log" 2>&1 || { cat "$tmp/gui-zh.log"; fail "the Chinese window did not start and quit cleanly"; }
+cat "$tmp/gui-zh.log"
+check_window_log "$tmp/gui-zh.log" zh_CN
+for file in lora_studio/translations/lora_studio_zh_CN.qm PySide6/Qt/translations/qtbase_zh_CN.qm \
+            lora_studio/resources/fonts/NotoSansCJKsc-LoRAStudio-subset.otf; do
+    [ -f "$bundle/_internal/$file" ] || fail "not in the bundle: $file"
+done
 
 step "the command line sees the imported data"
 run data list > "$tmp/data.log" 2>&1 || { cat "$tmp/data.log"; fail "data list failed"; }
