@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStatusBar, QTabWidget
 
 import lora_studio
+from lora_studio.core.config import ConfigError
 from lora_studio.gui import core_texts
 from lora_studio.gui.language_menu import LanguageMenu
 from lora_studio.gui.library import LibraryDialog
@@ -69,9 +70,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Loading PyTorch…"))
         self._build_menus()
 
-        self.lora_tab.sigSettingsChanged.connect(
-            lambda: self.learn_tab.set_lora_settings(self.lora_tab.lora_config()))
-        self.learn_tab.set_lora_settings(self.lora_tab.lora_config())
+        self.lora_tab.sigSettingsChanged.connect(self._pass_lora_settings)
+        self._pass_lora_settings()
         self.state.sigReady.connect(self._on_ready)
         self.state.sigStatus.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.state.sigMessage.connect(self.show_message)
@@ -136,6 +136,15 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         action(help_menu, self.tr("&About LoRA Studio"), self.show_about)
+
+    def _pass_lora_settings(self) -> None:
+        """The Learn tab's explainer follows the LoRA tab's settings; while they are invalid (no layer ticked) it
+        keeps the last valid ones, and the LoRA tab itself says what is wrong."""
+        try:
+            config = self.lora_tab.lora_config()
+        except ConfigError:
+            return
+        self.learn_tab.set_lora_settings(config)
 
     def _import_data(self) -> None:
         self.tabs.setCurrentWidget(self.dataset_tab)
