@@ -46,8 +46,10 @@ class FactorMaps(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.b_map = HeatMap(translate("Explainer", "B (d × r)"), "", translate("Explainer", "row i"))
-        self.a_map = HeatMap(translate("Explainer", "A (r × k)"), "", "")
+        # B's columns and A's rows share the summed index (named k in the hover sum); labelled on both sides so
+        # B's rows line up with ΔW's and A's columns with ΔW's
+        self.b_map = HeatMap(translate("Explainer", "B (d × r)"), "k", translate("Explainer", "row i"))
+        self.a_map = HeatMap(translate("Explainer", "A (r × k)"), "", "k")
         self.delta_map = HeatMap(translate("Explainer", "ΔW = s·B·A (d × k)"),
                                  translate("Explainer", "column j (input)"), "")
         self.delta_map.setObjectName("explainerDeltaW")
@@ -57,7 +59,7 @@ class FactorMaps(QWidget):
         self.b_map.setFixedWidth(110)
         self.a_map.setFixedHeight(100)
         for heat in (self.a_map, self.delta_map):  # equal axes: A's columns stand right above ΔW's
-            heat.getPlotItem().getAxis("left").setWidth(34)
+            heat.getPlotItem().getAxis("left").setWidth(48)
         self.frames = {"b": _frame(self.b_map), "a": _frame(self.a_map), "delta": _frame(self.delta_map)}
         self.singular = pg.PlotWidget()
         self.singular.setObjectName("explainerSingularValues")
