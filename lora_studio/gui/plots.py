@@ -11,7 +11,7 @@ plots in `build_plots()`, called just after the window is first shown.
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#222222")
 
@@ -157,8 +157,11 @@ def dress(item: pg.PlotItem, title: str, x_label: str, y_label: str, *, size: st
 class LossPlot(LivePlot):
     """Per-step training loss, faint, with its moving average drawn over it."""
 
-    def __init__(self, title: str = "Training loss", parent=None):
-        super().__init__(title, "step", "cross-entropy loss", "The loss appears here while training runs", parent)
+    def __init__(self, title: str | None = None, parent=None):
+        translate = QCoreApplication.translate
+        super().__init__(title or translate("LossPlot", "Training loss"), translate("LossPlot", "step"),
+                         translate("LossPlot", "cross-entropy loss"),
+                         translate("LossPlot", "The loss appears here while training runs"), parent)
         self._smoothed: dict[str, float] = {}
 
     def add_steps(self, key: str, xs: np.ndarray, losses: np.ndarray, colour: str, name: str | None,
@@ -182,8 +185,11 @@ class LossPlot(LivePlot):
 class AccuracyPlot(LivePlot):
     """Train (dashed) and test (solid) accuracy after each epoch, in per cent."""
 
-    def __init__(self, title: str = "Accuracy per epoch", parent=None):
-        super().__init__(title, "epoch", "accuracy (%)", "Accuracy appears after the first epoch", parent)
+    def __init__(self, title: str | None = None, parent=None):
+        translate = QCoreApplication.translate
+        super().__init__(title or translate("AccuracyPlot", "Accuracy per epoch"), translate("AccuracyPlot", "epoch"),
+                         translate("AccuracyPlot", "accuracy (%)"),
+                         translate("AccuracyPlot", "Accuracy appears after the first epoch"), parent)
         self._legend.setOffset((-10, -10))  # bottom right: accuracy curves rise towards the top
 
     def _redraw(self) -> None:
@@ -202,9 +208,10 @@ class AccuracyPlot(LivePlot):
             self.getPlotItem().getAxis("bottom").setTickSpacing(major=1, minor=1)
         else:
             self.getPlotItem().getAxis("bottom").setTickSpacing()
-        self.series(f"{key}/train", colour, f"{name} · train" if name else None, width=1.5,
+        self.series(f"{key}/train", colour, self.tr("{0} · train").format(name) if name else None, width=1.5,
                     style=Qt.PenStyle.DashLine, symbol="t")
         self.append(f"{key}/train", [epoch], [100 * info["train_accuracy"]])
         if info.get("test_accuracy") is not None:
-            self.series(f"{key}/test", colour, f"{name} · test" if name else None, width=2.0, symbol="o")
+            self.series(f"{key}/test", colour, self.tr("{0} · test").format(name) if name else None, width=2.0,
+                        symbol="o")
             self.append(f"{key}/test", [epoch], [100 * info["test_accuracy"]])

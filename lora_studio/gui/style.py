@@ -1,7 +1,7 @@
 """Colours, names and texts shared by the plots and the progress bars; light (Qt core only), so the window
 can be built before pyqtgraph and NumPy are imported."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 #: one colour per phase, readable on white and for the common colour-vision deficiencies (ColorBrewer Dark2)
 PHASE_COLOURS = {"base": "#1b6fb5", "feature_lora": "#d95f02", "control_lora": "#5d5a9e",
@@ -22,6 +22,8 @@ def format_seconds(seconds: float) -> str:
 def progress_text(progress: dict) -> str:
     """'Epoch 2/3 · %p % · 12,345 samples/s · ETA 0:07' for a progress bar (%p is Qt's percentage)."""
     if progress.get("paused"):
-        return f"Paused in epoch {progress['epoch']}/{progress['epochs']} · %p %"
-    return (f"Epoch {progress['epoch']}/{progress['epochs']} · %p % · "
-            f"{progress['samples_per_second']:,.0f} samples/s · ETA {format_seconds(progress['eta_seconds'])}")
+        return QCoreApplication.translate("style", "Paused in epoch {0}/{1} · %p %").format(
+            progress["epoch"], progress["epochs"])
+    return QCoreApplication.translate("style", "Epoch {0}/{1} · %p % · {2} samples/s · ETA {3}").format(
+        progress["epoch"], progress["epochs"], f"{progress['samples_per_second']:,.0f}",
+        format_seconds(progress["eta_seconds"]))

@@ -33,7 +33,7 @@ class DrawCanvas(QWidget):
         self.setFixedSize(SIDE, SIDE)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw a digit with the mouse (white ink on black, like MNIST)")
+        self.setToolTip(self.tr("Draw a digit with the mouse (white ink on black, like MNIST)"))
         self._image = QImage(SIDE, SIDE, QImage.Format.Format_Grayscale8)
         self._image.fill(0)
         self._last: QPoint | None = None
@@ -101,7 +101,7 @@ class DrawCanvas(QWidget):
         painter.drawRect(QRect(0, 0, SIDE - 1, SIDE - 1))
         if self.is_empty:
             painter.setPen(QColor("#bbbbbb"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Draw a digit here")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Draw a digit here"))
         painter.end()
 
 
@@ -112,8 +112,8 @@ class DigitPreview(QWidget):
         super().__init__(parent)
         self.setObjectName("drawPreview")
         self.setFixedSize(28 * scale, 28 * scale)
-        self.setToolTip("Your drawing pre-processed like MNIST: scaled into a 20×20 box and centred by its centre "
-                        "of mass in 28×28 pixels — exactly what the models see")
+        self.setToolTip(self.tr("Your drawing pre-processed like MNIST: scaled into a 20×20 box and centred by its "
+                                "centre of mass in 28×28 pixels — exactly what the models see"))
         self._image = QImage()
 
     def set_image(self, image: np.ndarray | None) -> None:
@@ -142,9 +142,9 @@ class ProbabilityPlot(pg.PlotWidget):
         self.setObjectName("drawProbabilities")
         self.setMinimumSize(300, 200)
         item = self.getPlotItem()
-        item.setTitle("Class probabilities", size="10pt")
-        item.setLabel("bottom", "class")
-        item.setLabel("left", "probability (%)")
+        item.setTitle(self.tr("Class probabilities"), size="10pt")
+        item.setLabel("bottom", self.tr("class"))
+        item.setLabel("left", self.tr("probability (%)"))
         item.getAxis("bottom").enableAutoSIPrefix(False)
         item.getAxis("left").enableAutoSIPrefix(False)
         item.showGrid(y=True, alpha=0.25)

@@ -6,7 +6,7 @@ the training digits' average: a drawing much bolder than MNIST's digits gets
 an unusual brightness, and the feature model's answer can show it.
 """
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -20,52 +20,55 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lora_studio.gui.core_texts import feature_description, feature_title
 from lora_studio.gui.widgets.draw_canvas import DigitPreview, DrawCanvas, ProbabilityPlot, answer_drawing
 
-FEATURE_COLUMNS = ("Feature", "Your digit", "Standardised", "Training digits")
+FEATURE_COLUMNS = (QT_TRANSLATE_NOOP("DrawPanel", "Feature"), QT_TRANSLATE_NOOP("DrawPanel", "Your digit"),
+                   QT_TRANSLATE_NOOP("DrawPanel", "Standardised"), QT_TRANSLATE_NOOP("DrawPanel", "Training digits"))
 
 
 class DrawPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.canvas = DrawCanvas()
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setObjectName("drawClearButton")
-        self.clear_button.setToolTip("Wipe the canvas and draw again")
+        self.clear_button.setToolTip(self.tr("Wipe the canvas and draw again"))
         self.preview = DigitPreview()
         self.plot = ProbabilityPlot()
-        self.answer = QLabel("Evaluate models, then draw a digit: each model's answer appears here.")
+        self.answer = QLabel(self.tr("Evaluate models, then draw a digit: each model's answer appears here."))
         self.answer.setObjectName("drawPrediction")
         self.answer.setWordWrap(True)
         self.timing = QLabel()
         self.timing.setStyleSheet("color: #666666;")
         self.table = QTableWidget(0, len(FEATURE_COLUMNS))
         self.table.setObjectName("drawFeatures")
-        self.table.setHorizontalHeaderLabels(FEATURE_COLUMNS)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("DrawPanel", c) for c in FEATURE_COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip("The drawing's feature values; 'standardised' is (value − training mean) / training "
-                              "spread: what the feature model is given")
+        self.table.setToolTip(self.tr("The drawing's feature values; 'standardised' is (value − training mean) / "
+                                      "training spread: what the feature model is given"))
 
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>Draw here</b> (hold the left button)"))
+        left.addWidget(QLabel(self.tr("<b>Draw here</b> (hold the left button)")))
         left.addWidget(self.canvas)
         left.addWidget(self.clear_button)
         left.addStretch(1)
         middle = QVBoxLayout()
-        middle.addWidget(QLabel("<b>What the models see</b>"))
+        middle.addWidget(QLabel(self.tr("<b>What the models see</b>")))
         seen = QHBoxLayout()
         seen.addWidget(self.preview)
-        seen.addWidget(QLabel("28 × 28 pixels:\nthe drawing boxed\nto 20 × 20 and\ncentred by its\ncentre "
-                              "of mass,\nas MNIST was made"), 1)
+        seen.addWidget(QLabel(self.tr("28 × 28 pixels:\nthe drawing boxed\nto 20 × 20 and\ncentred by its\ncentre "
+                                      "of mass,\nas MNIST was made")), 1)
         middle.addLayout(seen)
-        middle.addWidget(QLabel("<b>Its feature values</b>"))
+        middle.addWidget(QLabel(self.tr("<b>Its feature values</b>")))
         middle.addWidget(self.table)
         self.table.setMinimumWidth(330)
         self.table.setMaximumHeight(150)  # a few features at most: no tall empty box
-        explain = QLabel("“Standardised” is (value − training mean) / training spread: the number the feature model "
-                         "is given. A drawing far bolder or thinner than the training digits gets an unusual value.")
+        explain = QLabel(self.tr(
+            "“Standardised” is (value − training mean) / training spread: the number the feature model is given. "
+            "A drawing far bolder or thinner than the training digits gets an unusual value."))
         explain.setWordWrap(True)
         explain.setStyleSheet("color: #555555;")
         middle.addWidget(explain)
@@ -102,19 +105,20 @@ class DrawPanel(QWidget):
             self.last_answers = []
             self.table.setRowCount(0)
             if self.models:
-                self.answer.setText("Draw a digit on the black square: " + " and ".join(self.labels) +
-                                    " will each say what they see.")
+                self.answer.setText(self.tr("Draw a digit on the black square: {0} will each say what they see.")
+                                    .format(self.tr(" and ").join(self.labels)))
             return
         image, answers, self.preprocess_ms, self.inference_ms = answer_drawing(self.canvas.ink(), self.models)
         self.last_answers = answers
         self.preview.set_image(image)
         self.plot.set_probabilities([a.probabilities for a in answers])
+        says = self.tr("<b>{0}</b> says {1} ({2} %)")
         self.answer.setText("&nbsp;&nbsp;".join(
-            f"<span style='color:{colour}'>■</span> <b>{label}</b> says {a.predicted} "
-            f"({100 * a.probabilities.max():.0f} %)" for label, colour, a in zip(self.labels, self.colours, answers,
-                                                                               strict=True)))
-        self.timing.setText(f"Pre-processing {self.preprocess_ms:.1f} ms, {len(answers)} model(s) "
-                            f"{self.inference_ms:.2f} ms, in the window's own thread")
+            f"<span style='color:{colour}'>■</span> "
+            + says.format(label, a.predicted, f"{100 * a.probabilities.max():.0f}")
+            for label, colour, a in zip(self.labels, self.colours, answers, strict=True)))
+        self.timing.setText(self.tr("Pre-processing {0} ms, {1} model(s) {2} ms, in the window's own thread").format(
+            f"{self.preprocess_ms:.1f}", len(answers), f"{self.inference_ms:.2f}"))
         self._fill_features(image, answers)
 
     def _fill_features(self, image, answers) -> None:
@@ -140,6 +144,8 @@ class DrawPanel(QWidget):
                      f"{mean_std[0]:.3f} ± {mean_std[1]:.3f}" if mean_std else "—")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if not column:  # the core's name, as settings and summaries show it; its title and meaning here
+                    item.setToolTip(f"{feature_title(name, name)}: {feature_description(name)}")
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, column, item)

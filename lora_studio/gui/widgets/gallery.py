@@ -66,11 +66,13 @@ class GalleryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             images, labels, predicted, confidence, brightness, reference, names = self._source
             i = self.test_index(index.row())
-            text = (f"Test image #{i}: true class {int(labels[i])}; {names[0] or 'the model'} says {int(predicted[i])} "
-                    f"with {100 * confidence[i]:.1f} % confidence; brightness {brightness[i]:.3f}")
-            if reference is not None:
-                text += f"; {names[1] or 'the compared model'} said {int(reference[i])}"
-            return text
+            values = (i, int(labels[i]), names[0] or self.tr("the model"), int(predicted[i]),
+                      f"{100 * confidence[i]:.1f}", f"{brightness[i]:.3f}")
+            if reference is None:
+                return self.tr("Test image #{0}: true class {1}; {2} says {3} with {4} % confidence; "
+                               "brightness {5}").format(*values)
+            return self.tr("Test image #{0}: true class {1}; {2} says {3} with {4} % confidence; brightness {5}; "
+                           "{6} said {7}").format(*values, names[1] or self.tr("the compared model"), int(reference[i]))
         return None
 
 

@@ -7,25 +7,34 @@ virtualised `Gallery` (objectName `misclassifiedGallery`).
 """
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from lora_studio.gui.widgets.gallery import Gallery
 
 ERRORS, FIXED, BROKEN, CELL = "errors", "fixed", "broken", "cell"
+#: (key, title, tooltip), the texts in English: translated where shown
 MODES = (
-    (ERRORS, "All errors", "Every test image the inspected model gets wrong"),
-    (FIXED, "Fixed by LoRA", "The compared model (the base) got these wrong, the inspected model gets them right"),
-    (BROKEN, "Broken by LoRA", "The compared model (the base) got these right, the inspected model gets them wrong"),
-    (CELL, "Confusion-matrix cell", "The images of the cell last clicked in the confusion matrix"),
+    (ERRORS, QT_TRANSLATE_NOOP("GalleryPanel", "All errors"),
+     QT_TRANSLATE_NOOP("GalleryPanel", "Every test image the inspected model gets wrong")),
+    (FIXED, QT_TRANSLATE_NOOP("GalleryPanel", "Fixed by LoRA"), QT_TRANSLATE_NOOP(
+        "GalleryPanel", "The compared model (the base) got these wrong, the inspected model gets them right")),
+    (BROKEN, QT_TRANSLATE_NOOP("GalleryPanel", "Broken by LoRA"), QT_TRANSLATE_NOOP(
+        "GalleryPanel", "The compared model (the base) got these right, the inspected model gets them wrong")),
+    (CELL, QT_TRANSLATE_NOOP("GalleryPanel", "Confusion-matrix cell"),
+     QT_TRANSLATE_NOOP("GalleryPanel", "The images of the cell last clicked in the confusion matrix")),
 )
 SORTS = (
-    ("confidence_desc", "Most confident first", "confidence", True),
-    ("confidence_asc", "Least confident first", "confidence", False),
-    ("brightness_asc", "Darkest first", "brightness", False),
-    ("brightness_desc", "Brightest first", "brightness", True),
-    ("index", "Test-set order", None, False),
+    ("confidence_desc", QT_TRANSLATE_NOOP("GalleryPanel", "Most confident first"), "confidence", True),
+    ("confidence_asc", QT_TRANSLATE_NOOP("GalleryPanel", "Least confident first"), "confidence", False),
+    ("brightness_asc", QT_TRANSLATE_NOOP("GalleryPanel", "Darkest first"), "brightness", False),
+    ("brightness_desc", QT_TRANSLATE_NOOP("GalleryPanel", "Brightest first"), "brightness", True),
+    ("index", QT_TRANSLATE_NOOP("GalleryPanel", "Test-set order"), None, False),
 )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GalleryPanel", text)
 
 
 class GalleryPanel(QWidget):
@@ -34,15 +43,15 @@ class GalleryPanel(QWidget):
         self.mode = QComboBox()
         self.mode.setObjectName("galleryMode")
         for key, title, tip in MODES:
-            self.mode.addItem(title, key)
-            self.mode.setItemData(self.mode.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+            self.mode.addItem(_tr(title), key)
+            self.mode.setItemData(self.mode.count() - 1, _tr(tip), Qt.ItemDataRole.ToolTipRole)
         self.sort = QComboBox()
         self.sort.setObjectName("gallerySort")
         for key, title, _field, _descending in SORTS:
-            self.sort.addItem(title, key)
-        self.sort.setToolTip("Confident mistakes are the telling ones; sorting by brightness shows whether dark "
-                             "or bright digits go wrong")
-        self.count_label = QLabel("Evaluate models to see the digits they get wrong.")
+            self.sort.addItem(_tr(title), key)
+        self.sort.setToolTip(self.tr("Confident mistakes are the telling ones; sorting by brightness shows whether "
+                                     "dark or bright digits go wrong"))
+        self.count_label = QLabel(self.tr("Evaluate models to see the digits they get wrong."))
         self.count_label.setObjectName("galleryCount")
         self.count_label.setWordWrap(True)
         self.legend = QLabel()
@@ -51,7 +60,7 @@ class GalleryPanel(QWidget):
         self.gallery.setObjectName("misclassifiedGallery")
         controls = QHBoxLayout()
         controls.addWidget(self.mode, 1)
-        controls.addWidget(QLabel("Sort"))
+        controls.addWidget(QLabel(self.tr("Sort")))
         controls.addWidget(self.sort, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -72,7 +81,7 @@ class GalleryPanel(QWidget):
         self._set_enabled(BROKEN, reference is not None)
         self._cell = None
         self._set_enabled(CELL, False)
-        self.mode.setItemText(self.mode.findData(CELL), "Confusion-matrix cell")
+        self.mode.setItemText(self.mode.findData(CELL), _tr(MODES[3][1]))
         mode = self.mode.currentData()
         if mode == CELL or (mode in (FIXED, BROKEN) and reference is None):
             self.set_mode(ERRORS)  # refreshes
@@ -83,8 +92,9 @@ class GalleryPanel(QWidget):
         """Show the images of one confusion cell (with `difference`: those that entered or left it)."""
         self._cell = (true_class, predicted_class, difference and self._reference is not None)
         index = self.mode.findData(CELL)
-        moved = " (moved in or out)" if self._cell[2] else ""
-        self.mode.setItemText(index, f"Cell: true {true_class} → predicted {predicted_class}{moved}")
+        text = self.tr("Cell: true {0} → predicted {1} (moved in or out)") if self._cell[2] else \
+            self.tr("Cell: true {0} → predicted {1}")
+        self.mode.setItemText(index, text.format(true_class, predicted_class))
         self._set_enabled(CELL, True)
         if self.mode.currentIndex() == index:
             self.refresh()
@@ -133,17 +143,21 @@ class GalleryPanel(QWidget):
         total = len(p.labels)
         if mode == CELL and self._cell is not None:
             true, guess, moved = self._cell
-            what = (f"images of true {true} that moved into or out of “predicted {guess}”" if moved else
-                    f"images of true {true} that {label} calls {guess}")
+            what = (self.tr("images of true {0} that moved into or out of “predicted {1}”").format(true, guess)
+                    if moved else self.tr("images of true {0} that {1} calls {2}").format(true, label, guess))
         else:
             compared = reference[0] if reference else ""
-            what = {ERRORS: f"errors of {label}", FIXED: f"fixed: {compared} wrong, {label} right",
-                    BROKEN: f"broken: {compared} right, {label} wrong", CELL: "images"}[mode]
-        self.count_label.setText(f"<b>{len(shown):,}</b> {what} (of {total:,} test images)")
+            what = {ERRORS: self.tr("errors of {0}").format(label),
+                    FIXED: self.tr("fixed: {0} wrong, {1} right").format(compared, label),
+                    BROKEN: self.tr("broken: {0} right, {1} wrong").format(compared, label),
+                    CELL: self.tr("images")}[mode]
+        self.count_label.setText(self.tr("<b>{0}</b> {1} (of {2} test images)").format(
+            f"{len(shown):,}", what, f"{total:,}"))
         self.legend.setText(
-            f"Under each digit: true: {reference[0]} → {label} (red: wrong), confidence · brightness"
-            if reference else "Under each digit: true → predicted (red: wrong, green: right), confidence · "
-                              "brightness")
+            self.tr("Under each digit: true: {0} → {1} (red: wrong), confidence · brightness").format(
+                reference[0], label)
+            if reference else self.tr("Under each digit: true → predicted (red: wrong, green: right), confidence · "
+                                      "brightness"))
 
     def _set_enabled(self, key: str, enabled: bool) -> None:
         self.mode.model().item(self.mode.findData(key)).setEnabled(enabled)

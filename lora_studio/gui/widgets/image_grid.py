@@ -4,7 +4,7 @@ One widget painting QImages is far cheaper than a QLabel per digit, and it
 reflows to its width: as many columns as fit, as many rows as the height allows.
 """
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -14,13 +14,13 @@ GAP = 8
 
 
 class ImageGrid(QWidget):
-    def __init__(self, empty_text: str = "No images", parent=None):
+    def __init__(self, empty_text: str | None = None, parent=None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(TILE * 4 + GAP * 5, TILE + CAPTION + 2 * GAP)
         self._captions: list[str] = []
         self._qimages: list[QImage] = []
-        self.empty_text = empty_text
+        self.empty_text = empty_text if empty_text is not None else QCoreApplication.translate("ImageGrid", "No images")
 
     def set_items(self, images, captions: list[str]) -> None:
         """images: NumPy uint8 (n, H, W); captions: n short strings."""

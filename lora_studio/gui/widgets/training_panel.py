@@ -12,8 +12,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from lora_studio.gui.core_texts import kind_title
 from lora_studio.gui.state import AppState
-from lora_studio.gui.style import PHASE_COLOURS, PHASE_STYLES, PHASE_TITLES, progress_text
+from lora_studio.gui.style import PHASE_COLOURS, PHASE_STYLES, progress_text
 
 
 class TrainingPanel(QWidget):
@@ -25,13 +26,13 @@ class TrainingPanel(QWidget):
         self.start_button = QPushButton(start_text)
         self.start_button.setObjectName(f"start{title}Button")
         self.start_button.clicked.connect(on_start)
-        self.pause_button = QPushButton("Pause")
+        self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.setObjectName(f"pause{title}Button")
-        self.pause_button.setToolTip("Pause after the current batch; click again to resume")
+        self.pause_button.setToolTip(self.tr("Pause after the current batch; click again to resume"))
         self.pause_button.clicked.connect(self._on_pause_clicked)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName(f"stop{title}Button")
-        self.stop_button.setToolTip("Stop after the current batch. A stopped run is not saved.")
+        self.stop_button.setToolTip(self.tr("Stop after the current batch. A stopped run is not saved."))
         self.stop_button.clicked.connect(state.stop)
         for button in (self.pause_button, self.stop_button):
             button.setEnabled(False)
@@ -39,7 +40,7 @@ class TrainingPanel(QWidget):
         self.progress.setObjectName(f"{prefix}Progress")
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.progress.setFormat("Not started")
+        self.progress.setFormat(self.tr("Not started"))
         self.progress.setTextVisible(True)
         self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.prefix = prefix
@@ -86,12 +87,12 @@ class TrainingPanel(QWidget):
         self._started_at = time.monotonic()
         self.start_button.setEnabled(False)
         self.pause_button.setEnabled(True)
-        self.pause_button.setText("Pause")
+        self.pause_button.setText(self.tr("Pause"))
         self.stop_button.setEnabled(True)
         self.loss_plot.clear_data()
         self.accuracy_plot.clear_data()
         self.progress.setValue(0)
-        self.progress.setFormat("Starting…")
+        self.progress.setFormat(self.tr("Starting…"))
 
     def _on_ended(self, kind: str, status: str, message: str) -> None:
         if kind != self.kind:
@@ -99,14 +100,14 @@ class TrainingPanel(QWidget):
         self._running = False
         self.start_button.setEnabled(True)
         self.pause_button.setEnabled(False)
-        self.pause_button.setText("Pause")
+        self.pause_button.setText(self.tr("Pause"))
         self.stop_button.setEnabled(False)
         self.loss_plot.flush()
         self.accuracy_plot.flush()
         if status == "finished":
             self.progress.setValue(self.progress.maximum())
-        self.progress.setFormat({"finished": "Finished", "stopped": "Stopped", "diverged": "Diverged",
-                                 "failed": "Failed"}.get(status, status))
+        self.progress.setFormat({"finished": self.tr("Finished"), "stopped": self.tr("Stopped"),
+                                 "diverged": self.tr("Diverged"), "failed": self.tr("Failed")}.get(status, status))
 
     def _on_pause_clicked(self) -> None:
         if self.state.runner.control.paused:
@@ -117,9 +118,9 @@ class TrainingPanel(QWidget):
     def _on_paused(self, kind: str, paused: bool) -> None:
         if kind != self.kind:
             return
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         if paused:
-            self.progress.setFormat("Paused · %p %")
+            self.progress.setFormat(self.tr("Paused · %p %"))
 
     def _on_status(self, text: str) -> None:
         if self._running and self.progress.value() == 0:
@@ -130,7 +131,7 @@ class TrainingPanel(QWidget):
             return
         phase, _, seed = key.partition(":")
         colour = PHASE_COLOURS.get(phase, "#333333")
-        name = PHASE_TITLES.get(phase, phase) if seed in ("", "0") else None
+        name = kind_title(phase) if seed in ("", "0") else None
         self.loss_plot.add_steps(key, xs, ys, colour, name, PHASE_STYLES.get(phase, Qt.PenStyle.SolidLine))
         # one bar for the whole job: a LoRA job runs the feature model and the control, for each seed
         index = self.plan.index(key) if key in self.plan else 0
@@ -138,13 +139,13 @@ class TrainingPanel(QWidget):
         elapsed = time.monotonic() - self._started_at
         self.progress.setValue(int(round(fraction * self.progress.maximum())))
         if not self.state.runner.control.paused:
-            run = f"Run {index + 1}/{len(self.plan)} · " if len(self.plan) > 1 else ""
-            overall = {**progress, "eta_seconds": elapsed * (1 - fraction) / max(fraction, 1e-9)}
-            self.progress.setFormat(run + progress_text(overall))
+            overall = progress_text({**progress, "eta_seconds": elapsed * (1 - fraction) / max(fraction, 1e-9)})
+            self.progress.setFormat(self.tr("Run {0}/{1} · {2}").format(index + 1, len(self.plan), overall)
+                                    if len(self.plan) > 1 else overall)
 
     def _on_epoch(self, kind: str, key: str, info: dict) -> None:
         if kind != self.kind:
             return
         phase, _, seed = key.partition(":")
-        name = PHASE_TITLES.get(phase, phase) if seed in ("", "0") else None
+        name = kind_title(phase) if seed in ("", "0") else None
         self.accuracy_plot.add_epoch(key, info, PHASE_COLOURS.get(phase, "#333333"), name)
