@@ -6,32 +6,32 @@
     <message>
         <location filename="../gui/plots.py" line="+190"/>
         <source>Accuracy per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮准确率</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>轮</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率（%）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accuracy appears after the first epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>第一轮结束后显示准确率</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>{0} · train</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 训练集</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{0} · test</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 测试集</translation>
     </message>
 </context>
 <context>
@@ -40,134 +40,133 @@
         <location filename="../gui/widgets/accuracy_table.py" line="+19"/>
         <source>base</source>
         <extracomment>as the table and the Evaluation tab&apos;s model list name the kinds (`kind_title` translates)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>基础模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>feature+LoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>特征+LoRA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>control (LoRA only)</source>
-        <translation type="unfinished"></translation>
+        <translation>对照（仅 LoRA）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>head only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅输出层</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>full fine-tuning</source>
-        <translation type="unfinished"></translation>
+        <translation>全量微调</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>from scratch</source>
-        <translation type="unfinished"></translation>
+        <translation>从头训练</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Model</source>
-        <extracomment>the columns&apos; names are their keys (`column`) and, but for those in HEADERS, their headers</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Target accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>目标准确率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>源准确率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test loss</source>
-        <translation type="unfinished"></translation>
+        <translation>测试损失</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Trained parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>训练的参数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training time</source>
-        <translation type="unfinished"></translation>
+        <translation>训练用时</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Δ vs base (points)</source>
         <extracomment>the header of a column whose cells are in percentage points (the name stays the column&apos;s key)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>较基础模型 Δ（百分点）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Forgetting (points)</source>
-        <translation type="unfinished"></translation>
+        <translation>遗忘（百分点）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The target task the model was trained for</source>
-        <translation type="unfinished"></translation>
+        <translation>模型训练所针对的目标任务。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On the whole test split of the model&apos;s target task (for the base: its own data set). For a mean over seeds, ± is the half-width of the 95 % interval over the seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>在模型目标任务的整个测试集上测得（基础模型：在它自己的数据集上）。对多个随机种子取平均时，± 是跨随机种子的 95% 区间的半宽。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Target accuracy minus that of the base it was fine-tuned from, on the same task: what the fine-tuning gained</source>
-        <translation type="unfinished"></translation>
+        <translation>目标准确率减去其微调起点（基础模型）在同一任务上的准确率：即微调带来的提升。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>On the test split of the source task, the base&apos;s own data set: what is left of the original skill</source>
-        <translation type="unfinished"></translation>
+        <translation>在源任务（基础模型自己的数据集）的测试集上测得：即原有能力还剩多少。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Base source accuracy minus this model&apos;s source accuracy: how much of its original task the model lost by adapting (+ means it got worse there). Empty when the base is not in the library</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型的源准确率减去该模型的源准确率：模型为适配新任务丢掉了多少原任务的能力（+ 表示在原任务上变差）。基础模型不在模型库中时为空。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Parameters the run trained, of all the model&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行训练的参数数量，以及模型的参数总数。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The whole training step: building, feature statistics, caching and training</source>
-        <translation type="unfinished"></translation>
+        <translation>整个训练步骤的用时：构建模型、统计特征、缓存和训练。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The base model as it is, on this target task: the reference the fine-tuned models are measured against</source>
-        <translation type="unfinished"></translation>
+        <translation>未经改动的基础模型在此目标任务上的表现：衡量微调后模型的参照。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The mean over the seeds above; ± is the half-width of its 95 % t interval over the seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>上方各随机种子的平均值；± 是跨随机种子的 95% t 区间的半宽。</translation>
     </message>
 </context>
 <context>
@@ -175,72 +174,72 @@
     <message>
         <location filename="../gui/state.py" line="+46"/>
         <source>{0} (unreadable)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（无法读取）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{0} ep, batch {1}, lr {2}, seed {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 轮，批大小 {1}，学习率 {2}，随机种子 {3}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no feature (control)</source>
-        <translation type="unfinished"></translation>
+        <translation>无特征（对照）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0}; {1} images</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}；{1} 张图像</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Busy</source>
-        <translation type="unfinished"></translation>
+        <translation>正忙</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} is still running. Wait for it to end, or stop it, before starting {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”仍在运行。请等它结束或先停止它，再开始“{1}”。</translation>
     </message>
     <message>
         <location line="+77"/>
         <source>{0} diverged</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}已发散</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0} failed</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}失败</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>PyTorch could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载 PyTorch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LoRA Studio needs PyTorch to train: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA Studio 需要 PyTorch 才能训练：{0}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Bundled data</source>
-        <translation type="unfinished"></translation>
+        <translation>随附的数据</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>{0} will be loaded when {1} ends</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 将在“{1}”结束后加载</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{0} is not here yet: download it or import a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>本机还没有 {0}：请下载，或导入一个文件夹</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>The model library cannot be read: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取模型库：{0}</translation>
     </message>
 </context>
 <context>
@@ -248,87 +247,87 @@
     <message>
         <location filename="../gui/tabs/base.py" line="+24"/>
         <source>Passes over the training set (the article: 3)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整遍历训练集的次数（文章中为 3）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Images per optimiser step (the article: 64)</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器每更新一步所用的图像数（文章中为 64）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Adam&apos;s learning rate (the article: 0.001). Too high and training diverges.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam 的学习率（文章中为 0.001）。设得太高，训练会发散。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Random seed: the same seed and settings give the same model</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子：种子和设置都相同，得到的模型也相同</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use only the first N training images, for a quick run</source>
-        <translation type="unfinished"></translation>
+        <translation>只用前 N 张训练图像，以便快速试跑</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>训练轮数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training images</source>
-        <translation type="unfinished"></translation>
+        <translation>训练图像数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Base CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>基础 CNN</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Trains the article&apos;s small CNN (two convolutions, fc1 784→64, fc2 64→10; 52,138 parameters) from scratch on the chosen data set. The result is saved in the model library automatically and becomes the starting point of the LoRA tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>在所选数据集上从头训练文章中的小型 CNN（两个卷积层，fc1 784→64，fc2 64→10；共 52,138 个参数）。训练结果会自动保存到模型库，并作为 LoRA 标签页的起点。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Train base model</source>
-        <translation type="unfinished"></translation>
+        <translation>训练基础模型</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>No data yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有数据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Download or import a data set in the Dataset tab before training.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练前，请先在数据集标签页下载或导入数据集。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Check the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查设置</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{0} learned nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}什么也没学到</translation>
     </message>
 </context>
 <context>
@@ -336,57 +335,57 @@
     <message>
         <location filename="../gui/widgets/brightness_plot.py" line="+25"/>
         <source>Error rate by brightness</source>
-        <translation type="unfinished"></translation>
+        <translation>各亮度下的错误率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>brightness (mean pixel value; each point: a tenth of the test images)</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度（像素均值；每个点为十分之一的测试图像）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>error rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>错误率（%）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Brightness of the errors against all test images</source>
-        <translation type="unfinished"></translation>
+        <translation>错误图像与全部测试图像的亮度分布</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>brightness (mean pixel value)</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度（像素均值）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>share of the images (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>图像占比（%）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>all test images</source>
-        <translation type="unfinished"></translation>
+        <translation>全部测试图像</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>errors</source>
-        <translation type="unfinished"></translation>
+        <translation>错误图像</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Evaluate models to see whether dark or bright digits are the hard ones</source>
-        <translation type="unfinished"></translation>
+        <translation>评估模型后，可查看偏暗还是偏亮的数字更难识别</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>all {0} test images</source>
-        <translation type="unfinished"></translation>
+        <translation>全部 {0} 张测试图像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the {0} errors of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} 的 {0} 张错误图像</translation>
     </message>
 </context>
 <context>
@@ -394,385 +393,385 @@
     <message>
         <location filename="../gui/sweep_texts.py" line="+11"/>
         <source>Rank r: the inner size of LoRA&apos;s update ΔW = (α/r)·B·A. A has r rows and B has r columns, so an adapter&apos;s parameters grow in proportion to r, and a small r forces a simple update. Tick several: the plot shows where a larger rank stops paying for its parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>秩 r：LoRA 增量 ΔW = (α/r)·B·A 的中间维度。A 有 r 行，B 有 r 列，因此适配器的参数量与 r 成正比；r 越小，增量就越简单。可勾选多个：图中会显示秩大到什么程度后，多出的参数就不再划算。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>LoRA: the frozen weight plus a low-rank update (α/r)·B·A; only A and B are trained.</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA：冻结的权重加上低秩增量 (α/r)·B·A；只训练 A 和 B。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rsLoRA (rank-stabilised LoRA): the update is scaled by α/√r instead of α/r, so it does not shrink as the rank grows: large ranks learn about as fast as small ones. Same parameters as LoRA.</source>
-        <translation type="unfinished"></translation>
+        <translation>rsLoRA（秩稳定 LoRA）：增量按 α/√r 而不是 α/r 缩放，因此不会随秩增大而缩小：大秩与小秩学得差不多快。参数量与 LoRA 相同。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DoRA (weight-decomposed LoRA): each output&apos;s weights are split into a length and a direction; LoRA turns the direction and a learned magnitude per output sets the length. One extra parameter per output; it often does better than LoRA at small ranks.</source>
-        <translation type="unfinished"></translation>
+        <translation>DoRA（权重分解 LoRA）：每个输出的权重被拆成长度和方向；LoRA 调整方向，每个输出学习一个幅值来决定长度。每个输出多一个参数；在小秩时往往比 LoRA 效果更好。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Alpha α, the same for every rank: LoRA scales its update by α/r (rsLoRA by α/√r), so a larger rank gets a smaller scale.</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放因子 α，对每个秩都相同：LoRA 将增量按 α/r 缩放（rsLoRA 按 α/√r），因此秩越大，缩放系数越小。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>LoRA+: B learns this many times faster than A (A at the usual learning rate). 1 turns it off; the LoRA+ paper uses 16. It adds no parameters, only speed, which counts in short runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA+：B 的学习速度是 A 的几倍（A 使用通常的学习率）。设为 1 即关闭；LoRA+ 论文用 16。它不增加参数，只提高学习速度，这在短时间训练中很重要。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The layers LoRA adapts in every LoRA run. conv1 reads pixels (few parameters); fc1 and fc2 see the whole image (many more).</source>
-        <translation type="unfinished"></translation>
+        <translation>每次 LoRA 运行中要适配的层。conv1 读取像素（参数少）；fc1 和 fc2 看到整幅图像（参数多得多）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Which ways of fine-tuning to compare; hover over one to read what it trains. Each LoRA rank and variant is one setting; the head, full fine-tuning and from scratch are one setting each.</source>
-        <translation type="unfinished"></translation>
+        <translation>要比较哪些微调方式；将鼠标悬停在某一项上，可查看它训练哪些参数。每个 LoRA 秩与变体的组合算一种配置；仅输出层、全量微调和从头训练各算一种配置。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run every setting with seeds 0, 1, …: with two or more, each marker gets a bar for its 95 % interval, so a difference smaller than the training noise shows as such.</source>
-        <translation type="unfinished"></translation>
+        <translation>用随机种子 0、1、… 运行每种配置：有两个或更多随机种子时，每个标记都带有表示 95% 区间的误差棒，小于训练噪声的差异也就一目了然。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Passes over the training set in every run.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次运行遍历训练集的次数。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use only the first N training images of the target task</source>
-        <translation type="unfinished"></translation>
+        <translation>只使用目标任务的前 N 张训练图像。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Also keep every run&apos;s model in the model library (off by default: a sweep would flood it). Only a kept model can be opened in the Evaluation tab; the results are in the study either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时把每次运行的模型保存到模型库（默认关闭：一次参数扫描会塞满模型库）。只有保存下来的模型才能在“评估”标签页中打开；无论是否保存，结果都会记录在扫描记录中。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>First convolution (1→8 channels): reads the pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个卷积层（1→8 通道）：读取像素。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Second convolution (8→16 channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>第二个卷积层（8→16 通道）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First fully connected layer (784 → 64)</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个全连接层（784 → 64）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Output layer (64 → 10 classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>输出层（64 → 10 个类别）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>running</source>
         <extracomment>a study&apos;s status (core `workflows.sweep.Study.status`)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>diverged</source>
-        <translation type="unfinished"></translation>
+        <translation>已发散</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location filename="../gui/tabs/compare.py" line="+79"/>
         <source>The trained base model every run starts from</source>
-        <translation type="unfinished"></translation>
+        <translation>每次运行的起点：一个已训练的基础模型。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train a base model first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先训练一个基础模型</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Keep every run&apos;s model in the library</source>
-        <translation type="unfinished"></translation>
+        <translation>将每次运行的模型保存到模型库</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>What Start will run, counted before anything is trained</source>
-        <translation type="unfinished"></translation>
+        <translation>“开始扫描”将运行的内容，在训练开始前统计。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>开始扫描</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run every setting for every seed, one after another</source>
-        <translation type="unfinished"></translation>
+        <translation>依次为每个随机种子运行每种配置。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+269"/>
         <location line="+18"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="-285"/>
         <source>Pause after the current batch; click again to resume</source>
-        <translation type="unfinished"></translation>
+        <translation>在当前批次结束后暂停；再次点击可继续。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop after the current batch: the runs that finished are kept in the study, the one running is dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>在当前批次结束后停止：已完成的运行保留在扫描记录中，正在进行的运行会被丢弃。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>未开始</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open study…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开扫描记录…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show a sweep run before (every sweep is saved as a study)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示以前运行过的参数扫描（每次参数扫描都会保存为扫描记录）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write the table as CSV: one line per run, in the table&apos;s order</source>
-        <translation type="unfinished"></translation>
+        <translation>将表格写成 CSV：每次运行一行，顺序与表格相同。</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>What to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比较内容</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Base model</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Target task</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Methods</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LoRA settings</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 设置</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ranks r</source>
-        <translation type="unfinished"></translation>
+        <translation>秩 r</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Variants</source>
-        <translation type="unfinished"></translation>
+        <translation>变体</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alpha α</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放因子 α</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LoRA+ ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA+ 倍率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every run</source>
-        <translation type="unfinished"></translation>
+        <translation>每次运行</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>训练轮数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training images</source>
-        <translation type="unfinished"></translation>
+        <translation>训练图像数</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>{0:,} training images</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:,} 张训练图像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>all training images</source>
-        <translation type="unfinished"></translation>
+        <translation>全部训练图像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;{0} runs&lt;/b&gt;: {1} setting(s) × {2} seed(s), {3} epoch(s) each on {4}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0} 次运行&lt;/b&gt;：{1} 种配置 × {2} 个随机种子，每次训练 {3} 轮，数据：{4}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0:,} trainable parameters each, of {1:,} in the CNN.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次 {0:,} 个可训练参数（CNN 共有 {1:,} 个参数）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>From {0:,} to {1:,} trainable parameters a run, of {2:,} in the CNN.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次运行 {0:,} 到 {1:,} 个可训练参数（CNN 共有 {2:,} 个参数）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No base model</source>
-        <translation type="unfinished"></translation>
+        <translation>没有基础模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train a base model in the Base training tab first: every run of a sweep starts from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在“基础训练”标签页中训练一个基础模型：参数扫描的每次运行都从它开始。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Check the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查设置</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The study cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开扫描记录</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Study {0} · {1} runs</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描记录 {0} · {1} 次运行</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Nothing to export</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导出的内容</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Run a sweep or open a study first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先运行一次参数扫描，或打开一个扫描记录。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Could not write {0}: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {0}：{1}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Wrote {0} runs to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {0} 次运行写入 {1}</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Export the sweep as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>将参数扫描导出为 CSV</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>No saved studies yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有保存的扫描记录</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在开始…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Finished · {0}/{1} runs</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成 · {0}/{1} 次运行</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stopped · {0}/{1} runs</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止 · {0}/{1} 次运行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diverged · {0}/{1} runs</source>
-        <translation type="unfinished"></translation>
+        <translation>已发散 · {0}/{1} 次运行</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Failed · {0}/{1} runs</source>
-        <translation type="unfinished"></translation>
+        <translation>失败 · {0}/{1} 次运行</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Paused · %p %</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停 · %p %</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Run {0}/{1} · %p % · ETA {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0}/{1} 次运行 · %p % · 预计剩余 {2}</translation>
     </message>
 </context>
 <context>
@@ -780,72 +779,72 @@
     <message>
         <location filename="../gui/widgets/confusion_panel.py" line="+26"/>
         <source>Counts of the inspected model</source>
-        <translation type="unfinished"></translation>
+        <translation>所查看模型的计数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Difference: inspected − compared</source>
-        <translation type="unfinished"></translation>
+        <translation>差值：所查看模型 − 对比模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Counts: how many test images of each true class (row) got each predicted class (column). Difference: how those counts changed from the compared model.</source>
-        <translation type="unfinished"></translation>
+        <translation>计数：每个真实类别（行）的测试图像中，有多少张被预测为各个类别（列）。差值：这些计数相对对比模型的变化。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>predicted class</source>
-        <translation type="unfinished"></translation>
+        <translation>预测类别</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>true class</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Click a cell to see its images in the gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>点击单元格，在图库中查看其中的图像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evaluate models to see which digits are mistaken for which</source>
-        <translation type="unfinished"></translation>
+        <translation>评估模型后，可查看哪些数字被误认成了哪些</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Red: the inspected model puts more images in that cell, blue: fewer. Each row sums to zero: what leaves one cell lands in another. On the diagonal, red means more digits right. Click a cell to see the images that moved in or out of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>红色：所查看的模型落在该单元格的图像更多；蓝色：更少。每一行之和为零：离开一个单元格的图像会落到另一个单元格。对角线上的红色表示认对的数字更多。点击单元格，可查看移入或移出它的图像。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{0} · colour on a log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 颜色为对数刻度</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{0} ({1} % wrong)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（错误 {1} %）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0} errors of {1}. Hardest classes: {2}. Click a cell to see its images.</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} 张中错了 {0} 张。最难的类别：{2}。点击单元格可查看其中的图像。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} errors of {1}. No mistakes. Click a cell to see its images.</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} 张中错了 {0} 张，没有错误。点击单元格可查看其中的图像。</translation>
     </message>
 </context>
 <context>
@@ -854,134 +853,134 @@
         <location filename="../gui/tabs/dataset.py" line="+55"/>
         <source>The data set to train on: 60,000 training and 10,000 test images of 28×28 pixels</source>
         <extracomment>the same titles as core.data.DATASETS (a test holds them together); that module imports PyTorch, and this combo is shown before PyTorch loads. English: `core_texts.dataset_title` translates them ten distinguishable colours on white (matplotlib&apos;s tab10)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>用于训练的数据集：60,000 张训练图像和 10,000 张测试图像，每张 28×28 像素</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+231"/>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <location line="-228"/>
         <source>Download the chosen data set from torchvision&apos;s mirrors (about 12 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>从 PyTorch 的数据镜像下载所选数据集（约 12 MB）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入文件夹…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Use a folder holding the four IDX files (train-images-idx3-ubyte, … ; .gz or not), for offline use</source>
-        <translation type="unfinished"></translation>
+        <translation>使用一个包含四个 IDX 文件（train-images-idx3-ubyte 等，是否为 *.gz 压缩均可）的文件夹，供离线使用</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Loading PyTorch…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 PyTorch…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Show the samples of one class only</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示某一类别的样本</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+109"/>
         <source>All classes</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类别</translation>
     </message>
     <message>
         <location line="-106"/>
         <source>Show the images as a target task makes them from this data set: what a fine-tuning on that task trains on. The brightness histogram stays the data set&apos;s own.</source>
-        <translation type="unfinished"></translation>
+        <translation>按所选目标任务的方式显示由此数据集生成的图像：也就是在该任务上微调时用来训练的图像。亮度直方图仍是数据集本身的。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Download or import a data set to see its images</source>
-        <translation type="unfinished"></translation>
+        <translation>下载或导入数据集后，即可在这里查看图像</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Training images; under each, its label and its brightness (mean pixel value, 0–1)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练图像；每张下方是它的标签和亮度（像素平均值，0–1）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Data set:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集：</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>as the target task</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务：</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>How bright the images of each class are: the feature the LoRA tab adds</source>
-        <translation type="unfinished"></translation>
+        <translation>各类别图像的亮度分布：LoRA 标签页加入的正是这个特征</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Brightness per class</source>
-        <translation type="unfinished"></translation>
+        <translation>各类别的亮度</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>brightness (mean pixel value)</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度（像素平均值）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>share of the class (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>占该类别的比例（%）</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Choose a folder holding the four {0} IDX files</source>
-        <translation type="unfinished"></translation>
+        <translation>选择包含四个 {0} IDX 文件的文件夹</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>{0} is not on this computer yet. &lt;b&gt;Download&lt;/b&gt; it, or &lt;b&gt;Import folder…&lt;/b&gt; with its four IDX files when offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机还没有 {0}。请&lt;b&gt;下载&lt;/b&gt;；离线时，可用&lt;b&gt;导入文件夹…&lt;/b&gt;导入它的四个 IDX 文件。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: {1} training and {2} test images, in {3}. {4}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;：{1} 张训练图像和 {2} 张测试图像，位于 {3}。{4}。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Making the target task&apos;s images…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成目标任务的图像…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This task cannot be made: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成此任务：{0}</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Cancel download</source>
-        <translation type="unfinished"></translation>
+        <translation>取消下载</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>{0} · %p %</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · %p %</translation>
     </message>
 </context>
 <context>
@@ -989,153 +988,153 @@
     <message>
         <location filename="../gui/widgets/delta_view.py" line="+27"/>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Shape</source>
-        <translation type="unfinished"></translation>
+        <translation>形状</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>input (1 channel × 3 × 3)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入（1 个通道 × 3 × 3）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>input (8 channels × 3 × 3)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入（8 个通道 × 3 × 3）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>input (784 image features, then the extra features)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入（784 个图像特征，其后是额外特征）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>input (64 hidden units)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入（64 个隐藏单元）</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Evaluate a LoRA model to see the update it learned for each layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估一个 LoRA 模型，即可查看它为每一层学到的增量。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Pick a layer to see its update. σ ≠ 0: singular values of ΔW that are not zero (to float precision), of all it has; ‖ΔW‖/‖W‖: the size of the update against the frozen weight (Frobenius norms)</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一层，查看它的增量。σ ≠ 0：ΔW 不为零（在浮点精度内）的奇异值个数 / 奇异值总数；‖ΔW‖/‖W‖：增量相对冻结权重的大小（弗罗贝尼乌斯范数）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+98"/>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location line="-98"/>
         <source>output unit</source>
-        <translation type="unfinished"></translation>
+        <translation>输出单元</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No LoRA update to show yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无可显示的 LoRA 增量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Singular values of ΔW</source>
-        <translation type="unfinished"></translation>
+        <translation>ΔW 的奇异值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>index</source>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>fc1&apos;s weights for the extra feature</source>
-        <translation type="unfinished"></translation>
+        <translation>fc1 中额外特征的权重</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>hidden unit</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏单元</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: no LoRA update to show (it is a base model, without LoRA). Inspect a LoRA model.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;：没有可显示的 LoRA 增量（它是基础模型，不含 LoRA）。请查看一个 LoRA 模型。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Evaluate a LoRA model to see the update it learned.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估一个 LoRA 模型，即可查看它学到的增量。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Inspect a LoRA model to see ΔW</source>
-        <translation type="unfinished"></translation>
+        <translation>查看一个 LoRA 模型，即可看到 ΔW</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: each adapted layer&apos;s weight became W + ΔW with ΔW = (α/r)·B·A = ({1}/{2})·B·A, B (out × {2}) times A ({2} × in). Only A and B were trained; W stayed frozen.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;：每个被适配层的权重都变成了 W + ΔW，其中 ΔW = (α/r)·B·A = ({1}/{2})·B·A，即 B（out × {2}）乘以 A（{2} × in）。只训练了 A 和 B；W 保持冻结。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A product of a (out × {0}) and a ({0} × in) matrix has rank at most r = {0}: at most {0} singular values can be non-zero, whatever the layer&apos;s size. The scale α/r = {1} multiplies the whole update.</source>
-        <translation type="unfinished"></translation>
+        <translation>（out × {0}）矩阵与（{0} × in）矩阵的乘积，秩至多为 r = {0}：无论该层多大，最多只有 {0} 个奇异值不为零。缩放系数 α/r = {1} 作用于整个增量。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>{0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / {1}</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>ΔW of {0} ({1} × {2}), ‖ΔW‖/‖W‖ = {3} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的 ΔW（{1} × {2}），‖ΔW‖/‖W‖ = {3} %</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Singular values of ΔW: {0} of {1} non-zero</source>
-        <translation type="unfinished"></translation>
+        <translation>ΔW 的奇异值：{1} 个中有 {0} 个不为零</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>fc1&apos;s weights for an extra feature</source>
-        <translation type="unfinished"></translation>
+        <translation>fc1 中额外特征的权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This model has no extra input feature (a base model or the control).</source>
-        <translation type="unfinished"></translation>
+        <translation>该模型没有额外输入特征（基础模型或对照）。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>{0} and {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}和{1}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>fc1&apos;s weights for {0} (new columns)</source>
-        <translation type="unfinished"></translation>
+        <translation>fc1 中{0}的权重（新增列）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fc1&apos;s weights for {0} (new column)</source>
-        <translation type="unfinished"></translation>
+        <translation>fc1 中{0}的权重（新增列）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>One weight per hidden unit multiplies the standardised {0}. Their mean |w| is {1}; dashed: ± the mean |w| of fc1&apos;s 784 image columns ({2}), for scale. (Where LoRA adapts fc1, its part of ΔW is included.)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个隐藏单元有一个权重，与标准化后的{0}相乘。这些权重的平均 |w| 为 {1}；虚线：± fc1 中 784 个图像列的平均 |w|（{2}），作为尺度参考。（若 LoRA 适配了 fc1，其中也计入 ΔW 的相应部分。）</translation>
     </message>
 </context>
 <context>
@@ -1143,7 +1142,7 @@
     <message>
         <location filename="../gui/widgets/draw_canvas.py" line="+115"/>
         <source>Your drawing pre-processed like MNIST: scaled into a 20×20 box and centred by its centre of mass in 28×28 pixels — exactly what the models see</source>
-        <translation type="unfinished"></translation>
+        <translation>按 MNIST 的方式预处理后的手写数字：缩放进 20×20 的方框，再按质心在 28×28 像素中居中——正是模型看到的样子</translation>
     </message>
 </context>
 <context>
@@ -1151,12 +1150,12 @@
     <message>
         <location line="-79"/>
         <source>Draw a digit with the mouse (white ink on black, like MNIST)</source>
-        <translation type="unfinished"></translation>
+        <translation>用鼠标写一个数字（黑底白字，与 MNIST 相同）</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>Draw a digit here</source>
-        <translation type="unfinished"></translation>
+        <translation>在这里写一个数字</translation>
     </message>
 </context>
 <context>
@@ -1164,52 +1163,52 @@
     <message>
         <location filename="../gui/widgets/draw_panel.py" line="+26"/>
         <source>Feature</source>
-        <translation type="unfinished"></translation>
+        <translation>特征</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Your digit</source>
-        <translation type="unfinished"></translation>
+        <translation>你的数字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Standardised</source>
-        <translation type="unfinished"></translation>
+        <translation>标准化值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Training digits</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集数字</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Wipe the canvas and draw again</source>
-        <translation type="unfinished"></translation>
+        <translation>清空画布，重新书写</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Evaluate models, then draw a digit: each model&apos;s answer appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>先评估模型，再写一个数字：每个模型的答案会显示在这里。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The drawing&apos;s feature values; &apos;standardised&apos; is (value − training mean) / training spread: what the feature model is given</source>
-        <translation type="unfinished"></translation>
+        <translation>手写数字的特征值；“标准化值”=（值 − 训练集均值）/ 训练集标准差：即特征模型得到的输入</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;b&gt;Draw here&lt;/b&gt; (hold the left button)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;在这里书写&lt;/b&gt;（按住鼠标左键）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;b&gt;What the models see&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;模型看到的图像&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1219,37 +1218,42 @@ to 20 × 20 and
 centred by its
 centre of mass,
 as MNIST was made</source>
-        <translation type="unfinished"></translation>
+        <translation>28 × 28 像素：
+手写数字缩放进
+20 × 20 的方框，
+再按质心居中，
+与 MNIST 的
+制作方式相同</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&lt;b&gt;Its feature values&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;它的特征值&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>“Standardised” is (value − training mean) / training spread: the number the feature model is given. A drawing far bolder or thinner than the training digits gets an unusual value.</source>
-        <translation type="unfinished"></translation>
+        <translation>“标准化值”=（值 − 训练集均值）/ 训练集标准差：即特征模型得到的数值。笔画比训练数字粗得多或细得多时，会得到不寻常的值。</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Draw a digit on the black square: {0} will each say what they see.</source>
-        <translation type="unfinished"></translation>
+        <translation>在黑色方框里写一个数字：{0} 会各自说出看到的是几。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; says {1} ({2} %)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; 认为是 {1}（{2} %）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Pre-processing {0} ms, {1} model(s) {2} ms, in the window&apos;s own thread</source>
-        <translation type="unfinished"></translation>
+        <translation>预处理 {0} ms，{1} 个模型 {2} ms，均在窗口自身的线程中运行</translation>
     </message>
 </context>
 <context>
@@ -1257,37 +1261,37 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/evaluation_jobs.py" line="+135"/>
         <source>{0} model(s) evaluated on {1} test images in {2} s; best {3} at {4} %</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 {1} 张测试图像上评估 {0} 个模型，用时 {2} s；最佳：{3}，{4} %</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>Comparing merged and unmerged outputs on {0} test images</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 {0} 张测试图像上比较合并前后的输出</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the test set is not here, so merged and unmerged outputs were not compared</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集不在本地，因此未比较合并前后的输出</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a base model has no LoRA to merge: the file holds its weights as they are</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型没有可合并的 LoRA：文件保存的是它原样的权重</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>largest |Δlogit| merged vs unmerged on {0} test images: {1} (float rounding only: the merged model answers the same)</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {0} 张测试图像上，合并前后 logit 的最大差值 |Δlogit| 为 {1}（仅为浮点舍入误差：合并后的模型给出相同的答案）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>largest |Δlogit| merged vs unmerged on {0} test images: {1} (more than float rounding: the merged file does not answer like the LoRA model)</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {0} 张测试图像上，合并前后 logit 的最大差值 |Δlogit| 为 {1}（超出浮点舍入误差：合并后的文件与 LoRA 模型的答案不一致）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>wrote {0}; {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入 {0}；{1}</translation>
     </message>
 </context>
 <context>
@@ -1295,159 +1299,159 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/tabs/evaluation.py" line="+44"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Brightness and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度与错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What LoRA changed</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 改变了什么</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Draw a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>手写数字</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Tick the models to evaluate on the test set</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选要在测试集上评估的模型。</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+170"/>
         <source>Evaluate on the test set</source>
-        <translation type="unfinished"></translation>
+        <translation>在测试集上评估</translation>
     </message>
     <message>
         <location line="-168"/>
         <source>Score the ticked models on the whole test set (in the background)</source>
-        <translation type="unfinished"></translation>
+        <translation>在整个测试集上为勾选的模型打分（在后台运行）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tick a base model, a feature+LoRA model and its control, then Evaluate.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选一个基础模型、一个特征+LoRA 模型及其对照，然后点击“在测试集上评估”。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Feature+LoRA minus control, in test accuracy, with a 95 % interval: over seeds when several seeds of both were evaluated, else over test images. An interval that includes zero means the data cannot tell whether the feature helps</source>
-        <translation type="unfinished"></translation>
+        <translation>特征+LoRA 与对照的测试准确率之差，以及 95% 区间：若两者都评估了多个随机种子，则跨随机种子计算，否则跨测试图像计算。区间包含零，说明数据无法判断该特征是否有帮助。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The model the views below show</source>
-        <translation type="unfinished"></translation>
+        <translation>下方视图显示的模型。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The model it is compared with: &apos;fixed&apos; and &apos;broken by LoRA&apos;, the difference of confusion matrices and the drawing&apos;s second answer</source>
-        <translation type="unfinished"></translation>
+        <translation>与之对比的模型：用于“被修正的”和“被 LoRA 弄错的”图像、混淆矩阵的差值，以及手写数字的第二个答案。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export merged…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出合并模型…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write the inspected model with LoRA merged into its weights (one safetensors file, a plain CNN), checked against the unmerged model</source>
-        <translation type="unfinished"></translation>
+        <translation>把 LoRA 合并进所查看模型的权重后写入文件（一个 safetensors 文件，即普通的 CNN），并与未合并的模型核对。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&lt;b&gt;Saved models&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;已保存的模型&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;b&gt;Inspect&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;查看&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>compared with</source>
-        <translation type="unfinished"></translation>
+        <translation>对比</translation>
     </message>
     <message>
         <location line="+77"/>
         <source>No model chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择模型</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tick at least one saved model to evaluate.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少勾选一个已保存的模型进行评估。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Exporting: comparing merged and unmerged outputs on the test set…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出：在测试集上比较合并前后的输出…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export merged weights</source>
-        <translation type="unfinished"></translation>
+        <translation>导出合并后的权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>safetensors (*.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>{0} · seed {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 随机种子 {1}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Evaluating…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估…</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>&lt;b&gt;Feature effect&lt;/b&gt; (feature+LoRA − control, {0}): {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;特征效应&lt;/b&gt;（特征+LoRA − 对照，{0}）：{1}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To see what the extra feature itself adds, evaluate a feature+LoRA model together with the control of the same base and settings (the LoRA tab trains both).</source>
-        <translation type="unfinished"></translation>
+        <translation>要了解额外特征本身带来了什么，请把一个特征+LoRA 模型与同一基础模型、相同设置下的对照一起评估（LoRA 标签页会同时训练两者）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&lt;b&gt;Exported&lt;/b&gt; {0} to {1}: {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;已导出&lt;/b&gt; {0} 到 {1}：{2}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export stopped: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已停止：{0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：{0}</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>{0} at {1} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} %</translation>
     </message>
 </context>
 <context>
     <name>Explainer</name>
     <message>
-        <location filename="../gui/widgets/explainer_maps.py" line="+49"/>
+        <location filename="../gui/widgets/explainer_maps.py" line="+51"/>
         <source>B (d × r)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,7 +1488,7 @@ as MNIST was made</source>
     <message>
         <location line="+1"/>
         <source>index</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">序号</translation>
     </message>
     <message>
         <location filename="../gui/widgets/explainer_texts.py" line="+57"/>
@@ -1627,7 +1631,7 @@ as MNIST was made</source>
     <message>
         <location line="+2"/>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">层</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1721,22 +1725,22 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/widgets/gallery.py" line="+69"/>
         <source>the model</source>
-        <translation type="unfinished"></translation>
+        <translation>该模型</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Test image #{0}: true class {1}; {2} says {3} with {4} % confidence; brightness {5}</source>
-        <translation type="unfinished"></translation>
+        <translation>测试图像 #{0}：真实类别 {1}；{2} 判为 {3}，置信度 {4} %；亮度 {5}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Test image #{0}: true class {1}; {2} says {3} with {4} % confidence; brightness {5}; {6} said {7}</source>
-        <translation type="unfinished"></translation>
+        <translation>测试图像 #{0}：真实类别 {1}；{2} 判为 {3}，置信度 {4} %；亮度 {5}；{6} 曾判为 {7}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the compared model</source>
-        <translation type="unfinished"></translation>
+        <translation>对比模型</translation>
     </message>
 </context>
 <context>
@@ -1745,137 +1749,137 @@ as MNIST was made</source>
         <location filename="../gui/widgets/gallery_panel.py" line="+18"/>
         <source>All errors</source>
         <extracomment>(key, title, tooltip), the texts in English: translated where shown</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>全部错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every test image the inspected model gets wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>所查看的模型判错的每一张测试图像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fixed by LoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>被 LoRA 纠正</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The compared model (the base) got these wrong, the inspected model gets them right</source>
-        <translation type="unfinished"></translation>
+        <translation>对比模型（基础模型）判错、所查看的模型判对的图像</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Broken by LoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>被 LoRA 改错</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The compared model (the base) got these right, the inspected model gets them wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>对比模型（基础模型）判对、所查看的模型判错的图像</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Confusion-matrix cell</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵单元格</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The images of the cell last clicked in the confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵中最近一次点击的单元格里的图像</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Most confident first</source>
-        <translation type="unfinished"></translation>
+        <translation>置信度从高到低</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Least confident first</source>
-        <translation type="unfinished"></translation>
+        <translation>置信度从低到高</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Darkest first</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度从暗到亮</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Brightest first</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度从亮到暗</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test-set order</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集顺序</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Confident mistakes are the telling ones; sorting by brightness shows whether dark or bright digits go wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>高置信度的错误最能说明问题；按亮度排序，可以看出是偏暗还是偏亮的数字更容易出错</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Evaluate models to see the digits they get wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估模型后，这里会显示它们判错的数字。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Sort</source>
-        <translation type="unfinished"></translation>
+        <translation>排序</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Cell: true {0} → predicted {1} (moved in or out)</source>
-        <translation type="unfinished"></translation>
+        <translation>单元格：真实 {0} → 预测 {1}（移入或移出）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cell: true {0} → predicted {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>单元格：真实 {0} → 预测 {1}</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>images of true {0} that moved into or out of “predicted {1}”</source>
-        <translation type="unfinished"></translation>
+        <translation>真实为 {0}、移入或移出“预测为 {1}”的图像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>images of true {0} that {1} calls {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>真实为 {0}、被 {1} 判为 {2} 的图像</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>errors of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fixed: {0} wrong, {1} right</source>
-        <translation type="unfinished"></translation>
+        <translation>被纠正：{0} 判错，{1} 判对</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>broken: {0} right, {1} wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>被改错：{0} 判对，{1} 判错</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>images</source>
-        <translation type="unfinished"></translation>
+        <translation>图像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; {1} (of {2} test images)</source>
-        <translation type="unfinished"></translation>
+        <translation>{1}：&lt;b&gt;{0}&lt;/b&gt; 张（共 {2} 张测试图像）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Under each digit: true: {0} → {1} (red: wrong), confidence · brightness</source>
-        <translation type="unfinished"></translation>
+        <translation>每个数字下方：真实类别：{0} 的答案 → {1} 的答案（红色：判错），置信度 · 亮度</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Under each digit: true → predicted (red: wrong, green: right), confidence · brightness</source>
-        <translation type="unfinished"></translation>
+        <translation>每个数字下方：真实类别 → 预测类别（红色：判错，绿色：判对），置信度 · 亮度</translation>
     </message>
 </context>
 <context>
@@ -1883,7 +1887,7 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/widgets/image_grid.py" line="+23"/>
         <source>No images</source>
-        <translation type="unfinished"></translation>
+        <translation>没有图像</translation>
     </message>
 </context>
 <context>
@@ -1891,32 +1895,32 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/language_menu.py" line="+24"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The window will be in {language} when LoRA Studio starts next. Restart now?</source>
-        <translation type="unfinished"></translation>
+        <translation>下次启动 LoRA Studio 时，界面语言将是 {language}。现在重新启动吗？</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(LORA_STUDIO_LANGUAGE is set: while it is, it decides the language.)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已设置环境变量 LORA_STUDIO_LANGUAGE：只要它还在，界面语言就由它决定。）</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Restart now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重启</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>稍后</translation>
     </message>
 </context>
 <context>
@@ -1925,153 +1929,153 @@ as MNIST was made</source>
         <location filename="../gui/library.py" line="+33"/>
         <source>Name</source>
         <extracomment>the columns by their English names (the code finds a column by it); the header shows them translated</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Test accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>测试准确率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trained parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>训练的参数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Model library — LoRA Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>模型库 — LoRA Studio</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Give the model a name of your choice</source>
-        <translation type="unfinished"></translation>
+        <translation>给模型起一个你喜欢的名字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Remove the model&apos;s folder from the library</source>
-        <translation type="unfinished"></translation>
+        <translation>从模型库中删除该模型的文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the model&apos;s files: config.json, weights, metrics, and for LoRA models the PEFT adapter</source>
-        <translation type="unfinished"></translation>
+        <translation>查看模型的文件：config.json、权重、指标，LoRA 模型还有 PEFT 格式的适配器</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export merged weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出合并后的权重…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write one safetensors file with LoRA merged into the weights: a plain CNN anyone can load</source>
-        <translation type="unfinished"></translation>
+        <translation>写出一个 safetensors 文件，LoRA 已合并进权重：得到一个谁都能加载的普通 CNN</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Renamed to “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>已重命名为“{0}”</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Delete {0} and its files? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 {0} 及其文件吗？此操作无法撤销。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deleted {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 {0}</translation>
     </message>
     <message>
         <location line="+23"/>
         <location line="+12"/>
         <source>Model library</source>
-        <translation type="unfinished"></translation>
+        <translation>模型库</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Rename model</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名模型</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>新名称：</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Export merged weights</source>
-        <translation type="unfinished"></translation>
+        <translation>导出合并后的权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>safetensors (*.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>safetensors 文件 (*.safetensors)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>(unreadable)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无法读取）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{0} model(s) in {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} 中有 {0} 个模型</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Exported {0} to {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {0} 导出到 {1}：{2}</translation>
     </message>
 </context>
 <context>
@@ -2079,308 +2083,308 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/tabs/lora.py" line="+44"/>
         <source>First convolution (1→8 channels). Adapting it means re-running every convolution in each step.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个卷积层（1→8 通道）。适配它时，每一步都要重新计算全部卷积。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Second convolution (8→16 channels).</source>
-        <translation type="unfinished"></translation>
+        <translation>第二个卷积层（8→16 通道）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First fully connected layer (784 conv features + extra features → 64). The article adapts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个全连接层（784 个卷积特征 + 额外特征 → 64）。文章的实验适配了这一层。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Output layer (64 → 10 classes). The article adapts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出层（64 → 10 个类别）。文章的实验适配了这一层。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rank r: the inner size of the update ΔW = (α/r)·B·A. A has r rows, B has r columns, so the adapter&apos;s parameters grow linearly with r; small r forces a simple update.</source>
-        <translation type="unfinished"></translation>
+        <translation>秩 r：增量 ΔW = (α/r)·B·A 的中间维度。A 有 r 行，B 有 r 列，因此适配器的参数量随 r 线性增长；r 越小，增量就越简单。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Alpha α: the update is scaled by α/r. Raising α makes the adapter&apos;s changes count more without changing how many parameters it has.</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放因子 α：增量按 α/r 缩放。增大 α 会让适配器带来的改变影响更大，而参数量不变。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The trained base model to start from: its weights stay frozen</source>
-        <translation type="unfinished"></translation>
+        <translation>作为起点的已训练基础模型：它的权重保持冻结。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Train a base model first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先训练一个基础模型</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>How the base is adapted to the target task. All methods get the same epochs, learning rate and images, so their scores can be compared; hover over an item to read what it trains.</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型如何适配目标任务。所有方法使用相同的训练轮数、学习率和图像，因此得分可以相互比较；将鼠标悬停在某一项上，可查看它训练哪些参数。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Shape</source>
-        <translation type="unfinished"></translation>
+        <translation>形状</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Frozen</source>
-        <translation type="unfinished"></translation>
+        <translation>冻结参数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LoRA params</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 参数</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The layer&apos;s weight shape</source>
-        <translation type="unfinished"></translation>
+        <translation>该层权重的形状。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Parameters of this layer that stay frozen during fine-tuning</source>
-        <translation type="unfinished"></translation>
+        <translation>该层在微调中保持冻结的参数数量。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Parameters of its adapter at the current rank: r·(in·k²) for A plus out·r for B</source>
-        <translation type="unfinished"></translation>
+        <translation>当前秩下该层适配器的参数量：A 有 r·(in·k²) 个，B 有 out·r 个。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>LoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Plain LoRA: ΔW = (α/r)·B·A</source>
-        <translation type="unfinished"></translation>
+        <translation>标准 LoRA：ΔW = (α/r)·B·A</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rsLoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>rsLoRA</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rank-stabilised LoRA: ΔW = (α/√r)·B·A, so a higher rank is not scaled down as much</source>
-        <translation type="unfinished"></translation>
+        <translation>秩稳定 LoRA：ΔW = (α/√r)·B·A，因此较高的秩不会被缩小得那么多。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>DoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>DoRA</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Weight-decomposed LoRA: a learned length for each output row (or channel) times the direction of W + ΔW</source>
-        <translation type="unfinished"></translation>
+        <translation>权重分解 LoRA：每个输出行（或通道）学习一个长度，乘以 W + ΔW 的方向。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>How the adapter becomes a weight: LoRA, rsLoRA or DoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器如何变成权重：LoRA、rsLoRA 或 DoRA。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>LoRA+: B learns this many times faster than A (1 = plain LoRA; the LoRA+ paper uses 16)</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA+：B 的学习速度是 A 的几倍（1 即标准 LoRA；LoRA+ 论文用 16）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>How strongly the low-rank update B·A is added to the frozen weight</source>
-        <translation type="unfinished"></translation>
+        <translation>低秩增量 B·A 叠加到冻结权重上的强度。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Extra inputs to fc1</source>
-        <translation type="unfinished"></translation>
+        <translation>fc1 的额外输入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Per-image values appended to fc1&apos;s input; their new weights are trained too</source>
-        <translation type="unfinished"></translation>
+        <translation>为每张图像算出的数值，追加到 fc1 的输入中；它们的新权重也会参与训练。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Loading the feature list…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载特征列表…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Also run a control without the extra features</source>
-        <translation type="unfinished"></translation>
+        <translation>同时运行不带额外特征的对照</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The same LoRA fine-tuning without the extra inputs. Only the difference between the two says what the feature itself adds; fine-tuning alone also gains a little.</source>
-        <translation type="unfinished"></translation>
+        <translation>不带额外输入、其余相同的 LoRA 微调。只有两者之差才能说明特征本身带来了什么：单靠微调也会有少许提升。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Passes over the training set (the article: 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>遍历训练集的次数（文章中为 2）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Adam&apos;s learning rate for the adapters</source>
-        <translation type="unfinished"></translation>
+        <translation>训练适配器的 Adam 优化器的学习率。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use only the first N training images</source>
-        <translation type="unfinished"></translation>
+        <translation>只使用前 N 张训练图像。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Repeat the fine-tuning with seeds 0, 1, …: the spread shows training noise, and the feature&apos;s effect then gets an interval over seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>用随机种子 0、1、… 重复微调：结果的离散程度体现训练噪声，特征效应也由此得到跨随机种子的区间。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Adapters plus fc1&apos;s new feature columns, against all parameters of the model</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器加上 fc1 新增的特征列，与模型全部参数相比。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Start from, adapt to</source>
-        <translation type="unfinished"></translation>
+        <translation>起点与适配目标</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Base model</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Target task</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Layers to adapt</source>
-        <translation type="unfinished"></translation>
+        <translation>要适配的层</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Adapter</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rank r</source>
-        <translation type="unfinished"></translation>
+        <translation>秩 r</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alpha α</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放因子 α</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Variant</source>
-        <translation type="unfinished"></translation>
+        <translation>变体</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放系数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LoRA+ ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA+ 倍率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>训练轮数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training images</source>
-        <translation type="unfinished"></translation>
+        <translation>训练图像数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子数</translation>
     </message>
     <message>
         <location line="+19"/>
         <location line="+139"/>
         <source>Fine-tune with LoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>用 LoRA 微调</translation>
     </message>
     <message>
         <location line="-75"/>
         <source>No base model</source>
-        <translation type="unfinished"></translation>
+        <translation>没有基础模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train a base model in the Base training tab first: LoRA fine-tunes a copy of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在“基础训练”标签页中训练一个基础模型：LoRA 微调的是它的副本。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Check the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查设置</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{0} learned nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：什么也没学到</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Append the image&apos;s {0} ({1}) to fc1&apos;s input, standardised with the training set&apos;s mean and spread</source>
-        <translation type="unfinished"></translation>
+        <translation>把图像的{0}（{1}）追加到 fc1 的输入中，并用训练集的均值和标准差做标准化。</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>The layers, rank, alpha and extra inputs apply to LoRA only.</source>
-        <translation type="unfinished"></translation>
+        <translation>层、秩、缩放因子和额外输入只对 LoRA 有效。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Train: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练：{0}</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>fc1 also gets {0} new input column(s) for the extra features: {1} trainable parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>fc1 还会为额外特征新增 {0} 个输入列：共 {1} 个可训练参数。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No extra features: this run is a plain LoRA fine-tuning (what the control does).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有额外特征：这次运行就是普通的 LoRA 微调（与对照相同）。</translation>
     </message>
 </context>
 <context>
@@ -2388,332 +2392,332 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/plots.py" line="-53"/>
         <source>Training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>cross-entropy loss</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵损失</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The loss appears here while training runs</source>
-        <translation type="unfinished"></translation>
+        <translation>训练进行时，损失曲线显示在这里</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/main_window.py" line="+38"/>
+        <location filename="../gui/main_window.py" line="+39"/>
         <source>LoRA Studio</source>
         <extracomment>jobs whose loss would hurt: closing the window while they run asks first</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>LoRA Studio</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+77"/>
-        <source>Dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-77"/>
-        <source>Choose, download or import the images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <location line="+76"/>
-        <source>Base training</source>
-        <translation type="unfinished"></translation>
+        <source>Dataset</source>
+        <translation>数据集</translation>
     </message>
     <message>
         <location line="-76"/>
+        <source>Choose, download or import the images</source>
+        <translation>选择、下载或导入图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+75"/>
+        <source>Base training</source>
+        <translation>基础训练</translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <source>Train the CNN from scratch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+75"/>
-        <source>LoRA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-75"/>
-        <source>Fine-tune low-rank adapters plus an extra input feature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+75"/>
-        <source>Evaluation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-75"/>
-        <source>Compare saved models on the test set</source>
-        <translation type="unfinished"></translation>
+        <translation>从头训练 CNN</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+74"/>
-        <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
     </message>
     <message>
-        <location line="-73"/>
-        <source>Sweep methods, LoRA ranks and variants: accuracy against trainable parameters</source>
-        <translation type="unfinished"></translation>
+        <location line="-74"/>
+        <source>Fine-tune low-rank adapters plus an extra input feature</source>
+        <translation>微调低秩适配器，并加入一个额外的输入特征</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
-        <source>Learn</source>
-        <translation type="unfinished"></translation>
+        <location line="+74"/>
+        <source>Evaluation</source>
+        <translation>评估</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-74"/>
+        <source>Compare saved models on the test set</source>
+        <translation>在测试集上比较已保存的模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+73"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Sweep methods, LoRA ranks and variants: accuracy against trainable parameters</source>
+        <translation>对方法、LoRA 的秩和变体做参数扫描：比较准确率与可训练参数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+71"/>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <location line="-70"/>
         <source>How LoRA works, on the live model, and lessons that set up the experiments</source>
-        <translation type="unfinished"></translation>
+        <translation>结合当前模型讲解 LoRA 的原理，并提供可一键设置实验的课程</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Loading PyTorch…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 PyTorch…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>PyTorch could not load: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch 加载失败：{0}</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Import data…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import a folder holding the four IDX files</source>
-        <translation type="unfinished"></translation>
+        <translation>导入一个包含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据文件夹(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show where the data sets are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>打开存放数据集的文件夹</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train &amp;base model</source>
-        <translation type="unfinished"></translation>
+        <translation>训练基础模型(&amp;B)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fine-tune with &amp;LoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 微调(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Evaluate chosen models</source>
-        <translation type="unfinished"></translation>
+        <translation>评估所选模型(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run the s&amp;weep</source>
-        <translation type="unfinished"></translation>
+        <translation>运行参数扫描(&amp;W)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start the sweep set up in the Compare tab</source>
-        <translation type="unfinished"></translation>
+        <translation>开始对比标签页中设置好的参数扫描</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Pause or resume</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停/继续(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Models</source>
-        <translation type="unfinished"></translation>
+        <translation>模型(&amp;M)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Model &amp;library…</source>
-        <translation type="unfinished"></translation>
+        <translation>模型库(&amp;L)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every saved model: rename, delete, open its folder, export merged weights</source>
-        <translation type="unfinished"></translation>
+        <translation>所有已保存的模型：重命名、删除、打开所在文件夹、导出合并后的权重</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About LoRA Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 LoRA Studio(&amp;A)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not create the data folder {0}: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建数据文件夹 {0}：{1}。</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载中…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&lt;p&gt;See how LoRA fine-tuning works: train a small CNN, add an input feature, fine-tune low-rank adapters, and compare with a control.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;亲手看看 LoRA 微调是怎样工作的：训练一个小型 CNN，加入一个输入特征，微调低秩适配器，再与对照运行比较。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;p&gt;&lt;b&gt;Data licences&lt;/b&gt;&lt;br&gt;{0}&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;数据许可&lt;/b&gt;&lt;br&gt;{0}&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;p&gt;Files are kept in {0}&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;文件保存在 {0}&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>About LoRA Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 LoRA Studio</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Ready · PyTorch {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪 · PyTorch {0}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{0} running…</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}进行中…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Loaded {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已加载 {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} finished: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}已完成：{1}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{0} stopped: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}已停止：{1}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} diverged: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}已发散：{1}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{0} failed: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}失败：{1}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} finished</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}已完成</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{0} stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}已停止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} diverged</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}已发散</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{0} failed</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}失败</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Settings are not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>设置无法保存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LoRA Studio cannot write its settings file {0}. It works as usual, but will not remember the window and the values of its controls next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA Studio 无法写入设置文件 {0}。程序照常工作，但下次启动时不会记住窗口和各控件的取值。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Settings are not read</source>
-        <translation type="unfinished"></translation>
+        <translation>未能读取设置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The settings file {0} could not be read: LoRA Studio starts with its defaults.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取设置文件 {0}：LoRA Studio 将以默认设置启动。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Quit LoRA Studio?</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 LoRA Studio？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} is still running. Stop it and quit? A run that has not finished is not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”仍在运行。要停止它并退出吗？未完成的运行不会保存。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止…</translation>
     </message>
 </context>
 <context>
@@ -2721,17 +2725,17 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/widgets/draw_canvas.py" line="+41"/>
         <source>Class probabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>各类别的概率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>probability (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>概率（%）</translation>
     </message>
 </context>
 <context>
@@ -2739,12 +2743,12 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/strength_jobs.py" line="+104"/>
         <source>{0} at adapter strength {1} %: target accuracy {2} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 在适配器强度 {1} % 时：目标准确率 {2} %</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>{0}: accuracy at {1} strengths</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} 个强度下的准确率</translation>
     </message>
 </context>
 <context>
@@ -2752,74 +2756,74 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/widgets/strength_panel.py" line="+30"/>
         <source>Adapter strength</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器强度</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>How much of the trained adapters the inspected model uses: its weights become W + s·ΔW. At 0 % it is the base model exactly, at 100 % the model as trained, at 200 % the update counts twice. Watch the views below change: turning the adapter down gives back the base&apos;s own task and loses the new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>所查看的模型使用多少已训练的适配器：它的权重变为 W + s·ΔW。0 % 时恰好是基础模型，100 % 时是训练得到的模型，200 % 时增量计入两次。留意下方视图的变化：调低适配器，会找回基础模型原有的任务，同时丢掉新任务。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>0 %: the base model exactly · 100 %: as trained · 200 %: twice the update</source>
-        <translation type="unfinished"></translation>
+        <translation>0 %：即基础模型 · 100 %：训练所得 · 200 %：两倍增量</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Accuracy of the inspected model against adapter strength, on the target task (what it was trained for) and on the source task (the base&apos;s own data set); the vertical line is the slider</source>
-        <translation type="unfinished"></translation>
+        <translation>所查看的模型在目标任务（它训练所针对的任务）和源任务（基础模型自己的数据集）上的准确率随适配器强度的变化；竖线即滑块所在位置。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Accuracy against strength</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率与强度</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>adapter strength (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器强度（%）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率（%）</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+62"/>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务</translation>
     </message>
     <message>
         <location line="-59"/>
         <location line="+64"/>
         <source>source</source>
-        <translation type="unfinished"></translation>
+        <translation>源任务</translation>
     </message>
     <message>
         <location line="-35"/>
         <source>The inspected model has no adapters to turn: a base model, or one trained by another method than LoRA.</source>
-        <translation type="unfinished"></translation>
+        <translation>所查看的模型没有可调节的适配器：它是基础模型，或是用 LoRA 以外的方法训练的。</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>At {0} %: {1} {2} %</source>
-        <translation type="unfinished"></translation>
+        <translation>强度 {0} % 时：{1} {2} %</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>At {0} %: {1} {2} %, {3} {4} %</source>
-        <translation type="unfinished"></translation>
+        <translation>强度 {0} % 时：{1} {2} %，{3} {4} %</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>The accuracy against strength could not be computed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算准确率随强度的变化：{0}</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Could not recompute: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法重新计算：{0}</translation>
     </message>
 </context>
 <context>
@@ -2827,32 +2831,32 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/sweep_jobs.py" line="+60"/>
         <source>{0} runs, {1} setting(s) on the Pareto front; saved as study {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 次运行，{1} 种配置位于帕累托前沿；已保存为扫描记录 {2}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0} runs, {1} setting(s) on the Pareto front; saved as no study file</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 次运行，{1} 种配置位于帕累托前沿；未保存扫描记录文件</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no run finished</source>
-        <translation type="unfinished"></translation>
+        <translation>没有完成任何运行</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the {0} finished run(s) are kept in study {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成的 {0} 次运行保存在扫描记录 {1} 中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the {0} finished run(s) are kept in no study file</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成的 {0} 次运行未保存到扫描记录文件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} after {1} of {2} runs; {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：共 {2} 次运行，完成 {1} 次；{3}</translation>
     </message>
 </context>
 <context>
@@ -2860,100 +2864,99 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/widgets/sweep_plots.py" line="+28"/>
         <source>head only</source>
-        <extracomment>colour and marker of each group (a LoRA variant, or another method): ColorBrewer Dark2 plus shapes, so the groups stay apart for the common colour-vision deficiencies and in grey print</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>仅输出层</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>full fine-tuning</source>
-        <translation type="unfinished"></translation>
+        <translation>全量微调</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>from scratch</source>
-        <translation type="unfinished"></translation>
+        <translation>从头训练</translation>
     </message>
     <message>
         <location line="+155"/>
         <source>Accuracy against trainable parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率与可训练参数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>trainable parameters (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>可训练参数（对数刻度）</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+31"/>
         <source>target accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>目标准确率（%）</translation>
     </message>
     <message>
         <location line="-30"/>
         <location line="+31"/>
         <source>Each finished setting appears here</source>
-        <translation type="unfinished"></translation>
+        <translation>每种完成的配置都会显示在这里</translation>
     </message>
     <message>
         <location line="-25"/>
         <source>Pareto front</source>
-        <translation type="unfinished"></translation>
+        <translation>帕累托前沿</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>One marker per setting: its mean target accuracy over the seeds, with a bar for the 95 % interval when there are several seeds. Further right costs more parameters. The dashed step line is the Pareto front: the settings that no other setting beats with as many parameters or fewer. A setting below the line pays for parameters it does not use. Click a marker for its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>每种配置一个标记：表示它在各随机种子上的平均目标准确率；有多个随机种子时，误差棒表示 95% 区间。越靠右，参数越多。虚线阶梯是帕累托前沿：在参数相同或更少的条件下，没有其他配置能胜过的那些配置。位于线下方的配置，为用不上的参数付出了代价。点击标记可查看详情。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Learning against forgetting</source>
-        <translation type="unfinished"></translation>
+        <translation>学习与遗忘</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>source accuracy (%) — the base&apos;s own task</source>
-        <translation type="unfinished"></translation>
+        <translation>源准确率（%）—— 基础模型原有的任务</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>base model</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Each setting&apos;s target accuracy (what it learnt) against its accuracy on the base&apos;s own task after fine-tuning (what it kept). The cross is the base model before any fine-tuning: a setting to its left forgot part of the source task. LoRA with a small rank usually stays close to it; full fine-tuning moves furthest.</source>
-        <translation type="unfinished"></translation>
+        <translation>每种配置的目标准确率（学到了什么）与微调后在基础模型原有任务上的准确率（保留了什么）。十字是微调前的基础模型：位于它左侧的配置遗忘了部分源任务。小秩的 LoRA 通常离它很近；全量微调偏离得最远。</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Loss of the selected runs</source>
-        <translation type="unfinished"></translation>
+        <translation>所选运行的损失</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>loss (smoothed)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失（平滑后）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Select runs in the table to compare their loss</source>
-        <translation type="unfinished"></translation>
+        <translation>在表格中选择运行，比较它们的损失</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>{0} seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个随机种子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>1 seed</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个随机种子</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2962,7 +2965,11 @@ as MNIST was made</source>
 target {2}
 source {3}
 {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+{1:,} 个可训练参数
+目标 {2}
+源 {3}
+{4}</translation>
     </message>
 </context>
 <context>
@@ -2971,128 +2978,127 @@ source {3}
         <location filename="../gui/widgets/sweep_table.py" line="+23"/>
         <source>★</source>
         <extracomment>(title, tooltip) of each column</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>★</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On the Pareto front: no other setting reaches its mean target accuracy with fewer trainable parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>位于帕累托前沿：没有其他配置能用更少的可训练参数达到它的平均目标准确率。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>method</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How the base was adapted: LoRA adapters, the head (fc2) alone, every weight, or a fresh CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型的适配方式：LoRA 适配器、仅输出层（fc2）、全部权重，或全新的 CNN。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>variant</source>
-        <translation type="unfinished"></translation>
+        <translation>变体</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The LoRA variant (lora, rslora, dora); “none” for the other methods</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 变体（lora、rslora、dora）；其他方法为“none”。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The layers whose weights the run trained (LoRA: the adapted ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行训练了哪些层的权重（LoRA：被适配的层）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rank</source>
-        <translation type="unfinished"></translation>
+        <translation>秩</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LoRA&apos;s rank r; – for the other methods</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 的秩 r；其他方法为 –。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The seed of the run: the same setting over several seeds shows the training noise</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的随机种子：同一配置在多个随机种子上的结果体现训练噪声。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>params</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trainable parameters: what the run trained</source>
-        <translation type="unfinished"></translation>
+        <translation>可训练参数：本次运行训练的参数数量。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accuracy on the target task&apos;s test split, in per cent</source>
-        <translation type="unfinished"></translation>
+        <translation>在目标任务测试集上的准确率（%）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>source</source>
-        <translation type="unfinished"></translation>
+        <translation>源</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accuracy on the base&apos;s own task (the source task) after the fine-tuning, in per cent</source>
-        <translation type="unfinished"></translation>
+        <translation>微调后在基础模型原有任务（源任务）上的准确率（%）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>forgetting</source>
-        <translation type="unfinished"></translation>
+        <translation>遗忘</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source accuracy lost against the base, in percentage points (negative: it gained)</source>
-        <translation type="unfinished"></translation>
+        <translation>与基础模型相比损失的源准确率，单位为百分点（负值表示有所提升）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>sec</source>
-        <translation type="unfinished"></translation>
+        <translation>秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Wall time of the run, in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的实际用时，单位为秒。</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>One row per run. Click a header to sort; select rows (Ctrl or Shift for several) to overlay their loss curves.</source>
-        <extracomment>the CSV&apos;s columns: the RUN record without its per-step loss (as `lora-studio sweep --csv` writes it)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>每次运行一行。点击表头可排序；选中若干行（按住 Ctrl 或 Shift 可多选），可叠加显示它们的损失曲线。</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Saved in the model library as {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到模型库，名为 {0}</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
 </context>
 <context>
@@ -3100,58 +3106,58 @@ source {3}
     <message>
         <location filename="../gui/widgets/sweep_view.py" line="+37"/>
         <source>No sweep yet: choose what to compare and press Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有参数扫描：选择要比较的内容，然后点击“开始扫描”。</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+64"/>
         <source>Click a marker to see its setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击标记，查看它的配置。</translation>
     </message>
     <message>
         <location line="-58"/>
         <source>Open in Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>在“评估”中打开</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Evaluate the clicked setting&apos;s model (its first seed) against its base in the Evaluation tab (a double click on the marker does too). Only models kept in the library can be opened: tick “Keep every run&apos;s model” before the sweep.</source>
-        <translation type="unfinished"></translation>
+        <translation>在“评估”标签页中，把所点击配置的模型（第一个随机种子）与它的基础模型对比评估（双击标记也可以）。只有保存在模型库中的模型才能打开：请在扫描前勾选“将每次运行的模型保存到模型库”。</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>new sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>新的参数扫描</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; · from {1} to the task “{2}” · {3} run(s) · {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · 从 {1} 到任务“{2}” · {3} 次运行 · {4}</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>&lt;b&gt;{0} r = {1}&lt;/b&gt; on {2}, α = {3:g}, LoRA+ {4:g}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0} r = {1}&lt;/b&gt;，作用于 {2}，α = {3:g}，LoRA+ {4:g}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{0} · {1:,} trainable parameters · {2} seed(s): target {3}, source {4}, forgetting {5}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1:,} 个可训练参数 · {2} 个随机种子：目标 {3}，源 {4}，遗忘 {5}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>on the Pareto front</source>
-        <translation type="unfinished"></translation>
+        <translation>位于帕累托前沿</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>model not kept</source>
-        <translation type="unfinished"></translation>
+        <translation>模型未保存</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>{0} · seed {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 随机种子 {1}</translation>
     </message>
 </context>
 <context>
@@ -3160,38 +3166,38 @@ source {3}
         <location filename="../gui/widgets/task_combo.py" line="+29"/>
         <source>Your own images…</source>
         <extracomment>the chosen task&apos;s name: a fixed name or &quot;folder:PATH&quot; (not emitted for the &quot;Your own images…&quot; item)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>自己的图像…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose a folder with one subfolder per class, named by its label 0–9 (PNG, JPEG or BMP, any size, colour or grey). The images are brought to MNIST&apos;s form: grey, 28×28, centred.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个文件夹，其中每个类别一个子文件夹，以标签 0–9 命名（PNG、JPEG 或 BMP，尺寸不限，彩色或灰度均可）。图像会被转换成 MNIST 的形式：灰度、28×28、居中。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The target task: what the fine-tuning adapts the base model to. The base was trained on its own data set (the source task); each target changes something else about it, and which layer is worth adapting depends on what changed. Hover over an item to read what it changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务：微调要让基础模型适应的任务。基础模型是在它自己的数据集（源任务）上训练的；每个目标任务各改变了其中的某一方面，值得适配哪一层取决于改变了什么。将鼠标悬停在选项上，可以看到它改变了什么。</translation>
     </message>
     <message>
         <location line="+26"/>
         <location line="+33"/>
         <source>Your images: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>你的图像：{0}</translation>
     </message>
     <message>
         <location line="-32"/>
         <source>Your own images in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 中你自己的图像</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Choose a folder with one subfolder of images per class (0–9)</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个文件夹（每个类别 0–9 各有一个图像子文件夹）</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>It needs that data set installed (the Dataset tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>需要先安装该数据集（见数据集标签页）。</translation>
     </message>
 </context>
 <context>
@@ -3199,52 +3205,52 @@ source {3}
     <message>
         <location filename="../gui/widgets/task_strip.py" line="+22"/>
         <source>The target task</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Sample images of the target task appear here</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务的样例图像会显示在这里</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Training images of the target task, made from the base model&apos;s data set exactly as the fine-tuning will see them; under each, its label</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务的训练图像，由基础模型的数据集生成，与微调时看到的完全一样；每张下方是它的标签</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>The base model&apos;s data set ({0}) is not on this computer: the Dataset tab can download it</source>
-        <translation type="unfinished"></translation>
+        <translation>本机没有基础模型的数据集（{0}）：可以在数据集标签页下载</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Making the target task&apos;s images…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成目标任务的图像…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This task cannot be made: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成此任务：{0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The target task cannot be made: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成目标任务：{0}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{0} test images</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 张测试图像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} training and {1} test images</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 张训练图像和 {1} 张测试图像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0}: {1}; under each image, its label</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1}；每张图像下方是它的标签</translation>
     </message>
 </context>
 <context>
@@ -3255,67 +3261,67 @@ source {3}
         <location line="+13"/>
         <location line="+18"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="-90"/>
         <source>Pause after the current batch; click again to resume</source>
-        <translation type="unfinished"></translation>
+        <translation>在当前批次结束后暂停；再次点击即可继续</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop after the current batch. A stopped run is not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>在当前批次结束后停止。停止的运行不会保存。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>未开始</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diverged</source>
-        <translation type="unfinished"></translation>
+        <translation>已发散</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paused · %p %</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停 · %p %</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Run {0}/{1} · {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0}/{1} 次运行 · {2}</translation>
     </message>
 </context>
 <context>
@@ -3324,7 +3330,7 @@ source {3}
         <location filename="../gui/core_texts.py" line="+94"/>
         <source>Trainable {0} of {1} parameters ({2} %)</source>
         <extracomment>core/model/params.py Budget.sentence(), in words a translator can reorder</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>可训练参数 {0} / {1}（{2} %）</translation>
     </message>
 </context>
 <context>
@@ -3332,32 +3338,32 @@ source {3}
     <message>
         <location line="-11"/>
         <source>MNIST</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fashion-MNIST</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>KMNIST</source>
-        <translation type="unfinished"></translation>
+        <translation>KMNIST</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST：Yann LeCun 与 Corinna Cortes，CC BY-SA 3.0 许可</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fashion-MNIST by Zalando Research, MIT</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST：Zalando Research，MIT 许可</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>KMNIST by ROIS-DS CODH, CC BY-SA 4.0</source>
-        <translation type="unfinished"></translation>
+        <translation>KMNIST：ROIS-DS CODH，CC BY-SA 4.0 许可</translation>
     </message>
 </context>
 <context>
@@ -3365,42 +3371,42 @@ source {3}
     <message>
         <location line="-30"/>
         <source>Brightness</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>对比度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ink</source>
-        <translation type="unfinished"></translation>
+        <translation>墨迹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Width</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>mean pixel value (the article&apos;s feature)</source>
-        <translation type="unfinished"></translation>
+        <translation>像素平均值（文章中的特征）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>standard deviation of the pixel values</source>
-        <translation type="unfinished"></translation>
+        <translation>像素值的标准差</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fraction of pixels brighter than half</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度超过一半的像素所占比例</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fraction of columns that hold ink</source>
-        <translation type="unfinished"></translation>
+        <translation>有墨迹的列所占比例</translation>
     </message>
 </context>
 <context>
@@ -3409,196 +3415,196 @@ source {3}
         <location filename="../gui/worker.py" line="+34"/>
         <source>Loading PyTorch</source>
         <extracomment>what each kind of job is called in messages: &quot;Base training is still running&quot; (English; `job_title` translates)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>加载 PyTorch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Loading the data set</source>
-        <translation type="unfinished"></translation>
+        <translation>加载数据集</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Base training</source>
-        <translation type="unfinished"></translation>
+        <translation>基础训练</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>LoRA fine-tuning</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 微调</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Task preview</source>
-        <translation type="unfinished"></translation>
+        <translation>任务预览</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Adapter strength</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器强度</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>参数扫描</translation>
     </message>
     <message>
         <location line="+138"/>
         <source>not enough memory: try a smaller subset or batch size</source>
         <extracomment>jobs the window starts by itself to show something (a task&apos;s images, a model at another adapter strength): their starter shows how they ended, so the window neither announces them nor boxes a user error of theirs called in the GUI thread with a list of the values the job passed to `JobContext.partial`, in order</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>内存不足：请减少训练图像数或批大小</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>an unexpected error ({0}: {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>意外错误（{0}：{1}）</translation>
     </message>
     <message>
         <location filename="../gui/jobs.py" line="+152"/>
         <source>Reading {0} from {1}</source>
         <extracomment>the jobs&apos; messages are translated where they are made, in the worker thread (QCoreApplication.translate is thread-safe); texts of the core inside them (its errors, its status lines) stay English</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>正在从 {1} 读取 {0}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0}: {1} training and {2} test images</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} 张训练图像和 {2} 张测试图像</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>download cancelled; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>下载已取消；未做任何更改</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0} downloaded: {1} training images</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 已下载：{1} 张训练图像</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Checking the files in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查 {0} 中的文件</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{0} imported from {1}: {2} training images</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 {1} 导入 {0}：{2} 张训练图像</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Training the base CNN on {0} images</source>
-        <translation type="unfinished"></translation>
+        <translation>正在用 {0} 张图像训练基础 CNN</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the training finished (test accuracy {0} %), but {1}; nothing was saved</source>
-        <translation type="unfinished"></translation>
+        <translation>训练已完成（测试准确率 {0} %），但 {1}；未保存任何内容</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+32"/>
         <source>nothing was saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存任何内容</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>test accuracy {0} %, saved as “{1}”</source>
-        <translation type="unfinished"></translation>
+        <translation>测试准确率 {0} %，已保存为“{1}”</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} The model was saved as “{1}”: the model library can delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 模型已保存为“{1}”：可以在模型库中删除它。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Making the target task</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成目标任务</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{0} finished model(s) were saved</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0} 个完成的模型</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{0} seed {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（随机种子 {1}）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0}: {1} The models were saved: the model library can delete them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} 这些模型已保存：可以在模型库中删除它们。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Training: {0}, seed {1}</source>
         <extracomment>how a message names the runs of a fine-tuning, in the order it lists them (core_texts.kind_title translates)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>正在训练：{0}，随机种子 {1}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fine-tuning with {0}, seed {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在带特征 {0} 微调，随机种子 {1}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fine-tuning the control, seed {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在微调对照，随机种子 {0}</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>{0} {1} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1} %</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0} {1} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1} 个百分点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>target accuracy {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务准确率 {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>forgetting {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>遗忘 {0}</translation>
     </message>
     <message>
         <location filename="../gui/task_jobs.py" line="+55"/>
         <source>{0}: {1} training images</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} 张训练图像</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>{0} · {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Your images in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 中你的图像</translation>
     </message>
 </context>
 <context>
@@ -3607,32 +3613,32 @@ source {3}
         <location filename="../gui/core_texts.py" line="+5"/>
         <source>base</source>
         <extracomment>the kinds of models in the library (and of runs in a fine-tuning), as tables and legends name them</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>基础模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>feature+LoRA</source>
-        <translation type="unfinished"></translation>
+        <translation>特征+LoRA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>control</source>
-        <translation type="unfinished"></translation>
+        <translation>对照</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>head only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅输出层</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>full fine-tuning</source>
-        <translation type="unfinished"></translation>
+        <translation>全量微调</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>from scratch</source>
-        <translation type="unfinished"></translation>
+        <translation>从头训练</translation>
     </message>
 </context>
 <context>
@@ -3640,48 +3646,47 @@ source {3}
     <message>
         <location filename="../gui/methods.py" line="+15"/>
         <source>LoRA adapters</source>
-        <extracomment>the methods the core offers, in its order (only LoRA before the core had others)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 适配器</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Head only (fc2)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅输出层（fc2）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Full fine-tuning</source>
-        <translation type="unfinished"></translation>
+        <translation>全量微调</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>From scratch</source>
-        <translation type="unfinished"></translation>
+        <translation>从头训练</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>LoRA: the base&apos;s weights stay frozen; small low-rank adapters ΔW = (α/r)·B·A are trained on the layers chosen below (plus any extra inputs). Few parameters, and the base is still in there: the Evaluation tab&apos;s strength slider turns the adapters down to nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA：基础模型的权重保持冻结；在下方选中的层上训练小型低秩适配器 ΔW = (α/r)·B·A（以及额外输入，如有）。参数很少，而且基础模型原封不动地保留在其中：“评估”标签页的强度滑块可以把适配器一直调到零。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Head only: every weight stays frozen except the output layer fc2 (650 parameters), trained directly. Enough when only what the classes are called changed (swapped labels); helpless when the images themselves changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅输出层：除输出层 fc2（650 个参数）直接训练外，所有权重保持冻结。如果只是类别的叫法变了（交换标签），这就够了；如果图像本身变了，它就无能为力。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Full fine-tuning: every weight of the base is trained, starting from its values. The most freedom to fit the target, and usually the most forgetting of the base&apos;s own task.</source>
-        <translation type="unfinished"></translation>
+        <translation>全量微调：从基础模型的权重值出发，训练它的每一个权重。拟合目标任务的自由度最大，通常对基础模型原有任务的遗忘也最多。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>From scratch: a fresh CNN with random weights, trained on the target task only, with the same epochs, learning rate and images: what the target costs without the base&apos;s knowledge.</source>
-        <translation type="unfinished"></translation>
+        <translation>从头训练：一个随机初始化权重的全新 CNN，只在目标任务上训练，训练轮数、学习率和图像都相同：即没有基础模型的知识时，学会目标任务要付出多少。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>These settings belong to LoRA; the chosen method ({0}) uses no adapters and no extra inputs. Choose “LoRA adapters” as the method to change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些设置属于 LoRA；所选方法（{0}）既不用适配器，也不用额外输入。要修改它们，请把方法选为“LoRA 适配器”。</translation>
     </message>
 </context>
 <context>
@@ -3689,37 +3694,37 @@ source {3}
     <message>
         <location filename="../gui/score_texts.py" line="+19"/>
         <source>t interval over {0} seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>跨 {0} 个随机种子的 t 区间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>paired over test images, one seed</source>
-        <translation type="unfinished"></translation>
+        <translation>跨测试图像的配对区间，单个随机种子</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No clear effect: feature+LoRA scored {0} points against the control, but the 95 % interval ({1} to {2}) includes zero, so the difference may well be chance.</source>
-        <translation type="unfinished"></translation>
+        <translation>无明显效应：特征+LoRA 与对照相差 {0} 个百分点，但 95% 区间（{1} 到 {2}）包含零，因此这一差异很可能只是偶然。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The extra feature helps: feature+LoRA beats the control by {0} points, and even the low end of the 95 % interval ({1}) is above zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>额外特征有帮助：特征+LoRA 比对照高 {0} 个百分点，而且连 95% 区间的下限（{1}）也大于零。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The extra feature hurts: feature+LoRA trails the control by {0} points, and even the high end of the 95 % interval ({1}) is below zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>额外特征有害：特征+LoRA 比对照低 {0} 个百分点，而且连 95% 区间的上限（{1}）也小于零。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>With one seed the interval covers only test-set noise: run more seeds to include training noise.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有一个随机种子时，区间只反映测试集的噪声：运行更多随机种子，才能把训练噪声也计算在内。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{0} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个百分点</translation>
     </message>
 </context>
 <context>
@@ -3727,12 +3732,12 @@ source {3}
     <message>
         <location filename="../gui/widgets/spinners.py" line="+40"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0} ({1} or more; “All” uses the whole training set)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（至少 {1}；“全部”表示使用整个训练集）</translation>
     </message>
 </context>
 <context>
@@ -3741,12 +3746,12 @@ source {3}
         <location filename="../gui/style.py" line="+25"/>
         <source>Paused in epoch {0}/{1} · %p %</source>
         <extracomment>one colour per phase, readable on white and for the common colour-vision deficiencies (ColorBrewer Dark2) the kinds of models (and of runs): the base, LoRA with and without the extra features, the other methods the control&apos;s smoothed loss is dashed: it often lies right on the feature model&apos;s</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>暂停于第 {0}/{1} 轮 · %p %</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Epoch {0}/{1} · %p % · {2} samples/s · ETA {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0}/{1} 轮 · %p % · 每秒 {2} 张 · 剩余 {3}</translation>
     </message>
 </context>
 <context>
@@ -3754,82 +3759,82 @@ source {3}
     <message>
         <location filename="../gui/core_texts.py" line="-66"/>
         <source>Same task (unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation>同一任务（不变）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Inverted colours</source>
-        <translation type="unfinished"></translation>
+        <translation>反色数字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rotated by 90°</source>
-        <translation type="unfinished"></translation>
+        <translation>旋转 90°</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Noisy digits</source>
-        <translation type="unfinished"></translation>
+        <translation>带噪声的数字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Swapped labels (0↔1, 2↔3, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>交换标签（0↔1、2↔3、…）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fashion-MNIST (clothes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST（服装）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>KMNIST (cursive Japanese)</source>
-        <translation type="unfinished"></translation>
+        <translation>KMNIST（日文草书）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your own images (a folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>自己的图像（文件夹）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The base&apos;s own data set, unchanged: the article&apos;s experiment. The base already knows this task, so an adapter has almost nothing to learn; keep it as the control the other tasks are judged by.</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型自己的数据集，不做改变：即文章中的实验。基础模型已经会做这个任务，适配器几乎没有什么可学的；把它当作对照，用来衡量其他任务。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Every pixel becomes 255 − pixel: dark digits on a white background. The shapes are the same, only the pixel values changed, and the first layer is the one that reads pixel values: an adapter on conv1 alone, with a tiny number of parameters, can undo it. Adapting fc1 and fc2 works too, with many times the parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个像素变为 255 − 像素值：白底黑字。形状不变，变的只是像素值，而读取像素值的正是第一层：只在 conv1 上加适配器，用极少的参数就能把它还原。适配 fc1 和 fc2 也可以，但参数要多出许多倍。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Every image turned a quarter turn anticlockwise. Strokes keep their look but move to new places and directions, which conv1&apos;s 3×3 filters cannot undo: adapting conv1 barely helps here. The fully connected layers (fc1, fc2), which see the whole image at once, are where adapting pays.</source>
-        <translation type="unfinished"></translation>
+        <translation>每张图像逆时针旋转 90°。笔画的样子不变，但位置和方向都变了，conv1 的 3×3 滤波器无法还原这种变化：在这里适配 conv1 几乎没有帮助。全连接层（fc1、fc2）一次看到整张图像，适配它们才划算。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Gaussian noise with a standard deviation of half the pixel range (drawn from a fixed seed, so the same every time) added to every pixel, then clipped. The digits are still there under the noise; an adapter on conv1 can learn to filter it out, and adapting fc1 and fc2 does about as well.</source>
-        <translation type="unfinished"></translation>
+        <translation>给每个像素加上高斯噪声（标准差为像素取值范围的一半，由固定的随机种子生成，因此每次都相同），再截断到取值范围内。数字仍在噪声之下；conv1 上的适配器能学会把噪声滤掉，适配 fc1 和 fc2 的效果也差不多。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The same images with their labels swapped in pairs: 0↔1, 2↔3, 4↔5, 6↔7, 8↔9. Nothing about the images changed, only what each class is called, so the change lives in the last layer, fc2 (the head): adapting conv1 cannot help, while training the head alone does well.</source>
-        <translation type="unfinished"></translation>
+        <translation>图像不变，标签两两交换：0↔1、2↔3、4↔5、6↔7、8↔9。图像本身没有任何变化，变的只是每个类别的叫法，所以变化落在最后一层 fc2（输出层）上：适配 conv1 帮不上忙，而只训练输出层就能做得很好。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Photos of ten kinds of clothing (T-shirt, trouser, …, ankle boot) in MNIST&apos;s format: new images and new classes. Edge and stroke detectors still carry over, so the fully connected layers matter most; expect the base&apos;s own task to be forgotten more than with the small changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>十种服装（T 恤、裤子、…、短靴）的照片，采用 MNIST 的格式：全新的图像和全新的类别。边缘和笔画检测器仍然用得上，所以全连接层最关键；预计基础模型对原任务的遗忘会比那些小改动更多。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ten cursive Japanese (Kuzushiji) characters in MNIST&apos;s format: handwriting again, with new shapes and new classes. Strokes carry over from the digits, so the fully connected layers are where adapting pays.</source>
-        <translation type="unfinished"></translation>
+        <translation>十个日文草书（くずし字）字符，采用 MNIST 的格式：同样是手写，但形状和类别都是新的。从数字学到的笔画特征仍然用得上，所以适配全连接层才划算。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Images you made: a folder with one subfolder per class, named by its label 0–9 (PNG, JPEG or BMP, any size, colour or grey). Each is made grey and white-on-black, boxed to 20 pixels and centred in 28×28 like MNIST (leave some background around each digit: the border tells paper from ink); a fifth of each class is held out as the test split. Which layer matters depends on how your images differ from the base&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>你自己制作的图像：一个文件夹，每个类别一个子文件夹，以标签 0–9 命名（PNG、JPEG 或 BMP，尺寸不限，彩色或灰度均可）。每张图像会像 MNIST 一样转为灰度、黑底白字，缩放进 20 像素的方框并在 28×28 中居中（请在每个数字周围留些背景：程序靠边缘区分纸和墨迹）；每个类别留出五分之一作为测试集。哪一层最关键，取决于你的图像与基础模型的数据有何不同。</translation>
     </message>
 </context>
 </TS>
