@@ -340,7 +340,7 @@
     <message>
         <location line="+1"/>
         <source>brightness (mean pixel value; each point: a tenth of the test images)</source>
-        <translation>亮度（像素均值；每个点为十分之一的测试图像）</translation>
+        <translation>亮度（像素平均值；每个点为十分之一的测试图像）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -355,7 +355,7 @@
     <message>
         <location line="+1"/>
         <source>brightness (mean pixel value)</source>
-        <translation>亮度（像素均值）</translation>
+        <translation>亮度（像素平均值）</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -448,7 +448,7 @@
     <message>
         <location line="+1"/>
         <source>Also keep every run&apos;s model in the model library (off by default: a sweep would flood it). Only a kept model can be opened in the Evaluation tab; the results are in the study either way.</source>
-        <translation>同时把每次运行的模型保存到模型库（默认关闭：一次参数扫描会塞满模型库）。只有保存下来的模型才能在“评估”标签页中打开；无论是否保存，结果都会记录在扫描记录中。</translation>
+        <translation>同时把每次运行的模型保存到模型库（默认关闭：一次参数扫描会塞满模型库）。只有保存下来的模型才能在评估标签页中打开；无论是否保存，结果都会记录在扫描记录中。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -536,7 +536,7 @@
     <message>
         <location line="-285"/>
         <source>Pause after the current batch; click again to resume</source>
-        <translation>在当前批次结束后暂停；再次点击可继续。</translation>
+        <translation>在当前批次结束后暂停；再次点击即可继续</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -676,7 +676,7 @@
     <message>
         <location line="+1"/>
         <source>Train a base model in the Base training tab first: every run of a sweep starts from it.</source>
-        <translation>请先在“基础训练”标签页中训练一个基础模型：参数扫描的每次运行都从它开始。</translation>
+        <translation>请先在基础训练标签页中训练一个基础模型：参数扫描的每次运行都从它开始。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -736,7 +736,7 @@
     <message>
         <location line="+42"/>
         <source>Starting…</source>
-        <translation>正在开始…</translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -771,7 +771,7 @@
     <message>
         <location line="+13"/>
         <source>Run {0}/{1} · %p % · ETA {2}</source>
-        <translation>第 {0}/{1} 次运行 · %p % · 预计剩余 {2}</translation>
+        <translation>第 {0}/{1} 次运行 · %p % · 剩余 {2}</translation>
     </message>
 </context>
 <context>
@@ -1350,7 +1350,7 @@ as MNIST was made</source>
     <message>
         <location line="+3"/>
         <source>The model it is compared with: &apos;fixed&apos; and &apos;broken by LoRA&apos;, the difference of confusion matrices and the drawing&apos;s second answer</source>
-        <translation>与之对比的模型：用于“被修正的”和“被 LoRA 弄错的”图像、混淆矩阵的差值，以及手写数字的第二个答案。</translation>
+        <translation>与之对比的模型：用于“被 LoRA 纠正”和“被 LoRA 改错”的图像、混淆矩阵的差值，以及手写数字的第二个答案。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2349,7 +2349,7 @@ as MNIST was made</source>
     <message>
         <location line="+1"/>
         <source>Train a base model in the Base training tab first: LoRA fine-tunes a copy of it.</source>
-        <translation>请先在“基础训练”标签页中训练一个基础模型：LoRA 微调的是它的副本。</translation>
+        <translation>请先在基础训练标签页中训练一个基础模型：LoRA 微调的是它的副本。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2359,7 +2359,7 @@ as MNIST was made</source>
     <message>
         <location line="+10"/>
         <source>{0} learned nothing</source>
-        <translation>{0}：什么也没学到</translation>
+        <translation>{0}什么也没学到</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -2936,7 +2936,7 @@ as MNIST was made</source>
     <message>
         <location line="+1"/>
         <source>step</source>
-        <translation>步数</translation>
+        <translation>步</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3117,12 +3117,12 @@ source {3}
     <message>
         <location line="-58"/>
         <source>Open in Evaluation</source>
-        <translation>在“评估”中打开</translation>
+        <translation>在评估标签页中打开</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Evaluate the clicked setting&apos;s model (its first seed) against its base in the Evaluation tab (a double click on the marker does too). Only models kept in the library can be opened: tick “Keep every run&apos;s model” before the sweep.</source>
-        <translation>在“评估”标签页中，把所点击配置的模型（第一个随机种子）与它的基础模型对比评估（双击标记也可以）。只有保存在模型库中的模型才能打开：请在扫描前勾选“将每次运行的模型保存到模型库”。</translation>
+        <translation>在评估标签页中，把所点击配置的模型（第一个随机种子）与它的基础模型对比评估（双击标记也可以）。只有保存在模型库中的模型才能打开：请在扫描前勾选“将每次运行的模型保存到模型库”。</translation>
     </message>
     <message>
         <location line="+84"/>
@@ -3584,7 +3584,7 @@ source {3}
     <message>
         <location line="+1"/>
         <source>target accuracy {0}</source>
-        <translation>目标任务准确率 {0}</translation>
+        <translation>目标准确率 {0}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3666,7 +3666,7 @@ source {3}
     <message>
         <location line="+3"/>
         <source>LoRA: the base&apos;s weights stay frozen; small low-rank adapters ΔW = (α/r)·B·A are trained on the layers chosen below (plus any extra inputs). Few parameters, and the base is still in there: the Evaluation tab&apos;s strength slider turns the adapters down to nothing.</source>
-        <translation>LoRA：基础模型的权重保持冻结；在下方选中的层上训练小型低秩适配器 ΔW = (α/r)·B·A（以及额外输入，如有）。参数很少，而且基础模型原封不动地保留在其中：“评估”标签页的强度滑块可以把适配器一直调到零。</translation>
+        <translation>LoRA：基础模型的权重保持冻结；在下方选中的层上训练小型低秩适配器 ΔW = (α/r)·B·A（以及额外输入，如有）。参数很少，而且基础模型原封不动地保留在其中：评估标签页的强度滑块可以把适配器一直调到零。</translation>
     </message>
     <message>
         <location line="+4"/>
