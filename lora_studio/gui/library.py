@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from lora_studio.gui.core_texts import kind_title
+from lora_studio.gui.core_texts import dataset_title, kind_title
 from lora_studio.gui.state import AppState
 
 DEFAULT_WIDTH = 1100  # pixels, when the columns need less
@@ -175,7 +175,8 @@ class LibraryDialog(QDialog):
             accuracy = "" if info.test_accuracy is None else f"{100 * info.test_accuracy:.2f} %"
             trained = "" if info.trainable_params is None else self.tr("{0} of {1}").format(
                 f"{info.trainable_params:,}", f"{info.total_params:,}")
-            cells = (info.name or self.tr("(unreadable)"), kind_title(info.kind), info.dataset, accuracy,
+            data = dataset_title(info.dataset) if info.dataset else ""
+            cells = (info.name or self.tr("(unreadable)"), kind_title(info.kind), data, accuracy,
                      trained, info.error or info.settings, info.created.replace("T", " "), info.id)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
