@@ -45,7 +45,7 @@
     <message>
         <location line="+1"/>
         <source>feature+LoRA</source>
-        <translation>特征+LoRA</translation>
+        <translation>特征 + LoRA</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1084,12 +1084,12 @@
     <message>
         <location line="+7"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: each adapted layer&apos;s weight became W + ΔW with ΔW = (α/r)·B·A = ({1}/{2})·B·A, B (out × {2}) times A ({2} × in). Only A and B were trained; W stayed frozen.</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;：每个被适配层的权重都变成了 W + ΔW，其中 ΔW = (α/r)·B·A = ({1}/{2})·B·A，即 B（out × {2}）乘以 A（{2} × in）。只训练了 A 和 B；W 保持冻结。</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;：每个被适配层的权重都变成了 W + ΔW，其中 ΔW = (α/r)·B·A = ({1}/{2})·B·A，即 B（输出维度 × {2}）乘以 A（{2} × 输入维度）。只训练了 A 和 B；W 保持冻结。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A product of a (out × {0}) and a ({0} × in) matrix has rank at most r = {0}: at most {0} singular values can be non-zero, whatever the layer&apos;s size. The scale α/r = {1} multiplies the whole update.</source>
-        <translation>（out × {0}）矩阵与（{0} × in）矩阵的乘积，秩至多为 r = {0}：无论该层多大，最多只有 {0} 个奇异值不为零。缩放系数 α/r = {1} 作用于整个增量。</translation>
+        <translation>（输出维度 × {0}）矩阵与（{0} × 输入维度）矩阵的乘积，秩至多为 r = {0}：无论该层多大，最多只有 {0} 个奇异值不为零。缩放系数 α/r = {1} 作用于整个增量。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1335,12 +1335,12 @@ as MNIST was made</source>
     <message>
         <location line="+3"/>
         <source>Tick a base model, a feature+LoRA model and its control, then Evaluate.</source>
-        <translation>勾选一个基础模型、一个特征+LoRA 模型及其对照，然后点击“在测试集上评估”。</translation>
+        <translation>勾选一个基础模型、一个特征 + LoRA 模型及其对照，然后点击“在测试集上评估”。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Feature+LoRA minus control, in test accuracy, with a 95 % interval: over seeds when several seeds of both were evaluated, else over test images. An interval that includes zero means the data cannot tell whether the feature helps</source>
-        <translation>特征+LoRA 与对照的测试准确率之差，以及 95% 区间：若两者都评估了多个随机种子，则跨随机种子计算，否则跨测试图像计算。区间包含零，说明数据无法判断该特征是否有帮助。</translation>
+        <translation>特征 + LoRA 与对照的测试准确率之差，以及 95% 区间：若两者都评估了多个随机种子，则跨随机种子计算，否则跨测试图像计算。区间包含零，说明数据无法判断该特征是否有帮助。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1415,12 +1415,12 @@ as MNIST was made</source>
     <message>
         <location line="+36"/>
         <source>&lt;b&gt;Feature effect&lt;/b&gt; (feature+LoRA − control, {0}): {1}</source>
-        <translation>&lt;b&gt;特征效应&lt;/b&gt;（特征+LoRA − 对照，{0}）：{1}</translation>
+        <translation>&lt;b&gt;特征效应&lt;/b&gt;（特征 + LoRA − 对照，{0}）：{1}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To see what the extra feature itself adds, evaluate a feature+LoRA model together with the control of the same base and settings (the LoRA tab trains both).</source>
-        <translation>要了解额外特征本身带来了什么，请把一个特征+LoRA 模型与同一基础模型、相同设置下的对照一起评估（LoRA 标签页会同时训练两者）。</translation>
+        <translation>要了解额外特征本身带来了什么，请把一个特征 + LoRA 模型与同一基础模型、相同设置下的对照一起评估（LoRA 标签页会同时训练两者）。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2158,7 +2158,7 @@ as MNIST was made</source>
     <message>
         <location line="+1"/>
         <source>Parameters of its adapter at the current rank: r·(in·k²) for A plus out·r for B</source>
-        <translation>当前秩下该层适配器的参数量：A 有 r·(in·k²) 个，B 有 out·r 个。</translation>
+        <translation>当前秩下该层适配器的参数量：A 为 r·(输入维度·k²)，B 为输出维度·r。</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -3704,17 +3704,17 @@ source {3}
     <message>
         <location line="+8"/>
         <source>No clear effect: feature+LoRA scored {0} points against the control, but the 95 % interval ({1} to {2}) includes zero, so the difference may well be chance.</source>
-        <translation>无明显效应：特征+LoRA 与对照相差 {0} 个百分点，但 95% 区间（{1} 到 {2}）包含零，因此这一差异很可能只是偶然。</translation>
+        <translation>无明显效应：特征 + LoRA 与对照相差 {0} 个百分点，但 95% 区间（{1} 到 {2}）包含零，因此这一差异很可能只是偶然。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The extra feature helps: feature+LoRA beats the control by {0} points, and even the low end of the 95 % interval ({1}) is above zero.</source>
-        <translation>额外特征有帮助：特征+LoRA 比对照高 {0} 个百分点，而且连 95% 区间的下限（{1}）也大于零。</translation>
+        <translation>额外特征有帮助：特征 + LoRA 比对照高 {0} 个百分点，而且连 95% 区间的下限（{1}）也大于零。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The extra feature hurts: feature+LoRA trails the control by {0} points, and even the high end of the 95 % interval ({1}) is below zero.</source>
-        <translation>额外特征有害：特征+LoRA 比对照低 {0} 个百分点，而且连 95% 区间的上限（{1}）也小于零。</translation>
+        <translation>额外特征有害：特征 + LoRA 比对照低 {0} 个百分点，而且连 95% 区间的上限（{1}）也小于零。</translation>
     </message>
     <message>
         <location line="+4"/>
