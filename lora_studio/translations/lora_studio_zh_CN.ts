@@ -3618,7 +3618,7 @@ source {3}
     <message>
         <location line="+1"/>
         <source>feature+LoRA</source>
-        <translation>特征+LoRA</translation>
+        <translation>特征 + LoRA</translation>
     </message>
     <message>
         <location line="+1"/>
