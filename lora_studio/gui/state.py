@@ -39,6 +39,15 @@ class ModelInfo:
     rank: int | None = None
     alpha: float | None = None
     variant: str | None = None  # lora | rslora | dora
+    # what the Learn tab's lessons quote: the run's task, inputs and seed, and its scores (metrics.json)
+    task: str = "same"
+    features: tuple[str, ...] = ()  # the extra inputs of a feature_lora model
+    seed: int | None = None
+    epochs: int | None = None
+    source_accuracy: float | None = None
+    base_target_accuracy: float | None = None
+    base_source_accuracy: float | None = None
+    forgetting: float | None = None
 
     @property
     def label(self) -> str:
@@ -282,7 +291,11 @@ class AppState(QObject):
                 m.get("test_accuracy"), m.get("trainable_params"), m.get("total_params"), describe_settings(record),
                 method=record.method, layers=tuple(record.lora.layers) if record.lora else (),
                 rank=record.lora.rank if record.lora else None, alpha=record.lora.alpha if record.lora else None,
-                variant=record.lora.variant if record.lora else None))
+                variant=record.lora.variant if record.lora else None,
+                task=record.task, features=tuple(record.features.names) if record.features else (),
+                seed=record.train.seed, epochs=record.train.epochs, source_accuracy=m.get("source_accuracy"),
+                base_target_accuracy=m.get("base_target_accuracy"), base_source_accuracy=m.get("base_source_accuracy"),
+                forgetting=m.get("forgetting")))
         self.models = infos
         self.sigModelsChanged.emit(infos)
 
