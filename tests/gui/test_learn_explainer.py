@@ -272,3 +272,17 @@ def test_only_lora_models_are_offered_and_no_adapter_is_explained(learn, app_hom
     save_adapter(app_home, "Adapter")
     window.state.refresh_models()
     assert [panel.adapter_combo.itemText(i).split(" ·")[0] for i in range(panel.adapter_combo.count())] == ["Adapter"]
+
+
+def test_an_adapter_is_read_only_once_the_learn_tab_is_seen(make_window, qtbot, app_home):
+    """At start the worker loads the data set; the explainer's adapter waits until someone opens the Learn tab."""
+    model_id = save_adapter(app_home, "Adapter", layers=("fc2",), rank=2, alpha=4.0)
+    window = make_window()
+    panel = window.learn_tab.explainer
+    window.tabs.setCurrentWidget(window.lora_tab)
+    window.state.refresh_models()
+    assert panel.adapter_combo.currentData() == model_id
+    qtbot.wait(300)
+    assert panel.adapter is None and window.state.runner.job is None
+    window.tabs.setCurrentWidget(window.learn_tab)
+    qtbot.waitUntil(lambda: panel.adapter is not None and panel.adapter.model_id == model_id, timeout=READY_MS)

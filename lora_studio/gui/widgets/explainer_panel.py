@@ -89,6 +89,7 @@ class ExplainerPanel(QWidget):
 
         self.layer_combo.currentIndexChanged.connect(self._on_layer)
         self.adapter_combo.currentIndexChanged.connect(self._on_adapter)
+        self._read_later = False  # an adapter was picked while the panel was hidden: read it when shown
         state.sigModelsChanged.connect(self._on_models)
         self._on_models(state.models)
         self.render()
@@ -162,15 +163,28 @@ class ExplainerPanel(QWidget):
             self._on_adapter()
 
     def _on_adapter(self) -> None:
-        model_id = self.adapter_combo.currentData()
         self.adapter, self.adapter_error = None, ""
+        self._read_later = True
+        self._read_adapter()
+        self.render()
+        self._draw()
+
+    def _read_adapter(self) -> None:
+        """Read the picked adapter's factors in the worker, once the panel is seen: at start the worker loads the
+        data set first, and nobody waits for maps on a tab they have not opened."""
+        if not self._read_later or not self.isVisible():
+            return
+        self._read_later = False
+        model_id = self.adapter_combo.currentData()
         if model_id:
             self.state.run_soon(JOB_KEY, explainer_jobs.make_adapter_factors(
                 self.state.models_root, model_id, on_done=self._on_factors))
         else:
             self.state.cancel_soon(JOB_KEY)
-        self.render()
-        self._draw()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._read_adapter()
 
     def _on_factors(self, result) -> None:
         if getattr(result, "model_id", None) != self.adapter_combo.currentData():
