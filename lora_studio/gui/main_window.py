@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.state.sigStatus.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.state.sigMessage.connect(self.show_message)
         self.state.sigOpenModel.connect(self.open_in_evaluation)
+        self.learn_tab.sigSetUp.connect(self.set_up)
         self._inspect_after: tuple[str, str | None] | None = None  # (model, its base) once evaluated
         self.state.sigJobStarted.connect(self._on_job_started)
         self.state.sigJobEnded.connect(self._on_job_ended)
@@ -190,6 +191,33 @@ class MainWindow(QMainWindow):
         tab.evaluate()
         self._inspect_after = (model_id, parent) if self.state.busy_kind == "evaluate" else None
 
+    def set_up(self, setup) -> None:
+        """A lesson's "Set it up" (gui.lessons.Setup): its settings into the tabs, then the tab it runs in. With no
+        base model on its data set yet, the Base training tab set to train one (the Dataset tab first when the
+        data set is not here); the lesson's card says so too."""
+        from lora_studio.gui.lessons import newest_base
+
+        self.state.refresh_models()  # a base trained by the command line meanwhile counts too
+        self.dataset_tab.apply_setup(setup)
+        base = newest_base(self.state.models, setup.dataset)
+        self.lora_tab.apply_setup(setup, base.id if base else None)
+        self.compare_tab.apply_setup(setup, base.id if base else None)
+        if base is not None:
+            tab = next(self.tabs.widget(i) for i in range(self.tabs.count())
+                       if self.tabs.widget(i).objectName() == setup.tab)
+            self.statusBar().showMessage(self.tr("Set up from {0}: ready to run").format(base.name), 8000)
+        else:
+            self.base_tab.apply_setup(setup)
+            title = core_texts.dataset_title(setup.dataset)
+            here = self.state.dataset_available(setup.dataset)
+            tab = self.base_tab if here else self.dataset_tab
+            self.statusBar().showMessage(self.tr(
+                "No base model trained on {0} yet: train one in the Base training tab, then click Set it up "
+                "again").format(title) if here else self.tr(
+                "No base model trained on {0} yet: download or import {0} here, train a base model in the Base "
+                "training tab, then click Set it up again").format(title))
+        self.tabs.setCurrentWidget(tab)
+
     def about_text(self) -> str:
         import pyqtgraph
         from PySide6 import __version__ as pyside_version
@@ -277,6 +305,7 @@ class MainWindow(QMainWindow):
         self.base_tab.remember(self.settings)
         self.lora_tab.remember(self.settings)
         self.compare_tab.remember(self.settings)
+        self.learn_tab.lessons.remember(self.settings)
         tab = stored_number(self.settings.value("window/tab", 0), 0, self.tabs.count() - 1, whole=True)
         if tab is not None:
             self.tabs.setCurrentIndex(tab)

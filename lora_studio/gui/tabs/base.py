@@ -87,3 +87,8 @@ class BaseTab(QWidget):
                             ("base/learningRate", self.learning_rate), ("base/seed", self.seed),
                             ("base/subset", self.subset)):
             bind(settings, key, widget)
+
+    def apply_setup(self, setup) -> None:
+        """A lesson's base model to train (gui.lessons.Setup): its epochs, on every training image."""
+        self.epochs.setValue(setup.base_epochs)
+        self.subset.setValue(0)

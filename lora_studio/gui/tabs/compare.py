@@ -412,3 +412,22 @@ class CompareTab(QWidget):
         self.progress.setValue(int(round(fraction * self.progress.maximum())))
         self.progress.setFormat(self.tr("Run {0}/{1} · %p % · ETA {2}").format(
             min(index + 1, self._total), self._total, format_seconds(eta)))
+
+    def apply_setup(self, setup, base_id: str | None) -> None:
+        """A lesson's sweep (gui.lessons.Setup.sweep) into the controls, on the base `base_id` (None: the choice
+        stays as it is). A lesson without a sweep leaves this tab alone."""
+        sweep = setup.sweep
+        if sweep is None:
+            return
+        if base_id is not None and self.base_combo.findData(base_id) >= 0:
+            self.base_combo.setCurrentIndex(self.base_combo.findData(base_id))
+        self.task_combo.select(setup.task)
+        self.methods.set_values(sweep.methods)
+        self.layers.set_values(sweep.layers)
+        self.ranks.set_values(sweep.ranks)
+        self.variants.set_values(sweep.variants)
+        self.alpha.setValue(setup.alpha)
+        self.lora_plus.setValue(setup.lora_plus_ratio)
+        self.seeds.setValue(sweep.seeds)
+        self.epochs.setValue(sweep.epochs)
+        self.subset.setValue(sweep.subset or 0)

@@ -295,3 +295,9 @@ class DatasetTab(QWidget):
         if kind == "download":
             self.progress.setValue(int(fraction * self.progress.maximum()))
             self.progress.setFormat(self.tr("{0} · %p %").format(text))
+
+    def apply_setup(self, setup) -> None:
+        """A lesson's data set (gui.lessons.Setup): chosen as if picked here, which loads it when it is here."""
+        index = self.combo.findData(setup.dataset)
+        if index >= 0:
+            self.combo.setCurrentIndex(index)

@@ -401,3 +401,26 @@ class LoraTab(QWidget):
         total = sum(shape.params for shape in shapes)
         trainable = next(s.params for s in shapes if s.name == "fc2") if self.method() == "head" else total
         self.budget_label.setText(core_texts.budget_sentence(Budget(trainable, total)))
+
+    def apply_setup(self, setup, base_id: str | None) -> None:
+        """A lesson's fine-tuning (gui.lessons.Setup) into the controls, from the base `base_id` (None: the
+        choice stays as it is). A lesson's sweep belongs to the Compare tab: it leaves this tab alone."""
+        if setup.sweep is not None:
+            return
+        if base_id is not None and self.base_combo.findData(base_id) >= 0:
+            self.base_combo.setCurrentIndex(self.base_combo.findData(base_id))
+        self.task_combo.select(setup.task)
+        self.method_combo.setCurrentIndex(max(self.method_combo.findData(setup.method), 0))
+        for name, check in self.layer_checks.items():
+            check.setChecked(name in setup.layers)
+        self.rank.setValue(setup.rank)
+        self.alpha.setValue(setup.alpha)
+        self.variant_combo.setCurrentIndex(max(self.variant_combo.findData(setup.variant), 0))
+        self.lora_plus.setValue(setup.lora_plus_ratio)
+        for name, check in self.feature_checks.items():
+            check.setChecked(name in setup.features)
+        self.control_check.setChecked(setup.control)
+        self.seeds.setValue(setup.seeds)
+        self.epochs.setValue(setup.epochs)
+        self.learning_rate.setValue(setup.learning_rate)
+        self.subset.setValue(setup.subset or 0)
