@@ -26,6 +26,14 @@ def _adapter(model) -> tuple:
     return model.parent, model.task, model.layers, model.rank, model.alpha, model.variant, model.epochs
 
 
+def _per_seed(runs: list) -> list:
+    """The newest run of each seed: the same settings run again with the same seed are no new evidence."""
+    newest: dict = {}
+    for m in runs:
+        newest.setdefault(m.seed, m)
+    return list(newest.values())
+
+
 def article(ctx) -> list[str] | None:
     """The newest brightness + LoRA run on the base's own task, with its control and its base."""
     feature = next((m for m in ctx.models if m.kind == "feature_lora" and m.task == "same" and _usable(m)), None)
@@ -99,6 +107,7 @@ def task_runs(task: str):
                 groups[(m.method, m.layers, m.rank, m.epochs)].append(m)
         if not groups:
             return None
+        groups = {key: _per_seed(runs) for key, runs in groups.items()}
         first = next(iter(groups.values()))[0]
         lines = []
         if first.base_target_accuracy is not None:
@@ -108,7 +117,7 @@ def task_runs(task: str):
             what = QCoreApplication.translate("lessons", "LoRA on {0}, r = {1}").format("+".join(layers), rank) \
                 if method == "lora" else methods.title(method)
             lines.append(QCoreApplication.translate(
-                "lessons", "{0} ({1} trainable parameters, {2} epoch(s), {3} run(s)): {4} on the task; {5} on the "
+                "lessons", "{0} ({1} trainable parameters, {2} epoch(s), {3} seed(s)): {4} on the task; {5} on the "
                 "base's own digits.").format(
                 what, f"{runs[0].trainable_params or 0:,}", epochs, len(runs),
                 points(mean_interval(m.test_accuracy for m in runs)), _source(runs)))
@@ -131,10 +140,11 @@ def forgetting(ctx) -> list[str] | None:
     if newest is None:
         return None
     key = (newest.method, *_adapter(newest))
-    runs = [m for m in ctx.models if (m.method, *_adapter(m)) == key and m.forgetting is not None and _usable(m)]
+    runs = _per_seed([m for m in ctx.models
+                      if (m.method, *_adapter(m)) == key and m.forgetting is not None and _usable(m)])
     return [QCoreApplication.translate(
         "lessons", "{0}, on {1}: {2} on the task (the base: {3}); on the base's own digits {4}, where the base "
-        "scored {5}. Forgetting: {6} ({7} run(s)).").format(
+        "scored {5}. Forgetting: {6} ({7} seed(s)).").format(
         newest.name, core_texts.task_title(newest.task), points(mean_interval(m.test_accuracy for m in runs)),
         percent(newest.base_target_accuracy or 0), points(mean_interval(m.source_accuracy for m in runs)),
         percent(newest.base_source_accuracy or 0), points(mean_interval(m.forgetting for m in runs), signed=True),

@@ -194,7 +194,7 @@ def test_the_answers_quote_the_persons_own_runs(qtbot, make_window, own_runs):
     assert f"{100 * conv1.metrics['test_accuracy']:.2f} % on the task" in text
 
     text = own_answer(qtbot, make_window, "forgetting")
-    assert f"Forgetting: {100 * conv1.metrics['forgetting']:+.2f} points (1 run(s))" in text
+    assert f"Forgetting: {100 * conv1.metrics['forgetting']:+.2f} points (1 seed(s))" in text
 
     text = own_answer(qtbot, make_window, "merge")
     assert "a plain CNN of 52,202 parameters" in text  # the newest LoRA run is a brightness run: 784 + 1 inputs
