@@ -172,7 +172,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../gui/state.py" line="+46"/>
+        <location filename="../gui/state.py" line="+55"/>
         <source>{0} (unreadable)</source>
         <translation>{0}（无法读取）</translation>
     </message>
@@ -1640,12 +1640,12 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+137"/>
+        <location line="+151"/>
         <source>Point at a cell of ΔW to see the sum it comes from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-85"/>
         <source>&lt;h3&gt;How LoRA works on {0}&lt;/h3&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,7 +1675,7 @@ as MNIST was made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+52"/>
         <source>This adapter could not be read: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1921,6 +1921,46 @@ as MNIST was made</source>
         <location line="+1"/>
         <source>Later</source>
         <translation>稍后</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../gui/widgets/lesson_panel.py" line="+29"/>
+        <source>Each lesson asks a question and sets up the run that answers it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Set it up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put this lesson&apos;s settings into the other tabs and show the tab to run it in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+75"/>
+        <location line="+6"/>
+        <source>Show the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>The answer, with the figures of your own runs when you have them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>You have no base model trained on {0} yet. Set it up takes you to the Base training tab with {1} epochs set (to the Dataset tab first when {0} is not here yet): train it, then click Set it up again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Hide the answer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2420,67 +2460,67 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Choose, download or import the images</source>
         <translation>选择、下载或导入图像</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Base training</source>
         <translation>基础训练</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-76"/>
         <source>Train the CNN from scratch</source>
         <translation>从头训练 CNN</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>LoRA</source>
         <translation>LoRA</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-75"/>
         <source>Fine-tune low-rank adapters plus an extra input feature</source>
         <translation>微调低秩适配器，并加入一个额外的输入特征</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-75"/>
         <source>Compare saved models on the test set</source>
         <translation>在测试集上比较已保存的模型</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-73"/>
         <source>Sweep methods, LoRA ranks and variants: accuracy against trainable parameters</source>
         <translation>对方法、LoRA 的秩和变体做参数扫描：比较准确率与可训练参数量</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Learn</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
         <source>How LoRA works, on the live model, and lessons that set up the experiments</source>
         <translation>结合当前模型讲解 LoRA 的原理，并提供可一键设置实验的课程</translation>
     </message>
@@ -2490,7 +2530,7 @@ as MNIST was made</source>
         <translation>正在加载 PyTorch…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>PyTorch could not load: {0}</source>
         <translation>PyTorch 加载失败：{0}</translation>
     </message>
@@ -2605,7 +2645,22 @@ as MNIST was made</source>
         <translation>无法创建数据文件夹 {0}：{1}。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+48"/>
+        <source>Set up from {0}: ready to run</source>
+        <translation>已基于 {0} 设置好：可以开始运行了</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No base model trained on {0} yet: train one in the Base training tab, then click Set it up again</source>
+        <translation>还没有在 {0} 上训练的基础模型：请在基础训练标签页训练一个，然后再次点击“一键设置”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No base model trained on {0} yet: download or import {0} here, train a base model in the Base training tab, then click Set it up again</source>
+        <translation>还没有在 {0} 上训练的基础模型：请在这里下载或导入 {0}，到基础训练标签页训练一个基础模型，然后再次点击“一键设置”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
@@ -2685,7 +2740,7 @@ as MNIST was made</source>
         <translation>{0}失败</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Settings are not saved</source>
         <translation>设置无法保存</translation>
     </message>
@@ -3584,12 +3639,12 @@ source {3}
     <message>
         <location line="+1"/>
         <source>target accuracy {0}</source>
-        <translation>目标准确率 {0}</translation>
+        <translation>目标准确率：{0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>forgetting {0}</source>
-        <translation>遗忘 {0}</translation>
+        <translation>遗忘：{0}</translation>
     </message>
     <message>
         <location filename="../gui/task_jobs.py" line="+55"/>
@@ -3639,6 +3694,379 @@ source {3}
         <location line="+1"/>
         <source>from scratch</source>
         <translation>从头训练</translation>
+    </message>
+</context>
+<context>
+    <name>lessons</name>
+    <message>
+        <location filename="../gui/lessons.py" line="+90"/>
+        <source>Data set: {0}; the newest base model trained on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare tab: task {0}; methods {1}; LoRA on {2}, ranks {3}, variants {4}; {5} seed(s), {6} epoch(s) a run, {7}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with a control run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no control run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA tab: task {0}; method {1} on {2}, rank {3}, alpha {4:g}, variant {5}, LoRA+ ratio {6:g}; extra inputs: {7}, {8}; {9} seed(s), {10} epoch(s), learning rate {11:g}, {12}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>LoRA tab: task {0}; method {1}; {2} seed(s), {3} epoch(s), learning rate {4:g}, {5}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>all training images</source>
+        <translation type="unfinished">全部训练图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the first {0} training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set it up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to look at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Your own runs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You have no run of this lesson in your library yet: click Set it up, run it, and this answer will quote your own figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/lessons_content.py" line="+20"/>
+        <source>1. Reproduce the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The article trains a small CNN on MNIST, then adds the image&apos;s brightness as an extra input to fc1 and fine-tunes low-rank adapters on fc1 and fc2 for two epochs. It reports that the model &quot;improves slightly&quot;. Does it, and what is trained?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Click Fine-tune with LoRA. Watch the trainable-parameters line before you start, then the test accuracy of feature + LoRA and of its control against the base model&apos;s, in the plots and in the Evaluation tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only the adapters A and B on fc1 and fc2 and fc1&apos;s new column for brightness are trained: 7,448 of 59,586 parameters, about one in eight. The base&apos;s own weights stay frozen, so the fine-tuned model starts out exactly as good as the base (B starts at zero).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The base is already at about 98.7 % after 3 epochs, so there is little left to gain: both LoRA runs end a tenth of a point or so above it. The control, the same LoRA without brightness, gains as much: the small improvement comes from two more epochs of training, not from the new input. The next lesson measures that properly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Two slips of the article are put right here: fc1 has 16·7·7 = 784 image inputs (not 1568), and the brightness column is trained on its own, although the article&apos;s code freezes all of fc1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What to expect: the base about 98.7 %, feature + LoRA and the control both about 98.8 %, within a few hundredths of a point of each other. Each LoRA run takes a few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>2. Does brightness help?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feature + LoRA scored a little differently from its control. Is that the brightness input, or chance? How would you tell?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Five seeds of feature + LoRA and five of the control, each pair differing only in the extra input. Click Fine-tune with LoRA, then evaluate the ten models in the Evaluation tab: the table gives the feature&apos;s effect with its 95 % interval over the seeds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One run of each says little: two runs with different seeds differ by a few hundredths of a point anyway. With several seeds, the differences feature minus control have a mean and a 95 % interval; only when the whole interval is above zero does the feature help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Brightness is the mean of the pixels, and the convolutions already see every pixel: the model has the information before it gets the new input, so there is nothing for it to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What to expect: no clear effect. Over five seeds on MNIST, feature minus control came to −0.02 points with a 95 % interval of −0.05 to +0.01: it holds zero. The ten runs take under a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>3. Inverted digits: which layer to adapt?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the digits dark on a white background: the base, trained on white on black, fails. Which layer should the adapter go on — and how few parameters are enough?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First run: LoRA on conv1 alone (136 parameters). Then untick conv1, tick fc1 and fc2, and run again (7,376 parameters). Compare the test accuracy on the inverted digits with the number of trainable parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inverting changes the pixel values, not where the strokes are. conv1 is the layer that reads pixel values: its eight 3×3 filters can learn to answer dark strokes on white as they answered white strokes on black, and everything after conv1 then works as before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Adapting fc1 and fc2 works too, a little better, but with fifty times the parameters: it has to rebuild from conv features that no longer look like the ones it was trained on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What to expect: the base as it is gets only about one inverted digit in five right (18–21 %). After two epochs, LoRA on conv1 reaches about 90 % and LoRA on fc1+fc2 about 96 %. Adapting conv1 takes longer (every step re-runs the convolutions); fc1+fc2 a few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>4. Rotated digits: why does conv1 alone fail?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn every digit a quarter turn. conv1 rescued the inverted digits with 136 parameters. Can it rescue rotated ones?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run LoRA on conv1 alone, then on fc1 and fc2 instead, and compare the test accuracy on the rotated digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>conv1&apos;s filters see 3×3 pixels at a time. A rotation moves every stroke to another place in the image; whatever conv1 learns to see in a small patch, what it sees still arrives at the rotated place. fc1 reads the conv features position by position, so it is fc1 that must learn where things now are — and no change to conv1 can move them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>fc1 sees all 784 conv features at once: a low-rank change to it can re-map positions, and fc1+fc2 recover almost all of the accuracy. Which layer to adapt depends on what changed between the tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What to expect: the base as it is gets under 20 % of rotated digits right. After two epochs, LoRA on conv1 stays around 20–30 %, LoRA on fc1+fc2 reaches about 97 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>5. How low can the rank go?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The rank r sets how many parameters an adapter has. On the rotated digits, how small can r be before accuracy suffers, and how does LoRA compare with training the head alone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click Start sweep: LoRA on fc1+fc2 at ranks 1 to 64 and the head (fc2 alone), two seeds each, one epoch. Read the plot of accuracy against trainable parameters (a log scale) and the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each doubling of r doubles the adapters&apos; parameters, but accuracy climbs steeply only for the first few ranks and then levels off: the change the task needs is itself of low rank. That is LoRA&apos;s bet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Points that no other point beats with fewer parameters form the Pareto front; a rank past the knee of the curve buys little. The head alone is cheaper still but cannot re-map positions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What to expect, after one epoch on the rotated digits: r = 1 anywhere from about 60 to 76 % depending on the seed, r = 2 about 89 %, r = 4 about 94 %, r = 8 about 96 %, and r = 16, 32 or 64 no better than about 96 %, with up to eight times the parameters. The head alone (650 parameters) about 88 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>6. Forgetting, and the adapter&apos;s strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After learning rotated digits, how well does the model still read upright ones? And since the base is still in there, can you get it back?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run it, then open the Evaluation tab, tick the new model and Evaluate: the table shows target and source accuracy and the forgetting. Inspect the model and drag the adapter strength slider from 100 % down to 0 %: the plot beside it shows both accuracies at every strength.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The adapters change fc1 and fc2 for everything they see, upright digits too: the better the model reads rotated digits, the worse it reads upright ones. The same fc1 cannot place the strokes of both at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The strength scales the update: W + s·(α/r)·B·A. At 0 % the model is exactly the base again, upright digits back at the base&apos;s accuracy; between 0 and 100 % you trade one task for the other. Because LoRA keeps the base apart, you can also keep one adapter per task and swap them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What to expect: about 97 % on the rotated digits after two epochs, while upright digits fall from about 98.7 % to under 30 %: forgetting of about 70 points. (On inverted digits, far less is forgotten: upright accuracy stays near 87 %.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>7. Merge and export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A LoRA model carries its adapters beside the frozen weights. To ship it, can you fold them in, and does the model change?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run it, then in the Evaluation tab inspect the model and click Export merged… (or use Models → Model library → Export merged weights). The message says how far the merged model&apos;s outputs are from the unmerged one&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merging computes W&apos; = W + (α/r)·B·A once and stores W&apos; instead of W, A and B: the result is the plain CNN with the same number of weights as before fine-tuning (plus brightness&apos;s column), and answers like the unmerged model up to rounding: the export measures the largest difference between their outputs on the test set and reports it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What merging gives up is the separation: a merged model has no adapter strength to turn down and no adapter to swap. Keep the adapter files (saved as PEFT saves them) to have both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What to expect: 59,586 parameters with the adapters, of which 7,448 trained; merged, a plain CNN of 52,202 parameters, the 7,384 adapter numbers folded in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/lessons_runs.py" line="+44"/>
+        <source>Your base model, before fine-tuning: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feature + LoRA ({0}): {1}, training {2} of {3} parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Its control, the same LoRA without the extra input: {0}. Feature minus control: {1} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Feature minus control, one seed: {0}. One seed says nothing of how much runs vary: run this lesson&apos;s five seeds to get an interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No clear effect: feature minus control is {0} over {1} seeds, and the 95 % interval holds zero, so the difference may well be chance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The feature helps: feature minus control is {0} over {1} seeds, the whole 95 % interval above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The feature hurts: feature minus control is {0} over {1} seeds, the whole 95 % interval below zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Feature + LoRA: {0}; control: {1} (means over {2} seed(s), 95 % intervals in brackets).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The base as it is, on {0}: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LoRA on {0}, r = {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} ({1} trainable parameters, {2} epoch(s), {3} seed(s)): {4} on the task; {5} on the base&apos;s own digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{0}, on {1}: {2} on the task (the base: {3}); on the base&apos;s own digits {4}, where the base scored {5}. Forgetting: {6} ({7} seed(s)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{0}: {1} parameters with its adapters beside the weights ({2} of them trained). Merged, it is a plain CNN of {3} parameters: the adapters&apos; {4} numbers are folded into the weights they adapt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Your newest sweep, {0}, on {1}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0}: {1} trainable parameters, {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The smallest rank within one point of your best LoRA rank: r = {0}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
