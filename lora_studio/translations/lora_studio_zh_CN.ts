@@ -1989,7 +1989,7 @@ as MNIST was made</source>
     <message>
         <location line="+1"/>
         <source>Trained parameters</source>
-        <translation>训练的参数</translation>
+        <translation>训练参数量</translation>
     </message>
     <message>
         <location line="+0"/>
