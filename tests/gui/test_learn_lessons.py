@@ -23,7 +23,7 @@ EXPECTED = {
                  "epochs": 2, "subset": 0},
     "rotate90": {"tab": "loraTab", "task": "rotate90", "method": "lora", "layers": ["conv1"], "rank": 8,
                  "alpha": 16.0, "variant": "lora", "plus": 1.0, "features": [], "control": False, "seeds": 1,
-                 "epochs": 2, "subset": 0},
+                 "epochs": 1, "subset": 0},
     "rank": {"tab": "compareTab", "task": "rotate90", "methods": ["lora", "head"], "layers": ["fc1", "fc2"],
              "ranks": [1, 2, 4, 8, 16, 32, 64], "variants": ["lora"], "seeds": 2, "epochs": 1, "subset": 0},
     "forgetting": {"tab": "loraTab", "task": "rotate90", "method": "lora", "layers": ["fc1", "fc2"], "rank": 8,
