@@ -28,8 +28,9 @@ LESSONS: tuple[Lesson, ...] = (
             "Evaluation tab."),
         (QT_TRANSLATE_NOOP(
             "lessons", "Only the adapters A and B on fc1 and fc2 and fc1's new column for brightness are trained: "
-            "7,448 of 59,586 parameters, about one in eight. The base's own weights stay frozen, so the "
-            "fine-tuned model starts out exactly as good as the base (B starts at zero)."),
+            "7,448 of 59,586 parameters, about one in eight. The base's own weights stay frozen and B starts "
+            "at zero, so the adapters change nothing at first; only the new brightness column, which starts "
+            "random as in the article, moves the outputs from the first step."),
          QT_TRANSLATE_NOOP(
             "lessons", "The base is already at about 98.7 % after 3 epochs, so there is little left to gain: both "
             "LoRA runs end a tenth of a point or so above it. The control, the same LoRA without brightness, "
