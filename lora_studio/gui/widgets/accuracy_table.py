@@ -60,6 +60,9 @@ MODEL_COLUMN_WIDTH = 210
 REFERENCE_BACKGROUND = QColor("#f4f4f4")
 
 
+translate = QCoreApplication.translate  # lupdate reads translate("AccuracyTable", "…"); _tr's argument it cannot
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AccuracyTable", text)
 
@@ -158,7 +161,8 @@ class AccuracyTable(QTableWidget):
     def _reference_cells(reference, by_id: dict) -> tuple:
         base = by_id.get(reference.base_id)
         name = base.name if base is not None else reference.base_id
-        return (_tr("{0} (reference)").format(name), _tr("base, as it is"), task_title(reference.task),
+        return (translate("AccuracyTable", "{0} (reference)").format(name),
+                translate("AccuracyTable", "base, as it is"), task_title(reference.task),
                 _percent(reference.target_accuracy), "", _percent(reference.source_accuracy), "",
                 f"{reference.predictions.loss:.4f}", "", "", "")
 
@@ -174,8 +178,9 @@ class AccuracyTable(QTableWidget):
         sources = [m.source_accuracy for m in members if m.source_accuracy is not None]
         forgetting = [m.forgetting for m in members if m.forgetting is not None]
         trained = "" if first.trainable_params is None else _of(first.trainable_params, first.total_params)
-        seconds = "" if group.mean_seconds is None else _tr("{0} each").format(_duration(group.mean_seconds))
-        return (_tr("mean of {0} seeds").format(len(members)), kind_title(group.kind),
+        seconds = "" if group.mean_seconds is None else \
+            translate("AccuracyTable", "{0} each").format(_duration(group.mean_seconds))
+        return (translate("AccuracyTable", "mean of {0} seeds").format(len(members)), kind_title(group.kind),
                 task_title(first.task), _plus_minus(target),
                 _plus_minus(mean_interval(gains), signed=True) if gains else "",
                 _plus_minus(mean_interval(sources)) if sources else "",
@@ -185,7 +190,7 @@ class AccuracyTable(QTableWidget):
 
 def _of(trained: int, total: int | None) -> str:
     """ "1,234 of 52,138" trained parameters."""
-    return _tr("{0} of {1}").format(f"{trained:,}", f"{total:,}")
+    return translate("AccuracyTable", "{0} of {1}").format(f"{trained:,}", f"{total:,}")
 
 
 def _percent(value: float | None) -> str:
