@@ -286,3 +286,11 @@ def test_an_adapter_is_read_only_once_the_learn_tab_is_seen(make_window, qtbot, 
     assert panel.adapter is None and window.state.runner.job is None
     window.tabs.setCurrentWidget(window.learn_tab)
     qtbot.waitUntil(lambda: panel.adapter is not None and panel.adapter.model_id == model_id, timeout=READY_MS)
+
+
+def test_fc1_of_an_adapter_without_extra_inputs_reads_784_numbers_and_says_so(learn, qtbot, app_home):
+    _, panel = learn
+    model_id = save_adapter(app_home, "Control", layers=("fc1",), rank=2, features=())
+    pick(qtbot, panel, model_id, "fc1")
+    text = panel.view.toPlainText()
+    assert "64 × 784" in text and "no extra input" in text and "0 extra" not in text

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from lora_studio.core.config import LoraConfig
 from lora_studio.core.model.params import LayerShape
+from lora_studio.gui import core_texts
 from lora_studio.gui.formulas import DOT, display, frac, integer, norm, number, shape, sqrt, sub, var
 from lora_studio.gui.sweep_texts import VARIANT_TITLES
 
@@ -68,7 +69,13 @@ def layer_html(layer: LayerShape, features: tuple[str, ...]) -> str:
                                       kk, kk - 1, k)
     if layer.name == "fc1":
         extra = layer.in_features - FLAT_CONV_FEATURES
-        names = ", ".join(features) if features else translate("Explainer", "none")
+        if not extra:
+            return translate("Explainer",
+                "<p><b>fc1</b> is a linear layer, <i>y</i> = <i>W x</i> + <i>b</i>, with <i>W</i> of <i>d</i> × "
+                "<i>k</i> = {0}: {1} hidden units, each reading the {2} numbers the convolutions leave (16 channels "
+                "× 7 × 7, flattened). This adapter's model has no extra input, as the base.</p>"
+            ).format(shape(d, k), d, FLAT_CONV_FEATURES)
+        names = ", ".join(core_texts.feature_title(name) for name in features)
         return translate("Explainer",
             "<p><b>fc1</b> is a linear layer, <i>y</i> = <i>W x</i> + <i>b</i>, with <i>W</i> of <i>d</i> × "
             "<i>k</i> = {0}: {1} hidden units, each reading the {2} numbers the convolutions leave (16 channels × "
