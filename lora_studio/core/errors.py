@@ -8,7 +8,16 @@ class LoraStudioError(Exception):
 
 
 class DataError(LoraStudioError):
-    """A data set is missing, corrupt, or cannot be written or downloaded."""
+    """A data set is missing, corrupt, or cannot be written or downloaded.
+
+    `reason` names the case for a program, `values` are what the message puts into it (paths, file names), so
+    the window can say the same in its own language; the message is the English. None for the cases the
+    window shows as they are."""
+
+    def __init__(self, message: str, reason: str | None = None, values: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.reason = reason
+        self.values = values
 
 
 class StorageError(LoraStudioError):

@@ -113,7 +113,8 @@ def load_dataset(root: Path, name: str) -> Dataset:
     folder = raw_folder(root, name)
     if not folder.is_dir():
         raise DataError(
-            f"{info.title} is not in {folder}: download it, or import a folder holding its four IDX files"
+            f"{info.title} is not in {folder}: download it, or import a folder holding its four IDX files",
+            "not-installed", (info.title, str(folder)),
         )
     arrays = read_folder(folder)
     return Dataset(info, _split(arrays, "train"), _split(arrays, "test"))
@@ -132,7 +133,7 @@ def read_folder(folder: Path) -> dict[tuple[str, str], np.ndarray]:
     for (split, kind), stem in FILES.items():
         path = find_file(folder, stem)
         if path is None:
-            raise DataError(f"{folder}: {stem} (or {stem}.gz) is missing")
+            raise DataError(f"{folder}: {stem} (or {stem}.gz) is missing", "idx-file-missing", (str(folder), stem))
         try:
             arrays[split, kind] = idx.read_images(path) if kind == "images" else idx.read_labels(path)
         except idx.IdxError as exc:
@@ -153,10 +154,10 @@ def locate_import_source(folder: Path, name: str) -> Path:
         if candidate.is_dir() and any(find_file(candidate, stem) for stem in FILES.values()):
             return candidate
     if not folder.is_dir():
-        raise DataError(f"{folder} is not a folder")
-    raise DataError(
-        f"{folder} holds none of the four IDX files ({', '.join(FILES.values())}, .gz or not)"
-    )
+        raise DataError(f"{folder} is not a folder", "not-a-folder", (str(folder),))
+    stems = ", ".join(FILES.values())
+    raise DataError(f"{folder} holds none of the four IDX files ({stems}, .gz or not)", "no-idx-files",
+                    (str(folder), stems))
 
 
 def import_folder(source: Path, root: Path, name: str) -> Dataset:

@@ -69,7 +69,7 @@ def train_base(
     result = train(model, _data(dataset.train), _data(dataset.test), config, callbacks, control, cache=cache,
                    keep_test_head_inputs=cache is not None)
     record = ModelRecord(
-        kind="base", name=name or f"Base · {dataset.info.title} · seed {config.seed}",
+        kind="base", name=name or base_name(dataset.info.title, config.seed),
         dataset=dataset.info.name, model=model_config, train=config,
     )
     return _finish(model, record, result, dataset, started)
@@ -124,11 +124,9 @@ def finetune(
     result = train(model, train_data, test_data, config, callbacks, control,
                    param_groups=lora.parameter_groups(model, lora_config.lora_plus_ratio), cache=cache)
     kind = "feature_lora" if feature_names else "control_lora"
-    features = f"+{'+'.join(feature_names)}" if feature_names else "control"
-    on = "" if task == "same" else f" · {task_label(task)}"
     record = ModelRecord(
         kind=kind,
-        name=name or f"LoRA r={lora_config.rank} {'+'.join(lora_config.layers)}{on} · {features} · seed {config.seed}",
+        name=name or lora_name(lora_config, feature_names, task, config.seed),
         dataset=base_record.dataset, model=model_config, train=config, lora=lora_config,
         features=scaler, parent=base_record.id or None, transfer=report.to_dict(), task=task, method="lora",
     )
@@ -142,6 +140,21 @@ METHOD_LABELS = {"head": "Head (fc2)", "full": "Full fine-tuning", "scratch": "F
 def task_label(task: str) -> str:
     """A task as a model's name shows it: its name, or the folder's own name for own images."""
     return f"folder {task.rstrip('/').rsplit('/', 1)[-1]}" if task.startswith(FOLDER_PREFIX) else task
+
+
+# A model's default name (stored in its record; the window builds the same in its language: gui/core_texts.py)
+def base_name(dataset_title: str, seed: int) -> str:
+    return f"Base · {dataset_title} · seed {seed}"
+
+
+def lora_name(lora_config: LoraConfig, feature_names: tuple[str, ...], task: str, seed: int) -> str:
+    features = f"+{'+'.join(feature_names)}" if feature_names else "control"
+    on = "" if task == "same" else f" · {task_label(task)}"
+    return f"LoRA r={lora_config.rank} {'+'.join(lora_config.layers)}{on} · {features} · seed {seed}"
+
+
+def method_name(method: str, task: str, seed: int) -> str:
+    return f"{METHOD_LABELS[method]} · {task_label(task)} · seed {seed}"
 
 
 def _finetune_plain(base: nn.Module, base_record: ModelRecord, dataset: Dataset, method: str, config: TrainConfig,
@@ -159,7 +172,7 @@ def _finetune_plain(base: nn.Module, base_record: ModelRecord, dataset: Dataset,
             parameter.requires_grad_(parameter_name.startswith("fc2."))
     result = train(model, _data(dataset.train), _data(dataset.test), config, callbacks, control, cache=cache)
     record = ModelRecord(
-        kind=method, name=name or f"{METHOD_LABELS[method]} · {task_label(task)} · seed {config.seed}",
+        kind=method, name=name or method_name(method, task, config.seed),
         dataset=base_record.dataset, model=base_record.model, train=config, parent=base_record.id or None,
         transfer=transfer, task=task, method=method,
     )

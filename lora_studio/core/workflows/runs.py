@@ -10,6 +10,7 @@ of that (an exception, a message, an exit code) is the caller's business: `Run.c
 """
 
 import dataclasses
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,6 +163,7 @@ def finetune_runs(
     runs: tuple[tuple[str, int], ...] | None = None,
     data_root: Path | None = None,
     target: Dataset | None = None,
+    names: Callable[[str, int], str] | None = None,
 ) -> FinetuneRuns:
     """Fine-tune `base` as `plan` says (its base id is not read: `base` is the model), saving each finished run.
 
@@ -171,7 +173,8 @@ def finetune_runs(
     made. `plan.limit` takes the first training images of the target. One `cache` serves every run (a new one
     when none is given, freed at the end). `runs` replaces the plan's (phase, seed) list, for a caller that
     names its phases otherwise; a phase is a record kind: the features are the plan's in a feature_lora phase,
-    none in the others, and its method is the kind's.
+    none in the others, and its method is the kind's. `names(phase, seed)` names each run's model (the window
+    names them in its language); else `name`, else the core's default (recipes.lora_name, method_name).
     """
     listener = listener or Listener()
     source = dataset
@@ -184,7 +187,8 @@ def finetune_runs(
             features = plan.features if phase == "feature_lora" else ()
             listener.phase_started(phase, seed, config.epochs)
             outcome = recipes.finetune(base, base_record, target, plan.lora, features, config,
-                                       listener.callbacks(phase, seed), control, name=name, cache=prefixes,
+                                       listener.callbacks(phase, seed), control,
+                                       name=names(phase, seed) if names is not None else name, cache=prefixes,
                                        method=KIND_METHODS[phase], task=plan.task)
             _score_forgetting(outcome, source, target, reference, prefixes)
             done.runs.append(_saved(phase, seed, outcome, library, listener))
