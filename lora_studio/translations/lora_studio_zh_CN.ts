@@ -168,6 +168,31 @@
         <source>The mean over the seeds above; ± is the half-width of its 95 % t interval over the seeds</source>
         <translation>上方各随机种子的平均值；± 是跨随机种子的 95% t 区间的半宽。</translation>
     </message>
+    <message>
+        <location line="+108"/>
+        <source>{0} (reference)</source>
+        <translation>{0}（参照）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>base, as it is</source>
+        <translation>基础模型（原样）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{0} each</source>
+        <translation>每次 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean of {0} seeds</source>
+        <translation>{0} 个随机种子的平均</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} of {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
 </context>
 <context>
     <name>AppState</name>
@@ -185,6 +210,11 @@
         <location line="+5"/>
         <source>no feature (control)</source>
         <translation>无特征（对照）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>r={0}, α={1}, {2}, {3}; {4}</source>
+        <translation>r={0}，α={1}，{2}，{3}；{4}</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -777,7 +807,7 @@
 <context>
     <name>ConfusionPanel</name>
     <message>
-        <location filename="../gui/widgets/confusion_panel.py" line="+26"/>
+        <location filename="../gui/widgets/confusion_panel.py" line="+27"/>
         <source>Counts of the inspected model</source>
         <translation>所查看模型的计数</translation>
     </message>
@@ -857,12 +887,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+231"/>
+        <location line="+232"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-229"/>
         <source>Download the chosen data set from torchvision&apos;s mirrors (about 12 MB)</source>
         <translation>从 PyTorch 的数据镜像下载所选数据集（约 12 MB）</translation>
     </message>
@@ -953,7 +983,7 @@
         <translation>本机还没有 {0}。请&lt;b&gt;下载&lt;/b&gt;；离线时，可用&lt;b&gt;导入文件夹…&lt;/b&gt;导入它的四个 IDX 文件。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: {1} training and {2} test images, in {3}. {4}.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;：{1} 张训练图像和 {2} 张测试图像，位于 {3}。{4}。</translation>
     </message>
@@ -1196,7 +1226,7 @@
         <translation>先评估模型，再写一个数字：每个模型的答案会显示在这里。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The drawing&apos;s feature values; &apos;standardised&apos; is (value − training mean) / training spread: what the feature model is given</source>
         <translation>手写数字的特征值；“标准化值”=（值 − 训练集均值）/ 训练集标准差：即特征模型得到的输入</translation>
     </message>
@@ -1254,6 +1284,11 @@ as MNIST was made</source>
         <location line="+5"/>
         <source>Pre-processing {0} ms, {1} model(s) {2} ms, in the window&apos;s own thread</source>
         <translation>预处理 {0} ms，{1} 个模型 {2} ms，均在窗口自身的线程中运行</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -1453,167 +1488,167 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/widgets/explainer_maps.py" line="+51"/>
         <source>B (d × r)</source>
-        <translation type="unfinished"></translation>
+        <translation>B (d × r)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>row i</source>
-        <translation type="unfinished"></translation>
+        <translation>行 i</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A (r × k)</source>
-        <translation type="unfinished"></translation>
+        <translation>A (r × k)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ΔW = s·B·A (d × k)</source>
-        <translation type="unfinished"></translation>
+        <translation>ΔW = s·B·A (d × k)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>column j (input)</source>
-        <translation type="unfinished"></translation>
+        <translation>列 j（输入）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Point at a cell to see the sum of products it comes from</source>
-        <translation type="unfinished"></translation>
+        <translation>将鼠标指向一个单元格，查看它由哪些乘积相加而来</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>σ of ΔW</source>
-        <translation type="unfinished"></translation>
+        <translation>ΔW 的奇异值 σ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>index</source>
-        <translation type="unfinished">序号</translation>
+        <translation>序号</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/explainer_texts.py" line="+57"/>
+        <location filename="../gui/widgets/explainer_texts.py" line="+58"/>
         <source>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; is a convolution from {1} to {2} channels with a {3} × {3} kernel. Its frozen weight is a tensor of shape ({2}, {1}, {3}, {3}); LoRA treats it as a matrix &lt;i&gt;W&lt;/i&gt; of &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {4}: one row per output channel, holding that channel&apos;s whole kernel.&lt;/p&gt;&lt;p&gt;The kernel is flattened in PyTorch&apos;s row-major order over (input channel, kernel row, kernel column): column &lt;i&gt;c&lt;/i&gt; = channel · {5} + row · {3} + column, so columns 0–{6} are input channel 0&apos;s kernel read row by row, then channel 1&apos;s, and so on. The adapters are stored channels-last (NHWC) in memory for speed: that moves the numbers in memory, not this order, which the heat maps below use too. &lt;i&gt;A&lt;/i&gt; is itself a {3} × {3} convolution from {1} channels to &lt;i&gt;r&lt;/i&gt; (as a matrix, &lt;i&gt;r&lt;/i&gt; × {7}) and &lt;i&gt;B&lt;/i&gt; a 1 × 1 convolution from &lt;i&gt;r&lt;/i&gt; to {2} channels (&lt;i&gt;d&lt;/i&gt; × &lt;i&gt;r&lt;/i&gt;).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; 是一个卷积层，把 {1} 个通道映射为 {2} 个通道，卷积核大小为 {3} × {3}。它冻结的权重是形状为 ({2}, {1}, {3}, {3}) 的张量；LoRA 把它看作一个 &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {4} 的矩阵 &lt;i&gt;W&lt;/i&gt;：每个输出通道占一行，存放该通道的整个卷积核。&lt;/p&gt;&lt;p&gt;卷积核按 PyTorch 的行优先顺序，依（输入通道，核行，核列）展平：列号 &lt;i&gt;c&lt;/i&gt; = 通道 · {5} + 行 · {3} + 列，因此列 0–{6} 是输入通道 0 的卷积核（逐行读出），接着是通道 1 的，依此类推。为了提速，适配器在内存中按通道在后（NHWC）的格式存放：这只改变数字在内存中的位置，不改变这一顺序；下方的热力图用的也是这一顺序。&lt;i&gt;A&lt;/i&gt; 本身是一个 {3} × {3} 卷积，把 {1} 个通道映射为 &lt;i&gt;r&lt;/i&gt; 个通道（作为矩阵是 &lt;i&gt;r&lt;/i&gt; × {7}），&lt;i&gt;B&lt;/i&gt; 则是一个 1 × 1 卷积，把 &lt;i&gt;r&lt;/i&gt; 个通道映射为 {2} 个通道（&lt;i&gt;d&lt;/i&gt; × &lt;i&gt;r&lt;/i&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>none</source>
-        <translation type="unfinished"></translation>
+        <location line="+15"/>
+        <source>&lt;p&gt;&lt;b&gt;fc1&lt;/b&gt; is a linear layer, &lt;i&gt;y&lt;/i&gt; = &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;b&lt;/i&gt;, with &lt;i&gt;W&lt;/i&gt; of &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {0}: {1} hidden units, each reading the {2} numbers the convolutions leave (16 channels × 7 × 7, flattened). This adapter&apos;s model has no extra input, as the base.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;fc1&lt;/b&gt; 是一个线性层，&lt;i&gt;y&lt;/i&gt; = &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;b&lt;/i&gt;，其中 &lt;i&gt;W&lt;/i&gt; 为 &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {0}：{1} 个隐藏单元，每个单元读取卷积层输出的 {2} 个数（16 个通道 × 7 × 7，展平）。这个适配器所属的模型和基础模型一样，没有额外输入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>&lt;p&gt;&lt;b&gt;fc1&lt;/b&gt; is a linear layer, &lt;i&gt;y&lt;/i&gt; = &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;b&lt;/i&gt;, with &lt;i&gt;W&lt;/i&gt; of &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {0}: {1} hidden units, each reading the {2} numbers the convolutions leave (16 channels × 7 × 7, flattened) followed by {3} extra input feature(s) ({4}) in the last column(s).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;fc1&lt;/b&gt; 是一个线性层，&lt;i&gt;y&lt;/i&gt; = &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;b&lt;/i&gt;，其中 &lt;i&gt;W&lt;/i&gt; 为 &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {0}：{1} 个隐藏单元，每个单元读取卷积层输出的 {2} 个数（16 个通道 × 7 × 7，展平），其后是排在最后的 {3} 个额外输入特征（{4}）。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; is a linear layer, &lt;i&gt;y&lt;/i&gt; = &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;b&lt;/i&gt;, with &lt;i&gt;W&lt;/i&gt; of &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {1}: {2} outputs, each reading {3} inputs.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; 是一个线性层，&lt;i&gt;y&lt;/i&gt; = &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;b&lt;/i&gt;，其中 &lt;i&gt;W&lt;/i&gt; 为 &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {1}：{2} 个输出，每个输出读取 {3} 个输入。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&lt;p&gt;&lt;i&gt;B&lt;/i&gt; is &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;r&lt;/i&gt; = {0} and &lt;i&gt;A&lt;/i&gt; is &lt;i&gt;r&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {1}, so &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; has the shape of &lt;i&gt;W&lt;/i&gt;, {2}, but a rank of at most &lt;i&gt;r&lt;/i&gt; = {3}. &lt;i&gt;A&lt;/i&gt; starts small and random and &lt;i&gt;B&lt;/i&gt; at zero, so a fresh adapter changes nothing; training moves only &lt;i&gt;A&lt;/i&gt; and &lt;i&gt;B&lt;/i&gt;, never &lt;i&gt;W&lt;/i&gt;. The layer computes &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;(&lt;i&gt;A x&lt;/i&gt;) + &lt;i&gt;b&lt;/i&gt;, with the scale&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;i&gt;B&lt;/i&gt; 为 &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;r&lt;/i&gt; = {0}，&lt;i&gt;A&lt;/i&gt; 为 &lt;i&gt;r&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {1}，因此 &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 的形状与 &lt;i&gt;W&lt;/i&gt; 相同，都是 {2}，但秩至多为 &lt;i&gt;r&lt;/i&gt; = {3}。&lt;i&gt;A&lt;/i&gt; 以较小的随机值初始化，&lt;i&gt;B&lt;/i&gt; 初始化为零，所以新建的适配器不改变任何东西；训练只更新 &lt;i&gt;A&lt;/i&gt; 和 &lt;i&gt;B&lt;/i&gt;，从不改动 &lt;i&gt;W&lt;/i&gt;。该层计算 &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;(&lt;i&gt;A x&lt;/i&gt;) + &lt;i&gt;b&lt;/i&gt;，其中缩放系数为&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>A full update of &lt;i&gt;W&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;W&lt;/i&gt; 的完整增量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LoRA&apos;s &lt;i&gt;B&lt;/i&gt; and &lt;i&gt;A&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 的 &lt;i&gt;B&lt;/i&gt; 和 &lt;i&gt;A&lt;/i&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DoRA&apos;s magnitudes &lt;i&gt;m&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>DoRA 的幅值 &lt;i&gt;m&lt;/i&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The whole adapter</source>
-        <translation type="unfinished"></translation>
+        <translation>整个适配器</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;p&gt;The adapter trains {0} parameters instead of {1}: {2} % of them, {3} times fewer.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;适配器只训练 {0} 个参数，而不是 {1} 个：仅为后者的 {2} %，即 1/{3}。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;p&gt;At rank {0} the adapter has {1} parameters, not fewer than the {2} of &lt;i&gt;W&lt;/i&gt; itself: on this small layer LoRA saves parameters only below &lt;i&gt;r&lt;/i&gt; = &lt;i&gt;d k&lt;/i&gt; / (&lt;i&gt;d&lt;/i&gt; + &lt;i&gt;k&lt;/i&gt;) = {3}.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;秩为 {0} 时，适配器有 {1} 个参数，并不比 &lt;i&gt;W&lt;/i&gt; 本身的 {2} 个少：在这个小层上，只有 &lt;i&gt;r&lt;/i&gt; 低于 &lt;i&gt;d k&lt;/i&gt; / (&lt;i&gt;d&lt;/i&gt; + &lt;i&gt;k&lt;/i&gt;) = {3} 时，LoRA 才能节省参数。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&lt;p&gt;Reading the adapter…&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;正在读取适配器…&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;p&gt;There is no LoRA adapter in the library yet: fine-tune one on the LoRA tab, then pick it above to see its &lt;i&gt;B&lt;/i&gt;, &lt;i&gt;A&lt;/i&gt; and Δ&lt;i&gt;W&lt;/i&gt; in their true shapes.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;模型库中还没有 LoRA 适配器：请先在 LoRA 标签页微调一个，再在上方选中它，即可按真实形状查看它的 &lt;i&gt;B&lt;/i&gt;、&lt;i&gt;A&lt;/i&gt; 和 Δ&lt;i&gt;W&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; did not adapt {1}: its adapters are on {2}. Choose one of those layers above, or another adapter.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; 没有适配 {1}：它的适配器在 {2} 上。请在上方选择其中一层，或换一个适配器。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; was trained with &lt;i&gt;r&lt;/i&gt; = {1}, α = {2} ({3}), so &lt;i&gt;s&lt;/i&gt; = {4}. Below, &lt;i&gt;B&lt;/i&gt;, &lt;i&gt;A&lt;/i&gt; and Δ&lt;i&gt;W&lt;/i&gt; = &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; are drawn in their true shapes (blue negative, red positive, white zero). Point at a cell of Δ&lt;i&gt;W&lt;/i&gt; to see the sum it comes from: row &lt;i&gt;i&lt;/i&gt; of &lt;i&gt;B&lt;/i&gt; times column &lt;i&gt;j&lt;/i&gt; of &lt;i&gt;A&lt;/i&gt;, times &lt;i&gt;s&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; 训练时使用 &lt;i&gt;r&lt;/i&gt; = {1}、α = {2}（{3}），因此 &lt;i&gt;s&lt;/i&gt; = {4}。下方按真实形状绘出 &lt;i&gt;B&lt;/i&gt;、&lt;i&gt;A&lt;/i&gt; 和 Δ&lt;i&gt;W&lt;/i&gt; = &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;（蓝色为负，红色为正，白色为零）。将鼠标指向 Δ&lt;i&gt;W&lt;/i&gt; 的一个单元格，即可看到它由哪些项相加而来：&lt;i&gt;B&lt;/i&gt; 的行 &lt;i&gt;i&lt;/i&gt; 乘以 &lt;i&gt;A&lt;/i&gt; 的列 &lt;i&gt;j&lt;/i&gt;，再乘以 &lt;i&gt;s&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&lt;p&gt;The update is {0} % of the frozen weight&apos;s size (Frobenius norms). {1} of its {2} singular values are non-zero, never more than &lt;i&gt;r&lt;/i&gt; = {3}: that is what low rank means. The plot beside the maps shows them.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;增量的大小是冻结权重的 {0} %（按 F 范数，即弗罗贝尼乌斯范数计）。它的 {2} 个奇异值中有 {1} 个不为零，永远不会多于 &lt;i&gt;r&lt;/i&gt; = {3}：这就是“低秩”的含义。热力图旁边的图画出了这些奇异值。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&lt;p&gt;This adapter is DoRA: the maps show the low-rank part &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; of the new direction, and the hover sums are its cells. DoRA then rescales each row &lt;i&gt;i&lt;/i&gt; of &lt;i&gt;W&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; to its learned length &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; (the factors &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; / ‖row &lt;i&gt;i&lt;/i&gt;‖ run from {0} to {1} here), so the update the layer acts with, &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt;, is not low rank: its size is {2} of ‖&lt;i&gt;W&lt;/i&gt;‖.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;这个适配器是 DoRA：热力图画的是新方向中的低秩部分 &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;，悬停时显示的求和式也是它的单元格。随后，DoRA 把 &lt;i&gt;W&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 的每一行 &lt;i&gt;i&lt;/i&gt; 缩放到学到的长度 &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt;（这里的缩放倍数 &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; / ‖行 &lt;i&gt;i&lt;/i&gt;‖ 从 {0} 到 {1} 不等），因此该层实际起作用的增量 &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt; 并不是低秩的：它的大小是 ‖&lt;i&gt;W&lt;/i&gt;‖ 的 {2} 倍。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&lt;p&gt;The formulas and counts above follow the LoRA tab (&lt;i&gt;r&lt;/i&gt; = {0}, α = {1}, {2}); this adapter&apos;s own settings are the ones in this paragraph.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;上文的公式和参数计数采用 LoRA 标签页的设置（&lt;i&gt;r&lt;/i&gt; = {0}，α = {1}，{2}）；这个适配器自己的设置以本段所写为准。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&lt;p&gt;&lt;b&gt;Rank &lt;i&gt;r&lt;/i&gt;&lt;/b&gt; is the inner size of &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;. It bounds how many independent directions the update can have and sets the adapter&apos;s size, which grows in step with it. Here &lt;i&gt;r&lt;/i&gt; = {0}.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;秩 &lt;i&gt;r&lt;/i&gt;&lt;/b&gt; 是 &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 的中间维度。它限定了增量最多能有多少个独立方向，也决定了适配器的大小：适配器随它同步增大。这里 &lt;i&gt;r&lt;/i&gt; = {0}。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;p&gt;&lt;b&gt;Alpha α&lt;/b&gt; scales the update. With plain LoRA the scale is α/&lt;i&gt;r&lt;/i&gt;, so a higher rank at the same α damps each direction; keeping α/&lt;i&gt;r&lt;/i&gt; fixed (α = 2&lt;i&gt;r&lt;/i&gt; is common) keeps the update&apos;s size comparable across ranks. With Adam, a larger α acts much like a larger learning rate for the adapter. Here α/&lt;i&gt;r&lt;/i&gt; = {0}.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;缩放因子 α&lt;/b&gt; 决定增量放大多少。标准 LoRA 的缩放系数是 α/&lt;i&gt;r&lt;/i&gt;，所以 α 不变时，秩越高，每个方向就被压得越小；保持 α/&lt;i&gt;r&lt;/i&gt; 不变（常取 α = 2&lt;i&gt;r&lt;/i&gt;），不同秩下增量的大小就大致可比。使用 Adam 时，增大 α 的效果很像给适配器调高学习率。这里 α/&lt;i&gt;r&lt;/i&gt; = {0}。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&lt;p&gt;&lt;b&gt;rsLoRA&lt;/b&gt; (rank-stabilised LoRA) divides by √&lt;i&gt;r&lt;/i&gt; instead of &lt;i&gt;r&lt;/i&gt;, so the update keeps its size as the rank grows and a higher rank can actually learn more. At these settings its scale is {0} where plain LoRA&apos;s is {1}.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;rsLoRA&lt;/b&gt;（秩稳定 LoRA）除以 √&lt;i&gt;r&lt;/i&gt; 而不是 &lt;i&gt;r&lt;/i&gt;，因此秩增大时增量的大小保持不变，更高的秩也就真能学到更多。在当前设置下，它的缩放系数是 {0}，而标准 LoRA 的是 {1}。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;p&gt;&lt;b&gt;DoRA&lt;/b&gt; (weight-decomposed LoRA) splits each row of the new weight into a length and a direction: the direction is that row of &lt;i&gt;W&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;, the length &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; is learned, starting at the row&apos;s own length. It adds &lt;i&gt;d&lt;/i&gt; = {0} parameters, one magnitude per output, to the adapter.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;DoRA&lt;/b&gt;（权重分解 LoRA）把新权重的每一行拆成长度和方向：方向取 &lt;i&gt;W&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 的对应行，长度 &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; 则靠学习得到，初始值就是该行原本的长度。它给适配器增加 &lt;i&gt;d&lt;/i&gt; = {0} 个参数，即每个输出一个幅值。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&lt;p&gt;&lt;b&gt;LoRA+&lt;/b&gt; changes training, not the formula: &lt;i&gt;B&lt;/i&gt; learns with a learning rate λ times &lt;i&gt;A&lt;/i&gt;&apos;s, because &lt;i&gt;B&lt;/i&gt; starts at zero and has further to go. Here λ = {0} (1 is plain LoRA).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;LoRA+&lt;/b&gt; 改变的是训练方式，而不是公式：&lt;i&gt;B&lt;/i&gt; 的学习率是 &lt;i&gt;A&lt;/i&gt; 的 λ 倍，因为 &lt;i&gt;B&lt;/i&gt; 从零出发，要走的路更远。这里 λ = {0}（1 即标准 LoRA）。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;p&gt;&lt;b&gt;Merge&lt;/b&gt; writes the update into the frozen weight once training is done (DoRA writes its &lt;i&gt;W&lt;/i&gt;′). The merged layer computes exactly what the adapted one did, with one matrix and no extra work; unmerging restores &lt;i&gt;W&lt;/i&gt;. The model library&apos;s “export merged weights” does this.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;合并&lt;/b&gt;：训练结束后，把增量写进冻结的权重（DoRA 写入它的 &lt;i&gt;W&lt;/i&gt;′）。合并后的层只用一个矩阵、不做额外计算，算出的结果与适配后的层完全相同；取消合并即可恢复 &lt;i&gt;W&lt;/i&gt;。模型库的“导出合并后的权重”做的就是这件事。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&lt;p&gt;&lt;b&gt;The article&apos;s brightness feature.&lt;/b&gt; The fine-tuned model&apos;s fc1 takes one more input than the base&apos;s: after the 784 convolution features comes the image&apos;s mean brightness (standardised). So its &lt;i&gt;W&lt;/i&gt; gains a column, column 784 (the 785th). The base model&apos;s 784 columns are copied and stay frozen; the new one starts random and is trained directly, beside the adapters (fc1&apos;s &lt;i&gt;A&lt;/i&gt; also has a column for it).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why its effect needs a control.&lt;/b&gt; A fine-tuned model can score higher simply because it trained longer, with new parameters, on the same data. To see what the brightness column itself adds, the app also runs a control: the same LoRA fine-tuning, same seeds and epochs, without the extra feature. The feature&apos;s effect is the difference between the two, with its uncertainty over seeds (the Evaluation tab&apos;s accuracy table).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;文章中的额外亮度特征。&lt;/b&gt;微调后模型的 fc1 比基础模型的多一个输入：在 784 个卷积特征之后，是图像的平均亮度（标准化值）。因此它的 &lt;i&gt;W&lt;/i&gt; 多出一列，即列 784（第 785 列）。基础模型的 784 列原样拷贝并保持冻结；新增的一列随机初始化，与适配器一起直接训练（fc1 的 &lt;i&gt;A&lt;/i&gt; 也为它多出一列）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;为什么它的效应需要对照。&lt;/b&gt;微调后的模型得分更高，可能只是因为它在同样的数据上多训练了一段时间，又多了新参数。为了看清亮度这一列本身带来了什么，程序还会运行一个对照：同样的 LoRA 微调，同样的随机种子和训练轮数，只是不带额外特征。特征效应就是两者之差，以及它跨随机种子的不确定性（见评估标签页的准确率表）。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1621,103 +1656,103 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/widgets/explainer_panel.py" line="+53"/>
         <source>The layer whose weight and update the explanation is about</source>
-        <translation type="unfinished"></translation>
+        <translation>讲解中的权重和增量所属的层</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A LoRA model from the library whose trained B, A and ΔW are drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>模型库中的一个 LoRA 模型：绘出它训练得到的 B、A 和 ΔW</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Layer</source>
-        <translation type="unfinished">层</translation>
+        <translation>层</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Trained adapter</source>
-        <translation type="unfinished"></translation>
+        <translation>已训练的适配器</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+151"/>
         <source>Point at a cell of ΔW to see the sum it comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>将鼠标指向 ΔW 的一个单元格，查看它由哪些项相加而来。</translation>
     </message>
     <message>
         <location line="-85"/>
         <source>&lt;h3&gt;How LoRA works on {0}&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;LoRA 在 {0} 上如何工作&lt;/h3&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h4&gt;The update&lt;/h4&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;增量&lt;/h4&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h4&gt;Parameters&lt;/h4&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;参数量&lt;/h4&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h4&gt;The trained adapter&lt;/h4&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;已训练的适配器&lt;/h4&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h4&gt;What the settings change&lt;/h4&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;各项设置的作用&lt;/h4&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h4&gt;The brightness feature&lt;/h4&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;亮度特征&lt;/h4&gt;</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>This adapter could not be read: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取这个适配器：{0}</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Reading the adapter…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取适配器…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fine-tune a LoRA model to see its B, A and ΔW here</source>
-        <translation type="unfinished"></translation>
+        <translation>微调一个 LoRA 模型，即可在这里看到它的 B、A 和 ΔW</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{0} did not adapt {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 没有适配 {1}</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>(&lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;)[{0}, {1}] = &lt;i&gt;s&lt;/i&gt;·Σ&lt;sub&gt;k&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},k]·&lt;i&gt;A&lt;/i&gt;[k,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>(&lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;)[{0}, {1}] = &lt;i&gt;s&lt;/i&gt;·Σ&lt;sub&gt;k&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},k]·&lt;i&gt;A&lt;/i&gt;[k,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Δ&lt;i&gt;W&lt;/i&gt;[{0}, {1}] = (α/{5})·Σ&lt;sub&gt;k&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},k]·&lt;i&gt;A&lt;/i&gt;[k,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Δ&lt;i&gt;W&lt;/i&gt;[{0}, {1}] = (α/{5})·Σ&lt;sub&gt;k&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},k]·&lt;i&gt;A&lt;/i&gt;[k,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Δ&lt;i&gt;W&lt;/i&gt;[{0}, {1}] = (α/&lt;i&gt;r&lt;/i&gt;)·Σ&lt;sub&gt;k&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},k]·&lt;i&gt;A&lt;/i&gt;[k,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Δ&lt;i&gt;W&lt;/i&gt;[{0}, {1}] = (α/&lt;i&gt;r&lt;/i&gt;)·Σ&lt;sub&gt;k&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},k]·&lt;i&gt;A&lt;/i&gt;[k,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Column {0} is input channel {1}, kernel row {2}, kernel column {3}.</source>
-        <translation type="unfinished"></translation>
+        <translation>列 {0} 对应输入通道 {1} 的卷积核中的行 {2}、列 {3}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Column {0} is the extra input feature “{1}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>列 {0} 是额外输入特征“{1}”。</translation>
     </message>
 </context>
 <context>
@@ -1928,39 +1963,39 @@ as MNIST was made</source>
     <message>
         <location filename="../gui/widgets/lesson_panel.py" line="+29"/>
         <source>Each lesson asks a question and sets up the run that answers it</source>
-        <translation type="unfinished"></translation>
+        <translation>每节课程提出一个问题，并设置好能回答它的运行</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Set it up</source>
-        <translation type="unfinished"></translation>
+        <translation>一键设置</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Put this lesson&apos;s settings into the other tabs and show the tab to run it in</source>
-        <translation type="unfinished"></translation>
+        <translation>把本课程的设置填入其他标签页，并切换到运行它的标签页</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+75"/>
         <location line="+6"/>
         <source>Show the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>显示答案</translation>
     </message>
     <message>
         <location line="-78"/>
         <source>The answer, with the figures of your own runs when you have them</source>
-        <translation type="unfinished"></translation>
+        <translation>显示答案；如果你已经运行过，还会引用你自己运行得到的数字</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>You have no base model trained on {0} yet. Set it up takes you to the Base training tab with {1} epochs set (to the Dataset tab first when {0} is not here yet): train it, then click Set it up again.</source>
-        <translation type="unfinished"></translation>
+        <translation>你还没有在 {0} 上训练的基础模型。“一键设置”会带你到基础训练标签页，并把训练轮数设为 {1}（如果还没有 {0}，会先带你到数据集标签页）：训练好后，再点一次“一键设置”。</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Hide the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏答案</translation>
     </message>
 </context>
 <context>
@@ -2296,7 +2331,7 @@ as MNIST was made</source>
         <translation>适配器加上 fc1 新增的特征列，与模型全部参数相比。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Start from, adapt to</source>
         <translation>起点与适配目标</translation>
     </message>
@@ -2376,8 +2411,8 @@ as MNIST was made</source>
         <translation>随机种子数</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+139"/>
+        <location line="+20"/>
+        <location line="+138"/>
         <source>Fine-tune with LoRA</source>
         <translation>用 LoRA 微调</translation>
     </message>
@@ -3030,7 +3065,7 @@ source {3}
 <context>
     <name>SweepTable</name>
     <message>
-        <location filename="../gui/widgets/sweep_table.py" line="+23"/>
+        <location filename="../gui/widgets/sweep_table.py" line="+25"/>
         <source>★</source>
         <extracomment>(title, tooltip) of each column</extracomment>
         <translation>★</translation>
@@ -3057,8 +3092,8 @@ source {3}
     </message>
     <message>
         <location line="+1"/>
-        <source>The LoRA variant (lora, rslora, dora); “none” for the other methods</source>
-        <translation>LoRA 变体（lora、rslora、dora）；其他方法为“none”。</translation>
+        <source>The LoRA variant (LoRA, rsLoRA, DoRA); – for the other methods</source>
+        <translation>LoRA 变体（LoRA、rsLoRA、DoRA）；其他方法为“–”。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3151,7 +3186,7 @@ source {3}
         <translation>已保存到模型库，名为 {0}</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
@@ -3258,7 +3293,7 @@ source {3}
 <context>
     <name>TaskStrip</name>
     <message>
-        <location filename="../gui/widgets/task_strip.py" line="+22"/>
+        <location filename="../gui/widgets/task_strip.py" line="+23"/>
         <source>The target task</source>
         <translation>目标任务</translation>
     </message>
@@ -3380,18 +3415,202 @@ source {3}
     </message>
 </context>
 <context>
+    <name>classes</name>
+    <message>
+        <location filename="../gui/core_texts.py" line="+165"/>
+        <source>0 - zero</source>
+        <extracomment>each data set&apos;s classes in label order; KMNIST&apos;s are romanised hiragana, which the translation writes as the characters themselves (with the romanisation)</extracomment>
+        <translation>0 - 零</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 - one</source>
+        <translation>1 - 一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 - two</source>
+        <translation>2 - 二</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>3 - three</source>
+        <translation>3 - 三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 - four</source>
+        <translation>4 - 四</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>5 - five</source>
+        <translation>5 - 五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>6 - six</source>
+        <translation>6 - 六</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>7 - seven</source>
+        <translation>7 - 七</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>8 - eight</source>
+        <translation>8 - 八</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>9 - nine</source>
+        <translation>9 - 九</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>T-shirt/top</source>
+        <translation>T恤/上衣</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trouser</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pullover</source>
+        <translation>套头衫</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coat</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sneaker</source>
+        <translation>运动鞋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ankle boot</source>
+        <translation>短靴</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>o</source>
+        <translation>お (o)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ki</source>
+        <translation>き (ki)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>su</source>
+        <translation>す (su)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tsu</source>
+        <translation>つ (tsu)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>na</source>
+        <translation>な (na)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ha</source>
+        <translation>は (ha)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ma</source>
+        <translation>ま (ma)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ya</source>
+        <translation>や (ya)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>re</source>
+        <translation>れ (re)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wo</source>
+        <translation>を (wo)</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
-        <location filename="../gui/core_texts.py" line="+94"/>
+        <location line="-88"/>
         <source>Trainable {0} of {1} parameters ({2} %)</source>
         <extracomment>core/model/params.py Budget.sentence(), in words a translator can reorder</extracomment>
         <translation>可训练参数 {0} / {1}（{2} %）</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Conv {0}→{1}, {2}×{2}</source>
+        <translation>卷积层 {0}→{1}，{2}×{2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linear {0}→{1}</source>
+        <translation>全连接层 {0}→{1}</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>{0} is not a folder</source>
+        <translation>{0} 不是文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} holds none of the four IDX files ({1}, .gz or not)</source>
+        <translation>{0} 中没有这四个 IDX 文件中的任何一个（{1}，.gz 压缩与否均可）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: {1} (or {1}.gz) is missing</source>
+        <translation>{0}：缺少 {1}（或 {1}.gz）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is not in {1}: download it, or import a folder holding its four IDX files</source>
+        <translation>{1} 中没有 {0}：请下载，或导入一个包含其四个 IDX 文件的文件夹</translation>
     </message>
 </context>
 <context>
     <name>datasets</name>
     <message>
-        <location line="-11"/>
+        <location line="-180"/>
         <source>MNIST</source>
         <translation>MNIST</translation>
     </message>
@@ -3463,6 +3682,27 @@ source {3}
         <source>fraction of columns that hold ink</source>
         <translation>有墨迹的列所占比例</translation>
     </message>
+    <message>
+        <location line="+128"/>
+        <source>brightness</source>
+        <extracomment>the features as a model&apos;s name and a settings summary write them (the core writes the feature&apos;s name)</extracomment>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contrast</source>
+        <translation>对比度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ink</source>
+        <translation>墨迹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>width</source>
+        <translation>宽度</translation>
+    </message>
 </context>
 <context>
     <name>jobs</name>
@@ -3523,7 +3763,7 @@ source {3}
         <translation>参数扫描</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+140"/>
         <source>not enough memory: try a smaller subset or batch size</source>
         <extracomment>jobs the window starts by itself to show something (a task&apos;s images, a model at another adapter strength): their starter shows how they ended, so the window neither announces them nor boxes a user error of theirs called in the GUI thread with a list of the values the job passed to `JobContext.partial`, in order</extracomment>
         <translation>内存不足：请减少训练图像数或批大小</translation>
@@ -3534,7 +3774,7 @@ source {3}
         <translation>意外错误（{0}：{1}）</translation>
     </message>
     <message>
-        <location filename="../gui/jobs.py" line="+152"/>
+        <location filename="../gui/jobs.py" line="+153"/>
         <source>Reading {0} from {1}</source>
         <extracomment>the jobs&apos; messages are translated where they are made, in the worker thread (QCoreApplication.translate is thread-safe); texts of the core inside them (its errors, its status lines) stay English</extracomment>
         <translation>正在从 {1} 读取 {0}</translation>
@@ -3570,12 +3810,12 @@ source {3}
         <translation>正在用 {0} 张图像训练基础 CNN</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the training finished (test accuracy {0} %), but {1}; nothing was saved</source>
         <translation>训练已完成（测试准确率 {0} %），但 {1}；未保存任何内容</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+32"/>
         <source>nothing was saved</source>
         <translation>未保存任何内容</translation>
@@ -3622,12 +3862,35 @@ source {3}
         <translation>正在带特征 {0} 微调，随机种子 {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Fine-tuning the control, seed {0}</source>
         <translation>正在微调对照，随机种子 {0}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
+        <source>stopped by the user</source>
+        <translation>已被用户停止</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0} {1}.</source>
+        <comment>a message, then a sentence of its own</comment>
+        <translation>{0} {1}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}; {1}</source>
+        <comment>two clauses of one message</comment>
+        <translation>{0}；{1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}, {1}</source>
+        <comment>a list</comment>
+        <translation>{0}、{1}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>{0} {1} %</source>
         <translation>{0} {1} %</translation>
     </message>
@@ -3647,7 +3910,7 @@ source {3}
         <translation>遗忘：{0}</translation>
     </message>
     <message>
-        <location filename="../gui/task_jobs.py" line="+55"/>
+        <location filename="../gui/task_jobs.py" line="+56"/>
         <source>{0}: {1} training images</source>
         <translation>{0}：{1} 张训练图像</translation>
     </message>
@@ -3665,7 +3928,7 @@ source {3}
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../gui/core_texts.py" line="+5"/>
+        <location filename="../gui/core_texts.py" line="-126"/>
         <source>base</source>
         <extracomment>the kinds of models in the library (and of runs in a fine-tuning), as tables and legends name them</extracomment>
         <translation>基础模型</translation>
@@ -3699,374 +3962,374 @@ source {3}
 <context>
     <name>lessons</name>
     <message>
-        <location filename="../gui/lessons.py" line="+90"/>
+        <location filename="../gui/lessons.py" line="+91"/>
         <source>Data set: {0}; the newest base model trained on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集：{0}；使用在它上面训练的最新基础模型。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Compare tab: task {0}; methods {1}; LoRA on {2}, ranks {3}, variants {4}; {5} seed(s), {6} epoch(s) a run, {7}.</source>
-        <translation type="unfinished"></translation>
+        <translation>对比标签页：任务“{0}”；方法 {1}；LoRA 作用于 {2}，秩 {3}，变体 {4}；{5} 个随机种子，每次运行 {6} 轮，{7}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>with a control run</source>
-        <translation type="unfinished"></translation>
+        <translation>带对照运行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no control run</source>
-        <translation type="unfinished"></translation>
+        <translation>不运行对照</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LoRA tab: task {0}; method {1} on {2}, rank {3}, alpha {4:g}, variant {5}, LoRA+ ratio {6:g}; extra inputs: {7}, {8}; {9} seed(s), {10} epoch(s), learning rate {11:g}, {12}.</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 标签页：任务“{0}”；方法 {1}，作用于 {2}，秩 {3}，缩放因子 {4:g}，变体 {5}，LoRA+ 倍率 {6:g}；额外输入：{7}，{8}；{9} 个随机种子，{10} 轮，学习率 {11:g}，{12}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>LoRA tab: task {0}; method {1}; {2} seed(s), {3} epoch(s), learning rate {4:g}, {5}.</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 标签页：任务“{0}”；方法 {1}；{2} 个随机种子，{3} 轮，学习率 {4:g}，{5}。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>all training images</source>
-        <translation type="unfinished">全部训练图像</translation>
+        <translation>全部训练图像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the first {0} training images</source>
-        <translation type="unfinished"></translation>
+        <translation>前 {0} 张训练图像</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set it up</source>
-        <translation type="unfinished"></translation>
+        <translation>一键设置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What to look at</source>
-        <translation type="unfinished"></translation>
+        <translation>观察要点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>答案</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Your own runs:</source>
-        <translation type="unfinished"></translation>
+        <translation>你自己的运行：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>You have no run of this lesson in your library yet: click Set it up, run it, and this answer will quote your own figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>你的模型库中还没有这节课程的运行：点击“一键设置”并运行，这里的答案就会引用你自己的数字。</translation>
     </message>
     <message>
         <location filename="../gui/lessons_content.py" line="+20"/>
         <source>1. Reproduce the article</source>
-        <translation type="unfinished"></translation>
+        <translation>1. 复现文章的实验</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The article trains a small CNN on MNIST, then adds the image&apos;s brightness as an extra input to fc1 and fine-tunes low-rank adapters on fc1 and fc2 for two epochs. It reports that the model &quot;improves slightly&quot;. Does it, and what is trained?</source>
-        <translation type="unfinished"></translation>
+        <translation>文章先在 MNIST 上训练一个小型 CNN，再把图像的亮度作为额外输入加到 fc1，并在 fc1 和 fc2 上微调低秩适配器，训练两轮。文章说模型“可以轻微提升”。真是这样吗？训练的又是哪些参数？</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Click Fine-tune with LoRA. Watch the trainable-parameters line before you start, then the test accuracy of feature + LoRA and of its control against the base model&apos;s, in the plots and in the Evaluation tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“用 LoRA 微调”。开始之前，先看可训练参数那一行；训练完成后，在图表和评估标签页中，把特征 + LoRA 及其对照的测试准确率与基础模型的作比较。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Only the adapters A and B on fc1 and fc2 and fc1&apos;s new column for brightness are trained: 7,448 of 59,586 parameters, about one in eight. The base&apos;s own weights stay frozen, so the fine-tuned model starts out exactly as good as the base (B starts at zero).</source>
-        <translation type="unfinished"></translation>
+        <source>Only the adapters A and B on fc1 and fc2 and fc1&apos;s new column for brightness are trained: 7,448 of 59,586 parameters, about one in eight. The base&apos;s own weights stay frozen and B starts at zero, so the adapters change nothing at first; only the new brightness column, which starts random as in the article, moves the outputs from the first step.</source>
+        <translation>只训练 fc1 和 fc2 上的适配器 A 和 B，以及 fc1 为亮度新增的那一列：59,586 个参数中的 7,448 个，约占八分之一。基础模型自己的权重保持冻结，B 又从零开始，所以适配器起初什么也不改变；只有新增的亮度列像文章中那样随机初始化，从第一步起就会改变输出。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The base is already at about 98.7 % after 3 epochs, so there is little left to gain: both LoRA runs end a tenth of a point or so above it. The control, the same LoRA without brightness, gains as much: the small improvement comes from two more epochs of training, not from the new input. The next lesson measures that properly.</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型训练 3 轮后已达到约 98.7 %，能提升的空间不大：两次 LoRA 运行最终都只比它高出 0.1 个百分点左右。对照（同样的 LoRA，但不带亮度）提升得一样多：这点小小的提升来自多训练的两轮，而不是新的输入。下一节课程会认真地衡量这一点。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Two slips of the article are put right here: fc1 has 16·7·7 = 784 image inputs (not 1568), and the brightness column is trained on its own, although the article&apos;s code freezes all of fc1.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里纠正了文章的两处疏漏：fc1 有 16·7·7 = 784 个图像输入（而不是 1568 个）；亮度这一列会单独训练，尽管文章的代码把整个 fc1 都冻结了。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What to expect: the base about 98.7 %, feature + LoRA and the control both about 98.8 %, within a few hundredths of a point of each other. Each LoRA run takes a few seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>预期结果：基础模型约 98.7 %，特征 + LoRA 和对照都约为 98.8 %，两者只相差零点零几个百分点。每次 LoRA 运行只需几秒钟。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>2. Does brightness help?</source>
-        <translation type="unfinished"></translation>
+        <translation>2. 亮度有帮助吗？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Feature + LoRA scored a little differently from its control. Is that the brightness input, or chance? How would you tell?</source>
-        <translation type="unfinished"></translation>
+        <translation>特征 + LoRA 的得分与它的对照略有不同。这是亮度输入的作用，还是偶然？怎样才能分辨？</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Five seeds of feature + LoRA and five of the control, each pair differing only in the extra input. Click Fine-tune with LoRA, then evaluate the ten models in the Evaluation tab: the table gives the feature&apos;s effect with its 95 % interval over the seeds.</source>
-        <translation type="unfinished"></translation>
+        <translation>特征 + LoRA 和对照各用五个随机种子，每一对只差在额外输入上。点击“用 LoRA 微调”，然后在评估标签页评估这十个模型：表格会给出特征效应，以及它跨随机种子的 95% 区间。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>One run of each says little: two runs with different seeds differ by a few hundredths of a point anyway. With several seeds, the differences feature minus control have a mean and a 95 % interval; only when the whole interval is above zero does the feature help.</source>
-        <translation type="unfinished"></translation>
+        <translation>各跑一次说明不了什么：随机种子不同的两次运行，本来就会相差零点零几个百分点。有了多个随机种子，“特征减对照”的差值就有了均值和 95% 区间；只有整个区间都大于零，才说明特征有帮助。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Brightness is the mean of the pixels, and the convolutions already see every pixel: the model has the information before it gets the new input, so there is nothing for it to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度就是像素的平均值，而卷积层本来就能看到每一个像素：模型在得到新输入之前就已经掌握了这一信息，新输入也就没有什么可补充的。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What to expect: no clear effect. Over five seeds on MNIST, feature minus control came to −0.02 points with a 95 % interval of −0.05 to +0.01: it holds zero. The ten runs take under a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>预期结果：无明显效应。在 MNIST 上用五个随机种子，特征减对照为 −0.02 个百分点，95% 区间为 −0.05 到 +0.01：区间包含零。这十次运行用时不到一分钟。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>3. Inverted digits: which layer to adapt?</source>
-        <translation type="unfinished"></translation>
+        <translation>3. 反色数字：该适配哪一层？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make the digits dark on a white background: the base, trained on white on black, fails. Which layer should the adapter go on — and how few parameters are enough?</source>
-        <translation type="unfinished"></translation>
+        <translation>把数字变成白底黑字：在黑底白字上训练的基础模型就认不出来了。适配器应该加在哪一层？最少要多少参数才够？</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>First run: LoRA on conv1 alone (136 parameters). Then untick conv1, tick fc1 and fc2, and run again (7,376 parameters). Compare the test accuracy on the inverted digits with the number of trainable parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一次运行：只在 conv1 上用 LoRA（136 个参数）。然后取消勾选 conv1，勾选 fc1 和 fc2，再运行一次（7,376 个参数）。结合可训练参数的数量，比较两次运行在反色数字上的测试准确率。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Inverting changes the pixel values, not where the strokes are. conv1 is the layer that reads pixel values: its eight 3×3 filters can learn to answer dark strokes on white as they answered white strokes on black, and everything after conv1 then works as before.</source>
-        <translation type="unfinished"></translation>
+        <translation>反色改变的是像素值，而不是笔画的位置。conv1 正是读取像素值的那一层：它的八个 3×3 滤波器可以学会对白底上的黑色笔画做出与原先对黑底上白色笔画相同的响应，这样 conv1 之后的各层就能照旧工作。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Adapting fc1 and fc2 works too, a little better, but with fifty times the parameters: it has to rebuild from conv features that no longer look like the ones it was trained on.</source>
-        <translation type="unfinished"></translation>
+        <translation>适配 fc1 和 fc2 也行，效果还稍好一些，但参数量是前者的五十倍：它只能从卷积特征重新拼出结果，而这些特征已经和它训练时见过的不一样了。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What to expect: the base as it is gets only about one inverted digit in five right (18–21 %). After two epochs, LoRA on conv1 reaches about 90 % and LoRA on fc1+fc2 about 96 %. Adapting conv1 takes longer (every step re-runs the convolutions); fc1+fc2 a few seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>预期结果：原样的基础模型只能认对约五分之一的反色数字（18–21 %）。训练两轮后，conv1 上的 LoRA 约达 90 %，fc1+fc2 上的 LoRA 约达 96 %。适配 conv1 耗时更长（每一步都要重新计算卷积）；适配 fc1+fc2 只需几秒钟。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>4. Rotated digits: why does conv1 alone fail?</source>
-        <translation type="unfinished"></translation>
+        <translation>4. 旋转的数字：为什么只适配 conv1 不行？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Turn every digit a quarter turn. conv1 rescued the inverted digits with 136 parameters. Can it rescue rotated ones?</source>
-        <translation type="unfinished"></translation>
+        <translation>把每个数字旋转 90°。conv1 只用 136 个参数就救回了反色数字。它也能救回旋转后的数字吗？</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run LoRA on conv1 alone, then on fc1 and fc2 instead, and compare the test accuracy on the rotated digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>先只在 conv1 上运行 LoRA，再改为在 fc1 和 fc2 上运行，比较两次运行在旋转数字上的测试准确率。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>conv1&apos;s filters see 3×3 pixels at a time. A rotation moves every stroke to another place in the image; whatever conv1 learns to see in a small patch, what it sees still arrives at the rotated place. fc1 reads the conv features position by position, so it is fc1 that must learn where things now are — and no change to conv1 can move them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>conv1 的滤波器每次只看 3×3 个像素。旋转把每一笔都移到了图像中的别处；无论 conv1 学会在小块区域里看出什么，看到的东西仍然出现在旋转后的位置上。fc1 逐个位置读取卷积特征，所以必须由 fc1 来学会各部分现在在哪里——对 conv1 的任何改动都无法把它们移回原位。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>fc1 sees all 784 conv features at once: a low-rank change to it can re-map positions, and fc1+fc2 recover almost all of the accuracy. Which layer to adapt depends on what changed between the tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>fc1 一次看到全部 784 个卷积特征：对它做低秩的改动就能重新映射位置，fc1+fc2 几乎能找回全部准确率。该适配哪一层，取决于两个任务之间变了什么。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>What to expect: the base as it is gets under 20 % of rotated digits right. After two epochs, LoRA on conv1 stays around 20–30 %, LoRA on fc1+fc2 reaches about 97 %.</source>
-        <translation type="unfinished"></translation>
+        <source>What to expect: the base as it is gets under 20 % of rotated digits right. After one epoch, LoRA on conv1 stays around 20 % (about 30 % after two), LoRA on fc1+fc2 reaches about 95 %. One epoch is enough to see it: adapting conv1 is the slow run here, as every step re-runs the convolutions.</source>
+        <translation>预期结果：原样的基础模型只能认对不到 20 % 的旋转数字。训练一轮后，conv1 上的 LoRA 停留在 20 % 左右（两轮后约 30 %），fc1+fc2 上的 LoRA 约达 95 %。训练一轮就足以看出差别：这里慢的是适配 conv1 的那次运行，因为每一步都要重新计算卷积。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>5. How low can the rank go?</source>
-        <translation type="unfinished"></translation>
+        <translation>5. 秩最低能到多少？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The rank r sets how many parameters an adapter has. On the rotated digits, how small can r be before accuracy suffers, and how does LoRA compare with training the head alone?</source>
-        <translation type="unfinished"></translation>
+        <translation>秩 r 决定适配器有多少参数。在旋转的数字上，r 能小到多少而不损失准确率？LoRA 与只训练输出层相比又如何？</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Click Start sweep: LoRA on fc1+fc2 at ranks 1 to 64 and the head (fc2 alone), two seeds each, one epoch. Read the plot of accuracy against trainable parameters (a log scale) and the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“开始扫描”：在 fc1+fc2 上运行秩从 1 到 64 的 LoRA，以及仅输出层（只训练 fc2），各用两个随机种子，训练一轮。查看准确率与可训练参数的关系图（对数刻度）和表格。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Each doubling of r doubles the adapters&apos; parameters, but accuracy climbs steeply only for the first few ranks and then levels off: the change the task needs is itself of low rank. That is LoRA&apos;s bet.</source>
-        <translation type="unfinished"></translation>
+        <translation>r 每翻一倍，适配器的参数也翻一倍，但准确率只在最初几个秩上快速攀升，随后就趋于平缓：任务所需的改变本身就是低秩的。这正是 LoRA 押下的赌注。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Points that no other point beats with fewer parameters form the Pareto front; a rank past the knee of the curve buys little. The head alone is cheaper still but cannot re-map positions.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有其他点能用更少参数胜过的那些点，构成帕累托前沿；秩一旦越过曲线的拐点，多花的参数就换不来多少提升。仅输出层更省参数，但无法重新映射位置。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What to expect, after one epoch on the rotated digits: r = 1 anywhere from about 60 to 76 % depending on the seed, r = 2 about 89 %, r = 4 about 94 %, r = 8 about 96 %, and r = 16, 32 or 64 no better than about 96 %, with up to eight times the parameters. The head alone (650 parameters) about 88 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>预期结果（在旋转数字上训练一轮）：r = 1 随随机种子不同，从约 60 % 到 76 % 不等；r = 2 约 89 %，r = 4 约 94 %，r = 8 约 96 %；r = 16、32 或 64 的参数量最多是 r = 8 的八倍，准确率却不超过约 96 %。仅输出层（650 个参数）约 88 %。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>6. Forgetting, and the adapter&apos;s strength</source>
-        <translation type="unfinished"></translation>
+        <translation>6. 遗忘与适配器强度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>After learning rotated digits, how well does the model still read upright ones? And since the base is still in there, can you get it back?</source>
-        <translation type="unfinished"></translation>
+        <translation>学会旋转的数字之后，模型还能认出多少正立的数字？既然基础模型仍在其中，能不能把它找回来？</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run it, then open the Evaluation tab, tick the new model and Evaluate: the table shows target and source accuracy and the forgetting. Inspect the model and drag the adapter strength slider from 100 % down to 0 %: the plot beside it shows both accuracies at every strength.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行后打开评估标签页，勾选新模型并点击“在测试集上评估”：表格会显示目标准确率、源准确率和遗忘。再查看这个模型，把适配器强度滑块从 100 % 拖到 0 %：旁边的图画出每个强度下的两种准确率。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The adapters change fc1 and fc2 for everything they see, upright digits too: the better the model reads rotated digits, the worse it reads upright ones. The same fc1 cannot place the strokes of both at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器改变了 fc1 和 fc2 对一切输入的处理，正立的数字也不例外：模型认旋转数字认得越好，认正立数字就越差。同一个 fc1 无法同时为两者的笔画定位。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The strength scales the update: W + s·(α/r)·B·A. At 0 % the model is exactly the base again, upright digits back at the base&apos;s accuracy; between 0 and 100 % you trade one task for the other. Because LoRA keeps the base apart, you can also keep one adapter per task and swap them.</source>
-        <translation type="unfinished"></translation>
+        <translation>强度 s 缩放的是增量：W + s·(α/r)·B·A。在 0 % 时，模型又完全变回基础模型，正立数字的准确率也回到基础模型的水平；在 0 到 100 % 之间，就是拿一个任务换另一个任务。由于 LoRA 把基础模型单独保留，你也可以为每个任务各保留一个适配器，按需切换。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>What to expect: about 97 % on the rotated digits after two epochs, while upright digits fall from about 98.7 % to under 30 %: forgetting of about 70 points. (On inverted digits, far less is forgotten: upright accuracy stays near 87 %.)</source>
-        <translation type="unfinished"></translation>
+        <translation>预期结果：训练两轮后，旋转数字上约 97 %，而正立数字从约 98.7 % 跌到 30 % 以下：遗忘约 70 个百分点。（在反色数字上，遗忘要少得多：正立数字的准确率保持在 87 % 左右。）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>7. Merge and export</source>
-        <translation type="unfinished"></translation>
+        <translation>7. 合并与导出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A LoRA model carries its adapters beside the frozen weights. To ship it, can you fold them in, and does the model change?</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 模型把适配器放在冻结的权重旁边。要发布它，能不能把适配器并进权重？模型会因此改变吗？</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run it, then in the Evaluation tab inspect the model and click Export merged… (or use Models → Model library → Export merged weights). The message says how far the merged model&apos;s outputs are from the unmerged one&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行后，在评估标签页查看这个模型，点击“导出合并模型…”（或使用“模型 → 模型库 → 导出合并后的权重”）。提示信息会说明合并后模型的输出与未合并模型的相差多少。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Merging computes W&apos; = W + (α/r)·B·A once and stores W&apos; instead of W, A and B: the result is the plain CNN with the same number of weights as before fine-tuning (plus brightness&apos;s column), and answers like the unmerged model up to rounding: the export measures the largest difference between their outputs on the test set and reports it.</source>
-        <translation type="unfinished"></translation>
+        <translation>合并时一次性算出 W&apos; = W + (α/r)·B·A，并存储 W&apos;，不再存储 W、A 和 B：结果就是一个普通的 CNN，权重数量与微调前相同（外加亮度那一列）；除舍入误差外，它的回答与未合并的模型一致：导出时会在测试集上测量两者输出的最大差值并报告出来。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>What merging gives up is the separation: a merged model has no adapter strength to turn down and no adapter to swap. Keep the adapter files (saved as PEFT saves them) to have both.</source>
-        <translation type="unfinished"></translation>
+        <translation>合并放弃的是“分离”：合并后的模型没有可以调低的适配器强度，也没有可以替换的适配器。保留适配器文件（按 PEFT 的格式保存），两者就可以兼得。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What to expect: 59,586 parameters with the adapters, of which 7,448 trained; merged, a plain CNN of 52,202 parameters, the 7,384 adapter numbers folded in.</source>
-        <translation type="unfinished"></translation>
+        <translation>预期结果：带适配器时共 59,586 个参数，其中训练了 7,448 个；合并后是一个有 52,202 个参数的普通 CNN，适配器的 7,384 个数值已并入其中。</translation>
     </message>
     <message>
         <location filename="../gui/lessons_runs.py" line="+44"/>
         <source>Your base model, before fine-tuning: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>你的基础模型（微调前）：{0}。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Feature + LoRA ({0}): {1}, training {2} of {3} parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>特征 + LoRA（{0}）：{1}，训练了 {3} 个参数中的 {2} 个。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Its control, the same LoRA without the extra input: {0}. Feature minus control: {1} points.</source>
-        <translation type="unfinished"></translation>
+        <translation>它的对照（同样的 LoRA，不带额外输入）：{0}。特征减对照：{1} 个百分点。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Feature minus control, one seed: {0}. One seed says nothing of how much runs vary: run this lesson&apos;s five seeds to get an interval.</source>
-        <translation type="unfinished"></translation>
+        <translation>特征减对照（单个随机种子）：{0}。只有一个随机种子，看不出运行之间的波动有多大：运行本课程的五个随机种子，才能得到区间。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No clear effect: feature minus control is {0} over {1} seeds, and the 95 % interval holds zero, so the difference may well be chance.</source>
-        <translation type="unfinished"></translation>
+        <translation>无明显效应：在 {1} 个随机种子上，特征减对照为 {0}，95% 区间包含零，因此这一差异很可能只是偶然。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The feature helps: feature minus control is {0} over {1} seeds, the whole 95 % interval above zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>特征有帮助：在 {1} 个随机种子上，特征减对照为 {0}，整个 95% 区间都大于零。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The feature hurts: feature minus control is {0} over {1} seeds, the whole 95 % interval below zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>特征有害：在 {1} 个随机种子上，特征减对照为 {0}，整个 95% 区间都小于零。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Feature + LoRA: {0}; control: {1} (means over {2} seed(s), 95 % intervals in brackets).</source>
-        <translation type="unfinished"></translation>
+        <translation>特征 + LoRA：{0}；对照：{1}（{2} 个随机种子的均值，方括号内为 95% 区间）。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The base as it is, on {0}: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>原样的基础模型在“{0}”上：{1}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>LoRA on {0}, r = {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 上的 LoRA，r = {1}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} ({1} trainable parameters, {2} epoch(s), {3} seed(s)): {4} on the task; {5} on the base&apos;s own digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1} 个可训练参数，{2} 轮，{3} 个随机种子）：目标任务上为 {4}；基础模型原有的数字上为 {5}。</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>{0}, on {1}: {2} on the task (the base: {3}); on the base&apos;s own digits {4}, where the base scored {5}. Forgetting: {6} ({7} seed(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}，任务“{1}”：目标任务上为 {2}（基础模型：{3}）；基础模型原有的数字上为 {4}，而基础模型在那里是 {5}。遗忘：{6}（{7} 个随机种子）。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>{0}: {1} parameters with its adapters beside the weights ({2} of them trained). Merged, it is a plain CNN of {3} parameters: the adapters&apos; {4} numbers are folded into the weights they adapt.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：适配器与权重并存时共 {1} 个参数（其中训练了 {2} 个）。合并后，它是一个有 {3} 个参数的普通 CNN：适配器的 {4} 个数值并入了它们所适配的权重。</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Your newest sweep, {0}, on {1}:</source>
-        <translation type="unfinished"></translation>
+        <translation>你最新的参数扫描 {0}，任务“{1}”：</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{0}: {1} trainable parameters, {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} 个可训练参数，{2}。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The smallest rank within one point of your best LoRA rank: r = {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率与你最好的 LoRA 秩相差不到 1 个百分点的最小秩：r = {0}。</translation>
     </message>
 </context>
 <context>
@@ -4118,6 +4381,91 @@ source {3}
     </message>
 </context>
 <context>
+    <name>modelnames</name>
+    <message>
+        <location filename="../gui/core_texts.py" line="+125"/>
+        <source>same</source>
+        <extracomment>the tasks as a model&apos;s name writes them (the core writes the task&apos;s name; recipes.task_label)</extracomment>
+        <translation>同一任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inverted</source>
+        <translation>反色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rotate90</source>
+        <translation>旋转 90°</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>noisy</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>swap-labels</source>
+        <translation>交换标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fashion-mnist</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kmnist</source>
+        <translation>KMNIST</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>folder {0}</source>
+        <translation>文件夹 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head (fc2)</source>
+        <extracomment>recipes.METHOD_LABELS</extracomment>
+        <translation>仅输出层（fc2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full fine-tuning</source>
+        <translation>全量微调</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From scratch</source>
+        <translation>从头训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base · {0} · seed {1}</source>
+        <translation>基础模型 · {0} · 随机种子 {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA r={0} {1} · {2} · seed {3}</source>
+        <translation>LoRA r={0} {1} · {2} · 随机种子 {3}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA r={0} {1} · {2} · {3} · seed {4}</source>
+        <translation>LoRA r={0} {1} · {2} · {3} · 随机种子 {4}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>control</source>
+        <translation>对照</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} · {1} · seed {2}</source>
+        <translation>{0} · {1} · 随机种子 {2}</translation>
+    </message>
+</context>
+<context>
     <name>scores</name>
     <message>
         <location filename="../gui/score_texts.py" line="+19"/>
@@ -4150,7 +4498,27 @@ source {3}
         <translation>只有一个随机种子时，区间只反映测试集的噪声：运行更多随机种子，才能把训练噪声也计算在内。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>no clear effect: the interval includes zero</source>
+        <translation>无明显效应：区间包含零</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the extra feature helps</source>
+        <translation>额外特征有帮助</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the extra feature hurts</source>
+        <translation>额外特征有害</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} ({1} points, 95 % interval {2} to {3}, {4})</source>
+        <translation>{0}（{1} 个百分点，95% 区间 {2} 到 {3}，{4}）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{0} points</source>
         <translation>{0} 个百分点</translation>
     </message>
@@ -4185,7 +4553,7 @@ source {3}
 <context>
     <name>tasks</name>
     <message>
-        <location filename="../gui/core_texts.py" line="-66"/>
+        <location filename="../gui/core_texts.py" line="-210"/>
         <source>Same task (unchanged)</source>
         <translation>同一任务（不变）</translation>
     </message>
