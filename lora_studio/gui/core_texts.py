@@ -140,3 +140,135 @@ def budget_sentence(budget) -> str:
     """A core.model.params.Budget as its sentence() says it, translated; numbers grouped as in English."""
     return QCoreApplication.translate("core", BUDGET).format(
         f"{budget.trainable:,}", f"{budget.total:,}", f"{budget.percent:.1f}")
+
+
+# --- the shapes of the adapted layers (core/model/params.py LayerShape.describe) ----------------------------
+LAYER_SHAPES = {
+    "conv": QT_TRANSLATE_NOOP("core", "Conv {0}→{1}, {2}×{2}"),
+    "linear": QT_TRANSLATE_NOOP("core", "Linear {0}→{1}"),
+}
+
+
+def layer_shape(shape) -> str:
+    """A core.model.params.LayerShape as its describe() says it, translated."""
+    text = LAYER_SHAPES.get(shape.kind)
+    if text is None:
+        return shape.describe()
+    return QCoreApplication.translate("core", text).format(shape.in_features, shape.out_features, shape.kernel)
+
+
+# --- class names (core/data/datasets.py class_names: torchvision's) ------------------------------------------
+#: each data set's classes in label order; KMNIST's are romanised hiragana, which the translation writes as the
+#: characters themselves (with the romanisation)
+CLASS_NAMES = {
+    "mnist": (
+        QT_TRANSLATE_NOOP("classes", "0 - zero"), QT_TRANSLATE_NOOP("classes", "1 - one"),
+        QT_TRANSLATE_NOOP("classes", "2 - two"), QT_TRANSLATE_NOOP("classes", "3 - three"),
+        QT_TRANSLATE_NOOP("classes", "4 - four"), QT_TRANSLATE_NOOP("classes", "5 - five"),
+        QT_TRANSLATE_NOOP("classes", "6 - six"), QT_TRANSLATE_NOOP("classes", "7 - seven"),
+        QT_TRANSLATE_NOOP("classes", "8 - eight"), QT_TRANSLATE_NOOP("classes", "9 - nine"),
+    ),
+    "fashion-mnist": (
+        QT_TRANSLATE_NOOP("classes", "T-shirt/top"), QT_TRANSLATE_NOOP("classes", "Trouser"),
+        QT_TRANSLATE_NOOP("classes", "Pullover"), QT_TRANSLATE_NOOP("classes", "Dress"),
+        QT_TRANSLATE_NOOP("classes", "Coat"), QT_TRANSLATE_NOOP("classes", "Sandal"),
+        QT_TRANSLATE_NOOP("classes", "Shirt"), QT_TRANSLATE_NOOP("classes", "Sneaker"),
+        QT_TRANSLATE_NOOP("classes", "Bag"), QT_TRANSLATE_NOOP("classes", "Ankle boot"),
+    ),
+    "kmnist": (
+        QT_TRANSLATE_NOOP("classes", "o"), QT_TRANSLATE_NOOP("classes", "ki"), QT_TRANSLATE_NOOP("classes", "su"),
+        QT_TRANSLATE_NOOP("classes", "tsu"), QT_TRANSLATE_NOOP("classes", "na"), QT_TRANSLATE_NOOP("classes", "ha"),
+        QT_TRANSLATE_NOOP("classes", "ma"), QT_TRANSLATE_NOOP("classes", "ya"), QT_TRANSLATE_NOOP("classes", "re"),
+        QT_TRANSLATE_NOOP("classes", "wo"),
+    ),
+}
+_KNOWN_CLASSES = {name for names in CLASS_NAMES.values() for name in names}
+
+
+def class_name(english: str) -> str:
+    """A class name as the core gives it (any data set's), translated; one the window does not know: as it is."""
+    return QCoreApplication.translate("classes", english) if english in _KNOWN_CLASSES else english
+
+
+# --- model names (core/workflows/recipes.py base_name, lora_name, method_name) -------------------------------
+# A model the window trains is named in the window's language; a stored name is the user's and shown as it is.
+#: the features as a model's name and a settings summary write them (the core writes the feature's name)
+FEATURE_WORDS = {
+    "brightness": QT_TRANSLATE_NOOP("features", "brightness"),
+    "contrast": QT_TRANSLATE_NOOP("features", "contrast"),
+    "ink": QT_TRANSLATE_NOOP("features", "ink"),
+    "width": QT_TRANSLATE_NOOP("features", "width"),
+}
+#: the tasks as a model's name writes them (the core writes the task's name; recipes.task_label)
+TASK_LABELS = {
+    "same": QT_TRANSLATE_NOOP("modelnames", "same"),
+    "inverted": QT_TRANSLATE_NOOP("modelnames", "inverted"),
+    "rotate90": QT_TRANSLATE_NOOP("modelnames", "rotate90"),
+    "noisy": QT_TRANSLATE_NOOP("modelnames", "noisy"),
+    "swap-labels": QT_TRANSLATE_NOOP("modelnames", "swap-labels"),
+    "fashion-mnist": QT_TRANSLATE_NOOP("modelnames", "fashion-mnist"),
+    "kmnist": QT_TRANSLATE_NOOP("modelnames", "kmnist"),
+}
+FOLDER_LABEL = QT_TRANSLATE_NOOP("modelnames", "folder {0}")
+#: recipes.METHOD_LABELS
+METHOD_LABELS = {
+    "head": QT_TRANSLATE_NOOP("modelnames", "Head (fc2)"),
+    "full": QT_TRANSLATE_NOOP("modelnames", "Full fine-tuning"),
+    "scratch": QT_TRANSLATE_NOOP("modelnames", "From scratch"),
+}
+BASE_NAME = QT_TRANSLATE_NOOP("modelnames", "Base · {0} · seed {1}")
+LORA_NAME = QT_TRANSLATE_NOOP("modelnames", "LoRA r={0} {1} · {2} · seed {3}")
+LORA_TASK_NAME = QT_TRANSLATE_NOOP("modelnames", "LoRA r={0} {1} · {2} · {3} · seed {4}")
+CONTROL = QT_TRANSLATE_NOOP("modelnames", "control")
+METHOD_NAME = QT_TRANSLATE_NOOP("modelnames", "{0} · {1} · seed {2}")
+
+
+def feature_word(name: str) -> str:
+    return _translate("features", FEATURE_WORDS, name, name)
+
+
+def task_label(task: str) -> str:
+    from lora_studio.core.data.task_names import FOLDER_PREFIX
+
+    if task.startswith(FOLDER_PREFIX):
+        return QCoreApplication.translate("modelnames", FOLDER_LABEL).format(task.rstrip("/").rsplit("/", 1)[-1])
+    return _translate("modelnames", TASK_LABELS, task, task)
+
+
+def base_name(dataset: str, seed: int) -> str:
+    """A base model's name: `dataset` is the data set's name (mnist)."""
+    return QCoreApplication.translate("modelnames", BASE_NAME).format(dataset_title(dataset), seed)
+
+
+def run_name(plan, phase: str, seed: int) -> str:
+    """The name of a fine-tuning's run: `plan` a core FinetunePlan, `phase` a record kind (config.KIND_METHODS)."""
+    translate = QCoreApplication.translate
+    if phase in ("feature_lora", "control_lora"):
+        features = plan.features if phase == "feature_lora" else ()
+        words = "+" + "+".join(feature_word(f) for f in features) if features else translate("modelnames", CONTROL)
+        layers = "+".join(plan.lora.layers)
+        if plan.task == "same":
+            return translate("modelnames", LORA_NAME).format(plan.lora.rank, layers, words, seed)
+        return translate("modelnames", LORA_TASK_NAME).format(plan.lora.rank, layers, task_label(plan.task), words,
+                                                               seed)
+    method = _translate("modelnames", METHOD_LABELS, phase, phase)
+    return translate("modelnames", METHOD_NAME).format(method, task_label(plan.task), seed)
+
+
+# --- the core's data errors (core/errors.py DataError.reason; core/data/datasets.py) ---------------------------
+DATA_ERRORS = {
+    "not-a-folder": QT_TRANSLATE_NOOP("core", "{0} is not a folder"),
+    "no-idx-files": QT_TRANSLATE_NOOP("core", "{0} holds none of the four IDX files ({1}, .gz or not)"),
+    "idx-file-missing": QT_TRANSLATE_NOOP("core", "{0}: {1} (or {1}.gz) is missing"),
+    "not-installed": QT_TRANSLATE_NOOP(
+        "core", "{0} is not in {1}: download it, or import a folder holding its four IDX files"),
+}
+
+
+def user_error(exc: Exception) -> str:
+    """An error meant for people (core errors.USER_ERRORS) in the window's language when the core gave its
+    reason (DataError.reason), else its own message."""
+    text = DATA_ERRORS.get(getattr(exc, "reason", None) or "")
+    if text is None:
+        return str(exc)
+    return QCoreApplication.translate("core", text).format(*getattr(exc, "values", ()))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from lora_studio.core.config import DataConfig, FinetunePlan, TrainConfig
+from lora_studio.gui import core_texts, score_texts
 from lora_studio.gui.core_texts import dataset_title, kind_title
 from lora_studio.gui.worker import Job, JobContext, JobResult
 
@@ -204,14 +205,16 @@ def make_train_base(cache: DataCache, root: Path, models: Path, data: DataConfig
         whole = cache.get(root, data.dataset)
         dataset = datasets.Dataset(whole.info, whole.train.first(data.limit), whole.test)
         ctx.status(translate("jobs", "Training the base CNN on {0} images").format(f"{len(dataset.train):,}"))
-        run = runs.train_base_run(dataset, config, ModelLibrary(models), _listener(ctx), ctx.control)
+        run = runs.train_base_run(dataset, config, ModelLibrary(models), _listener(ctx), ctx.control,
+                                  name=core_texts.base_name(data.dataset, config.seed))
         if run.error is not None:  # a full or read-only disk: say that the training itself went well
             accuracy = run.outcome.predictions.accuracy
             return BaseTrained("failed", translate(
                 "jobs", "the training finished (test accuracy {0} %), but {1}; nothing was saved").format(
                 f"{100 * accuracy:.2f}", run.error))
         if not run.finished:
-            return BaseTrained(run.status, joined(run.message or run.status, translate("jobs", "nothing was saved")))
+            return BaseTrained(run.status, joined(_said(run.status, run.message),
+                                                  translate("jobs", "nothing was saved")))
         accuracy, name = run.outcome.predictions.accuracy, run.outcome.record.name
         nothing = run.learned_nothing()
         return BaseTrained(
@@ -239,17 +242,17 @@ def make_finetune(cache: DataCache, root: Path, models: Path, plan: FinetunePlan
         if plan.task != "same":
             ctx.status(translate("jobs", "Making the target task"))
         done = runs.finetune_runs(base, record, dataset, plan, library, _listener(ctx, plan), ctx.control,
-                                  data_root=root)
+                                  data_root=root, names=lambda phase, seed: core_texts.run_name(plan, phase, seed))
         saved = tuple(done.model_ids)
         if done.unfinished is not None:
             kept = translate("jobs", "{0} finished model(s) were saved").format(len(saved)) if saved else \
                 translate("jobs", "nothing was saved")
             status, message = done.unfinished.status, done.unfinished.message
-            return LoraTrained(status, joined(message or status, kept), model_ids=saved)
+            return LoraTrained(status, joined(_said(status, message), kept), model_ids=saved)
         useless = [(translate("jobs", "{0} seed {1}").format(kind_title(r.phase), r.seed), why)
                    for phase in PHASE_NAMES for r in done.of_phase(phase) if (why := r.learned_nothing())]
         nothing = translate("jobs", "{0}: {1} The models were saved: the model library can delete them.").format(
-            ", ".join(run for run, _ in useless), useless[0][1]) if useless else ""
+            _listed(run for run, _ in useless), useless[0][1]) if useless else ""
         return LoraTrained("finished", _lora_summary(done), model_ids=saved, learned_nothing=nothing)
 
     return Job("lora", run, pausable=True, on_done=on_done)
@@ -273,7 +276,8 @@ def _listener(ctx: JobContext, plan: FinetunePlan | None = None) -> Listener:
                 ctx.status(translate("jobs", "Training: {0}, seed {1}").format(kind_title(phase), seed))
             elif plan is not None:
                 features = plan.features if phase == "feature_lora" else ()
-                ctx.status(translate("jobs", "Fine-tuning with {0}, seed {1}").format("+".join(features), seed)
+                ctx.status(translate("jobs", "Fine-tuning with {0}, seed {1}").format(
+                    "+".join(core_texts.feature_word(f) for f in features), seed)
                            if features else translate("jobs", "Fine-tuning the control, seed {0}").format(seed))
 
         def callbacks(self, phase: str, seed: int):
@@ -282,13 +286,30 @@ def _listener(ctx: JobContext, plan: FinetunePlan | None = None) -> Listener:
     return JobListener()
 
 
+def _said(status: str, message: str) -> str:
+    """How a run that did not finish ended: a stop in the window's words (the core says "stopped by the user"),
+    else the core's message."""
+    if status == "stopped":
+        return translate("jobs", "stopped by the user")
+    return message or status
+
+
 def joined(message: str, more: str) -> str:
     """`more` after `message`: a sentence of its own when `message` ended one (the core's messages may), else
-    after a semicolon ("stopped by the user; nothing was saved")."""
+    as a second clause ("stopped by the user; nothing was saved"), punctuated as the language does."""
     message = message.rstrip()
     if message.endswith("."):
-        return f"{message} {more[:1].upper()}{more[1:]}."
-    return f"{message}; {more}"
+        return translate("jobs", "{0} {1}.", "a message, then a sentence of its own").format(
+            message, f"{more[:1].upper()}{more[1:]}")
+    return translate("jobs", "{0}; {1}", "two clauses of one message").format(message, more)
+
+
+def _listed(items) -> str:
+    """"a, b, c" as the language lists things."""
+    text = ""
+    for item in items:
+        text = item if not text else translate("jobs", "{0}, {1}", "a list").format(text, item)
+    return text
 
 
 def _lora_summary(done: FinetuneRuns) -> str:
@@ -303,11 +324,11 @@ def _lora_summary(done: FinetuneRuns) -> str:
             lost = [r.outcome.record.metrics.get("forgetting") for r in done.of_phase(phase)]
             if all(value is not None for value in lost):
                 forgetting.append(translate("jobs", "{0} {1} points").format(name, f"{100 * np.mean(lost):+.2f}"))
-    text = translate("jobs", "target accuracy {0}").format(", ".join(parts))
+    text = translate("jobs", "target accuracy {0}").format(_listed(parts))
     if forgetting:
-        text += "; " + translate("jobs", "forgetting {0}").format(", ".join(forgetting))
+        text = joined(text, translate("jobs", "forgetting {0}").format(_listed(forgetting)))
     effect = done.effect()
     if effect is not None:
-        text += f"; {effect.sentence()}"
+        text = joined(text, score_texts.effect_sentence(effect, len(done.of_phase("feature_lora"))))
     return text
 

@@ -44,6 +44,21 @@ def effect_meaning(effect: dict) -> str:
     return text
 
 
+def effect_sentence(effect, seeds: int) -> str:
+    """A core `scores.Effect` as its `sentence()` says it, for a fine-tuning of `seeds` seeds (each with its
+    control): "the extra feature helps (+1.20 points, 95 % interval +0.40 to +2.00, t interval over 3 seeds)"."""
+    low, high = (100 * v for v in effect.ci95)
+    if low <= 0 <= high:
+        verdict = QCoreApplication.translate("scores", "no clear effect: the interval includes zero")
+    elif effect.mean_delta > 0:
+        verdict = QCoreApplication.translate("scores", "the extra feature helps")
+    else:
+        verdict = QCoreApplication.translate("scores", "the extra feature hurts")
+    return QCoreApplication.translate("scores", "{0} ({1} points, 95 % interval {2} to {3}, {4})").format(
+        verdict, f"{100 * effect.mean_delta:+.2f}", f"{low:+.2f}", f"{high:+.2f}",
+        effect_method({"seeds": range(seeds)}))
+
+
 def points(interval, signed: bool = False) -> str:
     """A core `MeanInterval` as its `points()` writes it: "91.20 % [89.90, 92.50]" or, `signed`, "+3.10 points
     [+1.20, +5.00]"."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from lora_studio.gui.core_texts import user_error
 from lora_studio.gui.jobs import DataCache, OnDone
 from lora_studio.gui.worker import Job, JobContext, JobResult
 
@@ -47,7 +48,7 @@ def make_task_preview(cache: DataCache, root: Path, task: str, source: str, coun
         try:
             dataset = tasks.make_task(task, cache.get(root, source), root, limit=POOL)
         except USER_ERRORS as exc:  # one line (a bad folder, a missing data set): the tab shows it
-            return TaskPreviewed("failed", str(exc), task=task, source=source)
+            return TaskPreviewed("failed", user_error(exc), task=task, source=source)
         labels = dataset.train.labels.numpy()
         chosen = alternate_classes(labels, count)
         title = task_data_title(task, source, dataset.info.title)

@@ -172,8 +172,10 @@ class Worker(QObject):
 def _failure(exc: Exception) -> JobResult:
     from lora_studio.core.errors import USER_ERRORS  # light: config and errors only
 
-    if isinstance(exc, USER_ERRORS):
-        return JobResult("failed", str(exc))
+    if isinstance(exc, USER_ERRORS):  # in the window's language when the core gave its reason (DataError)
+        from lora_studio.gui.core_texts import user_error
+
+        return JobResult("failed", user_error(exc))
     if isinstance(exc, MemoryError):
         return JobResult("failed", QCoreApplication.translate(
             "jobs", "not enough memory: try a smaller subset or batch size"))

@@ -81,3 +81,32 @@ def test_an_evaluation_result_reaches_the_evaluation_tab_typed(qtbot, window, tr
     assert result.effect["feature"] == [ids["feature_lora"]] and result.effect["control"] == [ids["control_lora"]]
     assert tab.table.rowCount() >= len(ids)
 
+
+
+def test_the_models_the_window_trains_are_named_in_its_language(qapp, tiny_data, tmp_path):
+    """In Chinese, a base and a fine-tuning's models get Chinese names (core_texts.base_name, run_name); the
+    summary's clauses and lists are joined as Chinese joins them."""
+    from lora_studio.core import paths
+    from lora_studio.core.config import DataConfig, FinetunePlan, TrainConfig
+    from lora_studio.core.storage.library import ModelLibrary
+    from lora_studio.core.training.run_control import TrainControl
+    from lora_studio.gui import i18n, jobs
+
+    cache, root, models = jobs.DataCache(), paths.datasets_dir(tiny_data), tmp_path / "models"
+    context = worker.JobContext(worker.Worker(), TrainControl())
+    installed = i18n.apply("zh_CN", qapp)
+    try:
+        assert not installed.missing
+        quick = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
+        base = jobs.make_train_base(cache, root, models, DataConfig(dataset="mnist"), quick).run(context)
+        assert base.status == "finished", base.message
+        plan = FinetunePlan(base_id=base.model_id, train=quick, limit=200)
+        tuned = jobs.make_finetune(cache, root, models, plan).run(context)
+        assert tuned.status == "finished", tuned.message
+    finally:
+        i18n.apply("en", qapp)
+    names = {entry.record.kind: entry.record.name for entry in ModelLibrary(models).list() if entry.record}
+    assert names == {"base": "基础模型 · MNIST · 随机种子 0",
+                     "feature_lora": "LoRA r=8 fc1+fc2 · +亮度 · 随机种子 0",
+                     "control_lora": "LoRA r=8 fc1+fc2 · 对照 · 随机种子 0"}
+    assert "；" in tuned.message and "; " not in tuned.message and "points" not in tuned.message

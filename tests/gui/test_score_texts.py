@@ -40,6 +40,14 @@ def test_the_method_is_the_one_feature_effect_writes():
     assert score_texts.effect_method({"seeds": [0]}) == one_seed.method
 
 
+@pytest.mark.parametrize(("effect", "seeds"), list(itertools.product(EFFECTS, [1, 2, 3])))
+def test_a_fine_tunings_effect_sentence_is_the_cores(effect, seeds):
+    """The LoRA tab's summary after a fine-tuning: core `Effect.sentence()`, with the effect's own method."""
+    method = f"t interval over {seeds} seeds" if seeds >= 2 else "paired over test images, one seed"
+    core = Effect(*effect, method)
+    assert score_texts.effect_sentence(core, seeds) == core.sentence()
+
+
 @pytest.mark.parametrize("values", [[0.912], [0.912, 0.899, 0.925], [-0.031, 0.004], [0.0, 0.0]])
 def test_points_read_as_the_cores(values):
     interval = mean_interval(values)
@@ -67,5 +75,7 @@ def test_the_sentences_are_translated(qapp):
         assert score_texts.effect_meaning(effect).startswith("NO CLEAR EFFECT: FEATURE+LORA SCORED +0.40 POINTS")
         assert score_texts.effect_method(effect) == "T INTERVAL OVER 3 SEEDS"
         assert score_texts.points(mean_interval([0.01]), signed=True) == "+1.00 POINTS"
+        assert score_texts.effect_sentence(Effect(0.031, (0.012, 0.05), "x"), 1) == \
+            "THE EXTRA FEATURE HELPS (+3.10 POINTS, 95 % INTERVAL +1.20 TO +5.00, PAIRED OVER TEST IMAGES, ONE SEED)"
     finally:
         QCoreApplication.removeTranslator(translator)
