@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from lora_studio.gui import core_texts, methods
+from lora_studio.gui.sweep_texts import VARIANT_TITLES
 
 CONTEXT = "lessons"  # lupdate needs it spelt out in each call
 
@@ -96,7 +97,8 @@ def setup_lines(setup: Setup) -> list[str]:
             "lessons", "Compare tab: task {0}; methods {1}; LoRA on {2}, ranks {3}, variants {4}; {5} seed(s), "
             "{6} epoch(s) a run, {7}.").format(
             task, ", ".join(methods.title(m) for m in sweep.methods), "+".join(sweep.layers),
-            ", ".join(map(str, sweep.ranks)), ", ".join(sweep.variants), sweep.seeds, sweep.epochs,
+            ", ".join(map(str, sweep.ranks)), ", ".join(VARIANT_TITLES.get(v, v) for v in sweep.variants), sweep.seeds,
+            sweep.epochs,
             images(sweep.subset)))
         return lines
     if setup.method == "lora":
@@ -107,7 +109,8 @@ def setup_lines(setup: Setup) -> list[str]:
         lines.append(QCoreApplication.translate(
             "lessons", "LoRA tab: task {0}; method {1} on {2}, rank {3}, alpha {4:g}, variant {5}, LoRA+ ratio "
             "{6:g}; extra inputs: {7}, {8}; {9} seed(s), {10} epoch(s), learning rate {11:g}, {12}.").format(
-            task, methods.title(setup.method), "+".join(setup.layers), setup.rank, setup.alpha, setup.variant,
+            task, methods.title(setup.method), "+".join(setup.layers), setup.rank, setup.alpha,
+            VARIANT_TITLES.get(setup.variant, setup.variant),
             setup.lora_plus_ratio, features, control, setup.seeds, setup.epochs, setup.learning_rate,
             images(setup.subset)))
     else:

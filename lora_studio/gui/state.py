@@ -63,9 +63,10 @@ def describe_settings(record) -> str:
         t.epochs, t.batch_size, f"{t.lr:g}", t.seed)
     if record.lora:
         lora = record.lora
-        features = "+".join(record.features.names) if record.features else \
-            translate("AppState", "no feature (control)")
-        text = f"r={lora.rank}, α={lora.alpha:g}, {'+'.join(lora.layers)}, {features}; {text}"
+        features = "+".join(core_texts.feature_word(name) for name in record.features.names) if record.features \
+            else translate("AppState", "no feature (control)")
+        text = translate("AppState", "r={0}, α={1}, {2}, {3}; {4}").format(
+            lora.rank, f"{lora.alpha:g}", "+".join(lora.layers), features, text)
     images = record.metrics.get("train_images")
     return translate("AppState", "{0}; {1} images").format(text, f"{images:,}") if images else text
 

@@ -192,7 +192,8 @@ class DatasetTab(QWidget):
             self._draw_histogram(None)
             self._describe_missing()
             return
-        for index, name in enumerate(view.classes):
+        for index, english in enumerate(view.classes):
+            name = core_texts.class_name(english)
             self.class_filter.addItem(name if name.startswith(str(index)) else f"{index} – {name}", index)
         self.class_filter.blockSignals(False)
         self.class_filter.setEnabled(True)

@@ -11,6 +11,7 @@ import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from lora_studio.gui.core_texts import class_name
 from lora_studio.gui.widgets.heatmap import DIVERGING, SEQUENTIAL, HeatMap
 
 COUNTS, DIFFERENCE = "counts", "difference"
@@ -102,5 +103,5 @@ class ConfusionPanel(QWidget):
             self.tr("{0} errors of {1}. No mistakes. Click a cell to see its images.").format(*counts))
 
     def _name(self, c: int) -> str:
-        name = self._classes[c] if c < len(self._classes) else str(c)
+        name = class_name(self._classes[c]) if c < len(self._classes) else str(c)
         return name if name.startswith(str(c)) else f"{c} ({name})"  # MNIST's are "1 - one"

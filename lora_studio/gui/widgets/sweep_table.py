@@ -14,6 +14,8 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from lora_studio.core.config import LAYERS as ALL_LAYERS
+from lora_studio.gui import methods
+from lora_studio.gui.sweep_texts import VARIANT_TITLES
 
 CONTEXT = "SweepTable"
 RUN_ROLE = Qt.ItemDataRole.UserRole  # column 0: the run's index in the sweep
@@ -27,7 +29,7 @@ COLUMNS = (
      QT_TRANSLATE_NOOP("SweepTable", "How the base was adapted: LoRA adapters, the head (fc2) alone, every weight, or "
                                      "a fresh CNN")),
     (QT_TRANSLATE_NOOP("SweepTable", "variant"),
-     QT_TRANSLATE_NOOP("SweepTable", "The LoRA variant (lora, rslora, dora); “none” for the other methods")),
+     QT_TRANSLATE_NOOP("SweepTable", "The LoRA variant (LoRA, rsLoRA, DoRA); – for the other methods")),
     (QT_TRANSLATE_NOOP("SweepTable", "layers"),
      QT_TRANSLATE_NOOP("SweepTable", "The layers whose weights the run trained (LoRA: the adapted ones)")),
     (QT_TRANSLATE_NOOP("SweepTable", "rank"),
@@ -163,8 +165,9 @@ def _cells(record: dict) -> list[tuple[str, object]]:
     rank = record.get("rank")
     return [
         ("", 1),
-        (record["method"], record["method"]),
-        (record["variant"], record["variant"]),
+        (methods.title(record["method"]), record["method"]),  # sorted by the core's names, as the CSV has them
+        (VARIANT_TITLES.get(record["variant"], "–" if record["variant"] == "none" else record["variant"]),
+         record["variant"]),
         (layers_text(record["layers"]), "+".join(record["layers"])),
         ("–" if rank is None else str(rank), -1 if rank is None else rank),
         (str(record["seed"]), record["seed"]),

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel
 
 from lora_studio.gui import task_jobs
+from lora_studio.gui.core_texts import dataset_title
 from lora_studio.gui.state import AppState, sentence
 from lora_studio.gui.widgets.image_grid import CAPTION, GAP, TILE, ImageGrid
 
@@ -60,7 +61,7 @@ class TaskStrip(QGroupBox):
         if not self.state.dataset_available(source):
             self.shown = None
             self.grid.clear(self.tr("The base model's data set ({0}) is not on this computer: the Dataset tab "
-                                    "can download it").format(source))
+                                    "can download it").format(dataset_title(source)))
             return
         self.shown, self.error, self.result = (task, source), "", None
         self.grid.clear(self.tr("Making the target task's images…"))
