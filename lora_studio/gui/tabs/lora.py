@@ -381,7 +381,7 @@ class LoraTab(QWidget):
             shape_label, frozen_label, lora_label = self.layer_labels[shape.name]
             checked = self.layer_checks[shape.name].isChecked()
             frozen = shape.params - (new_columns if shape.name == "fc1" else 0)
-            shape_label.setText(shape.describe())
+            shape_label.setText(core_texts.layer_shape(shape))
             frozen_label.setText(f"{frozen:,}")
             params = shape.lora_params(rank, self.variant_combo.currentData())
             lora_label.setText(f"{params:,}" if checked else f"({params:,})")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lora_studio.gui.core_texts import feature_description, feature_title
+from lora_studio.gui.core_texts import feature_description, feature_title, feature_word
 from lora_studio.gui.widgets.draw_canvas import DigitPreview, DrawCanvas, ProbabilityPlot, answer_drawing
 
 FEATURE_COLUMNS = (QT_TRANSLATE_NOOP("DrawPanel", "Feature"), QT_TRANSLATE_NOOP("DrawPanel", "Your digit"),
@@ -140,12 +140,14 @@ class DrawPanel(QWidget):
         self.table.setFixedHeight(min(150, rows + 2 * self.table.frameWidth() + 2))
         for r, name in enumerate(names):
             mean_std = scalers.get(name)
-            cells = (name, f"{raw[name]:.3f}", f"{standardised[name]:+.2f}" if name in standardised else "—",
+            cells = (feature_word(name), f"{raw[name]:.3f}",
+                     f"{standardised[name]:+.2f}" if name in standardised else "—",
                      f"{mean_std[0]:.3f} ± {mean_std[1]:.3f}" if mean_std else "—")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if not column:  # the core's name, as settings and summaries show it; its title and meaning here
-                    item.setToolTip(f"{feature_title(name, name)}: {feature_description(name)}")
+                if not column:  # the name settings and summaries show it by; its title and meaning here
+                    item.setToolTip(QCoreApplication.translate("DrawPanel", "{0}: {1}").format(
+                        feature_title(name, name), feature_description(name)))
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, column, item)
