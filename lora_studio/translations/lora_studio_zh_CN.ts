@@ -1621,7 +1621,13 @@ as MNIST was made</source>
         <translation>&lt;p&gt;&lt;b&gt;秩 &lt;i&gt;r&lt;/i&gt;&lt;/b&gt; 是 &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 的中间维度。它限定了增量最多能有多少个独立方向，也决定了适配器的大小：适配器随它同步增大。这里 &lt;i&gt;r&lt;/i&gt; = {0}。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>rank</source>
+        <comment>the rank of a matrix, as a formula writes it: rank(ΔW)</comment>
+        <translation>秩</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&lt;p&gt;&lt;b&gt;Alpha α&lt;/b&gt; scales the update. With plain LoRA the scale is α/&lt;i&gt;r&lt;/i&gt;, so a higher rank at the same α damps each direction; keeping α/&lt;i&gt;r&lt;/i&gt; fixed (α = 2&lt;i&gt;r&lt;/i&gt; is common) keeps the update&apos;s size comparable across ranks. With Adam, a larger α acts much like a larger learning rate for the adapter. Here α/&lt;i&gt;r&lt;/i&gt; = {0}.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;缩放因子 α&lt;/b&gt; 决定增量放大多少。标准 LoRA 的缩放系数是 α/&lt;i&gt;r&lt;/i&gt;，所以 α 不变时，秩越高，每个方向就被压得越小；保持 α/&lt;i&gt;r&lt;/i&gt; 不变（常取 α = 2&lt;i&gt;r&lt;/i&gt;），不同秩下增量的大小就大致可比。使用 Adam 时，增大 α 的效果很像给适配器调高学习率。这里 α/&lt;i&gt;r&lt;/i&gt; = {0}。&lt;/p&gt;</translation>
     </message>

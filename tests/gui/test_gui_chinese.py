@@ -198,7 +198,9 @@ def read_widgets(top: QWidget, leftovers: Leftovers, prefix: str = "") -> None:
         if isinstance(widget, QLineEdit):
             leftovers.check(f"{where} text", widget.text())
             leftovers.check(f"{where} placeholder", widget.placeholderText())
-        if isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        if isinstance(widget, QTextEdit):  # its HTML: a formula's m<sub>i</sub> is no word "mi"
+            leftovers.check(f"{where} text", re.sub(r"<style.*?</style>", " ", widget.toHtml(), flags=re.S))
+        if isinstance(widget, QPlainTextEdit):
             leftovers.check(f"{where} text", widget.toPlainText())
             leftovers.check(f"{where} placeholder", widget.placeholderText())
         if isinstance(widget, (QSpinBox, QDoubleSpinBox)):

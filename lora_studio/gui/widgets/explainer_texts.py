@@ -175,7 +175,8 @@ def knobs_html(layer: LayerShape, config: LoraConfig) -> str:
             "<p><b>Rank <i>r</i></b> is the inner size of <i>B</i>·<i>A</i>. It bounds how many independent "
             "directions the update can have and sets the adapter's size, which grows in step with it. Here "
             "<i>r</i> = {0}.</p>").format(r),
-        display(f"rank(Δ{W}) ≤ {R}"),
+        display(translate("Explainer", "rank", "the rank of a matrix, as a formula writes it: rank(ΔW)"),
+                f"(Δ{W}) ≤ {R}"),
         translate("Explainer",
             "<p><b>Alpha α</b> scales the update. With plain LoRA the scale is α/<i>r</i>, so a higher rank at "
             "the same α damps each direction; keeping α/<i>r</i> fixed (α = 2<i>r</i> is common) keeps the "
