@@ -4195,7 +4195,7 @@ source {3}
     <message>
         <location line="+3"/>
         <source>What to expect, after one epoch on the rotated digits: r = 1 anywhere from about 60 to 76 % depending on the seed, r = 2 about 89 %, r = 4 about 94 %, r = 8 about 96 %, and r = 16, 32 or 64 no better than about 96 %, with up to eight times the parameters. The head alone (650 parameters) about 88 %.</source>
-        <translation>预期结果（在旋转数字上训练一轮）：r = 1 随随机种子不同，从约 60 % 到 76 % 不等；r = 2 约 89 %，r = 4 约 94 %，r = 8 约 96 %；r = 16、32 或 64 的参数量最多是 r = 8 的八倍，准确率却不超过约 96 %。仅输出层（650 个参数）约 88 %。</translation>
+        <translation>预期结果（在旋转数字上训练一轮）：r = 1 因随机种子而异，约在 60 % 到 76 % 之间；r = 2 约 89 %，r = 4 约 94 %，r = 8 约 96 %；r = 16、32 或 64 的参数量最多是 r = 8 的八倍，准确率却不超过约 96 %。仅输出层（650 个参数）约 88 %。</translation>
     </message>
     <message>
         <location line="+11"/>
