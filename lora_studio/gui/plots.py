@@ -52,7 +52,7 @@ class LivePlot(pg.PlotWidget):
 
     def __init__(self, title: str, x_label: str, y_label: str, empty_hint: str, parent=None):
         super().__init__(parent=parent)
-        self.setMinimumSize(280, 200)
+        self.setMinimumSize(280, 150)  # low enough that the LoRA tab, settings above, fits a 1280×800 window
         item = self.getPlotItem()
         dress(item, title, x_label, y_label, size="11pt")
         item.setClipToView(True)

@@ -171,6 +171,7 @@ class LoraTab(QWidget):
         font = self.budget_label.font()
         font.setBold(True)
         self.budget_label.setFont(font)
+        self.budget_label.setWordWrap(True)  # beside the settings, not a row of its own: the tab fits 800 px
 
         start_box = QGroupBox(self.tr("Start from, adapt to"))
         start_form = QFormLayout(start_box)
@@ -203,6 +204,7 @@ class LoraTab(QWidget):
         middle.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(training_box)
+        right.addWidget(self.budget_label)
         right.addStretch(1)
         settings_row = QHBoxLayout()
         settings_row.addLayout(left, 3)
@@ -215,7 +217,6 @@ class LoraTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(settings_row)
         layout.addWidget(self.task_strip)
-        layout.addWidget(self.budget_label)
         layout.addWidget(self.panel, 1)
 
         for check in self.layer_checks.values():

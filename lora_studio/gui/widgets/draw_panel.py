@@ -40,6 +40,7 @@ class DrawPanel(QWidget):
         self.answer.setObjectName("drawPrediction")
         self.answer.setWordWrap(True)
         self.timing = QLabel()
+        self.timing.setWordWrap(True)  # one long line once a digit is drawn: it must not widen the window
         self.timing.setStyleSheet("color: #666666;")
         self.table = QTableWidget(0, len(FEATURE_COLUMNS))
         self.table.setObjectName("drawFeatures")
