@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from lora_studio.gui.jobs import OnDone
 from lora_studio.gui.worker import Job, JobContext, JobResult
 
 if TYPE_CHECKING:
     import numpy as np
 
-#: a quiet job kind (worker.QUIET_JOBS): reading an adapter is a preview, not work the person started
+# a quiet job kind (worker.QUIET_JOBS): reading an adapter is a preview, not work the person started
 KIND = "preview"
 
 
@@ -77,7 +79,8 @@ def make_adapter_factors(models: Path, model_id: str, on_done: OnDone | None = N
         except USER_ERRORS as exc:  # a damaged or vanished folder: one line, the panel shows it
             return AdapterLoaded("failed", str(exc), model_id=model_id)
         if record.lora is None:
-            return AdapterLoaded("failed", f"{record.name} has no LoRA adapters", model_id=model_id)
+            return AdapterLoaded("failed", QCoreApplication.translate("ExplainerJobs", "{0} has no LoRA adapters")
+                                 .format(record.name), model_id=model_id)
         layers = lora_layers(model)
         scales = {layer.scaling for layer in layers.values()}
         assert len(scales) == 1, "one LoRA config gives every layer the same scale"

@@ -24,7 +24,7 @@
         <translation>第一轮结束后显示准确率</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>{0} · train</source>
         <translation>{0} · 训练集</translation>
     </message>
@@ -1658,6 +1658,14 @@ as MNIST was made</source>
     </message>
 </context>
 <context>
+    <name>ExplainerJobs</name>
+    <message>
+        <location filename="../gui/explainer_jobs.py" line="+82"/>
+        <source>{0} has no LoRA adapters</source>
+        <translation>{0} 没有 LoRA 适配器</translation>
+    </message>
+</context>
+<context>
     <name>ExplainerPanel</name>
     <message>
         <location filename="../gui/widgets/explainer_panel.py" line="+53"/>
@@ -1681,12 +1689,12 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>Point at a cell of ΔW to see the sum it comes from.</source>
         <translation>将鼠标指向 ΔW 的一个单元格，查看它由哪些项相加而来。</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>&lt;h3&gt;How LoRA works on {0}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;LoRA 在 {0} 上如何工作&lt;/h3&gt;</translation>
     </message>
@@ -1721,7 +1729,7 @@ as MNIST was made</source>
         <translation>无法读取这个适配器：{0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Reading the adapter…</source>
         <translation>正在读取适配器…</translation>
     </message>
@@ -2471,7 +2479,7 @@ as MNIST was made</source>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../gui/plots.py" line="-53"/>
+        <location filename="../gui/plots.py" line="-54"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>

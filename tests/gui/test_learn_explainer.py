@@ -260,6 +260,9 @@ def test_an_adapter_that_did_not_adapt_the_layer_says_so(learn, qtbot, app_home)
     assert "Head adapter did not adapt conv1: its adapters are on fc2" in panel.view.toPlainText()
     panel.layer_combo.setCurrentIndex(panel.layer_combo.findData("fc2"))
     assert panel.maps.delta_map.shape == (10, 64)
+    assert "[2, 5] =" in hover(panel, 2, 5)
+    panel.layer_combo.setCurrentIndex(panel.layer_combo.findData("conv1"))
+    assert "[2, 5] =" not in panel.cell_label.text()  # fc2's sum is not left under conv1's empty maps
 
 
 def test_only_lora_models_are_offered_and_no_adapter_is_explained(learn, app_home):

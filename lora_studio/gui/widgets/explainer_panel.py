@@ -207,6 +207,7 @@ class ExplainerPanel(QWidget):
         from lora_studio.gui.widgets import explainer_numbers
 
         self.factors = self.delta = None
+        self.cell_label.setText("")  # a sum of the maps drawn before would be read as this layer's
         if self.adapter is None:
             self.maps.show_hint(self.adapter_error or (
                 self.tr("Reading the adapter…") if self.adapter_combo.count()
