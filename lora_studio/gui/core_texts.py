@@ -272,3 +272,11 @@ def user_error(exc: Exception) -> str:
     if text is None:
         return str(exc)
     return QCoreApplication.translate("core", text).format(*getattr(exc, "values", ()))
+
+
+def listed(items) -> str:
+    """"a, b, c" as the window's language lists things (Chinese: 、)."""
+    text = ""
+    for item in items:
+        text = str(item) if not text else QCoreApplication.translate("jobs", "{0}, {1}", "a list").format(text, item)
+    return text

@@ -252,7 +252,7 @@ def make_finetune(cache: DataCache, root: Path, models: Path, plan: FinetunePlan
         useless = [(translate("jobs", "{0} seed {1}").format(kind_title(r.phase), r.seed), why)
                    for phase in PHASE_NAMES for r in done.of_phase(phase) if (why := r.learned_nothing())]
         nothing = translate("jobs", "{0}: {1} The models were saved: the model library can delete them.").format(
-            _listed(run for run, _ in useless), useless[0][1]) if useless else ""
+            core_texts.listed(run for run, _ in useless), useless[0][1]) if useless else ""
         return LoraTrained("finished", _lora_summary(done), model_ids=saved, learned_nothing=nothing)
 
     return Job("lora", run, pausable=True, on_done=on_done)
@@ -304,14 +304,6 @@ def joined(message: str, more: str) -> str:
     return translate("jobs", "{0}; {1}", "two clauses of one message").format(message, more)
 
 
-def _listed(items) -> str:
-    """"a, b, c" as the language lists things."""
-    text = ""
-    for item in items:
-        text = item if not text else translate("jobs", "{0}, {1}", "a list").format(text, item)
-    return text
-
-
 def _lora_summary(done: FinetuneRuns) -> str:
     import numpy as np
 
@@ -324,9 +316,9 @@ def _lora_summary(done: FinetuneRuns) -> str:
             lost = [r.outcome.record.metrics.get("forgetting") for r in done.of_phase(phase)]
             if all(value is not None for value in lost):
                 forgetting.append(translate("jobs", "{0} {1} points").format(name, f"{100 * np.mean(lost):+.2f}"))
-    text = translate("jobs", "target accuracy {0}").format(_listed(parts))
+    text = translate("jobs", "target accuracy {0}").format(core_texts.listed(parts))
     if forgetting:
-        text = joined(text, translate("jobs", "forgetting {0}").format(_listed(forgetting)))
+        text = joined(text, translate("jobs", "forgetting {0}").format(core_texts.listed(forgetting)))
     effect = done.effect()
     if effect is not None:
         text = joined(text, score_texts.effect_sentence(effect, len(done.of_phase("feature_lora"))))

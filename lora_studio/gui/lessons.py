@@ -96,8 +96,9 @@ def setup_lines(setup: Setup) -> list[str]:
         lines.append(QCoreApplication.translate(
             "lessons", "Compare tab: task {0}; methods {1}; LoRA on {2}, ranks {3}, variants {4}; {5} seed(s), "
             "{6} epoch(s) a run, {7}.").format(
-            task, ", ".join(methods.title(m) for m in sweep.methods), "+".join(sweep.layers),
-            ", ".join(map(str, sweep.ranks)), ", ".join(VARIANT_TITLES.get(v, v) for v in sweep.variants), sweep.seeds,
+            task, core_texts.listed(methods.title(m) for m in sweep.methods), "+".join(sweep.layers),
+            core_texts.listed(sweep.ranks), core_texts.listed(VARIANT_TITLES.get(v, v) for v in sweep.variants),
+            sweep.seeds,
             sweep.epochs,
             images(sweep.subset)))
         return lines

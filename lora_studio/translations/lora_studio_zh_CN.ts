@@ -3898,13 +3898,13 @@ source {3}
         <translation>{0}；{1}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../gui/core_texts.py" line="+81"/>
         <source>{0}, {1}</source>
         <comment>a list</comment>
         <translation>{0}、{1}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../gui/jobs.py" line="+11"/>
         <source>{0} {1} %</source>
         <translation>{0} {1} %</translation>
     </message>
@@ -3942,7 +3942,7 @@ source {3}
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../gui/core_texts.py" line="-126"/>
+        <location filename="../gui/core_texts.py" line="-207"/>
         <source>base</source>
         <extracomment>the kinds of models in the library (and of runs in a fine-tuning), as tables and legends name them</extracomment>
         <translation>基础模型</translation>
@@ -3986,7 +3986,7 @@ source {3}
         <translation>对比标签页：任务“{0}”；方法 {1}；LoRA 作用于 {2}，秩 {3}，变体 {4}；{5} 个随机种子，每次运行 {6} 轮，{7}。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>none</source>
         <translation>无</translation>
     </message>

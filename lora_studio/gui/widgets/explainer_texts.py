@@ -75,7 +75,7 @@ def layer_html(layer: LayerShape, features: tuple[str, ...]) -> str:
                 "<i>k</i> = {0}: {1} hidden units, each reading the {2} numbers the convolutions leave (16 channels "
                 "× 7 × 7, flattened). This adapter's model has no extra input, as the base.</p>"
             ).format(shape(d, k), d, FLAT_CONV_FEATURES)
-        names = ", ".join(core_texts.feature_title(name) for name in features)
+        names = core_texts.listed(core_texts.feature_title(name) for name in features)
         return translate("Explainer",
             "<p><b>fc1</b> is a linear layer, <i>y</i> = <i>W x</i> + <i>b</i>, with <i>W</i> of <i>d</i> × "
             "<i>k</i> = {0}: {1} hidden units, each reading the {2} numbers the convolutions leave (16 channels × "
@@ -136,7 +136,7 @@ def adapter_html(summary: AdapterSummary | None, layer: str, config: LoraConfig,
     if not summary.adapted:
         return translate("Explainer",
             "<p><b>{0}</b> did not adapt {1}: its adapters are on {2}. Choose one of those layers above, or another "
-            "adapter.</p>").format(summary.name, layer, ", ".join(summary.layers))
+            "adapter.</p>").format(summary.name, layer, core_texts.listed(summary.layers))
     html = translate("Explainer",
         "<p><b>{0}</b> was trained with <i>r</i> = {1}, α = {2} ({3}), so <i>s</i> = {4}. Below, <i>B</i>, "
         "<i>A</i> and Δ<i>W</i> = <i>s</i>·<i>B</i>·<i>A</i> are drawn in their true shapes (blue negative, red "
