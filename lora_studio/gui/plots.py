@@ -191,6 +191,7 @@ class AccuracyPlot(LivePlot):
                          translate("AccuracyPlot", "accuracy (%)"),
                          translate("AccuracyPlot", "Accuracy appears after the first epoch"), parent)
         self._legend.setOffset((-10, -10))  # bottom right: accuracy curves rise towards the top
+        self._legend.setColumnCount(2)  # train and test side by side: half the rows, in a plot only 150 px high
 
     def _redraw(self) -> None:
         super()._redraw()

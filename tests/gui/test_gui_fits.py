@@ -6,7 +6,8 @@ digit was drawn, as its timing line never wrapped). Here the window is made 1280
 fills it (a LoRA run with its control over two seeds, an evaluation of several models with every view shown,
 a digit drawn, a merged export, a sweep of a few settings with a marker clicked, the Learn tab with an adapter
 drawn and every lesson's answer), and each tab in turn must keep the window's minimum size within 1280×800,
-and its word-wrapped texts must find the height they need at the width the tab has.
+and nothing in it may be squeezed: no widgets laid over one another, none below its minimum size, no wrapped
+text short of the height it needs at the width it has (what a screenshot shows as cut or overlapping text).
 """
 
 import shutil
@@ -56,6 +57,36 @@ def widest(tab: QWidget, axis: int, count: int = 8) -> str:
     return "\n".join(f"  {line}" for _size, line in rows[:count])
 
 
+def squeezed(top: QWidget) -> list[str]:
+    """What a layout squeezed below what it needs, in `top` as shown: widgets laid out over one another (a grid
+    short of height does that), widgets smaller than their set minimum size (a plot, a canvas), word-wrapped
+    labels given less height than their text needs at their width (cut off)."""
+    found = []
+    for parent in [top, *top.findChildren(QWidget)]:
+        if parent.layout() is None or not parent.isVisible():
+            continue
+        laid_out = [child for child in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                    if child.isVisible() and not child.isWindow()]
+        for i, first in enumerate(laid_out):
+            for second in laid_out[i + 1:]:
+                if first.geometry().intersects(second.geometry()):
+                    found.append(f"{type(first).__name__} {first.objectName()!r} {first.geometry().getRect()} "
+                                 f"overlaps {type(second).__name__} {second.objectName()!r} "
+                                 f"{second.geometry().getRect()}")
+    for widget in top.findChildren(QWidget):
+        least = widget.minimumSize()
+        if widget.isVisible() and (widget.width() < least.width() or widget.height() < least.height()):
+            found.append(f"{type(widget).__name__} {widget.objectName()!r} is {widget.width()}×{widget.height()}, "
+                         f"below its minimum {least.width()}×{least.height()}")
+    for label in top.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap() and label.text():
+            needed = label.heightForWidth(label.width())
+            if needed > label.height() + 1:
+                found.append(f"{label.objectName() or 'a label'} {label.width()}×{label.height()} needs {needed} "
+                             f"px of height for {label.text()[:60]!r}")
+    return found
+
+
 def check_fits(qtbot, window, where: str) -> None:
     """Every tab, made current in turn, leaves the window within SCREEN; what failed, with its widest widgets."""
     failures = []
@@ -72,6 +103,7 @@ def check_fits(qtbot, window, where: str) -> None:
         if hint.height() > SCREEN[1] or size.height() > SCREEN[1]:
             failures.append(f"{name}: the window's minimum height is {hint.height()} (window {size.height()}); "
                             f"the tab's tallest widgets:\n{widest(tab, 1)}")
+        failures += [f"{name}: {cut}" for cut in squeezed(tab)]
         layout = tab.layout()
         if layout is not None and layout.hasHeightForWidth():  # wrapped labels at the width the tab has
             needed = layout.totalMinimumHeightForWidth(tab.width())
@@ -110,9 +142,12 @@ def test_every_tab_fits_1280_by_800_after_the_runs_that_fill_it(language, make_w
     for i in range(tab.selector.count()):
         tab.selector.item(i).setCheckState(Qt.CheckState.Checked)
     run(qtbot, window, tab.evaluate, "evaluate")
-    for page in range(tab.pages.count()):
+    cut = []
+    for page in range(tab.pages.count()):  # each view of the Evaluation tab: only the one shown is laid out
         tab.pages.setCurrentIndex(page)
         qtbot.wait(20)
+        cut += [f"view {page}: {problem}" for problem in squeezed(tab)]
+    assert not cut, "\n".join(cut)  # the last view, Draw a digit, stays current: check_fits sees it drawn
     canvas = tab.draw.canvas
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 40))
     for y in range(50, 250, 10):

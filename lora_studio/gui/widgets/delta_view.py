@@ -34,7 +34,7 @@ INPUTS = {"conv1": QT_TRANSLATE_NOOP("DeltaWView", "input (1 channel × 3 × 3)"
 
 def _plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
     plot = pg.PlotWidget()
-    plot.setMinimumSize(220, 150)
+    plot.setMinimumSize(220, 110)  # two of them and a note in one column: it must fit the tab at 1280×800
     dress(plot.getPlotItem(), title, x_label, y_label, grid=(False, True), fixed=True)
     return plot
 

@@ -140,7 +140,7 @@ class ProbabilityPlot(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent=parent)
         self.setObjectName("drawProbabilities")
-        self.setMinimumSize(260, 200)  # the Evaluation tab, strength panel beside, must fit 1280 px
+        self.setMinimumSize(260, 170)  # the Evaluation tab, strength panel beside, must fit 1280×800
         item = self.getPlotItem()
         item.setTitle(self.tr("Class probabilities"), size="10pt")
         item.setLabel("bottom", self.tr("class"))
