@@ -81,6 +81,9 @@ def main() -> int:
             plot.loss_plot.flush()
             plot.accuracy_plot.flush()
         app.processEvents()
+        if widget is window and window.size().toTuple() != SIZE:  # a tab's minimum size outgrew the window
+            raise RuntimeError(f"{name}: the window grew to {window.width()}×{window.height()} from "
+                               f"{SIZE[0]}×{SIZE[1]} (tests/gui/test_gui_fits.py says where)")
         path = OUT / f"{name}.png"
         if not widget.grab().save(str(path)):
             raise OSError(f"could not write {path}")
@@ -107,6 +110,7 @@ def main() -> int:
     window.lora_tab.subset.setValue(subset)
     window.lora_tab.seeds.setValue(2)  # two seeds of feature+LoRA and control: the effect gets an interval over seeds
     run(window.lora_tab.start, "lora")
+    wait_for(app, lambda: window.lora_tab.preview.count > 0)  # the target task's images, made after the run
     shoot(window, "lora")
 
     tab = window.eval_tab
@@ -191,10 +195,10 @@ def main() -> int:
     wait_for(app, lambda: lora.preview.count > 0)
     shoot(window, "lora-target-task")
     window.tabs.setCurrentWidget(tab)
-    newest = [i for i in range(selector.count()) if "inverted" in selector.item(i).text()]
+    inverted = {model.id for model in state.models if model.task == "inverted"}  # by task: titles are translated
     base_id = lora.base_combo.currentData()
     for i in range(selector.count()):
-        chosen = i in newest or selector.item(i).data(Qt.ItemDataRole.UserRole) == base_id
+        chosen = selector.item(i).data(Qt.ItemDataRole.UserRole) in inverted | {base_id}
         selector.item(i).setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
     run(tab.evaluate, "evaluate")
     tab.pages.setCurrentIndex(0)
@@ -204,6 +208,8 @@ def main() -> int:
     shoot(window, "evaluation-strength")
 
     window.tabs.setCurrentWidget(window.learn_tab)  # the explainer draws the newest adapter from the library
+    wait_for(app, lambda: window.learn_tab.explainer.adapter is not None)  # read in the worker once seen
+    app.processEvents()
     shoot(window, "learn")
     window.close()
     shutil.rmtree(home, ignore_errors=True)
