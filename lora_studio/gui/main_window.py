@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStatusBar, QTab
 import lora_studio
 from lora_studio.core.config import ConfigError
 from lora_studio.gui import core_texts
+from lora_studio.gui.collector import GuiThreadCollector
 from lora_studio.gui.language_menu import LanguageMenu
 from lora_studio.gui.library import LibraryDialog
 from lora_studio.gui.settings import bind, open_settings, stored_number
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("LoRA Studio"))
         self.state = state or AppState(self)
+        self.collector = GuiThreadCollector(self)  # garbage holding Qt objects is never collected in the worker
         self.settings = open_settings()
         self.confirm_close = self._ask_close  # replaced in tests: a modal question would block them
         self.messages: list[tuple[str, str, str]] = []  # (level, title, text) of every box shown
@@ -346,6 +348,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
         self.state.shutdown()  # stops the job within one batch and joins the worker thread
+        self.collector.stop()
         if self.library_dialog is not None:
             self.library_dialog.close()
         event.accept()
