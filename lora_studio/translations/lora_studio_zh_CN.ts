@@ -1486,7 +1486,7 @@ as MNIST was made</source>
 <context>
     <name>Explainer</name>
     <message>
-        <location filename="../gui/widgets/explainer_maps.py" line="+51"/>
+        <location filename="../gui/widgets/explainer_maps.py" line="+52"/>
         <source>B (d × r)</source>
         <translation>B (d × r)</translation>
     </message>
@@ -1745,18 +1745,18 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+29"/>
-        <source>(&lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;)[{0}, {1}] = &lt;i&gt;s&lt;/i&gt;·Σ&lt;sub&gt;k&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},k]·&lt;i&gt;A&lt;/i&gt;[k,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</source>
-        <translation>(&lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;)[{0}, {1}] = &lt;i&gt;s&lt;/i&gt;·Σ&lt;sub&gt;k&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},k]·&lt;i&gt;A&lt;/i&gt;[k,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</translation>
+        <source>(&lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;)[{0}, {1}] = &lt;i&gt;s&lt;/i&gt;·Σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},&lt;i&gt;t&lt;/i&gt;]·&lt;i&gt;A&lt;/i&gt;[&lt;i&gt;t&lt;/i&gt;,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</source>
+        <translation>(&lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;)[{0}, {1}] = &lt;i&gt;s&lt;/i&gt;·Σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},&lt;i&gt;t&lt;/i&gt;]·&lt;i&gt;A&lt;/i&gt;[&lt;i&gt;t&lt;/i&gt;,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Δ&lt;i&gt;W&lt;/i&gt;[{0}, {1}] = (α/{5})·Σ&lt;sub&gt;k&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},k]·&lt;i&gt;A&lt;/i&gt;[k,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</source>
-        <translation>Δ&lt;i&gt;W&lt;/i&gt;[{0}, {1}] = (α/{5})·Σ&lt;sub&gt;k&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},k]·&lt;i&gt;A&lt;/i&gt;[k,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</translation>
+        <source>Δ&lt;i&gt;W&lt;/i&gt;[{0}, {1}] = (α/{5})·Σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},&lt;i&gt;t&lt;/i&gt;]·&lt;i&gt;A&lt;/i&gt;[&lt;i&gt;t&lt;/i&gt;,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</source>
+        <translation>Δ&lt;i&gt;W&lt;/i&gt;[{0}, {1}] = (α/{5})·Σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},&lt;i&gt;t&lt;/i&gt;]·&lt;i&gt;A&lt;/i&gt;[&lt;i&gt;t&lt;/i&gt;,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Δ&lt;i&gt;W&lt;/i&gt;[{0}, {1}] = (α/&lt;i&gt;r&lt;/i&gt;)·Σ&lt;sub&gt;k&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},k]·&lt;i&gt;A&lt;/i&gt;[k,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</source>
-        <translation>Δ&lt;i&gt;W&lt;/i&gt;[{0}, {1}] = (α/&lt;i&gt;r&lt;/i&gt;)·Σ&lt;sub&gt;k&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},k]·&lt;i&gt;A&lt;/i&gt;[k,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</translation>
+        <source>Δ&lt;i&gt;W&lt;/i&gt;[{0}, {1}] = (α/&lt;i&gt;r&lt;/i&gt;)·Σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},&lt;i&gt;t&lt;/i&gt;]·&lt;i&gt;A&lt;/i&gt;[&lt;i&gt;t&lt;/i&gt;,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</source>
+        <translation>Δ&lt;i&gt;W&lt;/i&gt;[{0}, {1}] = (α/&lt;i&gt;r&lt;/i&gt;)·Σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},&lt;i&gt;t&lt;/i&gt;]·&lt;i&gt;A&lt;/i&gt;[&lt;i&gt;t&lt;/i&gt;,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+10"/>

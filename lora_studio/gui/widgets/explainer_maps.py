@@ -48,8 +48,9 @@ class FactorMaps(QWidget):
         super().__init__(parent)
         # B's columns and A's rows share the summed index (named k in the hover sum); labelled on both sides so
         # B's rows line up with ΔW's and A's columns with ΔW's
-        self.b_map = HeatMap(translate("Explainer", "B (d × r)"), "k", translate("Explainer", "row i"))
-        self.a_map = HeatMap(translate("Explainer", "A (r × k)"), "", "k")
+        # t counts the r inner terms of B·A (k is taken: A's width): B's columns and A's rows
+        self.b_map = HeatMap(translate("Explainer", "B (d × r)"), "t", translate("Explainer", "row i"))
+        self.a_map = HeatMap(translate("Explainer", "A (r × k)"), "", "t")
         self.delta_map = HeatMap(translate("Explainer", "ΔW = s·B·A (d × k)"),
                                  translate("Explainer", "column j (input)"), "")
         self.delta_map.setObjectName("explainerDeltaW")

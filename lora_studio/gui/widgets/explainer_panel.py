@@ -237,21 +237,21 @@ class ExplainerPanel(QWidget):
         self.cell_label.setText(self.cell_text(cell) + self._column_text(column))
 
     def cell_text(self, cell) -> str:
-        """"ΔW[3, 17] = (α/r)·Σₖ B[3,k]·A[k,17] = 2 × (0.012·(−0.3) + …) = −0.0214"."""
+        """"ΔW[3, 17] = (α/r)·Σₜ B[3,t]·A[t,17] = 2 × (0.012·(−0.3) + …) = −0.0214"."""
         terms = [f"{number(b) if i == 0 else signed(b)}{DOT}{signed(a)}"
                  for i, (b, a) in enumerate(zip(cell.b, cell.a, strict=True))]
         if len(terms) > ALL_TERMS:
             terms = terms[:FIRST_TERMS] + ["…"]
         variant = self.adapter.variant
         if variant == "dora":
-            text = self.tr("(<i>s</i>·<i>B</i>·<i>A</i>)[{0}, {1}] = <i>s</i>·Σ<sub>k</sub> <i>B</i>[{0},k]·"
-                           "<i>A</i>[k,{1}] = {2} × ({3}) = <b>{4}</b>")
+            text = self.tr("(<i>s</i>·<i>B</i>·<i>A</i>)[{0}, {1}] = <i>s</i>·Σ<sub><i>t</i></sub> "
+                           "<i>B</i>[{0},<i>t</i>]·<i>A</i>[<i>t</i>,{1}] = {2} × ({3}) = <b>{4}</b>")
         elif variant == "rslora":
-            text = self.tr("Δ<i>W</i>[{0}, {1}] = (α/{5})·Σ<sub>k</sub> <i>B</i>[{0},k]·<i>A</i>[k,{1}] = "
-                           "{2} × ({3}) = <b>{4}</b>")
+            text = self.tr("Δ<i>W</i>[{0}, {1}] = (α/{5})·Σ<sub><i>t</i></sub> <i>B</i>[{0},<i>t</i>]·"
+                           "<i>A</i>[<i>t</i>,{1}] = {2} × ({3}) = <b>{4}</b>")
         else:
-            text = self.tr("Δ<i>W</i>[{0}, {1}] = (α/<i>r</i>)·Σ<sub>k</sub> <i>B</i>[{0},k]·<i>A</i>[k,{1}] = "
-                           "{2} × ({3}) = <b>{4}</b>")
+            text = self.tr("Δ<i>W</i>[{0}, {1}] = (α/<i>r</i>)·Σ<sub><i>t</i></sub> <i>B</i>[{0},<i>t</i>]·"
+                           "<i>A</i>[<i>t</i>,{1}] = {2} × ({3}) = <b>{4}</b>")
         return text.format(cell.row, cell.column, number(cell.scale), " + ".join(terms), number(cell.value, 6),
                            sqrt("<i>r</i>"))
 
