@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
             config = self.lora_tab.lora_config()
         except ConfigError:
             return
-        self.learn_tab.set_lora_settings(config)
+        self.learn_tab.set_lora_settings(config, self.lora_tab.features())
 
     def _import_data(self) -> None:
         self.tabs.setCurrentWidget(self.dataset_tab)

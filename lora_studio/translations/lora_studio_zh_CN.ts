@@ -1532,8 +1532,8 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+15"/>
-        <source>&lt;p&gt;&lt;b&gt;fc1&lt;/b&gt; is a linear layer, &lt;i&gt;y&lt;/i&gt; = &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;b&lt;/i&gt;, with &lt;i&gt;W&lt;/i&gt; of &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {0}: {1} hidden units, each reading the {2} numbers the convolutions leave (16 channels × 7 × 7, flattened). This adapter&apos;s model has no extra input, as the base.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;fc1&lt;/b&gt; 是一个线性层，&lt;i&gt;y&lt;/i&gt; = &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;b&lt;/i&gt;，其中 &lt;i&gt;W&lt;/i&gt; 为 &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {0}：{1} 个隐藏单元，每个单元读取卷积层输出的 {2} 个数（16 个通道 × 7 × 7，展平）。这个适配器所属的模型和基础模型一样，没有额外输入。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;fc1&lt;/b&gt; is a linear layer, &lt;i&gt;y&lt;/i&gt; = &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;b&lt;/i&gt;, with &lt;i&gt;W&lt;/i&gt; of &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {0}: {1} hidden units, each reading the {2} numbers the convolutions leave (16 channels × 7 × 7, flattened). No extra input: as in the base.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;fc1&lt;/b&gt; 是一个线性层，&lt;i&gt;y&lt;/i&gt; = &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;b&lt;/i&gt;，其中 &lt;i&gt;W&lt;/i&gt; 为 &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {0}：{1} 个隐藏单元，每个单元读取卷积层输出的 {2} 个数（16 个通道 × 7 × 7，展平）。没有额外输入，与基础模型相同。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1689,7 +1689,7 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+152"/>
+        <location line="+156"/>
         <source>Point at a cell of ΔW to see the sum it comes from.</source>
         <translation>将鼠标指向 ΔW 的一个单元格，查看它由哪些项相加而来。</translation>
     </message>
@@ -2426,12 +2426,12 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>Fine-tune with LoRA</source>
         <translation>用 LoRA 微调</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-76"/>
         <source>No base model</source>
         <translation>没有基础模型</translation>
     </message>
@@ -2456,7 +2456,7 @@ as MNIST was made</source>
         <translation>把图像的{0}（{1}）追加到 fc1 的输入中，并用训练集的均值和标准差做标准化。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>The layers, rank, alpha and extra inputs apply to LoRA only.</source>
         <translation>层、秩、缩放因子和额外输入只对 LoRA 有效。</translation>
     </message>
@@ -2502,13 +2502,13 @@ as MNIST was made</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/main_window.py" line="+39"/>
+        <location filename="../gui/main_window.py" line="+40"/>
         <source>LoRA Studio</source>
         <extracomment>jobs whose loss would hurt: closing the window while they run asks first</extracomment>
         <translation>LoRA Studio</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+77"/>
         <source>Dataset</source>
         <translation>数据集</translation>

@@ -296,4 +296,15 @@ def test_fc1_of_an_adapter_without_extra_inputs_reads_784_numbers_and_says_so(le
     model_id = save_adapter(app_home, "Control", layers=("fc1",), rank=2, features=())
     pick(qtbot, panel, model_id, "fc1")
     text = panel.view.toPlainText()
-    assert "64 × 784" in text and "no extra input" in text and "0 extra" not in text
+    assert "64 × 784" in text and "No extra input" in text and "0 extra" not in text
+
+
+def test_fc1_follows_the_lora_tabs_extra_inputs_until_an_adapter_is_picked(learn):
+    window, panel = learn
+    panel.layer_combo.setCurrentIndex(panel.layer_combo.findData("fc1"))
+    assert "64 × 785" in panel.view.toPlainText()  # brightness, ticked by default
+    window.lora_tab.feature_checks["contrast"].setChecked(True)
+    assert "64 × 786" in panel.view.toPlainText()
+    for check in window.lora_tab.feature_checks.values():
+        check.setChecked(False)
+    assert "64 × 784" in panel.view.toPlainText()

@@ -38,6 +38,6 @@ class LearnTab(QWidget):
     def build_plots(self) -> None:
         self.explainer.build_plots()
 
-    def set_lora_settings(self, config: LoraConfig) -> None:
-        """The LoRA tab's rank, alpha, variant and layers changed: the explainer's numbers follow at once."""
-        self.explainer.set_lora_settings(config)
+    def set_lora_settings(self, config: LoraConfig, features: tuple[str, ...] | None = None) -> None:
+        """The LoRA tab's rank, alpha, variant, layers or extra inputs changed: the explainer follows at once."""
+        self.explainer.set_lora_settings(config, features)

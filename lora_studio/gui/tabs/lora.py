@@ -58,7 +58,7 @@ PLAN_FIELDS = {f.name for f in dataclasses.fields(FinetunePlan)}
 
 
 class LoraTab(QWidget):
-    sigSettingsChanged = Signal()  # rank, alpha, variant, LoRA+ ratio or the layers changed (the Learn tab follows)
+    sigSettingsChanged = Signal()  # rank, alpha, variant, LoRA+ ratio, layers or features changed (Learn follows)
 
     def __init__(self, state: AppState, parent=None):
         super().__init__(parent)
@@ -325,6 +325,7 @@ class LoraTab(QWidget):
             if self._settings is not None:
                 bind(self._settings, f"lora/feature_{name}", check)
             check.toggled.connect(self._update_budget)
+            check.toggled.connect(self.sigSettingsChanged)
             self.feature_layout.addWidget(check)
             self.feature_checks[name] = check
         self.setEnabled(True)

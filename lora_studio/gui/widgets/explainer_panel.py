@@ -28,7 +28,7 @@ from lora_studio.gui.widgets import explainer_texts as texts
 
 JOB_KEY = "explainer"
 DEFAULT_LAYER = "fc1"
-DEFAULT_FEATURES = ("brightness",)  # the LoRA tab's default extra input, until an adapter says otherwise
+DEFAULT_FEATURES = ("brightness",)  # the LoRA tab's default extra input, until the window says otherwise
 ALL_TERMS = 8  # up to this rank the hover label lists every product; above it, the first few
 FIRST_TERMS = 4
 
@@ -89,6 +89,7 @@ class ExplainerPanel(QWidget):
 
         self.layer_combo.currentIndexChanged.connect(self._on_layer)
         self.adapter_combo.currentIndexChanged.connect(self._on_adapter)
+        self.tab_features: tuple[str, ...] = DEFAULT_FEATURES  # the LoRA tab's extra inputs
         self._read_later = False  # an adapter was picked while the panel was hidden: read it when shown
         state.sigModelsChanged.connect(self._on_models)
         self._on_models(state.models)
@@ -104,9 +105,12 @@ class ExplainerPanel(QWidget):
         self._draw()
 
     # --- inputs -------------------------------------------------------------------------
-    def set_lora_settings(self, config: LoraConfig) -> None:
-        """The LoRA tab's rank, alpha, variant or LoRA+ ratio changed: the numbers follow."""
+    def set_lora_settings(self, config: LoraConfig, features: tuple[str, ...] | None = None) -> None:
+        """The LoRA tab's rank, alpha, variant, LoRA+ ratio or extra inputs changed: the numbers follow (a
+        picked adapter's own extra inputs still size its fc1)."""
         self.config = config
+        if features is not None:
+            self.tab_features = features
         self.render()
 
     @property
@@ -119,7 +123,7 @@ class ExplainerPanel(QWidget):
         return next(s for s in layer_shapes(model) if s.name == self.layer)
 
     def features(self) -> tuple[str, ...]:
-        return self.adapter.features if self.adapter is not None else DEFAULT_FEATURES
+        return self.adapter.features if self.adapter is not None else self.tab_features
 
     # --- the text -----------------------------------------------------------------------
     def render(self) -> None:

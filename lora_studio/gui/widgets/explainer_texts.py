@@ -73,7 +73,7 @@ def layer_html(layer: LayerShape, features: tuple[str, ...]) -> str:
             return translate("Explainer",
                 "<p><b>fc1</b> is a linear layer, <i>y</i> = <i>W x</i> + <i>b</i>, with <i>W</i> of <i>d</i> × "
                 "<i>k</i> = {0}: {1} hidden units, each reading the {2} numbers the convolutions leave (16 channels "
-                "× 7 × 7, flattened). This adapter's model has no extra input, as the base.</p>"
+                "× 7 × 7, flattened). No extra input: as in the base.</p>"
             ).format(shape(d, k), d, FLAT_CONV_FEATURES)
         names = core_texts.listed(core_texts.feature_title(name) for name in features)
         return translate("Explainer",
