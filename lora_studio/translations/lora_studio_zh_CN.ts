@@ -1134,7 +1134,7 @@
     <message>
         <location line="+9"/>
         <source>Singular values of ΔW: {0} of {1} non-zero</source>
-        <translation>ΔW 的奇异值：{1} 个中有 {0} 个不为零</translation>
+        <translation>ΔW 的奇异值（{0}/{1} 非零）</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2933,7 +2933,7 @@ as MNIST was made</source>
 <context>
     <name>SweepJobs</name>
     <message>
-        <location filename="../gui/sweep_jobs.py" line="+60"/>
+        <location filename="../gui/sweep_jobs.py" line="+62"/>
         <source>{0} runs, {1} setting(s) on the Pareto front; saved as study {2}</source>
         <translation>{0} 次运行，{1} 种配置位于帕累托前沿；已保存为扫描记录 {2}</translation>
     </message>
@@ -3601,7 +3601,7 @@ source {3}
         <translation>全连接层 {0}→{1}</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+120"/>
         <source>{0} is not a folder</source>
         <translation>{0} 不是文件夹</translation>
     </message>
@@ -3624,7 +3624,7 @@ source {3}
 <context>
     <name>datasets</name>
     <message>
-        <location line="-180"/>
+        <location line="-188"/>
         <source>MNIST</source>
         <translation>MNIST</translation>
     </message>
@@ -3898,7 +3898,7 @@ source {3}
         <translation>{0}；{1}</translation>
     </message>
     <message>
-        <location filename="../gui/core_texts.py" line="+81"/>
+        <location filename="../gui/core_texts.py" line="+89"/>
         <source>{0}, {1}</source>
         <comment>a list</comment>
         <translation>{0}、{1}</translation>
@@ -3942,7 +3942,7 @@ source {3}
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../gui/core_texts.py" line="-207"/>
+        <location filename="../gui/core_texts.py" line="-215"/>
         <source>base</source>
         <extracomment>the kinds of models in the library (and of runs in a fine-tuning), as tables and legends name them</extracomment>
         <translation>基础模型</translation>
