@@ -255,6 +255,14 @@ def run_name(plan, phase: str, seed: int) -> str:
     return translate("modelnames", METHOD_NAME).format(method, task_label(plan.task), seed)
 
 
+def sweep_run_name(plan, setting, seed: int) -> str:
+    """The name of a sweep's run (core/workflows/sweep.py run_sweep's `names`): `plan` a core SweepPlan,
+    `setting` one of its Settings; named as the fine-tuning it runs (its one phase) is by run_name."""
+    run = plan.finetune_plan(setting, seed)
+    ((phase, _seed),) = run.runs()
+    return run_name(run, phase, seed)
+
+
 # --- the core's data errors (core/errors.py DataError.reason; core/data/datasets.py) ---------------------------
 DATA_ERRORS = {
     "not-a-folder": QT_TRANSLATE_NOOP("core", "{0} is not a folder"),

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from lora_studio.gui import core_texts
 from lora_studio.gui.sweep_texts import status_title
 from lora_studio.gui.worker import Job, JobContext, JobResult
 
@@ -51,7 +52,8 @@ def make_sweep(cache: DataCache, root: Path, models: Path, studies: Path, plan: 
         total = len(plan.runs())
         study = sweep.run_sweep(plan, base, record, dataset, library, StudyStore(studies), listener=_listener(ctx),
                                 control=ctx.control, data_root=root,
-                                on_run=lambda _study, _setting, finished: ctx.partial(dict(finished)))
+                                on_run=lambda _study, _setting, finished: ctx.partial(dict(finished)),
+                                names=lambda setting, seed: core_texts.sweep_run_name(plan, setting, seed))
         done = len(study.runs)
         saved = study.path is not None
         if study.status == "finished":

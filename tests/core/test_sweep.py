@@ -113,6 +113,19 @@ def test_a_sweep_asked_to_save_its_models_puts_them_in_the_library(base, tiny_da
     library, studies, plan = sweep(base, tiny_dataset, tmp_path, ranks=(1,), save_models=True)
     study = run_sweep(plan, base.model, base.record, tiny_dataset, library, studies)
     assert study.runs[0]["model_id"] in {entry.id for entry in library.list()}
+    # named by the core's default (the command line's), the plan's setting and seed in it
+    assert library.record(study.runs[0]["model_id"]).name == recipes.lora_name(
+        plan.finetune_plan(plan.settings()[0], 0).lora, (), "same", 0) == "LoRA r=1 fc1+fc2 · control · seed 0"
+
+
+def test_a_sweep_names_its_saved_models_by_the_callers_builder(base, tiny_dataset, tmp_path):
+    library, studies, plan = sweep(base, tiny_dataset, tmp_path, ranks=(1,), methods=("lora", "head"),
+                                   variants=("lora", "dora"), seeds=(2,), save_models=True)
+    study = run_sweep(plan, base.model, base.record, tiny_dataset, library, studies,
+                      names=lambda setting, seed: f"{setting.label()} / {seed}")
+    assert study.status == "finished"
+    assert [library.record(r["model_id"]).name for r in study.runs] == ["lora r=1 / 2", "dora r=1 / 2",
+                                                                             "head / 2"]
 
 
 def test_a_stopped_sweep_keeps_its_finished_runs_and_its_study_file(base, tiny_dataset, tmp_path):

@@ -259,6 +259,24 @@ def test_stop_keeps_the_finished_runs_and_the_study_file(qtbot, compare_window, 
     assert study["runs"][0]["target_accuracy"] == tab.view.records[0]["target_accuracy"]
 
 
+def test_the_models_a_sweep_keeps_are_named_in_the_windows_language(qtbot, qapp, compare_window):
+    """With the Chinese translation loaded, the models a sweep saves get Chinese names (core_texts.sweep_run_name
+    through run_sweep's `names`); the command line's sweep keeps the core's English ones (tests/core)."""
+    from lora_studio.gui import i18n
+
+    window, tab = compare_window, compare_window.compare_tab
+    small_sweep(tab, ranks=(1,), methods=("lora", "head"), save=True)
+    installed = i18n.apply("zh_CN", qapp)
+    try:
+        assert not installed.missing, installed.missing
+        assert run_sweep_from(qtbot, window)[:2] == ["sweep", "finished"]
+    finally:
+        i18n.apply("en", qapp)  # the tests after this one build English windows
+    library = ModelLibrary(window.state.models_root)
+    names = [library.record(record["model_id"]).name for record in tab.view.records]
+    assert names == ["LoRA r=1 fc1+fc2 · 对照 · 随机种子 0", "仅输出层（fc2） · 同一任务 · 随机种子 0"]
+
+
 def test_the_settings_are_remembered(make_window, tiny_data, compare_window):
     tab = compare_window.compare_tab
     small_sweep(tab, ranks=(2, 16), methods=("lora", "full"), seeds=3)

@@ -13,6 +13,7 @@ from lora_studio.core.data import datasets, features, task_names
 from lora_studio.core.errors import DataError
 from lora_studio.core.model.params import Budget, layer_shapes
 from lora_studio.core.workflows import recipes
+from lora_studio.core.workflows.sweep_plan import SweepPlan
 from lora_studio.gui import core_texts
 
 
@@ -88,6 +89,24 @@ def test_the_windows_model_names_are_the_cores_in_english(task):
         for phase, method in config.KIND_METHODS.items():
             if method != "lora":
                 assert core_texts.run_name(plan, phase, 1) == recipes.method_name(method, task, 1)
+
+
+@pytest.mark.parametrize("task", ["same", "inverted", FOLDER])
+def test_the_windows_sweep_names_are_the_cores_in_english(task):
+    """A model a sweep saves from the window is named by the GUI's builder (core_texts.sweep_run_name, run_sweep's
+    `names`); in English it is the name run_sweep gives without one, for every kind of setting."""
+    plan = SweepPlan("b", task=task, methods=tuple(config.METHODS), layers=("conv1", "fc2"), ranks=(1, 16),
+                     variants=tuple(config.LORA_VARIANTS), seeds=(0, 3))
+    settings = plan.settings()
+    assert {s.method for s in settings} == set(config.METHODS)
+    assert {s.variant for s in settings if s.method == "lora"} == set(config.LORA_VARIANTS)
+    for setting, seed in plan.runs():
+        if setting.method == "lora":
+            core = recipes.lora_name(plan.finetune_plan(setting, seed).lora, (), task, seed)
+            assert core.startswith(f"LoRA r={setting.rank} conv1+fc2 ")
+        else:
+            core = recipes.method_name(setting.method, task, seed)
+        assert core_texts.sweep_run_name(plan, setting, seed) == core
 
 
 def _data_errors(tmp_path):

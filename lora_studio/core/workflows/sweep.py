@@ -75,13 +75,16 @@ def run_sweep(
     control: TrainControl | None = None,
     data_root: Path | None = None,
     on_run: Callable[[Study, Setting, dict], None] | None = None,
+    names: Callable[[Setting, int], str] | None = None,
 ) -> Study:
     """Run every (setting, seed) of `plan` from `base` (the library's `plan.base_id`) on the plan's task.
 
     `dataset` is the base's own data set; the target task is made from it once (DataError before any
     training when it cannot be). Models are saved to `library` only with `plan.save_models`. `on_run` is
-    called after each finished run with the study, the run's setting and its record. A run that does not
-    finish ends the sweep: the study keeps the runs before it and says why in `status` and `message`.
+    called after each finished run with the study, the run's setting and its record. `names(setting, seed)`
+    names each run's model (the window names them in its language); else the core's default (recipes.lora_name,
+    method_name), which the command line keeps. A run that does not finish ends the sweep: the study keeps the
+    runs before it and says why in `status` and `message`.
     """
     listener = listener if isinstance(listener, SweepListener) else _Announcing(listener or Listener())
     study = Study(studies.new_id() if studies is not None else "sweep", plan)
@@ -91,7 +94,8 @@ def run_sweep(
         for index, (setting, seed) in enumerate(plan.runs()):
             listener.run_started(index, len(plan.runs()), setting, seed)
             series = finetune_runs(base, base_record, dataset, plan.finetune_plan(setting, seed), library=save_to,
-                                   listener=listener, control=control, cache=cache, target=target)
+                                   listener=listener, control=control, cache=cache, target=target,
+                                   names=None if names is None else _naming(names, setting))
             unfinished = series.unfinished
             if unfinished is not None:
                 study.status, study.message = unfinished.status, unfinished.message
@@ -105,6 +109,11 @@ def run_sweep(
             study.status = "finished"
     _keep(study, studies)
     return study
+
+
+def _naming(names: Callable[[Setting, int], str], setting: Setting) -> Callable[[str, int], str]:
+    """finetune_runs' `names(phase, seed)` for one setting's run (a sweep's run has one phase)."""
+    return lambda _phase, seed: names(setting, seed)
 
 
 class _Announcing(SweepListener):
