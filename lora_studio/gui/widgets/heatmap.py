@@ -9,7 +9,7 @@ the confusion matrix (counts, or the difference of two models) and for ΔW.
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtGui import QColor
 
 from lora_studio.gui.plots import dress
 
@@ -38,9 +38,7 @@ class HeatMap(pg.PlotWidget):
             self.colour_bar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING, interactive=False, width=14,
                                               colorMapMenu=False)
             self.colour_bar.setImageItem(self.image, insert_in=item)
-            # pyqtgraph's fixed 45 px cut "-0.04" to "-0" in a font with wider digits (Chinese): as wide as such
-            # a label in this font, plus the tick and its gap
-            self.colour_bar.axis.setWidth(QFontMetrics(self.font()).horizontalAdvance("-0.000") + 14)
+            self.colour_bar.axis.setWidth(None)  # pyqtgraph's fixed 45 px cut "−0.04" to "−0" in a wider font
         self._texts: list[pg.TextItem] = []
         self._shape: tuple[int, int] = (0, 0)
         self._hint = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
