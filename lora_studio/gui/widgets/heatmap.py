@@ -38,7 +38,6 @@ class HeatMap(pg.PlotWidget):
             self.colour_bar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING, interactive=False, width=14,
                                               colorMapMenu=False)
             self.colour_bar.setImageItem(self.image, insert_in=item)
-            self.colour_bar.axis.setWidth(None)  # pyqtgraph's fixed 45 px cut "−0.04" to "−0" in a wider font
         self._texts: list[pg.TextItem] = []
         self._shape: tuple[int, int] = (0, 0)
         self._hint = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
