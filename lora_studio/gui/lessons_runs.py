@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from lora_studio.gui import core_texts, methods
 from lora_studio.gui.score_texts import points
+from lora_studio.gui.sweep_texts import VARIANT_TITLES
 
 
 def percent(value: float) -> str:
@@ -174,8 +175,9 @@ def merged(ctx) -> list[str] | None:
 def rank_sweep(ctx) -> list[str] | None:
     """The newest Compare study: each setting's mean target accuracy over its seeds, by trainable parameters."""
     from lora_studio.core.errors import StorageError
-    from lora_studio.core.evaluation.scores import mean_interval
+    from lora_studio.core.evaluation.pareto import setting_means
     from lora_studio.core.storage.studies import StudyStore
+    from lora_studio.core.workflows.sweep import setting_key
 
     store = StudyStore(ctx.studies_dir)
     for study_id in store.list():
@@ -187,19 +189,17 @@ def rank_sweep(ctx) -> list[str] | None:
             break
     else:
         return None
-    settings: dict[tuple, list] = defaultdict(list)
-    for run in study["runs"]:
-        settings[(run["method"], run["variant"], run["rank"])].append(run)
     lines = [QCoreApplication.translate("lessons", "Your newest sweep, {0}, on {1}:").format(
         study.get("id", ""), core_texts.task_title(study["task"]))]
     best: dict[int, float] = {}
-    for (method, variant, rank), runs in sorted(settings.items(), key=lambda item: item[1][0]["trainable_params"]):
-        accuracy = mean_interval(run["target_accuracy"] for run in runs)
-        what = f"{variant} r = {rank}" if method == "lora" else methods.title(method)
+    for setting in sorted(setting_means(study["runs"], setting_key), key=lambda s: s.trainable_params):
+        method, variant, layers, rank = setting.key[:4]  # the sweep's setting_key: also alpha, LoRA+ ratio
+        what = f"{VARIANT_TITLES.get(variant, variant)} {'+'.join(layers)} r = {rank}" if method == "lora" \
+            else methods.title(method)
         lines.append(QCoreApplication.translate("lessons", "{0}: {1} trainable parameters, {2}.").format(
-            what, f"{runs[0]['trainable_params']:,}", points(accuracy)))
+            what, f"{setting.trainable_params:,}", points(setting.accuracy)))
         if method == "lora" and variant == "lora":
-            best[rank] = accuracy.mean
+            best[rank] = max(best.get(rank, 0.0), setting.accuracy.mean)
     if len(best) >= 2:
         top = max(best.values())
         enough = min(rank for rank, value in best.items() if value >= top - 0.01)

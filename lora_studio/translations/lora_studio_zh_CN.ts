@@ -2426,12 +2426,12 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>Fine-tune with LoRA</source>
         <translation>用 LoRA 微调</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>No base model</source>
         <translation>没有基础模型</translation>
     </message>
@@ -2456,7 +2456,7 @@ as MNIST was made</source>
         <translation>把图像的{0}（{1}）追加到 fc1 的输入中，并用训练集的均值和标准差做标准化。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>The layers, rank, alpha and extra inputs apply to LoRA only.</source>
         <translation>层、秩、缩放因子和额外输入只对 LoRA 有效。</translation>
     </message>
@@ -4266,7 +4266,7 @@ source {3}
         <translation>预期结果：带适配器时共 59,586 个参数，其中训练了 7,448 个；合并后是一个有 52,202 个参数的普通 CNN，适配器的 7,384 个数值已并入其中。</translation>
     </message>
     <message>
-        <location filename="../gui/lessons_runs.py" line="+44"/>
+        <location filename="../gui/lessons_runs.py" line="+45"/>
         <source>Your base model, before fine-tuning: {0}.</source>
         <translation>你的基础模型（微调前）：{0}。</translation>
     </message>
@@ -4331,12 +4331,12 @@ source {3}
         <translation>{0}：适配器与权重并存时共 {1} 个参数（其中训练了 {2} 个）。合并后，它是一个有 {3} 个参数的普通 CNN：适配器的 {4} 个数值并入了它们所适配的权重。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Your newest sweep, {0}, on {1}:</source>
         <translation>你最新的参数扫描 {0}，任务“{1}”：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{0}: {1} trainable parameters, {2}.</source>
         <translation>{0}：{1} 个可训练参数，{2}。</translation>
     </message>

@@ -308,3 +308,17 @@ def test_fc1_follows_the_lora_tabs_extra_inputs_until_an_adapter_is_picked(learn
     for check in window.lora_tab.feature_checks.values():
         check.setChecked(False)
     assert "64 × 784" in panel.view.toPlainText()
+
+
+def test_the_explainer_starts_with_the_extra_inputs_the_lora_tab_remembered(make_window, qtbot):
+    """The feature checkboxes exist only once PyTorch has loaded, after the window passed its first settings."""
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings()  # where the window reads its remembered values (tests/gui/conftest.py)
+    settings.setValue("lora/feature_brightness", False)
+    settings.sync()
+    window = make_window()
+    panel = window.learn_tab.explainer
+    panel.layer_combo.setCurrentIndex(panel.layer_combo.findData("fc1"))
+    assert window.lora_tab.features() == ()
+    assert "64 × 784" in panel.view.toPlainText()

@@ -200,7 +200,8 @@ def test_the_answers_quote_the_persons_own_runs(qtbot, make_window, own_runs):
     assert "a plain CNN of 52,202 parameters" in text  # the newest LoRA run is a brightness run: 784 + 1 inputs
 
     text = own_answer(qtbot, make_window, "rank")
-    assert "lora r = 1: " in text and "lora r = 2: " in text and "Head only (fc2): 650 trainable parameters" in text
+    assert "LoRA fc1+fc2 r = 1: " in text and "LoRA fc1+fc2 r = 2: " in text
+    assert "Head only (fc2): 650 trainable parameters" in text
 
 
 def test_a_lesson_whose_runs_are_missing_still_expects(qtbot, make_window, own_runs):

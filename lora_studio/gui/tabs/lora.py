@@ -321,7 +321,7 @@ class LoraTab(QWidget):
             check.setObjectName(f"feature_{name}")
             check.setChecked(name == "brightness")
             check.setToolTip(self.tr("Append the image's {0} ({1}) to fc1's input, standardised with the training "
-                                     "set's mean and spread").format(title.lower(), description))
+                                     "set's mean and spread").format(core_texts.feature_word(name), description))
             if self._settings is not None:
                 bind(self._settings, f"lora/feature_{name}", check)
             check.toggled.connect(self._update_budget)
@@ -331,6 +331,7 @@ class LoraTab(QWidget):
         self.setEnabled(True)
         self._on_method()
         self._request_preview()
+        self.sigSettingsChanged.emit()  # the remembered extra inputs are known only now
 
     def _on_models(self, models) -> None:
         current = self.base_combo.currentData()

@@ -185,7 +185,7 @@ class DeltaWView(QWidget):
                                       if row is not None else "")
             return
         hidden, count = weights.shape
-        titles = [core_texts.feature_title(name).lower() for name in row.features]  # "brightness"
+        titles = [core_texts.feature_word(name) for name in row.features]  # "brightness"
         width = 0.8 / count
         for f in range(count):
             bars = pg.BarGraphItem(x=np.arange(hidden) + (f - (count - 1) / 2) * width, height=weights[:, f],
