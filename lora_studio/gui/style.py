@@ -6,9 +6,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 #: one colour per phase, readable on white and for the common colour-vision deficiencies (ColorBrewer Dark2)
 PHASE_COLOURS = {"base": "#1b6fb5", "feature_lora": "#d95f02", "control_lora": "#5d5a9e",
                  "head": "#1b9e77", "full": "#e7298a", "scratch": "#66a61e"}
-#: the kinds of models (and of runs): the base, LoRA with and without the extra features, the other methods
-PHASE_TITLES = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control",
-                "head": "head only", "full": "full fine-tuning", "scratch": "from scratch"}
 #: the control's smoothed loss is dashed: it often lies right on the feature model's
 PHASE_STYLES = {"control_lora": Qt.PenStyle.DashLine}
 
