@@ -319,6 +319,16 @@ def test_the_explainer_starts_with_the_extra_inputs_the_lora_tab_remembered(make
     settings.sync()
     window = make_window()
     panel = window.learn_tab.explainer
+    window.tabs.setCurrentWidget(window.learn_tab)
     panel.layer_combo.setCurrentIndex(panel.layer_combo.findData("fc1"))
     assert window.lora_tab.features() == ()
     assert "64 × 784" in panel.view.toPlainText()
+
+
+def test_settings_changed_while_the_learn_tab_is_hidden_are_shown_when_it_is_opened(make_window):
+    window = make_window()
+    panel = window.learn_tab.explainer
+    window.tabs.setCurrentWidget(window.lora_tab)
+    window.lora_tab.rank.setValue(3)
+    window.tabs.setCurrentWidget(window.learn_tab)
+    assert "r = 3" in panel.view.toPlainText()

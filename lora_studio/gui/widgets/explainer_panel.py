@@ -90,6 +90,7 @@ class ExplainerPanel(QWidget):
         self.layer_combo.currentIndexChanged.connect(self._on_layer)
         self.adapter_combo.currentIndexChanged.connect(self._on_adapter)
         self.tab_features: tuple[str, ...] = DEFAULT_FEATURES  # the LoRA tab's extra inputs
+        self._render_later = False  # the settings changed while the panel was hidden
         self._read_later = False  # an adapter was picked while the panel was hidden: read it when shown
         state.sigModelsChanged.connect(self._on_models)
         self._on_models(state.models)
@@ -111,7 +112,10 @@ class ExplainerPanel(QWidget):
         self.config = config
         if features is not None:
             self.tab_features = features
-        self.render()
+        if self.isVisible():
+            self.render()
+        else:  # "Set it up" changes a dozen controls at once: the text is written once, when it is seen
+            self._render_later = True
 
     @property
     def layer(self) -> str:
@@ -188,6 +192,9 @@ class ExplainerPanel(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if self._render_later:
+            self._render_later = False
+            self.render()
         self._read_adapter()
 
     def _on_factors(self, result) -> None:
