@@ -34,15 +34,61 @@ def kernel(request, monkeypatch):
     elif mode == "wrong-result":
         monkeypatch.setattr(torch, "_fused_adam_", lambda *args, **kwargs: None)  # changes nothing
     elif mode == "fails-later":
-        calls = []
-
-        def flaky(*args, **kwargs):
-            calls.append(1)
-            if len(calls) > 6:  # the probe and a few steps went through the kernel
+        def flaky(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, state_steps, **kwargs):
+            if state_steps[0].item() > KERNEL_STEPS:  # the probe and a few steps went through the kernel
                 raise RuntimeError("a kernel that broke")
-            REAL_KERNEL(*args, **kwargs)
+            REAL_KERNEL(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, state_steps, **kwargs)
         monkeypatch.setattr(torch, "_fused_adam_", flaky)
     return mode
+
+
+#: "fails-later": how many steps the kernel takes before it breaks
+KERNEL_STEPS = 5
+
+
+def reference_adam(kernel: str, groups, **options):
+    """torch.optim.Adam taking the path ours takes with `kernel`: the same arithmetic in the same order, so the
+    two agree to the last bit or two on any CPU. The fused kernel and the single-tensor update round differently
+    (on an AVX-512 host by 5e-6 after 25 steps of a CNN), so comparing one with the other would measure the
+    host's vector width, not whether ours steps right.
+
+    "fused": the fused kernel throughout; "fails-later": the fused kernel for KERNEL_STEPS steps, then the
+    single-tensor update from the moments the kernel left; every other mode: the single-tensor update."""
+    if kernel != "fails-later":
+        return torch.optim.Adam(groups, fused=kernel == "fused", foreach=False, **options)
+    return _HandOver(groups, options)
+
+
+class _HandOver:
+    """torch's fused Adam for KERNEL_STEPS steps, then torch's single-tensor Adam holding its state."""
+
+    def __init__(self, groups, options):
+        self.options = options
+        self.fused = torch.optim.Adam(groups, fused=True, **options)
+        self.param_groups = self.fused.param_groups
+        self.taken = 0
+        self.single = None
+
+    def zero_grad(self):
+        (self.single or self.fused).zero_grad()
+
+    def step(self):
+        if self.taken == KERNEL_STEPS:
+            groups = [{"params": group["params"], "lr": group["lr"]} for group in self.fused.param_groups]
+            self.single = torch.optim.Adam(groups, foreach=False, **self.options)
+            for p, state in self.fused.state.items():
+                self.single.state[p] = {key: value.clone() for key, value in state.items()}
+            self.param_groups = self.single.param_groups
+        self.taken += 1
+        (self.single or self.fused).step()
+
+
+def assert_same_arithmetic(a: torch.Tensor, b: torch.Tensor, what="") -> None:
+    """Equal but for the last bits: both sides ran the same operations on the same values. Relative to the
+    values' size (float32 has 24 bits), with an absolute floor of the same size for values near zero."""
+    eps = torch.finfo(torch.float32).eps
+    scale = max(a.abs().max().item(), b.abs().max().item(), 1.0)
+    torch.testing.assert_close(a, b, rtol=4 * eps, atol=4 * eps * scale, msg=lambda m: f"{what}: {m}")
 
 
 def test_same_trajectory_as_torch_adam_with_a_changing_learning_rate(kernel):
@@ -52,9 +98,7 @@ def test_same_trajectory_as_torch_adam_with_a_changing_learning_rate(kernel):
     theirs.fc2.bias.requires_grad_(False)  # a frozen parameter in both
     ours.fc2.bias.requires_grad_(False)
     opt_ours = Adam([p for p in ours.parameters() if p.requires_grad], lr=1e-2)
-    # the fused kernel rounds a little differently from the single-tensor update; each matches its own
-    opt_theirs = torch.optim.Adam([p for p in theirs.parameters() if p.requires_grad], lr=1e-2,
-                                  fused=kernel == "fused", foreach=False)
+    opt_theirs = reference_adam(kernel, [p for p in theirs.parameters() if p.requires_grad], lr=1e-2)
     g = torch.Generator().manual_seed(1)
     for step in range(25):
         x, y = torch.rand(16, 1, 28, 28, generator=g), torch.randint(0, 10, (16,), generator=g)
@@ -68,7 +112,7 @@ def test_same_trajectory_as_torch_adam_with_a_changing_learning_rate(kernel):
             opt.step()
     assert (opt_ours._torch_adam is None) == (kernel == "fused")
     for (name, a), b in zip(ours.state_dict().items(), theirs.state_dict().values(), strict=True):
-        assert torch.allclose(a, b, atol=1e-6), (name, (a - b).abs().max())
+        assert_same_arithmetic(a, b, name)
 
 
 def test_each_group_steps_at_its_share_of_the_learning_rate(kernel):
@@ -77,8 +121,7 @@ def test_each_group_steps_at_its_share_of_the_learning_rate(kernel):
     ours = [torch.nn.Parameter(torch.randn(4, 3)), torch.nn.Parameter(torch.randn(5, 4))]
     theirs = [torch.nn.Parameter(p.detach().clone()) for p in ours]
     opt_ours = Adam([{"params": [ours[0]], "lr_scale": 1.0}, {"params": [ours[1]], "lr_scale": 16.0}], lr=1e-3)
-    opt_theirs = torch.optim.Adam([{"params": [theirs[0]], "lr": 1e-3}, {"params": [theirs[1]], "lr": 16e-3}],
-                                  fused=kernel == "fused", foreach=False)
+    opt_theirs = reference_adam(kernel, [{"params": [theirs[0]], "lr": 1e-3}, {"params": [theirs[1]], "lr": 16e-3}])
     g = torch.Generator().manual_seed(5)
     for _ in range(8):
         grads = [torch.randn(4, 3, generator=g), torch.randn(5, 4, generator=g)]
@@ -87,7 +130,7 @@ def test_each_group_steps_at_its_share_of_the_learning_rate(kernel):
                 p.grad = grad.clone()
             opt.step()
     for a, b in zip(ours, theirs, strict=True):
-        assert torch.allclose(a, b, atol=1e-6), (a - b).abs().max()
+        assert_same_arithmetic(a.detach(), b.detach())
     torch.manual_seed(0)
     start = torch.randn(4, 3), torch.randn(5, 4)
     # Adam moves each value by about its learning rate a step: 8 steps at 16e-3 move far more than at 1e-3
@@ -109,7 +152,7 @@ def test_a_parameter_without_a_gradient_is_left_as_torch_leaves_it(kernel):
     torch.manual_seed(0)
     ours = [torch.nn.Parameter(torch.randn(3, 4)), torch.nn.Parameter(torch.randn(5))]
     theirs = [torch.nn.Parameter(p.detach().clone()) for p in ours]
-    opt_ours, opt_theirs = Adam(ours, lr=0.1), torch.optim.Adam(theirs, lr=0.1)
+    opt_ours, opt_theirs = Adam(ours, lr=0.1), reference_adam(kernel, theirs, lr=0.1)
     g = torch.Generator().manual_seed(3)
     for step in range(6):
         grads = [torch.randn(3, 4, generator=g), torch.randn(5, generator=g) if step % 2 else None]
@@ -120,7 +163,7 @@ def test_a_parameter_without_a_gradient_is_left_as_torch_leaves_it(kernel):
         if step == 0:
             assert torch.equal(ours[1], theirs[1])  # not stepped at all yet
     for a, b in zip(ours, theirs, strict=True):
-        assert torch.allclose(a, b, atol=1e-6), (a - b).abs().max()
+        assert_same_arithmetic(a.detach(), b.detach())
 
 
 def test_building_and_stepping_imports_no_dynamo():
@@ -145,14 +188,15 @@ def test_weights_restored_from_outside_are_stepped_from_where_they_now_are(kerne
 
 
 def test_a_gradient_laid_out_unlike_its_parameter_is_stepped_right(kernel):
-    """A channels-last conv weight with a gradient in the default layout (the kernel walks raw memory)."""
+    """A channels-last conv weight with a gradient in the default layout (the kernel walks raw memory). The
+    reference steps the same values laid out plainly: Adam is elementwise, so the layout must not matter."""
     torch.manual_seed(0)
     ours = torch.nn.Parameter(torch.randn(8, 4, 3, 3).contiguous(memory_format=torch.channels_last))
-    theirs = torch.nn.Parameter(ours.detach().clone())
-    opt_ours, opt_theirs = Adam([ours], lr=0.05), torch.optim.Adam([theirs], lr=0.05, foreach=False)
+    theirs = torch.nn.Parameter(ours.detach().contiguous())
+    opt_ours, opt_theirs = Adam([ours], lr=0.05), reference_adam(kernel, [theirs], lr=0.05)
     for _ in range(4):
         grad = torch.randn(8, 4, 3, 3)
         ours.grad, theirs.grad = grad.clone(), grad.clone()
         opt_ours.step()
         opt_theirs.step()
-    assert torch.allclose(ours, theirs, atol=1e-6)
+    assert_same_arithmetic(ours.detach(), theirs.detach())
