@@ -4,11 +4,23 @@ import json
 from pathlib import Path
 
 from lora_studio.cli import evaluation_output as report
+from lora_studio.cli import sweep
+from lora_studio.cli.common import (
+    check_limit,
+    data_root,
+    ensure_dataset,
+    fetch,
+    library,
+    lora_config,
+    saved_id,
+    train_config,
+    write_json,
+    write_text,
+)
 from lora_studio.cli.terminal import (
     METHOD_TITLES,
     PHASE_TITLES,
     TrainingBars,
-    download_bar,
     escape,
     experiment_table,
     models_table,
@@ -18,80 +30,11 @@ from lora_studio.cli.terminal import (
 from lora_studio.core import config as cfg
 from lora_studio.core import paths
 from lora_studio.core.data import datasets as data
-from lora_studio.core.data import download
 from lora_studio.core.data.features import check_features
-from lora_studio.core.errors import DataError, StorageError
 from lora_studio.core.evaluation.scores import Effect, MeanInterval, difference_sentence
-from lora_studio.core.files import atomic_write
-from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.workflows import runs
 from lora_studio.core.workflows.evaluation_report import evaluate_models
 from lora_studio.core.workflows.experiment import run_experiment
-
-# --- shared helpers ------------------------------------------------------------------------
-
-
-def data_root(args) -> Path:
-    return Path(args.data_dir).expanduser() if args.data_dir else paths.datasets_dir()
-
-
-def library() -> ModelLibrary:
-    return ModelLibrary(paths.models_dir())
-
-
-def ensure_dataset(args, name: str) -> data.Dataset:
-    """The data set, downloaded first when it is missing and the network is allowed."""
-    root = data_root(args)
-    data.recover_interrupted_import(root, name)
-    if not data.is_available(root, name):
-        if getattr(args, "offline", True):
-            raise DataError(
-                f"{data.dataset_info(name).title} is not in {data.raw_folder(root, name)}; "
-                "import it with `lora-studio data import FOLDER` or run without --offline to download it"
-            )
-        fetch(name, root)
-    dataset = data.load_dataset(root, name)
-    limit = getattr(args, "limit", None)
-    if limit is not None:
-        cfg.check_range("limit", limit)
-    return data.Dataset(dataset.info, dataset.train.first(limit), dataset.test)
-
-
-def fetch(name: str, root: Path) -> data.Dataset:
-    with download_bar() as bar:
-        task = bar.add_task(f"Downloading {data.dataset_info(name).title}", total=1.0)
-        return download.download(name, root, lambda fraction, status: bar.update(task, completed=fraction))
-
-
-def write_json(path: str, payload) -> None:
-    try:
-        atomic_write(Path(path), (json.dumps(payload, indent=2) + "\n").encode())
-    except OSError as exc:
-        raise StorageError(f"could not write {path}: {exc.strerror or exc}") from None
-
-
-def check_limit(args) -> None:
-    if getattr(args, "limit", None) is not None:
-        cfg.DataConfig(limit=args.limit)
-
-
-def train_config(args) -> cfg.TrainConfig:
-    return cfg.TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, seed=args.seed)
-
-
-def lora_config(args) -> cfg.LoraConfig:
-    return cfg.LoraConfig(rank=args.rank, alpha=args.alpha, layers=args.layers, init=args.init,
-                          new_columns=args.new_columns, variant=args.variant, lora_plus_ratio=args.lora_plus_ratio)
-
-
-def saved_id(run: runs.Run) -> str:
-    """The id the run was saved under; its error when it did not finish or could not be saved."""
-    if run.error is not None:
-        raise run.error
-    if not run.finished:
-        raise DataError(run.message)
-    return run.model_id
-
 
 # --- commands ------------------------------------------------------------------------------
 
@@ -215,21 +158,14 @@ def evaluate(args) -> int:
         out.print(f"In words: {effect['meaning']}")
     first = predictions[args.model_ids[0]]
     if args.confusion_csv:
-        _write_text(args.confusion_csv, report.confusion_csv(first.confusion()))
+        write_text(args.confusion_csv, report.confusion_csv(first.confusion()))
     if args.confusion_json:
-        _write_text(args.confusion_json, report.confusion_json(evaluation.dataset, evaluation.classes, predictions))
+        write_text(args.confusion_json, report.confusion_json(evaluation.dataset, evaluation.classes, predictions))
     if args.predictions:
-        _write_text(args.predictions, report.predictions_text(args.predictions, predictions, evaluation.brightness))
+        write_text(args.predictions, report.predictions_text(args.predictions, predictions, evaluation.brightness))
     if args.json:
         write_json(args.json, result)
     return 0
-
-
-def _write_text(path: str, text: str) -> None:
-    try:
-        atomic_write(Path(path), text.encode())
-    except OSError as exc:
-        raise StorageError(f"could not write {path}: {exc.strerror or exc}") from None
 
 
 def listing_json(entry) -> dict:
@@ -292,13 +228,7 @@ def self_test(args) -> int:
     return 0 if ok else 1
 
 
-def sweep(args) -> int:
-    from lora_studio.cli.sweep import run  # it builds on this module's helpers
-
-    return run(args)
-
-
 COMMANDS = {
     "experiment": experiment, "train-base": train_base, "finetune": finetune, "evaluate": evaluate,
-    "models": models, "data": data_command, "self-test": self_test, "sweep": sweep,
+    "models": models, "data": data_command, "self-test": self_test, "sweep": sweep.run,
 }

@@ -7,7 +7,7 @@ from rich import box
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from lora_studio.cli.commands import _write_text, data_root, ensure_dataset, library, saved_id, write_json
+from lora_studio.cli.common import data_root, ensure_dataset, library, saved_id, write_json, write_text
 from lora_studio.cli.terminal import TrainingBars, err, escape, out, percent
 from lora_studio.core import config as cfg
 from lora_studio.core import paths
@@ -85,7 +85,7 @@ def run(args) -> int:
     if args.json:
         write_json(args.json, study.to_json())
     if args.csv:
-        _write_text(args.csv, sweep_csv(study.runs))
+        write_text(args.csv, sweep_csv(study.runs))
     if study.status != "finished":
         err.print(f"lora-studio: the sweep {study.status} after {len(study.runs)} run(s): {escape(study.message)}")
         return 1

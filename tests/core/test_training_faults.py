@@ -20,7 +20,7 @@ import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lora_studio.cli import commands
+from lora_studio.cli import common
 from lora_studio.core.config import DataConfig, ExperimentConfig, LoraConfig, TrainConfig
 from lora_studio.core.data.datasets import Dataset
 from lora_studio.core.data.pixels import to_input
@@ -195,7 +195,7 @@ def test_stop_pause_resume_at_random_points(actions, lora_run, seed, tiny, base_
     else:
         assert outcome.predictions is None
         with pytest.raises(DataError, match="stopped by the user"):
-            commands.saved_id(runs.Run("base", seed, outcome))  # what train-base and finetune do: nothing saved
+            common.saved_id(runs.Run("base", seed, outcome))  # what train-base and finetune do: nothing saved
         assert library.list() == []
         model_id = library.save(outcome.model, outcome.record)  # and if someone did keep it: consistent
     loaded, record = library.load(model_id)
