@@ -32,7 +32,7 @@ from lora_studio.core import paths
 from lora_studio.core.data import datasets as data
 from lora_studio.core.data.features import check_features
 from lora_studio.core.evaluation.scores import Effect, MeanInterval, difference_sentence
-from lora_studio.core.workflows import runs
+from lora_studio.core.workflows import plans, runs
 from lora_studio.core.workflows.evaluation_report import evaluate_models
 from lora_studio.core.workflows.experiment import run_experiment
 
@@ -40,7 +40,7 @@ from lora_studio.core.workflows.experiment import run_experiment
 
 
 def experiment(args) -> int:
-    config = cfg.ExperimentConfig(
+    config = plans.ExperimentConfig(
         data=cfg.DataConfig(dataset=args.dataset, limit=args.limit),
         base=cfg.TrainConfig(epochs=args.base_epochs, batch_size=args.batch_size, lr=args.lr),
         lora_train=cfg.TrainConfig(epochs=args.lora_epochs, batch_size=args.batch_size,
@@ -54,7 +54,7 @@ def experiment(args) -> int:
     )
     dataset = ensure_dataset(args, args.dataset)
     # the target task is made once here, so a bad folder or a missing data set is said before any training
-    target = runs.target_dataset(cfg.FinetunePlan("", task=config.task), dataset, data_root(args))
+    target = runs.target_dataset(plans.FinetunePlan("", task=config.task), dataset, data_root(args))
     with TrainingBars() as bars:
         result = run_experiment(config, data_root(args), None if args.no_save else library(), bars, dataset=dataset,
                                 target=target)
@@ -92,7 +92,7 @@ def train_base(args) -> int:
 
 def finetune(args) -> int:
     config, adapter, features = train_config(args), lora_config(args), check_features(args.features)
-    plan = cfg.FinetunePlan(args.base_id, adapter, features, control=False, seeds=(args.seed,), train=config,
+    plan = plans.FinetunePlan(args.base_id, adapter, features, control=False, seeds=(args.seed,), train=config,
                             limit=args.limit, task=args.task, method=args.method)
     lib = library()
     base, record = runs.load_base(lib, args.base_id)

@@ -8,7 +8,9 @@ This module imports nothing heavy: the window uses it before PyTorch loads.
 import dataclasses
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from lora_studio.core.errors import ConfigError  # noqa: F401 - a bad setting is a config error where it is checked
 
 DATASETS = ("mnist", "fashion-mnist", "kmnist")
 LAYERS = ("conv1", "conv2", "fc1", "fc2")  # the layers LoRA can adapt, in forward order
@@ -56,10 +58,6 @@ RANGES: dict[str, tuple[float, float]] = {
 RANGE_KEYS = {"conv1_channels": "channels", "conv2_channels": "channels", "dropout": "lora_dropout"}
 
 
-class ConfigError(ValueError):
-    """A setting is missing, of the wrong type or out of range."""
-
-
 def check_range(name: str, value: float, key: str | None = None, whole: bool = False) -> None:
     """Refuse `value` unless it is a number (a whole one if `whole`) within RANGES[key or name].
 
@@ -73,7 +71,7 @@ def check_range(name: str, value: float, key: str | None = None, whole: bool = F
         raise ConfigError(f"{name} must be between {low:g} and {high:g}, got {value:g}")
 
 
-def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
+def check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
     if value not in choices:
         raise ConfigError(f"{name} must be one of {', '.join(choices)}; got {value!r}")
 
@@ -84,7 +82,7 @@ class DataConfig:
     limit: int | None = None  # use only the first N training images (None: all)
 
     def __post_init__(self):
-        _check_choice("dataset", self.dataset, DATASETS)
+        check_choice("dataset", self.dataset, DATASETS)
         if self.limit is not None:
             check_range("limit", self.limit, whole=True)
 
@@ -134,15 +132,15 @@ class LoraConfig:
         check_range("alpha", self.alpha)
         check_range("dropout", self.dropout, RANGE_KEYS["dropout"])
         check_range("LoRA+ ratio", self.lora_plus_ratio, "lora_plus_ratio")
-        _check_choice("variant", self.variant, tuple(LORA_VARIANTS))
+        check_choice("variant", self.variant, tuple(LORA_VARIANTS))
         if not self.layers:
             raise ConfigError("choose at least one layer for LoRA")
         for layer in self.layers:
-            _check_choice("layer", layer, LAYERS)
+            check_choice("layer", layer, LAYERS)
         if len(set(self.layers)) != len(self.layers):
             raise ConfigError("a layer is listed twice")
-        _check_choice("init", self.init, LORA_INITS)
-        _check_choice("new_columns", self.new_columns, NEW_COLUMN_INITS)
+        check_choice("init", self.init, LORA_INITS)
+        check_choice("new_columns", self.new_columns, NEW_COLUMN_INITS)
 
     @property
     def scale(self) -> float:
@@ -165,90 +163,7 @@ class TrainConfig:
         check_range("batch_size", self.batch_size, whole=True)
         check_range("learning rate", self.lr, "lr")
         check_range("seed", self.seed, whole=True)
-        _check_choice("lr_schedule", self.lr_schedule, LR_SCHEDULES)
-
-
-@dataclass(frozen=True)
-class ExperimentConfig:
-    """The article's whole experiment: base → feature model + LoRA → control."""
-
-    data: DataConfig = field(default_factory=DataConfig)
-    base: TrainConfig = field(default_factory=TrainConfig)
-    lora_train: TrainConfig = field(default_factory=lambda: TrainConfig(epochs=2))
-    lora: LoraConfig = field(default_factory=LoraConfig)
-    features: tuple[str, ...] = ("brightness",)
-    control: bool = True  # also fine-tune the same LoRA without the extra features
-    seeds: tuple[int, ...] = (0,)
-    task: str = "same"  # the target task the base is fine-tuned for (FinetunePlan.task)
-    method: str = "lora"  # one of METHODS; features and control apply to lora only
-
-    def __post_init__(self):
-        _check_seeds_and_features(self.seeds, self.features)
-        _check_choice("method", self.method, tuple(METHODS))
-        object.__setattr__(self, "task", check_task(self.task))
-
-
-@dataclass(frozen=True)
-class FinetunePlan:
-    """Fine-tunings of one base model on a target task, per seed. With the `lora` method: with the extra
-    features, and without them (the control); the other methods run the plain CNN, one run per seed."""
-
-    base_id: str  # the base model in the library ("": one just trained, not saved)
-    lora: LoraConfig = field(default_factory=LoraConfig)
-    features: tuple[str, ...] = ("brightness",)  # lora only: the other methods take no extra inputs
-    control: bool = True  # lora only: also fine-tune the same LoRA without the extra features
-    seeds: tuple[int, ...] = (0,)
-    train: TrainConfig = field(default_factory=lambda: TrainConfig(epochs=2))  # each run takes one of `seeds`
-    limit: int | None = None  # use only the first N training images (None: all)
-    task: str = "same"  # the target task, as data/task_names.parse_task reads it ("folder:PATH" too)
-    method: str = "lora"  # one of METHODS
-
-    def __post_init__(self):
-        _check_seeds_and_features(self.seeds, self.features)
-        if self.limit is not None:
-            check_range("limit", self.limit, whole=True)
-        _check_choice("method", self.method, tuple(METHODS))
-        object.__setattr__(self, "task", check_task(self.task))
-
-    def runs(self) -> tuple[tuple[str, int], ...]:
-        """(phase, seed) in the order they run. LoRA: each seed's feature run, then its control; without extra
-        features the one run of a seed is the control. Another method: its one run per seed, the phase
-        named after it (`head`, `full`, `scratch`), features and control left aside."""
-        runs = []
-        for seed in self.seeds:
-            if self.method != "lora":
-                runs.append((self.method, seed))
-                continue
-            if self.features:
-                runs.append(("feature_lora", seed))
-            if self.control or not self.features:
-                runs.append(("control_lora", seed))
-        return tuple(runs)
-
-
-def check_task(task: str) -> str:
-    """The task name as it is recorded (a folder made absolute), or ConfigError for a name that is no task.
-    Whether a folder holds usable images is checked when the task's data is made."""
-    from lora_studio.core.data.task_names import parse_task  # torch-free; late, as data/ imports this module
-    from lora_studio.core.errors import DataError
-
-    try:
-        return parse_task(task).name
-    except DataError as exc:
-        raise ConfigError(str(exc)) from None
-
-
-def _check_seeds_and_features(seeds: tuple[int, ...], features: tuple[str, ...]) -> None:
-    if not seeds:
-        raise ConfigError("give at least one seed")
-    check_range("number of seeds", len(seeds), "seeds")
-    for seed in seeds:
-        check_range("seed", seed, whole=True)
-    if len(set(seeds)) != len(seeds):
-        raise ConfigError("a seed is listed twice")
-    check_range("number of features", len(features), "feature_dim")
-    if len(set(features)) != len(features):
-        raise ConfigError("a feature is listed twice")
+        check_choice("lr_schedule", self.lr_schedule, LR_SCHEDULES)
 
 
 # --- dict round-trip (config.json) ---------------------------------------------------------
@@ -305,7 +220,7 @@ def check_type(name: str, value, hint):
         (inner,) = [a for a in args if a is not type(None)]
         return check_type(name, value, inner)
     if origin is typing.Literal:
-        _check_choice(name, value, args)
+        check_choice(name, value, args)
         return value
     if origin in (tuple, list):
         if not isinstance(value, (list, tuple)):

@@ -1,23 +1,28 @@
-"""Errors a person can act on. Their messages are shown as they are, without a traceback."""
+"""Errors a person can act on. Their messages are shown as they are, without a traceback.
 
-from lora_studio.core.config import ConfigError
+This module imports nothing of the project: every other module may raise these."""
 
 
 class LoraStudioError(Exception):
-    """Base of the errors LoRA Studio reports to people."""
+    """Base of the errors LoRA Studio reports to people.
+
+    Raised as `StorageError(QT_TRANSLATE_NOOP("errors", "{0} is missing"), name)`: an English template marked
+    for translation where it is written (core/i18n.py), and the values that fill it. `str(exc)` is the English
+    sentence; the window translates `template` (context "errors") and fills in the same `values`. A message
+    raised without values is its own template (it must then hold no braces meant as fields)."""
+
+    def __init__(self, template: str = "", *values: object):
+        self.template = template
+        self.values = values
+        super().__init__(template.format(*values) if values else template)
+
+
+class ConfigError(LoraStudioError, ValueError):
+    """A setting is missing, of the wrong type or out of range."""
 
 
 class DataError(LoraStudioError):
-    """A data set is missing, corrupt, or cannot be written or downloaded.
-
-    `reason` names the case for a program, `values` are what the message puts into it (paths, file names), so
-    the window can say the same in its own language; the message is the English. None for the cases the
-    window shows as they are."""
-
-    def __init__(self, message: str, reason: str | None = None, values: tuple[str, ...] = ()):
-        super().__init__(message)
-        self.reason = reason
-        self.values = values
+    """A data set is missing, corrupt, or cannot be written or downloaded."""
 
 
 class StorageError(LoraStudioError):
@@ -32,9 +37,8 @@ class Cancelled(LoraStudioError):
     """The user stopped the work."""
 
 
-#: every error whose message is meant for people (ConfigError is a ValueError from config.py,
-#: which stays free of other imports so the window can use it before anything else loads)
-USER_ERRORS = (LoraStudioError, ConfigError)
+#: every error whose message is meant for people
+USER_ERRORS = (LoraStudioError,)
 
 
 def one_line(message: str) -> str:

@@ -263,23 +263,18 @@ def sweep_run_name(plan, setting, seed: int) -> str:
     return run_name(run, phase, seed)
 
 
-# --- the core's data errors (core/errors.py DataError.reason; core/data/datasets.py) ---------------------------
-DATA_ERRORS = {
-    "not-a-folder": QT_TRANSLATE_NOOP("core", "{0} is not a folder"),
-    "no-idx-files": QT_TRANSLATE_NOOP("core", "{0} holds none of the four IDX files ({1}, .gz or not)"),
-    "idx-file-missing": QT_TRANSLATE_NOOP("core", "{0}: {1} (or {1}.gz) is missing"),
-    "not-installed": QT_TRANSLATE_NOOP(
-        "core", "{0} is not in {1}: download it, or import a folder holding its four IDX files"),
-}
+# --- the core's errors (core/errors.py: an English template marked for translation, and its values) ----------
 
 
 def user_error(exc: Exception) -> str:
-    """An error meant for people (core errors.USER_ERRORS) in the window's language when the core gave its
-    reason (DataError.reason), else its own message."""
-    text = DATA_ERRORS.get(getattr(exc, "reason", None) or "")
-    if text is None:
+    """An error meant for people (core errors.USER_ERRORS) in the window's language: its template translated
+    (context "errors"), filled with its values; a message the catalogue does not hold stays as it is."""
+    template = getattr(exc, "template", None)
+    if not template:
         return str(exc)
-    return QCoreApplication.translate("core", text).format(*getattr(exc, "values", ()))
+    values = getattr(exc, "values", ())
+    text = QCoreApplication.translate("errors", template)
+    return text.format(*values) if values else text
 
 
 def listed(items) -> str:

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from lora_studio.core.config import DataConfig, FinetunePlan, TrainConfig
+from lora_studio.core.config import DataConfig, TrainConfig
+from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.gui import core_texts, score_texts
 from lora_studio.gui.core_texts import dataset_title, kind_title
 from lora_studio.gui.worker import Job, JobContext, JobResult

@@ -37,9 +37,10 @@ ARTICLE_TITLES = {"lora": "the article's LoRA epoch (fc1+fc2)", "base": "the art
 
 def child(root: Path, out: Path) -> None:
     """Ours, in this process: a one-epoch base, then one epoch of each case on `inverted`."""
-    from lora_studio.core.config import FinetunePlan, LoraConfig, TrainConfig
+    from lora_studio.core.config import LoraConfig, TrainConfig
     from lora_studio.core.data import datasets
     from lora_studio.core.workflows import runs
+    from lora_studio.core.workflows.plans import FinetunePlan
 
     dataset = datasets.load_dataset(root, "mnist")
     base = runs.train_base_run(dataset, TrainConfig(epochs=1))

@@ -115,26 +115,27 @@ def test_count_mismatch_and_missing_files_are_explained(tmp_path):
         data.import_folder(tmp_path, tmp_path / "root", "mnist")
 
 
-def test_import_errors_name_their_reason_and_values(tmp_path):
-    """The window says these in its language from `reason` and `values` (gui/core_texts.py DATA_ERRORS)."""
+def test_import_errors_carry_their_template_and_values(tmp_path):
+    """The window translates the template and fills in the values (core/errors.py); str() is the English."""
     folder = synthetic.write_folder(tmp_path / "src", 60, 20)
     (folder / "t10k-images-idx3-ubyte").unlink()
     with pytest.raises(DataError) as missing:
         data.read_folder(folder)
-    assert (missing.value.reason, missing.value.values) == ("idx-file-missing", (str(folder), "t10k-images-idx3-ubyte"))
+    assert missing.value.template == "{0}: {1} (or {1}.gz) is missing"
+    assert missing.value.values == (folder, "t10k-images-idx3-ubyte")
+    assert str(missing.value) == f"{folder}: t10k-images-idx3-ubyte (or t10k-images-idx3-ubyte.gz) is missing"
     empty = tmp_path / "empty"
     empty.mkdir()
     with pytest.raises(DataError) as none:
         data.import_folder(empty, tmp_path / "root", "mnist")
-    assert none.value.reason == "no-idx-files"
-    assert none.value.values == (str(empty), ", ".join(data.FILES.values()))
+    assert none.value.values == (empty, ", ".join(data.FILES.values()))
+    assert str(none.value).startswith(f"{empty} holds none of the four IDX files")
     with pytest.raises(DataError) as not_folder:
         data.locate_import_source(tmp_path / "nowhere", "mnist")
-    assert (not_folder.value.reason, not_folder.value.values) == ("not-a-folder", (str(tmp_path / "nowhere"),))
+    assert not_folder.value.values == (tmp_path / "nowhere",)
     with pytest.raises(DataError) as not_here:
         data.load_dataset(tmp_path / "root", "kmnist")
-    assert not_here.value.reason == "not-installed"
-    assert not_here.value.values == ("KMNIST", str(data.raw_folder(tmp_path / "root", "kmnist")))
+    assert not_here.value.values == ("KMNIST", data.raw_folder(tmp_path / "root", "kmnist"))
 
 
 def test_interrupted_swap_is_recovered(tmp_path):

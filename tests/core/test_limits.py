@@ -15,6 +15,7 @@ import typing
 import pytest
 
 from lora_studio.core import config as cfg
+from lora_studio.core.workflows import plans
 
 CLASSES = (cfg.DataConfig, cfg.ModelConfig, cfg.LoraConfig, cfg.TrainConfig)
 
@@ -74,13 +75,13 @@ def test_each_numeric_setting_refuses_values_of_the_wrong_kind(cls, name, kind, 
 
 def test_the_experiment_checks_its_seeds_and_features():
     low, high = cfg.RANGES["seeds"]
-    cfg.ExperimentConfig(seeds=tuple(range(int(high))))
+    plans.ExperimentConfig(seeds=tuple(range(int(high))))
     for bad in ((), tuple(range(int(high) + 1)), (-1,), (2**31,), (1.5,), (True,), ("1",), (1, 1)):
         with pytest.raises(cfg.ConfigError):
-            cfg.ExperimentConfig(seeds=bad)
+            plans.ExperimentConfig(seeds=bad)
     low, high = cfg.RANGES["feature_dim"]
     with pytest.raises(cfg.ConfigError):
-        cfg.ExperimentConfig(features=tuple(f"f{i}" for i in range(int(high) + 1)))
+        plans.ExperimentConfig(features=tuple(f"f{i}" for i in range(int(high) + 1)))
 
 
 def test_the_ranges_table_has_no_entry_nothing_uses():

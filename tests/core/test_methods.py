@@ -14,7 +14,7 @@ import pytest
 import torch
 from PIL import Image
 
-from lora_studio.core.config import ConfigError, ExperimentConfig, FinetunePlan, LoraConfig, TrainConfig
+from lora_studio.core.config import ConfigError, LoraConfig, TrainConfig
 from lora_studio.core.data import datasets, synthetic
 from lora_studio.core.data.task_names import folder_task_name
 from lora_studio.core.data.tasks import make_task
@@ -28,6 +28,7 @@ from lora_studio.core.training import prefix_cache
 from lora_studio.core.workflows import recipes, runs
 from lora_studio.core.workflows.evaluation_report import evaluate_models
 from lora_studio.core.workflows.experiment import run_experiment
+from lora_studio.core.workflows.plans import ExperimentConfig, FinetunePlan
 
 QUICK = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
 TASKS = ("same", "inverted", "rotate90", "noisy", "swap-labels", "fashion-mnist", "kmnist", "folder")

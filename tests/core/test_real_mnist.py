@@ -28,8 +28,8 @@ def test_a_short_run_on_real_mnist_learns(real_root):
 def test_an_adapter_on_conv1_repairs_inverted_digits(real_root):
     """Issue 12's motivating case: inverted colours defeat the base, and one epoch of LoRA on conv1 alone, a
     tiny adapter, undoes most of it."""
-    from lora_studio.core.config import FinetunePlan
     from lora_studio.core.workflows import runs
+    from lora_studio.core.workflows.plans import FinetunePlan
 
     dataset = data.load_dataset(real_root, "mnist")
     few = data.Dataset(dataset.info, dataset.train.first(20_000), dataset.test)

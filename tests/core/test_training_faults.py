@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lora_studio.cli import common
-from lora_studio.core.config import DataConfig, ExperimentConfig, LoraConfig, TrainConfig
+from lora_studio.core.config import DataConfig, LoraConfig, TrainConfig
 from lora_studio.core.data.datasets import Dataset
 from lora_studio.core.data.pixels import to_input
 from lora_studio.core.errors import Cancelled, DataError
@@ -30,6 +30,7 @@ from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.training.loop import Callbacks, TrainControl, TrainData, train
 from lora_studio.core.workflows import recipes, runs
 from lora_studio.core.workflows.experiment import run_experiment
+from lora_studio.core.workflows.plans import ExperimentConfig
 from lora_studio.core.workflows.runs import Listener
 
 pytestmark = pytest.mark.fuzz

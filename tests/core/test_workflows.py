@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import torch
 
-from lora_studio.core.config import ConfigError, DataConfig, ExperimentConfig, FinetunePlan, TrainConfig
+from lora_studio.core.config import ConfigError, DataConfig, TrainConfig
 from lora_studio.core.data import datasets as data
 from lora_studio.core.errors import Cancelled, DataError, StorageError, TrainingDiverged
 from lora_studio.core.evaluation import comparison, inspection
@@ -17,6 +17,7 @@ from lora_studio.core.training.loop import TrainControl
 from lora_studio.core.workflows import recipes, runs
 from lora_studio.core.workflows.evaluation_report import evaluate_models
 from lora_studio.core.workflows.experiment import run_experiment
+from lora_studio.core.workflows.plans import ExperimentConfig, FinetunePlan
 
 QUICK = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
 EXPERIMENT = ExperimentConfig(data=DataConfig(limit=300), base=QUICK, lora_train=dataclasses.replace(QUICK, lr=2e-3),

@@ -8,11 +8,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from lora_studio.core import config
-from lora_studio.core.config import FinetunePlan, LoraConfig, ModelConfig
+from lora_studio.core.config import LoraConfig, ModelConfig
 from lora_studio.core.data import datasets, features, task_names
 from lora_studio.core.errors import DataError
 from lora_studio.core.model.params import Budget, layer_shapes
 from lora_studio.core.workflows import recipes
+from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.core.workflows.sweep_plan import SweepPlan
 from lora_studio.gui import core_texts
 
@@ -120,14 +121,6 @@ def _data_errors(tmp_path):
             call()
         errors.append(caught.value)
     return errors
-
-
-def test_every_data_error_reason_reads_as_the_cores_message(tmp_path):
-    errors = _data_errors(tmp_path)
-    assert {e.reason for e in errors} == set(core_texts.DATA_ERRORS)
-    for error in errors:
-        assert core_texts.user_error(error) == str(error)
-    assert core_texts.user_error(DataError("no reason given")) == "no reason given"
 
 
 def test_the_import_box_says_the_reason_in_chinese(qapp, tmp_path):

@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from lora_studio.core import paths
-from lora_studio.core.config import FinetunePlan, TrainConfig
+from lora_studio.core.config import TrainConfig
 from lora_studio.core.data.tasks import make_task
 from lora_studio.core.evaluation.scores import mean_interval, predict
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.workflows import recipes, runs
+from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.gui import strength_jobs
 from lora_studio.gui.widgets.strength_panel import SETTLE_MS
 

@@ -87,9 +87,10 @@ def test_the_models_the_window_trains_are_named_in_its_language(qapp, tiny_data,
     """In Chinese, a base and a fine-tuning's models get Chinese names (core_texts.base_name, run_name); the
     summary's clauses and lists are joined as Chinese joins them."""
     from lora_studio.core import paths
-    from lora_studio.core.config import DataConfig, FinetunePlan, TrainConfig
+    from lora_studio.core.config import DataConfig, TrainConfig
     from lora_studio.core.storage.library import ModelLibrary
     from lora_studio.core.training.run_control import TrainControl
+    from lora_studio.core.workflows.plans import FinetunePlan
     from lora_studio.gui import i18n, jobs
 
     cache, root, models = jobs.DataCache(), paths.datasets_dir(tiny_data), tmp_path / "models"

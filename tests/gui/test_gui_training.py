@@ -228,8 +228,9 @@ def test_the_lora_tab_makes_the_experiments_models_bit_for_bit(qtbot, window):
 
     import torch
 
-    from lora_studio.core.config import DataConfig, ExperimentConfig, TrainConfig
+    from lora_studio.core.config import DataConfig, TrainConfig
     from lora_studio.core.workflows.experiment import run_experiment
+    from lora_studio.core.workflows.plans import ExperimentConfig
     from lora_studio.gui.tabs.lora import BATCH_SIZE
 
     library = ModelLibrary(window.state.models_root)

@@ -51,10 +51,11 @@ def base_library(tiny_dataset, tmp_path_factory):
 def lesson_library(tiny_dataset, base_library, tmp_path_factory):
     """The base plus the runs the lessons quote: brightness and control over two seeds, LoRA on conv1 for inverted
     digits, and a small Compare sweep on rotated ones (a study file)."""
-    from lora_studio.core.config import FinetunePlan, LoraConfig, TrainConfig
+    from lora_studio.core.config import LoraConfig, TrainConfig
     from lora_studio.core.storage.library import ModelLibrary
     from lora_studio.core.storage.studies import StudyStore
     from lora_studio.core.workflows import runs, sweep
+    from lora_studio.core.workflows.plans import FinetunePlan
     from lora_studio.core.workflows.sweep_plan import SweepPlan
 
     home = tmp_path_factory.mktemp("lessons-home")

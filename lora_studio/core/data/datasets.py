@@ -17,6 +17,7 @@ import torch
 from lora_studio.core import files
 from lora_studio.core.data import idx
 from lora_studio.core.errors import DataError
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -112,10 +113,9 @@ def load_dataset(root: Path, name: str) -> Dataset:
     recover_interrupted_import(root, name)
     folder = raw_folder(root, name)
     if not folder.is_dir():
-        raise DataError(
-            f"{info.title} is not in {folder}: download it, or import a folder holding its four IDX files",
-            "not-installed", (info.title, str(folder)),
-        )
+        raise DataError(QT_TRANSLATE_NOOP(
+            "errors", "{0} is not in {1}: download it, or import a folder holding its four IDX files"),
+            info.title, folder)
     arrays = read_folder(folder)
     return Dataset(info, _split(arrays, "train"), _split(arrays, "test"))
 
@@ -133,7 +133,7 @@ def read_folder(folder: Path) -> dict[tuple[str, str], np.ndarray]:
     for (split, kind), stem in FILES.items():
         path = find_file(folder, stem)
         if path is None:
-            raise DataError(f"{folder}: {stem} (or {stem}.gz) is missing", "idx-file-missing", (str(folder), stem))
+            raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: {1} (or {1}.gz) is missing"), folder, stem)
         try:
             arrays[split, kind] = idx.read_images(path) if kind == "images" else idx.read_labels(path)
         except idx.IdxError as exc:
@@ -154,10 +154,9 @@ def locate_import_source(folder: Path, name: str) -> Path:
         if candidate.is_dir() and any(find_file(candidate, stem) for stem in FILES.values()):
             return candidate
     if not folder.is_dir():
-        raise DataError(f"{folder} is not a folder", "not-a-folder", (str(folder),))
-    stems = ", ".join(FILES.values())
-    raise DataError(f"{folder} holds none of the four IDX files ({stems}, .gz or not)", "no-idx-files",
-                    (str(folder), stems))
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0} is not a folder"), folder)
+    raise DataError(QT_TRANSLATE_NOOP("errors", "{0} holds none of the four IDX files ({1}, .gz or not)"),
+                    folder, ", ".join(FILES.values()))
 
 
 def import_folder(source: Path, root: Path, name: str) -> Dataset:

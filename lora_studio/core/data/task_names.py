@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from lora_studio.core.errors import DataError, one_line
+from lora_studio.core.errors import ConfigError, DataError, one_line
 
 FOLDER_PREFIX = "folder:"
 FOLDER_FORM = "folder:PATH"  # how the own-images task is listed
@@ -131,3 +131,12 @@ def parse_task(text: str) -> TaskSpec:
     close = close or difflib.get_close_matches(key, candidates, n=1)
     hint = "" if not close else f"did you mean {FOLDER_FORM if close[0] == 'folder' else close[0]}? "
     raise DataError(one_line(f"unknown task {text!r}; {hint}choose one of {choices}"))
+
+
+def check_task(task: str) -> str:
+    """The task name as it is recorded (a folder made absolute), or ConfigError for a name that is no task.
+    Whether a folder holds usable images is checked when the task's data is made."""
+    try:
+        return parse_task(task).name
+    except DataError as exc:
+        raise ConfigError(str(exc)) from None

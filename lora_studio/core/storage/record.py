@@ -16,6 +16,7 @@ import lora_studio
 from lora_studio.core import config as cfg
 from lora_studio.core.config import ConfigError, check_type
 from lora_studio.core.data.features import FeatureScaler
+from lora_studio.core.data.task_names import check_task
 from lora_studio.core.errors import LoraStudioError, StorageError
 
 FORMAT_VERSION = 1
@@ -103,7 +104,7 @@ def record_from_config(data, model_id: str) -> ModelRecord:
             created=check_type("created", data.get("created", ""), str),
             versions=check_type("versions", data.get("versions") or {}, dict),
             transfer=check_type("transfer", data.get("transfer"), dict | None),
-            task=cfg.check_task(check_type("task", data.get("task", "same"), str)),
+            task=check_task(check_type("task", data.get("task", "same"), str)),
             method=check_type("method", data.get("method"), str | None),
         )
         _check_consistent(record)

@@ -14,13 +14,13 @@ from pathlib import Path
 import numpy as np
 
 import lora_studio
-from lora_studio.core.config import ExperimentConfig, FinetunePlan
 from lora_studio.core.data import datasets as data
 from lora_studio.core.evaluation.scores import feature_effect
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.training.loop import TrainControl
 from lora_studio.core.training.prefix_cache import PrefixCache
 from lora_studio.core.workflows import recipes
+from lora_studio.core.workflows.plans import ExperimentConfig, FinetunePlan
 from lora_studio.core.workflows.runs import Listener, finetune_runs, seed_scores, target_dataset, train_base_run
 
 PHASES = ("base", "feature_lora", "control_lora", "head", "full", "scratch")  # what a result may hold

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from torch import nn
 
-from lora_studio.core.config import KIND_METHODS, LAYERS, FinetunePlan, TrainConfig
+from lora_studio.core.config import KIND_METHODS, LAYERS, TrainConfig
 from lora_studio.core.data.datasets import Dataset
 from lora_studio.core.data.tasks import make_task
 from lora_studio.core.errors import Cancelled, StorageError, TrainingDiverged
@@ -34,6 +34,7 @@ from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo, TrainControl
 from lora_studio.core.training.prefix_cache import PrefixCache, first_trainable_stage
 from lora_studio.core.workflows import recipes
+from lora_studio.core.workflows.plans import FinetunePlan
 
 
 class Listener:

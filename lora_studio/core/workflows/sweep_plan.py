@@ -5,17 +5,9 @@ Torch-free, like config.py: the Compare tab builds a plan before PyTorch has loa
 
 from dataclasses import dataclass, field
 
-from lora_studio.core.config import (
-    LAYERS,
-    LORA_VARIANTS,
-    METHODS,
-    ConfigError,
-    FinetunePlan,
-    LoraConfig,
-    TrainConfig,
-    check_range,
-    check_task,
-)
+from lora_studio.core.config import LAYERS, LORA_VARIANTS, METHODS, ConfigError, LoraConfig, TrainConfig, check_range
+from lora_studio.core.data.task_names import check_task
+from lora_studio.core.workflows.plans import FinetunePlan
 
 SWEEP_RANKS = (1, 2, 4, 8, 16, 32, 64)  # the ranks the Compare tab offers
 

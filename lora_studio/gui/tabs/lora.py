@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lora_studio.core.config import LAYERS, RANGES, ConfigError, FinetunePlan, LoraConfig, ModelConfig, TrainConfig
+from lora_studio.core.config import LAYERS, RANGES, ConfigError, LoraConfig, ModelConfig, TrainConfig
 from lora_studio.core.model.params import Budget, layer_shapes, lora_budget
+from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.gui import core_texts, jobs, methods
 from lora_studio.gui.settings import bind
 from lora_studio.gui.state import AppState, sentence
