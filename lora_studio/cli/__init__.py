@@ -17,10 +17,10 @@ def main(argv: list[str] | None = None) -> int:
         return run(quit_after_shown=getattr(args, "quit_after_shown", False), language=getattr(args, "language", None))
 
     if args.command == "tasks":  # names only: no PyTorch to load
-        from lora_studio.core.data.task_names import task_infos
+        from lora_studio.core.data.task_names import listed_tasks
 
-        width = max(len(info.name) for info in task_infos())
-        for info in task_infos():
+        width = max(len(info.name) for info in listed_tasks())
+        for info in listed_tasks():
             print(f"{info.name:<{width}}  {info.title}")
         return 0
 

@@ -67,8 +67,8 @@ def _variant_options(parser) -> None:
 
 def _task_options(parser) -> None:
     parser.add_argument("--task", default="same", metavar="NAME",
-                        help="the target task to fine-tune for (see `lora-studio tasks`; folder:PATH for your own "
-                             "images) [same]")
+                        help="the target task to fine-tune for (see `lora-studio tasks`: composites such as "
+                             "inverted+swap-labels too; folder:PATH for your own images) [same]")
     parser.add_argument("--method", choices=tuple(cfg.METHODS), default="lora",
                         help="lora: adapters on --layers; head: train fc2 only; full: train every weight; scratch: "
                              "a fresh CNN on the target only [lora]")
@@ -120,7 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     tune.add_argument("--name", help="name shown in the library")
     tune.add_argument("--json", metavar="PATH", help="also write the run record (PRODUCT.md's RUN) as JSON to PATH")
 
-    commands.add_parser("tasks", help="the target tasks a base model can be fine-tuned for, one a line")
+    commands.add_parser(
+        "tasks", help="the target tasks a base model can be fine-tuned for, one a line",
+        description="The target tasks, one a line: the single ones, every composite of two, folder:PATH last. "
+                    "A composite joins two or more of rotate90, noisy, inverted, swap-labels with +, each once, "
+                    "written in that order (the order they apply in): e.g. rotate90+inverted+swap-labels.")
 
     sweep = commands.add_parser("sweep", help="fine-tune one base many ways (methods, ranks, variants, seeds) "
                                               "and compare accuracy against trainable parameters")

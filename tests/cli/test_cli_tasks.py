@@ -9,7 +9,7 @@ from captured_cli import run
 
 from lora_studio.core import paths
 from lora_studio.core.data import datasets, synthetic
-from lora_studio.core.data.task_names import task_infos, task_names
+from lora_studio.core.data.task_names import listed_tasks, task_names
 
 RUN_KEYS = ["model_id", "base_id", "task", "method", "variant", "layers", "rank", "alpha", "lora_plus_ratio", "seed",
             "epochs", "trainable_params", "total_params", "target_accuracy", "source_accuracy",
@@ -31,8 +31,11 @@ def test_tasks_lists_every_task_one_a_line_name_first():
     code, out, err = run("tasks")
     lines = out.splitlines()
     assert code == 0 and not err
-    assert [line.split()[0] for line in lines] == task_names()
-    assert [line.split(None, 1)[1] for line in lines] == [info.title for info in task_infos()]
+    assert [line.split()[0] for line in lines] == [info.name for info in listed_tasks()]
+    assert [line.split(None, 1)[1] for line in lines] == [info.title for info in listed_tasks()]
+    names = [line.split()[0] for line in lines]  # the single tasks, the composites of two, the folder form last
+    assert names[:len(task_names()) - 1] == task_names()[:-1] and names[-1] == task_names()[-1]
+    assert "inverted+swap-labels" in names and "noisy+inverted" in names
 
 
 def test_tasks_needs_no_pytorch():

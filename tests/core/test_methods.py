@@ -31,7 +31,8 @@ from lora_studio.core.workflows.experiment import run_experiment
 from lora_studio.core.workflows.plans import ExperimentConfig, FinetunePlan
 
 QUICK = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
-TASKS = ("same", "inverted", "rotate90", "noisy", "swap-labels", "fashion-mnist", "kmnist", "folder")
+TASKS = ("same", "inverted", "rotate90", "noisy", "swap-labels", "fashion-mnist", "kmnist", "folder",
+         "inverted+swap-labels")
 METHODS = ("lora", "head", "full", "scratch")
 RUN_KEYS = ["model_id", "base_id", "task", "method", "variant", "layers", "rank", "alpha", "lora_plus_ratio", "seed",
             "epochs", "trainable_params", "total_params", "target_accuracy", "source_accuracy",

@@ -71,7 +71,8 @@ def test_parse_task_refuses_anything_else_with_one_line(text, expected):
     message = str(caught.value)
     assert expected in message and "\n" not in message
     if not text.startswith("folder:"):
-        assert message.endswith("choose one of " + ", ".join(task_names()))
+        assert message.endswith("choose one of " + ", ".join(task_names())
+                                + ", or join two or more of rotate90, noisy, inverted, swap-labels with +")
 
 
 def test_parse_task_accepts_the_names_and_folders(tmp_path, monkeypatch):

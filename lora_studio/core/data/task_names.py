@@ -3,6 +3,13 @@
 A fine-tuning run adapts a base model trained on its *source* task to a *target* task. This module holds
 only names, titles and descriptions, and parses what a person typed; it imports neither PyTorch nor
 NumPy, so the window can fill its combo box before they load. `tasks.make_task` builds the data.
+
+A *composite* task joins two or more changes of the source with `+`: the input changes `rotate90`, `noisy`,
+`inverted` and the label change `swap-labels`, each at most once, written in the one order they apply in
+(COMPOSABLE's), e.g. `noisy+inverted` (noise added, then the colours inverted) or `inverted+swap-labels`. One
+order means one name per task, so records and comparisons by name never hold two spellings of the same data;
+`swap-labels+inverted` is refused with the name to write instead. `lora-studio tasks` lists every pair
+(COMPOSITES); longer joins follow the same rule.
 """
 
 import difflib
@@ -11,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lora_studio.core.errors import ConfigError, DataError, one_line
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 
 FOLDER_PREFIX = "folder:"
 FOLDER_FORM = "folder:PATH"  # how the own-images task is listed
@@ -22,6 +30,7 @@ class TaskInfo:
     title: str  # one line, for a combo box or a table
     description: str  # for a learner: what changes, and which layer is expected to matter
     needs_dataset: str | None = None  # another installed data set the task is made of (its DATASETS name)
+    parts: tuple[str, ...] = ()  # a composite's single tasks, in the order they apply; () for a single task
 
 
 _INFOS = (
@@ -82,6 +91,42 @@ FOLDER_TASK = TaskInfo(
 )
 
 
+#: the single tasks a composite may join, in the order they apply: where strokes are, noise on the pixels,
+#: the pixels' colours, then what each class is called. The other tasks are whole data sets, not changes.
+COMPOSABLE = ("rotate90", "noisy", "inverted", "swap-labels")
+COMPOSITE_JOIN = "+"
+#: how a composite's title and description are made from its parts' (the window translates the same templates)
+COMPOSITE_TITLE = QT_TRANSLATE_NOOP("tasks", "{0} + {1}")
+COMPOSITE_ORDER = QT_TRANSLATE_NOOP("tasks", "{0}, then {1}")
+COMPOSITE_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "tasks", "The same images changed in turn: {0}. No single task is this one, "
+    "so it tests whether adapters trained on the parts, each where its change lives, can be stacked on one "
+    "base and work together without further training. The parts: {1}")
+COMPOSITE_PART = QT_TRANSLATE_NOOP("tasks", "{0}: {1}")
+
+
+def composite_name(parts) -> str:
+    """The name of the composite of `parts` (single task names, in the order they apply): "inverted+swap-labels"."""
+    return COMPOSITE_JOIN.join(parts)
+
+
+def _composite_info(parts: tuple[str, ...]) -> TaskInfo:
+    infos = [TASKS[part] for part in parts]
+    title = infos[0].title
+    order = infos[0].title
+    for info in infos[1:]:
+        title = COMPOSITE_TITLE.format(title, info.title)
+        order = COMPOSITE_ORDER.format(order, info.title)
+    described = " ".join(COMPOSITE_PART.format(info.title, info.description) for info in infos)
+    return TaskInfo(composite_name(parts), title, COMPOSITE_DESCRIPTION.format(order, described), parts=parts)
+
+
+#: the composites `lora-studio tasks` lists: every pair of COMPOSABLE, in its order
+COMPOSITES: dict[str, TaskInfo] = {
+    info.name: info for info in (_composite_info((first, second)) for i, first in enumerate(COMPOSABLE)
+                                 for second in COMPOSABLE[i + 1:])}
+
+
 @dataclass(frozen=True)
 class TaskSpec:
     """A parsed task: its name as it is recorded, its entry in the registry and, for own images, the folder."""
@@ -92,13 +137,27 @@ class TaskSpec:
 
 
 def task_infos() -> list[TaskInfo]:
-    """Every task, the own-images form (`folder:PATH`) last."""
+    """Every single task, the own-images form (`folder:PATH`) last (composites: `listed_tasks`)."""
     return [*TASKS.values(), FOLDER_TASK]
 
 
 def task_names() -> list[str]:
-    """Every task's name, `folder:PATH` last: what `lora-studio tasks` lists, one a line."""
+    """Every single task's name, `folder:PATH` last."""
     return [info.name for info in task_infos()]
+
+
+def listed_tasks() -> list[TaskInfo]:
+    """What `lora-studio tasks` lists, one a line: the single tasks, the composites of two, `folder:PATH` last."""
+    return [*TASKS.values(), *COMPOSITES.values(), FOLDER_TASK]
+
+
+def task_info(name: str) -> TaskInfo | None:
+    """The title and description of a task as it is recorded (any composite, a folder's name too); None for
+    a name that is no task."""
+    try:
+        return parse_task(name).info
+    except DataError:
+        return None
 
 
 def folder_task_name(folder: str | os.PathLike) -> str:
@@ -109,28 +168,74 @@ def folder_task_name(folder: str | os.PathLike) -> str:
 def parse_task(text: str) -> TaskSpec:
     """A task name as typed → TaskSpec; raise DataError with one line for anything that is not a task.
 
-    The names are exact (`inverted`, not `Inverted`). `folder:PATH` accepts any path, `~` included; whether
-    the folder holds usable images is checked when the task is made, not here.
+    The names are exact (`inverted`, not `Inverted`). `folder:PATH` accepts any path, `~` included (and `+`:
+    a folder is never a composite); whether the folder holds usable images is checked when the task is made,
+    not here. A composite is checked here whole: its parts, their order, none twice.
     """
     if not isinstance(text, str):
-        raise DataError(f"a task name must be text, got {type(text).__name__}")
+        raise DataError(QT_TRANSLATE_NOOP("errors", "a task name must be text, got {0}"), type(text).__name__)
     text = text.strip()
     if text in TASKS:
         return TaskSpec(text, TASKS[text])
     if text.startswith(FOLDER_PREFIX):
         path = text[len(FOLDER_PREFIX):].strip()
         if not path:
-            raise DataError(f"{FOLDER_FORM}: give the folder after the colon, e.g. folder:~/my-digits")
+            raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: give the folder after the colon, e.g. {1}"),
+                            FOLDER_FORM, "folder:~/my-digits")
         name = folder_task_name(path)
         return TaskSpec(name, FOLDER_TASK, Path(name[len(FOLDER_PREFIX):]))
-    choices = ", ".join(task_names())
+    if COMPOSITE_JOIN in text:
+        return _parse_composite(text)
+    choices, joinable = ", ".join(task_names()), ", ".join(COMPOSABLE)
     if not text:
-        raise DataError(f"no task given; choose one of {choices}")
+        raise DataError(QT_TRANSLATE_NOOP("errors", "no task given; choose one of {0}, or join two or more of {1} "
+                                                    "with +"), choices, joinable)
     key, candidates = text.partition(":")[0], [*TASKS, "folder"]  # "fold:x" is compared as "fold"
     close = [name for name in candidates if len(key) >= 3 and name.startswith(key)][:1]  # "swap": swap-labels
     close = close or difflib.get_close_matches(key, candidates, n=1)
-    hint = "" if not close else f"did you mean {FOLDER_FORM if close[0] == 'folder' else close[0]}? "
-    raise DataError(one_line(f"unknown task {text!r}; {hint}choose one of {choices}"))
+    if close:
+        raise DataError(QT_TRANSLATE_NOOP(
+            "errors", "unknown task {0}; did you mean {1}? choose one of {2}, or join two or more of {3} with +"),
+            repr(text), FOLDER_FORM if close[0] == "folder" else close[0], choices, joinable)
+    raise DataError(QT_TRANSLATE_NOOP(
+        "errors", "unknown task {0}; choose one of {1}, or join two or more of {2} with +"),
+        repr(text), choices, joinable)
+
+
+def _parse_composite(text: str) -> TaskSpec:
+    """`text`, holding a +, as a composite task: two or more COMPOSABLE parts, each once, in COMPOSABLE's order."""
+    parts = tuple(part.strip() for part in text.split(COMPOSITE_JOIN))
+    shown, allowed = one_line(repr(text)), ", ".join(COMPOSABLE)
+    if not all(parts):
+        raise DataError(QT_TRANSLATE_NOOP(
+            "errors", "{0}: a task is missing beside a +; a composite task joins two or more of {1} with +"),
+            shown, allowed)
+    for part in parts:
+        if part not in COMPOSABLE:
+            if part in TASKS or part.startswith(FOLDER_PREFIX):
+                raise DataError(QT_TRANSLATE_NOOP(
+                    "errors", "{0} cannot be part of a composite task: only {1} can be joined with +"),
+                    repr(part), allowed)
+            close = [name for name in COMPOSABLE if len(part) >= 3 and name.startswith(part)][:1]
+            close = close or difflib.get_close_matches(part, COMPOSABLE, n=1)
+            if close:
+                raise DataError(QT_TRANSLATE_NOOP(
+                    "errors", "unknown task {0} in {1}; did you mean {2}? a composite task joins two or more of "
+                    "{3} with +"), repr(part), shown, close[0], allowed)
+            raise DataError(QT_TRANSLATE_NOOP(
+                "errors", "unknown task {0} in {1}; a composite task joins two or more of {2} with +"),
+                repr(part), shown, allowed)
+    twice = next((part for i, part in enumerate(parts) if part in parts[:i]), None)
+    if twice is not None:
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0} appears twice in {1}: each change can be used once"),
+                        twice, shown)
+    ordered = tuple(sorted(parts, key=COMPOSABLE.index))
+    if ordered != parts:
+        raise DataError(QT_TRANSLATE_NOOP(
+            "errors", "write {0} instead of {1}: a composite task's parts are written in the order they apply, "
+            "which is {2}"), composite_name(ordered), one_line(text), allowed)
+    name = composite_name(parts)
+    return TaskSpec(name, COMPOSITES.get(name) or _composite_info(parts))
 
 
 def check_task(task: str) -> str:
@@ -139,4 +244,4 @@ def check_task(task: str) -> str:
     try:
         return parse_task(task).name
     except DataError as exc:
-        raise ConfigError(str(exc)) from None
+        raise ConfigError(exc.template, *exc.values) from None

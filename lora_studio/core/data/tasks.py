@@ -3,7 +3,8 @@
 `make_task` turns the base's data set (the source task) into the target task's data set, transforming the
 training and the test split the same way. A derived task keeps the source's `DatasetInfo` name (its class
 names and folder still apply) under a title saying what changed; `fashion-mnist` and `kmnist` are those
-data sets themselves; own images (`folder:PATH`) are read by `own_images`.
+data sets themselves; own images (`folder:PATH`) are read by `own_images`. A composite task
+(`inverted+swap-labels`) applies its parts' transformations one after the other, each exactly as its own task does.
 """
 
 import dataclasses
@@ -90,10 +91,13 @@ def make_task(name: str | TaskSpec, source_dataset: Dataset, data_root: Path | N
     if spec.info.needs_dataset is not None:
         target = _installed(spec.info.needs_dataset, source, data_root)
         return Dataset(target.info, target.train.first(limit), target.test)
-    transform = TRANSFORMS[spec.name]
+    transforms = [TRANSFORMS[part] for part in spec.info.parts or (spec.name,)]
     info = source.info if spec.name == "same" else dataclasses.replace(
         source.info, title=f"{source.info.title} · {spec.info.title}")
-    return Dataset(info, transform(source.train.first(limit), "train"), transform(source.test, "test"))
+    train, test = source.train.first(limit), source.test
+    for transform in transforms:  # a composite's parts in the order they apply; noise keeps its fixed draws
+        train, test = transform(train, "train"), transform(test, "test")
+    return Dataset(info, train, test)
 
 
 def _installed(name: str, source: Dataset, data_root: Path | None) -> Dataset:
