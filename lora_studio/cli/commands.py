@@ -134,20 +134,28 @@ def forgetting_lines(scores: dict) -> list[str]:
 def evaluate(args) -> int:
     check_limit(args)
     evaluation = evaluate_models(library(), args.model_ids, lambda name: ensure_dataset(args, name),
-                                 data_root=data_root(args))
+                                 data_root=data_root(args), on_task=args.task)
     rows, predictions = [report.model_row(m) for m in evaluation.models], evaluation.predictions
-    out.print(report.evaluation_table(f"Evaluation on {evaluation.title} test set ({len(evaluation.labels):,} "
-                                      "images)", rows, evaluation.groups))
-    tasks = report.task_table(rows)
+    # every model on one task (--task): its test images, and the table says which task
+    scored = evaluation.tasks[evaluation.task] if evaluation.task is not None and evaluation.tasks else None
+    brightness = evaluation.brightness if scored is None else scored.brightness
+    if scored is None:
+        title = f"Evaluation on {evaluation.title} test set ({len(evaluation.labels):,} images)"
+    else:
+        title = (f"Evaluation on task {report.task_shown(scored.task)}, made from {evaluation.title} "
+                 f"({len(scored.labels):,} test images)")
+    out.print(report.evaluation_table(escape(title), rows, evaluation.groups))
+    tasks = report.task_table(rows, evaluation.task)
     if tasks is not None:
         out.print(tasks)
-    result = {"dataset": evaluation.dataset, "test_images": len(evaluation.labels), "models": rows,
+    result = {"dataset": evaluation.dataset, "task": evaluation.task, "test_images": len(brightness),
+              "models": rows,
               "groups": report.groups_json(evaluation.groups),
               "fixed_broken": report.fixed_and_broken(rows, predictions, evaluation.references),
               "brightness_errors": report.brightness_errors(evaluation)}
     if result["fixed_broken"]:
-        out.print("Against the base (on the model's task): fixed = base wrong, model right; broken = base right, "
-                  "model wrong")
+        on = "the model's task" if evaluation.task is None else escape(report.task_shown(evaluation.task))
+        out.print(f"Against the base (on {on}): fixed = base wrong, model right; broken = base right, model wrong")
     for item in result["fixed_broken"]:
         out.print(f"  {escape(item['model'])}: fixed {item['fixed']:,}, broken {item['broken']:,}, "
                   f"net {item['net']:+,} (base {escape(item['base'])})")
@@ -162,7 +170,7 @@ def evaluate(args) -> int:
     if args.confusion_json:
         write_text(args.confusion_json, report.confusion_json(evaluation.dataset, evaluation.classes, predictions))
     if args.predictions:
-        write_text(args.predictions, report.predictions_text(args.predictions, predictions, evaluation.brightness))
+        write_text(args.predictions, report.predictions_text(args.predictions, predictions, brightness))
     if args.json:
         write_json(args.json, result)
     return 0

@@ -27,7 +27,7 @@ def model_row(model) -> dict:
     record, p = model.record, model.predictions
     m = record.metrics
     return {"id": model.id, "kind": record.kind, "name": record.name, "seed": record.train.seed,
-            "parent": record.parent, "task": record.task, "method": record.method,
+            "parent": record.parent, "task": record.task, "evaluated_on": model.scored_task, "method": record.method,
             "test_accuracy": p.accuracy, "test_loss": p.loss,
             "target_accuracy": model.target_accuracy, "source_accuracy": model.source_accuracy,
             "base_target_accuracy": model.base_target_accuracy, "base_source_accuracy": model.base_source_accuracy,
@@ -61,28 +61,38 @@ def evaluation_table(title: str, rows: list[dict], groups: list) -> Table:
     return table
 
 
-def task_table(rows: list[dict]) -> Table | None:
+def task_table(rows: list[dict], on_task: str | None = None) -> Table | None:
     """For models fine-tuned for another task than the base's own: accuracy on that task and on the source task,
     the base's accuracy on that task, and forgetting. None when every model is of the same task (their accuracy
-    is the source's). A table of its own: with these columns the evaluation table would not fit 80 columns."""
-    tuned = [row for row in rows if row["kind"] != "base"]
-    if all(row.get("task", "same") == "same" for row in tuned):
+    is the source's). A table of its own: with these columns the evaluation table would not fit 80 columns.
+    With `on_task` (`evaluate --task`): every model, bases too, on that task ("task": what it was trained for)."""
+    tuned = rows if on_task is not None else [row for row in rows if row["kind"] != "base"]
+    if on_task is None and all(row.get("task", "same") == "same" for row in tuned):
         return None
-    table = Table(title="Target and source tasks", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    title = "Target and source tasks" if on_task is None else f"On task {escape(task_shown(on_task))} and the source"
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     table.add_column("id", no_wrap=True)
     table.add_column("task")
     for column in ("target", "source", "base", "forgot"):
         table.add_column(column, justify="right", no_wrap=True)
     for row in tuned:
         forgot = row.get("forgetting")
-        task = row["task"]
-        shown = f"folder {task.rstrip('/').rsplit('/', 1)[-1]}" if task.startswith("folder:") else task
-        table.add_row(escape(row["id"]), escape(shown), percent(row["target_accuracy"]),
+        table.add_row(escape(row["id"]), escape(task_shown(row["task"])), percent(row["target_accuracy"]),
                       percent(row["source_accuracy"]), percent(row.get("base_target_accuracy")),
                       "–" if forgot is None else f"{100 * forgot:+.2f}")
-    table.caption = ("target: on the model's task; source: on the base's own test set; base: the base model on "
-                     "the model's task; forgot: the base's source accuracy minus the model's, in points")
+    if on_task is None:
+        table.caption = ("target: on the model's task; source: on the base's own test set; base: the base model on "
+                         "the model's task; forgot: the base's source accuracy minus the model's, in points")
+    else:
+        table.caption = (f"task: what the model was trained for; target: on {escape(task_shown(on_task))}; source: "
+                         f"on the base's own test set; base: the model's base on {escape(task_shown(on_task))}; "
+                         "forgot: the base's source accuracy minus the model's, in points")
     return table
+
+
+def task_shown(task: str) -> str:
+    """A task as a table shows it: its name, or `folder` and the folder's own name for own images."""
+    return f"folder {task.rstrip('/').rsplit('/', 1)[-1]}" if task.startswith("folder:") else task
 
 
 def fixed_and_broken(rows: list[dict], predictions: dict, references=()) -> list[dict]:
@@ -90,6 +100,7 @@ def fixed_and_broken(rows: list[dict], predictions: dict, references=()) -> list
     test images it fixed (base wrong, model right) and broke (base right, model wrong). A model of another task
     is compared with its base on that task's test images (`references`: the report's BaseReference)."""
     bases = [row["id"] for row in rows if row["kind"] == "base"]
+    scored_on = {row["id"]: row.get("evaluated_on", row.get("task", "same")) for row in rows}
     on_task = {(r.base_id, r.task): r.predictions for r in references}
     out = []
     for row in rows:
@@ -98,10 +109,10 @@ def fixed_and_broken(rows: list[dict], predictions: dict, references=()) -> list
         base = row["parent"] if row["parent"] in bases else (bases[0] if len(bases) == 1 else None)
         if base is None:
             continue
-        if row.get("task", "same") == "same":
+        if scored_on[row["id"]] == scored_on[base]:  # the base's own predictions are on the same test images
             before = predictions[base]
-        elif (base, row["task"]) in on_task:
-            before = on_task[(base, row["task"])]
+        elif (base, scored_on[row["id"]]) in on_task:
+            before = on_task[(base, scored_on[row["id"]])]
         else:
             continue
         fixed, broken = inspection.fixed_and_broken(before, predictions[row["id"]])

@@ -156,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev = commands.add_parser("evaluate", help="evaluate saved models on the test set")
     ev.add_argument("model_ids", nargs="+", metavar="ID")
     _data_options(ev, with_download=False)
+    ev.add_argument("--task", metavar="NAME",
+                    help="score every model, a base too, on this task's test split (see `lora-studio tasks`: "
+                         "composites such as inverted+swap-labels too) [each model on its own task]")
     ev.add_argument("--confusion-csv", metavar="PATH", help="write the first model's confusion matrix as CSV")
     ev.add_argument("--confusion-json", metavar="PATH",
                     help="write every model's confusion matrix as JSON (rows: true class, columns: predicted)")

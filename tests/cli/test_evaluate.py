@@ -11,6 +11,7 @@ from lora_studio.cli import main
 from lora_studio.core import paths
 from lora_studio.core.config import LoraConfig, TrainConfig
 from lora_studio.core.data.features import raw_features
+from lora_studio.core.data.tasks import make_task
 from lora_studio.core.evaluation import inspection
 from lora_studio.core.evaluation.scores import predict
 from lora_studio.core.storage.library import ModelLibrary
@@ -114,3 +115,86 @@ def test_predictions_as_json_carry_brightness(library, tiny_root, tmp_path):
     rows = json.loads((tmp_path / "p.json").read_text())
     assert len(rows) == 200 and {"brightness", "correct", "confidence"} <= set(rows[0])
     assert 0 <= rows[0]["brightness"] <= 1
+
+
+# --- any model on any task (issue 20) -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_inverted(library, tiny_dataset):
+    """The library, plus the head of the base fine-tuned for inverted digits."""
+    lib, ids = library
+    base, base_record = lib.load(ids["base"])
+    tuned = recipes.finetune(base, base_record, make_task("inverted", tiny_dataset, None), LoraConfig(), (), QUICK,
+                             method="head", task="inverted")
+    return lib, {**ids, "head:inverted": lib.save(tuned.model, tuned.record)}
+
+
+def test_evaluate_on_a_task_scores_every_model_and_its_base_there(with_inverted, tiny_root, tiny_dataset, tmp_path,
+                                                                   capsys):
+    lib, ids = with_inverted
+    chosen = [ids["base"], ids["feature_lora:0"], ids["head:inverted"]]
+    assert run("evaluate", *chosen, "--data-dir", tiny_root, "--task", "inverted+swap-labels",
+               "--json", tmp_path / "e.json", "--predictions", tmp_path / "p.json") == 0
+    printed = capsys.readouterr().out
+    task = make_task("inverted+swap-labels", tiny_dataset, None).test
+    source = tiny_dataset.test
+    answers, on_source = {}, {}
+    for model_id in chosen:
+        model, record = lib.load(model_id)
+        answers[model_id] = predict(model, task.images, task.labels, recipes.extra_features(record, task.images))
+        on_source[model_id] = predict(model, source.images, source.labels,
+                                      recipes.extra_features(record, source.images)).accuracy
+    result = json.loads((tmp_path / "e.json").read_text())
+    assert result["task"] == "inverted+swap-labels" and result["test_images"] == len(task)
+    rows = {row["id"]: row for row in result["models"]}
+    assert [row["evaluated_on"] for row in result["models"]] == ["inverted+swap-labels"] * 3
+    assert [rows[i]["task"] for i in chosen] == ["same", "same", "inverted"]  # what each was trained for
+    for model_id in chosen:
+        row = rows[model_id]
+        assert row["test_accuracy"] == row["target_accuracy"] == answers[model_id].accuracy
+        assert row["source_accuracy"] == on_source[model_id]
+    base = ids["base"]
+    for model_id in chosen[1:]:  # each model's base is the reference on the same task
+        assert rows[model_id]["base_target_accuracy"] == answers[base].accuracy
+        assert rows[model_id]["base_source_accuracy"] == on_source[base]
+        assert rows[model_id]["forgetting"] == pytest.approx(on_source[base] - on_source[model_id])
+    assert rows[base]["forgetting"] == 0.0
+    counts = {item["model"]: item for item in result["fixed_broken"]}
+    for model_id in chosen[1:]:
+        fixed, broken = inspection.fixed_and_broken(answers[base], answers[model_id])
+        assert (counts[model_id]["fixed"], counts[model_id]["broken"]) == (len(fixed), len(broken))
+    lines = json.loads((tmp_path / "p.json").read_text())
+    brightness = raw_features(task.images, ("brightness",))[:, 0].numpy()  # of the task's (inverted) images
+    assert lines[3]["brightness"] == pytest.approx(brightness[3], abs=1e-6)
+    assert lines[3]["label"] == int(task.labels[3])
+    assert "task inverted+swap-labels" in " ".join(printed.split())  # the title says which task (it may wrap)
+    assert "On task inverted+swap-labels" in " ".join(printed.split())
+
+
+def test_without_a_task_each_model_is_scored_on_its_own(with_inverted, tiny_root, tiny_dataset, tmp_path):
+    lib, ids = with_inverted
+    chosen = [ids["base"], ids["head:inverted"]]
+    assert run("evaluate", *chosen, "--data-dir", tiny_root, "--json", tmp_path / "e.json") == 0
+    result = json.loads((tmp_path / "e.json").read_text())
+    assert result["task"] is None
+    rows = {row["id"]: row for row in result["models"]}
+    assert (rows[chosen[0]]["evaluated_on"], rows[chosen[1]]["evaluated_on"]) == ("same", "inverted")
+    inverted = make_task("inverted", tiny_dataset, None).test
+    model, _ = lib.load(chosen[1])
+    assert rows[chosen[1]]["target_accuracy"] == predict(model, inverted.images, inverted.labels).accuracy
+    base, _ = lib.load(chosen[0])
+    assert rows[chosen[0]]["test_accuracy"] == predict(base, tiny_dataset.test.images,
+                                                       tiny_dataset.test.labels).accuracy
+
+
+@pytest.mark.parametrize(("task", "message"), [
+    ("swap-labels+inverted", "write inverted+swap-labels instead of swap-labels+inverted"),
+    ("upside-down", "unknown task 'upside-down'"),
+])
+def test_a_bad_task_is_one_line_and_exit_2(library, tiny_root, tmp_path, capsys, task, message):
+    _lib, ids = library
+    assert run("evaluate", ids["base"], "--data-dir", tiny_root, "--task", task, "--json", tmp_path / "e.json") == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "e.json").exists()

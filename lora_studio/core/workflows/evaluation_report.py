@@ -6,6 +6,8 @@ its LoRA models run their common convolutions once. A model fine-tuned for a tar
 that task's test split (its `predictions`) and on the source task's, the base's own data set's
 (`source_predictions`); the base it came from, when the library still has it, is scored on both as the
 reference (`references`), which gives forgetting = base source accuracy − model source accuracy.
+With `on_task`, every model — a base too — is scored on that one task instead (any task, a composite such as
+`inverted+swap-labels` included: one none of them was trained for), and its base on that task is the reference.
 The report holds NumPy arrays and plain values only: it may cross to another thread. Whatever needs a
 live model (ΔW, merged weights) is computed by the caller's `on_model`, called with each model before it
 is let go.
@@ -22,6 +24,7 @@ from torch import nn
 
 from lora_studio.core.data.datasets import Dataset, Split
 from lora_studio.core.data.features import raw_features
+from lora_studio.core.data.task_names import parse_task
 from lora_studio.core.data.tasks import make_task
 from lora_studio.core.errors import Cancelled, DataError, StorageError
 from lora_studio.core.evaluation import comparison, inspection
@@ -85,10 +88,17 @@ class EvaluatedModel:
     source_predictions: Predictions | None = None  # on the source task's test split (None: as `predictions`)
     reference: BaseReference | None = None  # its base on the same task, when the base is in the library
     strength_curve: StrengthCurve | None = None  # LoRA models, when evaluate_models was given strengths
+    evaluated_on: str | None = None  # the task `predictions` are on; None: the model's own (record.task)
 
     @property
     def task(self) -> str:
+        """The task the model was trained for."""
         return self.record.task
+
+    @property
+    def scored_task(self) -> str:
+        """The task its `predictions` (its target accuracy) are on: its own, or the one evaluate_models was given."""
+        return self.evaluated_on or self.record.task
 
     @property
     def target_accuracy(self) -> float:
@@ -127,8 +137,9 @@ class EvaluationReport:
     groups: list[comparison.Group]  # the models by setting, seeds together
     effect: comparison.SeedEffect | None  # feature+LoRA against its control, when both were evaluated
     seconds: float
-    tasks: dict[str, TaskTest] | None = None  # the test split of each model's task, by task name ("same" too)
-    references: tuple[BaseReference, ...] = ()  # each fine-tuned model's base on that model's task, once each
+    tasks: dict[str, TaskTest] | None = None  # the test split of each scored task, by task name ("same" too)
+    references: tuple[BaseReference, ...] = ()  # each fine-tuned model's base on its scored task, once each
+    task: str | None = None  # the task every model was scored on (evaluate_models' on_task); None: each its own
 
     @property
     def predictions(self) -> dict[str, Predictions]:
@@ -146,24 +157,29 @@ def evaluate_models(
     on_model: Callable[[str, nn.Module, ModelRecord, Predictions], None] | None = None,
     data_root: Path | None = None,
     strengths: Sequence[float] | None = None,
+    on_task: str | None = None,
 ) -> EvaluationReport:
     """Score `model_ids` of `library` on the test split of their task, made from their data set
     (`load_dataset(name)`; `data_root` holds Fashion-MNIST and KMNIST for those tasks), and on the source task's.
 
-    `on_model` gets each model with its answers on its task. With `strengths`, each LoRA model's target and
-    source accuracy at those adapter strengths (evaluation/strength.py). Raises DataError when the models were
-    trained on different data sets or a task cannot be made, Cancelled when `task` asks to stop.
+    `on_task` (a task name as parse_task reads it): score every model, bases included, on that task's test split
+    instead of its own. `on_model` gets each model with its answers on the scored task. With `strengths`, each
+    LoRA model's target and source accuracy at those adapter strengths (evaluation/strength.py). Raises DataError
+    when the models were trained on different data sets or a task cannot be made, Cancelled when `task` asks to
+    stop.
     """
     task = task or _Quiet()
     started = time.perf_counter()
+    on_task = None if on_task is None else parse_task(on_task).name  # as records write it: a folder made absolute
     records = {model_id: library.record(model_id) for model_id in model_ids}
+    scored = {model_id: on_task or record.task for model_id, record in records.items()}
     datasets = {record.dataset for record in records.values()}
     if len(datasets) > 1:
         raise DataError(f"these models were trained on different data sets ({', '.join(sorted(datasets))}): "
                         "evaluate them separately")
     dataset = load_dataset(datasets.pop())
     test = dataset.test
-    targets = {name: _target_test(name, dataset, data_root) for name in dict.fromkeys(r.task for r in records.values())}
+    targets = {name: _target_test(name, dataset, data_root) for name in dict.fromkeys(scored.values())}
     task.status(f"Measuring the brightness of {len(test):,} test images")
     brightness = _brightness(test)
     edges = inspection.brightness_edges(brightness, BRIGHTNESS_BINS)
@@ -179,15 +195,15 @@ def evaluate_models(
                 raise Cancelled("evaluation stopped")
             task.progress(index / len(model_ids), f"Evaluating {records[model_id].name}")
             model, record = library.load(model_id)
-            target = targets[record.task]
+            target = targets[scored[model_id]]
             p = predict(model, target.images, target.labels, extra_features(record, target.images), cache)
             on_source = None if target is test else predict(model, test.images, test.labels,
                                                               extra_features(record, test.images), cache)
             reference = None
             if record.kind != "base" and record.parent:
-                key = (record.parent, record.task)
+                key = (record.parent, scored[model_id])
                 if key not in references:
-                    references[key] = _reference(library, record.parent, record.task, target, test, cache)
+                    references[key] = _reference(library, record.parent, scored[model_id], target, test, cache)
                 reference = references[key]
             curve = None
             if strengths is not None and record.lora is not None:
@@ -196,15 +212,15 @@ def evaluate_models(
                 on_model(model_id, model, record, p)
             models.append(EvaluatedModel(
                 model_id, record, p, comparison.scored(model_id, record, p),
-                inspection.errors_by_brightness(tests[record.task].brightness, p.correct, edges=edges),
-                on_source, reference, curve))
+                inspection.errors_by_brightness(tests[scored[model_id]].brightness, p.correct, edges=edges),
+                on_source, reference, curve, scored[model_id]))
     task.progress(1.0, "Evaluated")
     scores = [m.score for m in models]
     return EvaluationReport(
         dataset.info.name, dataset.info.title, list(dataset.classes), source_test.images, source_test.labels,
         brightness, edges, tuple(models),
         comparison.group_by_setting(scores), comparison.seed_effect(scores), time.perf_counter() - started,
-        tests, tuple(r for r in references.values() if r is not None))
+        tests, tuple(r for r in references.values() if r is not None), on_task)
 
 
 def _target_test(name: str, dataset: Dataset, data_root: Path | None) -> Split:
