@@ -40,6 +40,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "alpha": (0.01, 1024.0),
     "lora_dropout": (0.0, 0.9),
     "lora_plus_ratio": (1.0, 1024.0),  # LoRA+: B's learning rate over A's (1 = plain LoRA)
+    "adapter_weight": (-1.0, 2.0),  # an adapter's weight in a stack or a combination (the window's sliders)
     "epochs": (1, 100),
     "batch_size": (1, 8192),
     "lr": (1e-6, 100.0),  # absurd values are allowed on purpose: divergence is handled and taught
