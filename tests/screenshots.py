@@ -64,7 +64,7 @@ def main() -> int:
 
     app = application()
     if LANGUAGE:
-        from lora_studio.gui import i18n
+        from lora_studio.gui.i18n import language as i18n
 
         installed = i18n.apply(LANGUAGE, app)
         if installed.missing:
@@ -83,7 +83,7 @@ def main() -> int:
         app.processEvents()
         if widget is window and window.size().toTuple() != SIZE:  # a tab's minimum size outgrew the window
             raise RuntimeError(f"{name}: the window grew to {window.width()}×{window.height()} from "
-                               f"{SIZE[0]}×{SIZE[1]} (tests/gui/test_gui_fits.py says where)")
+                               f"{SIZE[0]}×{SIZE[1]} (tests/gui/window/test_fits.py says where)")
         path = OUT / f"{name}.png"
         if not widget.grab().save(str(path)):
             raise OSError(f"could not write {path}")

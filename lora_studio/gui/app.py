@@ -7,7 +7,7 @@ import PyTorch and the core ("Loading PyTorch…" in the status bar; the tabs en
 AppState.sigReady). `--quit-after-shown` reports how long the window took to
 appear, counted from the start of the process, for the startup benchmark, and
 shows each tab once before quitting (the bundle's smoke test). The language is
-put in effect before the first widget is made (gui/i18n.py).
+put in effect before the first widget is made (gui/i18n/language.py).
 """
 
 import os
@@ -34,7 +34,7 @@ def application():
     """The QApplication, created once with the names QSettings uses."""
     from PySide6.QtWidgets import QApplication
 
-    from lora_studio.gui.settings import APPLICATION, ORGANISATION
+    from lora_studio.gui.shared.settings import APPLICATION, ORGANISATION
 
     app = QApplication.instance()
     if app is None:
@@ -85,9 +85,9 @@ def no_display_message() -> str | None:
 
 
 def apply_language(app, language: str | None = None):
-    """The window's language in effect before any widget exists (gui/i18n.py says how it is chosen)."""
-    from lora_studio.gui import i18n
-    from lora_studio.gui.settings import open_settings
+    """The window's language in effect before any widget exists (gui/i18n/language.py says how it is chosen)."""
+    from lora_studio.gui.i18n import language as i18n
+    from lora_studio.gui.shared.settings import open_settings
 
     installed = i18n.apply(i18n.chosen_language(open_settings(), language), app)
     for name in installed.missing:

@@ -13,8 +13,8 @@ from PySide6.QtCore import QProcess, QProcessEnvironment, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from lora_studio.gui import i18n
-from lora_studio.gui.settings import open_settings
+from lora_studio.gui.i18n import language as i18n
+from lora_studio.gui.shared.settings import open_settings
 
 
 class LanguageMenu(QMenu):

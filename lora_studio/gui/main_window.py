@@ -15,19 +15,19 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStatusBar, QTab
 
 import lora_studio
 from lora_studio.core.config import ConfigError
-from lora_studio.gui import core_texts
-from lora_studio.gui.collector import GuiThreadCollector
+from lora_studio.gui.background.collector import GuiThreadCollector
+from lora_studio.gui.background.worker import job_title
+from lora_studio.gui.base.tab import BaseTab
+from lora_studio.gui.compare.tab import CompareTab
+from lora_studio.gui.dataset.tab import DatasetTab
+from lora_studio.gui.evaluation.tab import EvaluationTab
+from lora_studio.gui.i18n import core_texts
 from lora_studio.gui.language_menu import LanguageMenu
-from lora_studio.gui.library import LibraryDialog
-from lora_studio.gui.settings import bind, open_settings, stored_number
-from lora_studio.gui.state import AppState
-from lora_studio.gui.tabs.base import BaseTab
-from lora_studio.gui.tabs.compare import CompareTab
-from lora_studio.gui.tabs.dataset import DatasetTab
-from lora_studio.gui.tabs.evaluation import EvaluationTab
-from lora_studio.gui.tabs.learn import LearnTab
-from lora_studio.gui.tabs.lora import LoraTab
-from lora_studio.gui.worker import job_title
+from lora_studio.gui.learn.tab import LearnTab
+from lora_studio.gui.library.dialog import LibraryDialog
+from lora_studio.gui.lora.tab import LoraTab
+from lora_studio.gui.shared.settings import bind, open_settings, stored_number
+from lora_studio.gui.state.app_state import AppState
 
 #: jobs whose loss would hurt: closing the window while they run asks first
 ASK_BEFORE_CLOSING = ("download", "import", "base", "lora", "sweep")
@@ -194,10 +194,10 @@ class MainWindow(QMainWindow):
         self._inspect_after = (model_id, parent) if self.state.busy_kind == "evaluate" else None
 
     def set_up(self, setup) -> None:
-        """A lesson's "Set it up" (gui.lessons.Setup): its settings into the tabs, then the tab it runs in. With no
+        """A lesson's "Set it up" (shared.setup.Setup): its settings into the tabs, then the tab it runs in. With no
         base model on its data set yet, the Base training tab set to train one (the Dataset tab first when the
         data set is not here); the lesson's card says so too."""
-        from lora_studio.gui.lessons import newest_base
+        from lora_studio.gui.learn.lessons import newest_base
 
         self.state.refresh_models()  # a base trained by the command line meanwhile counts too
         self.dataset_tab.apply_setup(setup)

@@ -50,7 +50,7 @@ def main() -> int:
     from lora_studio.core import paths
     from lora_studio.core.data import datasets
     from lora_studio.gui.app import build_main_window
-    from lora_studio.gui.lessons_content import LESSONS
+    from lora_studio.gui.learn.lessons_content import LESSONS
 
     datasets.import_folder(args.data / "MNIST" / "raw", paths.datasets_dir(), "mnist")
     app = QApplication(sys.argv)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 import torch
-from disk_faults import DiskFault, count_operations
+from disk_faults import DiskFault, can_mount, count_operations, snapshot, tmpfs
 
 from lora_studio.cli import main
 from lora_studio.core import config as cfg
@@ -38,13 +38,6 @@ from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 pytestmark = pytest.mark.fuzz
 KINDS = ["full", "read-only"]
 REASON = {"full": "No space left on device", "read-only": "Read-only file system"}
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under folder, hidden ones included, with its bytes (folders as None)."""
-    if not folder.exists():
-        return {}
-    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None) for p in sorted(folder.rglob("*"))}
 
 
 def run(*args) -> tuple[int, str, str]:
@@ -247,24 +240,7 @@ def test_cli_training_whose_model_cannot_be_saved_is_one_line(kind, tiny_root, a
 # --- the kernel's own errors ---------------------------------------------------------------------------
 
 
-def _can_mount() -> bool:
-    return sys.platform == "linux" and os.geteuid() == 0 and shutil.which("mount") is not None
-
-
-@contextlib.contextmanager
-def tmpfs(path: Path, size_kb: int):
-    path.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(path)],
-                          capture_output=True, text=True)
-    if done.returncode:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
-        yield path
-    finally:
-        subprocess.run(["umount", "-l", str(path)], check=False)
-
-
-@pytest.mark.skipif(not _can_mount(), reason="mounting a tmpfs needs root on Linux")
+@pytest.mark.skipif(not can_mount(), reason="mounting a tmpfs needs root on Linux")
 def test_a_real_full_disk(tmp_path, sources, models, monkeypatch):
     with tmpfs(tmp_path / "disk", 512) as disk:
         home = disk / "home"
@@ -293,7 +269,7 @@ def test_a_real_full_disk(tmp_path, sources, models, monkeypatch):
         assert data.load_dataset(home / "datasets", "mnist").train.labels.numel() == 50
 
 
-@pytest.mark.skipif(not _can_mount(), reason="mounting a tmpfs needs root on Linux")
+@pytest.mark.skipif(not can_mount(), reason="mounting a tmpfs needs root on Linux")
 def test_a_real_read_only_disk(tmp_path, sources, models, monkeypatch):
     with tmpfs(tmp_path / "disk", 4096) as disk:
         home = disk / "home"

@@ -1,6 +1,6 @@
 """The translations shipped are those of the sources: a forgotten `make translations` fails here.
 
-Also: the wheel carries the .qm files and the Chinese font where gui/i18n.py looks for them, and the font
+Also: the wheel carries the .qm files and the Chinese font where gui/i18n/language.py looks for them, and the font
 holds every character the translations use.
 """
 
@@ -48,7 +48,7 @@ def test_qm_parser_reads_qts_own_translations():
 def test_font_subset_draws_every_character_the_translations_use(qapp):
     from PySide6.QtGui import QRawFont
 
-    from lora_studio.gui import i18n
+    from lora_studio.gui.i18n import language as i18n
 
     script = load_script()
     font = ROOT / "lora_studio" / "resources" / "fonts" / i18n.CJK_FONT
@@ -62,7 +62,7 @@ def test_font_subset_draws_every_character_the_translations_use(qapp):
 
 def test_cli_language_choices_are_the_windows_languages():
     from lora_studio.cli.parser import build_parser
-    from lora_studio.gui import i18n
+    from lora_studio.gui.i18n import language as i18n
 
     gui = build_parser()._subparsers._group_actions[0].choices["gui"]
     option = next(a for a in gui._actions if "--language" in a.option_strings)
@@ -87,7 +87,7 @@ def test_wheel_carries_the_translations_and_the_font(tmp_path):
 def test_package_data_lookup_finds_the_catalogue_and_qt_loads_it(qapp):
     from PySide6.QtCore import QTranslator
 
-    from lora_studio.gui import i18n
+    from lora_studio.gui.i18n import language as i18n
 
     path = i18n.catalogue_path("zh_CN")
     assert path.is_file() and path.parent.name == "translations"

@@ -142,7 +142,7 @@ def task_label(task: str) -> str:
     return f"folder {task.rstrip('/').rsplit('/', 1)[-1]}" if task.startswith(FOLDER_PREFIX) else task
 
 
-# A model's default name (stored in its record; the window builds the same in its language: gui/core_texts.py)
+# A model's default name (stored in its record; the window builds the same in its language: gui/i18n/core_texts.py)
 def base_name(dataset_title: str, seed: int) -> str:
     return f"Base · {dataset_title} · seed {seed}"
 

@@ -1,0 +1,300 @@
+"""Background work: one worker QObject in one QThread, one job at a time. The only module that creates QThreads.
+
+Why a single long-lived thread: PyTorch, the data set cache and the model
+library are then only ever touched from one thread, and "a second job while
+one runs" has one obvious answer (refused, with a message). Jobs are plain
+functions `job(ctx) -> JobResult` (see `jobs.py`); they reach the GUI only
+through `JobContext`, which turns the core's callbacks into signals carrying
+plain numbers and NumPy copies, at most ~20 a second (`EMIT_INTERVAL`). What a
+job returns goes, in the GUI thread, to the `on_done` of whoever started it; what
+it finds on the way (a sweep's finished runs) to its `on_partial`, batched.
+
+Stopping is cooperative (flags, not queued slots): the core's `TrainControl`
+is polled by its training loop once per batch and by downloads once per chunk.
+Closing the window calls `JobRunner.shutdown()`, which requests a stop and
+joins the thread, so Qt never destroys a running QThread.
+"""
+
+import logging
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal, Slot
+
+from lora_studio.core.training.run_control import TrainControl  # torch-free: usable before PyTorch loads
+
+log = logging.getLogger(__name__)
+
+EMIT_INTERVAL = 0.05  # seconds between two step signals: ~20 a second, whatever the batch rate
+
+
+#: what each kind of job is called in messages: "Base training is still running" (English; `job_title` translates)
+JOB_TITLES = {"load": QT_TRANSLATE_NOOP("jobs", "Loading PyTorch"),
+              "dataset": QT_TRANSLATE_NOOP("jobs", "Loading the data set"),
+              "download": QT_TRANSLATE_NOOP("jobs", "Download"), "import": QT_TRANSLATE_NOOP("jobs", "Import"),
+              "base": QT_TRANSLATE_NOOP("jobs", "Base training"), "lora": QT_TRANSLATE_NOOP("jobs", "LoRA fine-tuning"),
+              "evaluate": QT_TRANSLATE_NOOP("jobs", "Evaluation"), "export": QT_TRANSLATE_NOOP("jobs", "Export"),
+              "preview": QT_TRANSLATE_NOOP("jobs", "Task preview"),
+              "strength": QT_TRANSLATE_NOOP("jobs", "Adapter strength"), "sweep": QT_TRANSLATE_NOOP("jobs", "Sweep")}
+#: jobs the window starts by itself to show something (a task's images, a model at another adapter strength):
+#: their starter shows how they ended, so the window neither announces them nor boxes a user error of theirs
+QUIET_JOBS = ("preview", "strength")
+
+
+def job_title(kind: str) -> str:
+    """What a kind of job is called, in the user's language."""
+    title = JOB_TITLES.get(kind)
+    return QCoreApplication.translate("jobs", title) if title is not None else kind
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """How a job ended. Each kind of job returns a subclass holding what it made (plain values and NumPy copies);
+    a job that raised gives this class itself, with status "failed"."""
+
+    status: str = "finished"  # finished | stopped | diverged | failed
+    message: str = ""  # one sentence for the status bar
+    details: str = ""  # the traceback of an unexpected failure
+
+
+@dataclass(frozen=True)
+class Job:
+    kind: str  # a key of JOB_TITLES
+    run: "Callable[[JobContext], JobResult]"  # runs in the worker thread
+    pausable: bool = False
+    on_done: Callable[[JobResult], None] | None = None  # called in the GUI thread with the result
+    #: called in the GUI thread with a list of the values the job passed to `JobContext.partial`, in order
+    on_partial: Callable[[list], None] | None = None
+
+    @property
+    def title(self) -> str:
+        return job_title(self.kind)
+
+
+OnDone = Callable[[JobResult], None]
+#: the jobs' messages are translated where they are made, in the worker thread (QCoreApplication.translate is
+#: thread-safe)
+translate = QCoreApplication.translate
+
+
+class JobContext:
+    """What a running job may use: the control flags and throttled reporting to the GUI."""
+
+    def __init__(self, worker: "Worker", control: TrainControl):
+        self._worker = worker
+        self.control = control
+        self._xs: list[int] = []
+        self._ys: list[float] = []
+        self._last_emit = 0.0
+        self._last_progress = 0.0
+        self._partials: list = []
+        self._last_partial = 0.0
+
+    def status(self, text: str) -> None:
+        self._worker.sigStatus.emit(text)
+
+    def progress(self, fraction: float, text: str) -> None:
+        """Progress of work that is not training (downloads): throttled like the steps."""
+        now = time.monotonic()
+        if fraction >= 1.0 or now - self._last_progress >= EMIT_INTERVAL:
+            self._last_progress = now
+            self._worker.sigProgress.emit(float(fraction), text)
+
+    def partial(self, value) -> None:
+        """A partial result for the job's `on_partial` (a plain value: a finished run's record). Sent at most
+        ~20 times a second, several at once after a burst; what waits goes with the next training steps or
+        before the job's result, so none is lost or overtaken."""
+        self._partials.append(value)
+        if time.monotonic() - self._last_partial >= EMIT_INTERVAL:
+            self.flush_partials()
+
+    def flush_partials(self) -> None:
+        if self._partials:
+            self._last_partial = time.monotonic()
+            values, self._partials = self._partials, []
+            self._worker.sigPartial.emit(values)
+
+    def is_cancelled(self) -> bool:
+        return self.control.stop_requested
+
+    def callbacks(self, key: str, step_offset: int = 0):
+        """core.training.Callbacks for one run; `key` names its curves ("base", "feature_lora:0", …)."""
+        from lora_studio.core.training.loop import Callbacks  # the job runs after PyTorch is loaded
+
+        def on_step(info):
+            self._xs.append(step_offset + info.epoch * info.steps_per_epoch + info.step + 1)
+            self._ys.append(info.loss)
+            now = time.monotonic()
+            if now - self._last_emit >= EMIT_INTERVAL or info.step + 1 == info.steps_per_epoch:
+                self._flush(key, info)
+
+        def on_epoch(info):
+            self._worker.sigEpoch.emit(key, {
+                "epoch": info.epoch + 1, "epochs": info.epochs, "train_loss": info.train_loss,
+                "train_accuracy": info.train_accuracy, "test_loss": info.test_loss,
+                "test_accuracy": info.test_accuracy, "seconds": info.seconds,
+            })
+
+        return Callbacks(on_step=on_step, on_epoch=on_epoch, on_status=self.status)
+
+    def _flush(self, key: str, info) -> None:
+        import numpy as np  # loaded by then (PyTorch needs it); not at import: the window comes first
+
+        self._last_emit = time.monotonic()
+        self.flush_partials()
+        xs = np.asarray(self._xs, dtype=np.float64)
+        ys = np.asarray(self._ys, dtype=np.float64)
+        self._xs, self._ys = [], []
+        self._worker.sigSteps.emit(key, xs, ys, {
+            "fraction": info.fraction, "epoch": info.epoch + 1, "epochs": info.epochs,
+            "samples_per_second": info.samples_per_second, "eta_seconds": info.eta_seconds,
+            "loss": info.loss, "paused": self.control.paused,
+        })
+
+
+class Worker(QObject):
+    """Lives in the worker thread; runs each job it is handed and reports how it ended."""
+
+    sigStatus = Signal(str)
+    sigProgress = Signal(float, str)  # fraction 0…1, text
+    sigSteps = Signal(str, object, object, object)  # key, steps (n,), losses (n,), progress dict
+    sigEpoch = Signal(str, object)  # key, epoch dict
+    sigPartial = Signal(object)  # list of partial results
+    sigDone = Signal(str, object)  # kind, JobResult
+
+    @Slot(object, object)
+    def run(self, job: Job, control: TrainControl) -> None:
+        context = JobContext(self, control)
+        try:
+            result = job.run(context)
+        except Exception as exc:  # noqa: BLE001 - any failure must reach the user as a message, not kill the thread
+            result = _failure(exc)
+        context.flush_partials()  # before the result: its on_done sees every partial one
+        self.sigDone.emit(job.kind, result)
+
+
+def _failure(exc: Exception) -> JobResult:
+    from lora_studio.core.errors import USER_ERRORS  # light: config and errors only
+
+    if isinstance(exc, USER_ERRORS):  # in the window's language when the core gave its reason (DataError)
+        from lora_studio.gui.i18n.core_texts import user_error
+
+        return JobResult("failed", user_error(exc))
+    if isinstance(exc, MemoryError):
+        return JobResult("failed", QCoreApplication.translate(
+            "jobs", "not enough memory: try a smaller subset or batch size"))
+    log.error("a job failed:\n%s", traceback.format_exc())
+    return JobResult("failed", QCoreApplication.translate("jobs", "an unexpected error ({0}: {1})").format(
+        type(exc).__name__, exc), traceback.format_exc())
+
+
+class JobRunner(QObject):
+    """The GUI thread's handle on the worker: submit, pause, resume, stop, shut down.
+
+    Worker signals are connected to slots of this object, which lives in the GUI
+    thread, so they arrive queued there (never straight to a static
+    function such as `quit`); it re-emits them for `AppState`.
+    """
+
+    sigStarted = Signal(str)  # kind
+    sigStatus = Signal(str)
+    sigProgress = Signal(str, float, str)  # kind, fraction, text
+    sigSteps = Signal(str, str, object, object, object)  # kind, key, steps, losses, progress
+    sigEpoch = Signal(str, str, object)  # kind, key, epoch dict
+    sigDone = Signal(str, object)  # kind, JobResult (after the job's own on_done)
+    sigPaused = Signal(str, bool)  # kind, paused
+    _sigRun = Signal(object, object)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.job: Job | None = None
+        self.control = TrainControl()
+        self._thread = QThread()
+        self._thread.setObjectName("loraStudioWorker")
+        self._worker = Worker()
+        self._worker.moveToThread(self._thread)
+        self._sigRun.connect(self._worker.run)
+        self._worker.sigStatus.connect(self._on_status)
+        self._worker.sigProgress.connect(self._on_progress)
+        self._worker.sigSteps.connect(self._on_steps)
+        self._worker.sigEpoch.connect(self._on_epoch)
+        self._worker.sigPartial.connect(self._on_partial)
+        self._worker.sigDone.connect(self._on_done)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self._thread.start()
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def submit(self, job: Job) -> bool:
+        """Start `job` in the worker; False (and nothing started) when another job is running."""
+        if self.job is not None or not self._thread.isRunning():
+            return False
+        self.job, self.control = job, TrainControl()
+        self.sigStarted.emit(job.kind)
+        self._sigRun.emit(job, self.control)
+        return True
+
+    def pause(self) -> None:
+        if self.job is not None and self.job.pausable:
+            self.control.pause()
+            self.sigPaused.emit(self.job.kind, True)
+
+    def resume(self) -> None:
+        if self.job is not None:
+            self.control.resume()
+            self.sigPaused.emit(self.job.kind, False)
+
+    def stop(self) -> None:
+        """Ask the job to stop: training within one batch, a download within one chunk."""
+        self.control.request_stop()
+
+    def shutdown(self) -> None:
+        """Stop the job, let it end cleanly (a save in progress completes), and join the thread."""
+        if not self._thread.isRunning():
+            return
+        self.control.request_stop()
+        self._thread.quit()  # handled once the running job has returned
+        self._thread.wait()
+        QCoreApplication.removePostedEvents(self)  # late reports for a window that is going away
+        self.job = None
+
+    # --- slots: worker → GUI thread ---------------------------------------------------
+    @Slot(str)
+    def _on_status(self, text: str) -> None:
+        self.sigStatus.emit(text)
+
+    @Slot(float, str)
+    def _on_progress(self, fraction: float, text: str) -> None:
+        if self.job is not None:
+            self.sigProgress.emit(self.job.kind, fraction, text)
+
+    @Slot(str, object, object, object)
+    def _on_steps(self, key, xs, ys, progress) -> None:
+        if self.job is not None:
+            self.sigSteps.emit(self.job.kind, key, xs, ys, progress)
+
+    @Slot(str, object)
+    def _on_epoch(self, key, info) -> None:
+        if self.job is not None:
+            self.sigEpoch.emit(self.job.kind, key, info)
+
+    @Slot(object)
+    def _on_partial(self, values: list) -> None:
+        if self.job is not None and self.job.on_partial is not None:
+            self.job.on_partial(values)
+
+    @Slot(str, object)
+    def _on_done(self, kind: str, result: JobResult) -> None:
+        job, self.job = self.job, None
+        # a pause clicked after the job's last check of it (its last step) found nothing left to pause: the
+        # job ended all the same, and a finished job is not paused
+        self.control.resume()
+        if job is not None and job.on_done is not None:
+            job.on_done(result)
+        self.sigDone.emit(kind, result)

@@ -1,0 +1,385 @@
+"""The Evaluation tab: choose saved models, score them on the test set in the worker, and look inside.
+
+Top: the models, Evaluate, the accuracy table (with the mean over seeds) and
+the feature's effect in numbers and in words. Then one model is *inspected*
+and, optionally, *compared with* another (by default a LoRA model and its
+base); the views below follow that choice: errors (confusion matrix and the
+gallery of digits, a click on a cell filters the gallery), brightness and
+errors, what LoRA changed (ΔW), and a canvas to draw a digit. Everything heavy
+was computed by the evaluation job; the views only draw it. The inspected model
+can be exported with LoRA merged in (checked against the unmerged one).
+
+A model fine-tuned for a target task is shown on that task's test split. The
+adapter-strength slider turns the inspected LoRA model's adapters from 0 (its
+base exactly) to 200 %: once it stands still, a job recomputes the model at that
+strength in the worker and the views redraw from the result.
+
+The views import pyqtgraph and NumPy, so they are made in `build_plots()`,
+after the window is up (the window itself is built without them).
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lora_studio.gui.evaluation import jobs as evaluation_jobs
+from lora_studio.gui.evaluation.accuracy_table import KIND_ORDER, AccuracyTable, kind_title
+from lora_studio.gui.evaluation.strength_panel import StrengthPanel
+from lora_studio.gui.i18n import core_texts, score_texts
+from lora_studio.gui.shared.export import make_export
+from lora_studio.gui.shared.style import PHASE_COLOURS
+from lora_studio.gui.state.app_state import AppState
+
+PAGES = (("errors", QT_TRANSLATE_NOOP("EvaluationTab", "Errors")),
+         ("brightness", QT_TRANSLATE_NOOP("EvaluationTab", "Brightness and errors")),
+         ("delta", QT_TRANSLATE_NOOP("EvaluationTab", "What LoRA changed")),
+         ("draw", QT_TRANSLATE_NOOP("EvaluationTab", "Draw a digit")))
+SECOND_COLOUR = "#e6ab02"  # when both models shown are of the same kind
+
+
+class EvaluationTab(QWidget):
+    def __init__(self, state: AppState, parent=None):
+        super().__init__(parent)
+        self.setObjectName("evalTab")
+        self.state = state
+        self.ask_export_path = self._ask_export_path  # replaced in tests: a file dialog would block them
+        self.result: evaluation_jobs.Evaluated | None = None  # the last evaluation that finished
+        self.selector = QListWidget()
+        self.selector.setObjectName("modelSelector")
+        self.selector.setToolTip(self.tr("Tick the models to evaluate on the test set"))
+        self.selector.setMinimumWidth(260)
+        self.evaluate_button = QPushButton(self.tr("Evaluate on the test set"))
+        self.evaluate_button.setObjectName("evaluateButton")
+        self.evaluate_button.setToolTip(self.tr("Score the ticked models on the whole test set (in the background)"))
+        self.evaluate_button.clicked.connect(self.evaluate)
+        self.table = AccuracyTable()
+        self.effect_label = QLabel(self.tr("Tick a base model, a feature+LoRA model and its control, then Evaluate."))
+        self.effect_label.setObjectName("featureEffectLabel")
+        self.effect_label.setWordWrap(True)
+        self.effect_label.setToolTip(self.tr(
+            "Feature+LoRA minus control, in test accuracy, with a 95 % interval: over seeds when several seeds "
+            "of both were evaluated, else over test images. An interval that includes zero means the data cannot "
+            "tell whether the feature helps"))
+        self.inspect_combo = QComboBox()
+        self.inspect_combo.setObjectName("inspectModel")
+        self.inspect_combo.setToolTip(self.tr("The model the views below show"))
+        self.compare_combo = QComboBox()
+        self.compare_combo.setObjectName("compareModel")
+        self.compare_combo.setToolTip(self.tr("The model it is compared with: 'fixed' and 'broken by LoRA', the "
+                                              "difference of confusion matrices and the drawing's second answer"))
+        self.export_button = QPushButton(self.tr("Export merged…"))
+        self.export_button.setObjectName("exportMergedButton")
+        self.export_button.setToolTip(self.tr("Write the inspected model with LoRA merged into its weights (one "
+                                              "safetensors file, a plain CNN), checked against the unmerged model"))
+        self.export_button.clicked.connect(self.export)
+        self.export_label = QLabel()
+        self.export_label.setObjectName("exportResult")
+        self.export_label.setWordWrap(True)
+        self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (self.inspect_combo, self.compare_combo, self.export_button):
+            widget.setEnabled(False)
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("<b>Saved models</b>")))
+        left.addWidget(self.selector, 1)
+        left.addWidget(self.evaluate_button)
+        inspect_row = QHBoxLayout()
+        inspect_row.addWidget(QLabel(self.tr("<b>Inspect</b>")))
+        inspect_row.addWidget(self.inspect_combo, 3)
+        inspect_row.addWidget(QLabel(self.tr("compared with")))
+        inspect_row.addWidget(self.compare_combo, 3)
+        inspect_row.addWidget(self.export_button)
+        right = QVBoxLayout()
+        right.addWidget(self.table, 1)
+        right.addWidget(self.effect_label)
+        right.addLayout(inspect_row)
+        right.addWidget(self.export_label)
+        top = QHBoxLayout()
+        top.addLayout(left, 2)
+        top.addLayout(right, 5)
+        top_widget = QWidget()
+        top_widget.setLayout(top)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("evalViews")
+        self.page: dict[str, QWidget] = {}
+        for key, title in PAGES:
+            self.page[key] = QWidget()
+            QVBoxLayout(self.page[key]).setContentsMargins(4, 4, 4, 4)
+            self.pages.addTab(self.page[key], self.tr(title))
+        self.confusion = self.gallery = self.brightness = self.delta = self.draw = None  # made by build_plots()
+        self.strength = StrengthPanel(state)  # beside the views it changes
+        self.strength.setFixedWidth(300)
+        views = QWidget()
+        views_row = QHBoxLayout(views)
+        views_row.setContentsMargins(0, 0, 0, 0)
+        views_row.addWidget(self.pages, 1)
+        views_row.addWidget(self.strength)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top_widget)
+        splitter.addWidget(views)
+        splitter.setSizes([330, 530])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._drawing_models: dict[str, object] = {}
+        self._strength_drawing: tuple[object, object] | None = None  # (row at a strength, its DrawingModel)
+        self._listed = False  # the library has been listed once (what is there at start is not ticked)
+        self.setEnabled(False)
+        state.sigReady.connect(lambda: self.setEnabled(True))
+        state.sigModelsChanged.connect(self._on_models)
+        state.sigJobStarted.connect(lambda kind: self._busy(kind, True))
+        state.sigJobEnded.connect(self._on_job_ended)
+        self.inspect_combo.currentIndexChanged.connect(lambda _index: self._on_inspected())
+        self.strength.sigChanged.connect(self._refresh_views)
+        self.compare_combo.currentIndexChanged.connect(lambda _index: self._refresh_views())
+        self.table.itemSelectionChanged.connect(self._on_table_selection)
+
+    def build_plots(self) -> None:
+        """Make the inspection views (imports pyqtgraph): called once, right after the window is shown."""
+        from lora_studio.gui.evaluation.brightness_plot import BrightnessErrorPlot
+        from lora_studio.gui.evaluation.confusion_panel import ConfusionPanel
+        from lora_studio.gui.evaluation.delta_view import DeltaWView
+        from lora_studio.gui.evaluation.draw_panel import DrawPanel
+        from lora_studio.gui.evaluation.gallery_panel import GalleryPanel
+
+        self.confusion, self.gallery = ConfusionPanel(), GalleryPanel()
+        self.brightness, self.delta, self.draw = BrightnessErrorPlot(), DeltaWView(), DrawPanel()
+        errors = QSplitter(Qt.Orientation.Horizontal)
+        errors.addWidget(self.confusion)
+        errors.addWidget(self.gallery)
+        errors.setSizes([480, 800])
+        for key, widget in (("errors", errors), ("brightness", self.brightness), ("delta", self.delta),
+                            ("draw", self.draw)):
+            self.page[key].layout().addWidget(widget)
+        self.confusion.sigCellClicked.connect(self.gallery.show_cell)
+        self.strength.build_plots()
+
+    # --- actions ------------------------------------------------------------------------
+    def checked_ids(self) -> list[str]:
+        return [self.selector.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.selector.count())
+                if self.selector.item(i).checkState() == Qt.CheckState.Checked]
+
+    def evaluate(self) -> None:
+        ids = self.checked_ids()
+        if not ids:
+            self.state.tell("info", self.tr("No model chosen"), self.tr("Tick at least one saved model to evaluate."))
+            return
+        self.state.start(evaluation_jobs.make_evaluate(self.state.cache, self.state.data_root,
+                                                       self.state.models_root, ids, on_done=self._on_evaluated))
+
+    def export(self) -> None:
+        row = self.inspected()
+        path = self.ask_export_path(row.id) if row is not None else None
+        if path and self.state.start(make_export(self.state.cache, self.state.data_root,
+                                                                 self.state.models_root, row.id, Path(path),
+                                                                 on_done=self._on_exported)):
+            self.export_label.setText(self.tr("Exporting: comparing merged and unmerged outputs on the test set…"))
+
+    def _ask_export_path(self, model_id: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export merged weights"), f"{model_id}-merged.safetensors",
+                                              self.tr("safetensors (*.safetensors)"))
+        return path or None
+
+    # --- the chosen models --------------------------------------------------------------
+    def rows(self) -> list:
+        return list(self.result.rows) if self.result else []
+
+    def inspected(self):
+        """The inspected model's row: at the slider's strength once that is computed, else as trained."""
+        row = self._row(self.inspect_combo.currentData())
+        at = self.strength.at_strength
+        return at if row is not None and at is not None and at.id == row.id else row
+
+    def compared(self):
+        return self._row(self.compare_combo.currentData())
+
+    def inspect(self, model_id: str, compare_with: str | None = "") -> None:
+        """Choose the inspected model (and the compared one; "" keeps it, None: none)."""
+        if compare_with is not None and compare_with != "":
+            self.compare_combo.setCurrentIndex(self.compare_combo.findData(compare_with))
+        elif compare_with is None:
+            self.compare_combo.setCurrentIndex(0)
+        self.inspect_combo.setCurrentIndex(self.inspect_combo.findData(model_id))
+
+    def _row(self, model_id):
+        return next((row for row in self.rows() if row.id == model_id), None)
+
+    def labels(self) -> dict[str, str]:
+        """Short, unique names: "feature+LoRA · seed 1" (a number added when two would read the same)."""
+        labels, seen = {}, {}
+        for row in self.rows():
+            text = self.tr("{0} · seed {1}").format(core_texts.kind_title(row.kind), row.seed)
+            seen[text] = seen.get(text, 0) + 1
+            labels[row.id] = text if seen[text] == 1 else f"{text} ({seen[text]})"
+        return labels
+
+    # --- slots --------------------------------------------------------------------------
+    def _busy(self, kind: str, running: bool) -> None:
+        if kind == "evaluate":
+            self.evaluate_button.setEnabled(not running)
+            self.evaluate_button.setText(self.tr("Evaluating…") if running else self.tr("Evaluate on the test set"))
+        elif kind == "export":
+            self.export_button.setEnabled(not running and self.inspected() is not None)
+
+    def _on_job_ended(self, kind: str, status: str, message: str) -> None:
+        self._busy(kind, False)
+
+    def _on_models(self, models) -> None:
+        previously = set(self.checked_ids())
+        known = {self.selector.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.selector.count())}
+        self.selector.clear()
+        for info in models:
+            if info.error:
+                continue
+            item = QListWidgetItem(f"{info.label}\n{kind_title(info.kind)} · {info.id}")
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setToolTip(info.settings)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            # keep earlier ticks; tick models that are new since the last listing (what was just trained, also
+            # into a library that was empty), but not the whole library when the app starts
+            fresh = info.id not in known and self._listed
+            item.setCheckState(Qt.CheckState.Checked if info.id in previously or fresh else Qt.CheckState.Unchecked)
+            self.selector.addItem(item)
+        self._listed = True
+
+    def _on_evaluated(self, result) -> None:
+        """The `on_done` of an evaluation started here: an evaluation_jobs.Evaluated, when it finished."""
+        if result.status != "finished":
+            return
+        self.result = result
+        self._drawing_models = {}
+        self.strength.forget()
+        rows = list(result.rows)
+        self.table.fill(rows, list(result.groups), result.references)
+        effect = result.effect
+        self.effect_label.setText(
+            self.tr("<b>Feature effect</b> (feature+LoRA − control, {0}): {1}").format(
+                score_texts.effect_method(effect), score_texts.effect_meaning(effect))
+            if effect else self.tr("To see what the extra feature itself adds, evaluate a feature+LoRA model "
+                                   "together with the control of the same base and settings (the LoRA tab trains "
+                                   "both)."))
+        labels = self.labels()
+        choice = _default_choice(rows)
+        for combo in (self.inspect_combo, self.compare_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.compare_combo.addItem(self.tr("nothing"), None)
+        for row in rows:
+            for combo in (self.inspect_combo, self.compare_combo):
+                combo.addItem(labels[row.id], row.id)
+                combo.setItemData(combo.count() - 1, row.name, Qt.ItemDataRole.ToolTipRole)
+        self.inspect_combo.setCurrentIndex(self.inspect_combo.findData(choice[0]))
+        self.compare_combo.setCurrentIndex(self.compare_combo.findData(choice[1]))
+        for combo in (self.inspect_combo, self.compare_combo):
+            combo.blockSignals(False)
+            combo.setEnabled(True)
+        self.export_button.setEnabled(self.state.busy_kind != "export")
+        self._on_inspected()
+
+    def _on_table_selection(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        model_id = self.table.row_ids[rows[0].row()] if rows and rows[0].row() < len(self.table.row_ids) else None
+        if model_id is not None:
+            self.inspect(model_id)
+
+    def _on_exported(self, result) -> None:
+        """The `on_done` of an export started here: a shared.export.Exported, when it finished."""
+        if result.status == "finished":
+            self.export_label.setText(self.tr("<b>Exported</b> {0} to {1}: {2}.").format(
+                result.model_id, result.path, result.check))
+        elif result.status == "stopped":  # the reason is also in a message box
+            self.export_label.setText(self.tr("Export stopped: {0}").format(result.message))
+        else:
+            self.export_label.setText(self.tr("Export failed: {0}").format(result.message))
+
+    def _refresh_views(self) -> None:
+        inspected, compared = self.inspected(), self.compared()
+        if inspected is None or self.confusion is None:
+            return
+        if compared is not None and compared.id == inspected.id:
+            compared = None
+        labels = self.labels()
+        test = self.test_of(inspected.task)
+        name = labels[inspected.id]
+        if inspected is self.strength.at_strength:
+            name = self.tr("{0} at {1} %").format(name, self.strength.slider.value())
+        first = (name, inspected.predictions)
+        second = None
+        if compared is not None:  # compared on the inspected model's test images: a base on its task if need be
+            answers = self._answers_on(compared, inspected.task)
+            second = (labels[compared.id], answers) if answers is not None else None
+        self.confusion.set_models(first, second, test.classes)
+        self.gallery.set_source(test, first, second)
+        from lora_studio.gui.evaluation.brightness_plot import symbol_for
+
+        ordered = sorted((row for row in self.rows() if row.task == inspected.task),
+                         key=lambda row: (KIND_ORDER.get(row.kind, 9), row.seed))
+        curves = [(row.id, labels[row.id], PHASE_COLOURS.get(row.kind, "#333333"), symbol_for(row.seed),
+                   (inspected if row.id == inspected.id else row).brightness_errors) for row in ordered]
+        self.brightness.set_data(test.brightness, self.result.edges, curves, (name, inspected.predictions.correct))
+        self.delta.set_model(name, inspected)
+        shown = [row for row in (compared, inspected) if row is not None]
+        colours = [PHASE_COLOURS.get(row.kind, "#333333") for row in shown]
+        if len(colours) == 2 and colours[0] == colours[1]:
+            colours[1] = SECOND_COLOUR
+        self.draw.set_models([(name if row is inspected else labels[row.id], colour, self._drawing_model(row))
+                              for row, colour in zip(shown, colours, strict=True)])
+
+    def _drawing_model(self, row):
+        from lora_studio.core.model.numpy_cnn import DrawingModel
+
+        if row is self.strength.at_strength:  # the inspected model at the slider's strength: its own merged weights
+            if self._strength_drawing is None or self._strength_drawing[0] is not row:
+                self._strength_drawing = (row, DrawingModel(row.snapshot))
+            return self._strength_drawing[1]
+        if row.id not in self._drawing_models:
+            self._drawing_models[row.id] = DrawingModel(row.snapshot)
+        return self._drawing_models[row.id]
+
+    # --- tasks and adapter strength -----------------------------------------------------
+    def test_of(self, task: str) -> evaluation_jobs.TestSet:
+        """The test split the models trained for `task` were scored on (the data set's own for "same")."""
+        tests = self.result.tests or {}
+        return tests.get(task) or self.result.test
+
+    def _answers_on(self, row, task: str):
+        """`row`'s predictions on `task`'s test split: its own when it was trained for it; a base's from the
+        evaluation's references; None when it was not scored there."""
+        if row.task == task:
+            return row.predictions
+        reference = next((r for r in self.result.references if r.base_id == row.id and r.task == task), None)
+        return None if reference is None else reference.predictions
+
+    def _on_inspected(self) -> None:
+        """A model was chosen to inspect: the slider starts at its trained strength, the plot shows its curve."""
+        row = self._row(self.inspect_combo.currentData())
+        test = self.test_of(row.task) if row is not None else None
+        self.strength.inspect(row, *((test.brightness, self.result.edges) if test is not None else ()))
+        self._refresh_views()
+
+
+def _default_choice(rows) -> tuple[str, str | None]:
+    """Inspect the first feature+LoRA model (else a control, else a model of another method, else the first),
+    compared with its base."""
+    for kind in ("feature_lora", "control_lora", "head", "full", "scratch"):
+        chosen = sorted((row for row in rows if row.kind == kind), key=lambda row: row.seed)
+        if chosen:
+            row = chosen[0]
+            base = next((r.id for r in rows if r.id == row.parent), None)
+            base = base or next((r.id for r in rows if r.kind == "base"), None)
+            return row.id, base
+    return rows[0].id, None

@@ -1,0 +1,308 @@
+"""AppState: what the whole window shares — readiness, the data set, the model library, the running job.
+
+Tabs never talk to each other: they read this object, call its methods and
+listen to its `sig*` signals. It owns the `JobRunner` (the worker thread) and
+turns the runner's reports into signals named after what they mean to a view.
+A job's result goes to the `on_done` of the code that started it; here only
+what every job shares (how it ended, what went wrong). Everything here runs in
+the GUI thread.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from lora_studio.core import paths
+from lora_studio.gui.background.caches import DataCache
+from lora_studio.gui.background.worker import QUIET_JOBS, Job, JobResult, JobRunner, job_title
+from lora_studio.gui.i18n import core_texts
+from lora_studio.gui.state import loading
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """One model of the library, as the views show it (no torch inside)."""
+
+    id: str
+    name: str = ""
+    kind: str = ""
+    dataset: str = ""
+    created: str = ""
+    parent: str | None = None
+    test_accuracy: float | None = None
+    trainable_params: int | None = None
+    total_params: int | None = None
+    settings: str = ""
+    error: str | None = None  # the folder could not be read
+    # how it was fine-tuned (the Learn tab's explainer lists the LoRA adapters): config.METHODS' name or None
+    method: str | None = None
+    layers: tuple[str, ...] = ()  # the layers its adapters wrap (LoRA models only)
+    rank: int | None = None
+    alpha: float | None = None
+    variant: str | None = None  # lora | rslora | dora
+    # what the Learn tab's lessons quote: the run's task, inputs and seed, and its scores (metrics.json)
+    task: str = "same"
+    features: tuple[str, ...] = ()  # the extra inputs of a feature_lora model
+    seed: int | None = None
+    epochs: int | None = None
+    source_accuracy: float | None = None
+    base_target_accuracy: float | None = None
+    base_source_accuracy: float | None = None
+    forgetting: float | None = None
+
+    @property
+    def label(self) -> str:
+        if self.error:
+            return QCoreApplication.translate("AppState", "{0} (unreadable)").format(self.id)
+        return self.name if self.test_accuracy is None else f"{self.name} · {100 * self.test_accuracy:.2f} %"
+
+
+def describe_settings(record) -> str:
+    translate = QCoreApplication.translate
+    t = record.train
+    text = translate("AppState", "{0} ep, batch {1}, lr {2}, seed {3}").format(
+        t.epochs, t.batch_size, f"{t.lr:g}", t.seed)
+    if record.lora:
+        lora = record.lora
+        features = "+".join(core_texts.feature_word(name) for name in record.features.names) if record.features \
+            else translate("AppState", "no feature (control)")
+        text = translate("AppState", "r={0}, α={1}, {2}, {3}; {4}").format(
+            lora.rank, f"{lora.alpha:g}", "+".join(lora.layers), features, text)
+    images = record.metrics.get("train_images")
+    return translate("AppState", "{0}; {1} images").format(text, f"{images:,}") if images else text
+
+
+class AppState(QObject):
+    sigReady = Signal()
+    sigLoadFailed = Signal(str)
+    sigDatasetChanged = Signal(object)  # loading.DatasetView, or None when the chosen data set is not here
+    sigDatasetName = Signal(str)  # the chosen data set changed
+    sigModelsChanged = Signal(object)  # list[ModelInfo]
+    sigJobStarted = Signal(str)  # kind
+    sigJobEnded = Signal(str, str, str)  # kind, status, message
+    sigJobPaused = Signal(str, bool)
+    sigSteps = Signal(str, str, object, object, object)  # kind, key, steps, losses, progress dict
+    sigEpoch = Signal(str, str, object)  # kind, key, epoch dict
+    sigProgress = Signal(str, float, str)  # kind, fraction, text
+    sigStatus = Signal(str)  # a passing message for the status bar
+    sigMessage = Signal(str, str, str, str)  # level (info|warning|error), title, text, details: shown in a box
+    sigOpenModel = Signal(str)  # a model id a view asks to see in the Evaluation tab (the window does it)
+
+    def __init__(self, parent: QObject | None = None, home: Path | None = None):
+        super().__init__(parent)
+        self.home = home or paths.app_home()
+        self.data_root = paths.datasets_dir(self.home)
+        self.models_root = paths.models_dir(self.home)
+        self.ready = False
+        self.torch_version: str | None = None
+        self.features: list[tuple[str, str, str]] = []  # (name, title, description), known once the core loads
+        self.dataset_name = "mnist"
+        self._loading: str | None = None  # the data set the last loading job was started for
+        self.dataset: loading.DatasetView | None = None
+        self.models: list[ModelInfo] = []
+        self.cache = DataCache()
+        self.runner = JobRunner(self)
+        self._pending: dict[str, Job] = {}  # quiet jobs waiting for the worker (`run_soon`), by their starter's key
+        self._next: Job | None = None  # a job started while a quiet one ran: it runs the moment that one ends
+        self.runner.sigStarted.connect(self._on_started)
+        self.runner.sigSteps.connect(self.sigSteps)
+        self.runner.sigEpoch.connect(self.sigEpoch)
+        self.runner.sigProgress.connect(self.sigProgress)
+        self.runner.sigStatus.connect(self.sigStatus)
+        self.runner.sigPaused.connect(self.sigJobPaused)
+        self.runner.sigDone.connect(self._on_done)
+
+    # --- jobs ---------------------------------------------------------------------------
+    def start(self, job: Job) -> bool:
+        """Run `job` in the worker; when another job runs, refuse with a message and return False. A quiet job
+        (a preview, a second long at most) is not in the way: `job` then follows it the moment it ends."""
+        running = self._next or self.runner.job
+        if running is not None and running.kind in QUIET_JOBS:
+            self._next = job
+            return True
+        if running is not None:
+            self.tell("info", self.tr("Busy"), self.tr(
+                "{0} is still running. Wait for it to end, or stop it, before starting {1}.").format(
+                running.title, job.title.lower()))
+            return False
+        return self.runner.submit(job)
+
+    def run_soon(self, key: str, job: Job) -> bool:
+        """Run the quiet `job` (a kind of QUIET_JOBS) now if the worker is idle, else as soon as it is, without a
+        "Busy" box: what the window computes by itself to show something (a task's images, a model at another
+        strength). A later job under the same `key` replaces one still waiting. True when it started at once.
+        Quiet jobs are not announced: no sigJobStarted or sigJobEnded, their starter's `on_done` shows them."""
+        self._pending.pop(key, None)
+        if self._next is None and self.runner.job is None and self.runner.submit(job):
+            return True
+        self._pending[key] = job
+        return False
+
+    def cancel_soon(self, key: str) -> None:
+        """Forget the job waiting under `key`, if any (one already running runs to its end)."""
+        self._pending.pop(key, None)
+
+    def _start_pending(self) -> None:
+        if self.runner.job is None and self._pending:
+            key = next(iter(self._pending))
+            self.runner.submit(self._pending.pop(key))
+
+    @property
+    def busy_kind(self) -> str | None:
+        job = self._next or self.runner.job
+        return job.kind if job else None
+
+    def pause(self) -> None:
+        self.runner.pause()
+
+    def resume(self) -> None:
+        self.runner.resume()
+
+    def stop(self) -> None:
+        self.runner.stop()
+
+    def shutdown(self) -> None:
+        self._pending.clear()
+        self._next = None
+        self.runner.shutdown()
+
+    def load_core(self) -> None:
+        self.runner.submit(loading.make_load_core(self.data_root, on_done=self._on_loaded))
+
+    def open_model(self, model_id: str) -> None:
+        """Show a saved model in the Evaluation tab: a tab cannot reach another, the window wires this."""
+        self.sigOpenModel.emit(model_id)
+
+    def tell(self, level: str, title: str, text: str, details: str = "") -> None:
+        """Show a message box (level: info, warning or error)."""
+        self.sigMessage.emit(level, title, text, details)
+
+    def _on_started(self, kind: str) -> None:
+        if kind not in QUIET_JOBS:
+            self.sigJobStarted.emit(kind)
+
+    def _on_done(self, kind: str, result: JobResult) -> None:
+        """What every job shares once its starter has had the result: the views hear how it ended."""
+        quiet = kind in QUIET_JOBS
+        if not quiet:
+            self.sigJobEnded.emit(kind, result.status, result.message)
+        if self._next is not None:  # started while this quiet job ran
+            job, self._next = self._next, None
+            self.runner.submit(job)
+        else:
+            switched = kind != "dataset" or self._loading != self.dataset_name
+            if kind != "load" and switched and self.dataset is None and self.dataset_available():
+                # the data set was switched while another job ran (its loading waited): load it now
+                QTimer.singleShot(0, lambda: self.runner.job is None and self.dataset is None
+                                  and self.select_dataset(self.dataset_name, True))
+            if self._pending:  # after the data set's loading, which was scheduled first
+                QTimer.singleShot(0, self._start_pending)
+        title = job_title(kind)
+        if result.status == "diverged":
+            self.tell("warning", self.tr("{0} diverged").format(title), sentence(result.message))
+        # a quiet job's starter shows a user error (one line) itself; an unexpected one (with a traceback) is boxed
+        if result.status == "failed" and kind != "load" and not (quiet and not result.details):
+            self.tell("error", self.tr("{0} failed").format(title), sentence(result.message), result.details)
+
+    def _on_loaded(self, result: JobResult) -> None:
+        if not isinstance(result, loading.CoreLoaded) or result.status != "finished":
+            self.sigLoadFailed.emit(result.message)
+            self.tell("error", self.tr("PyTorch could not be loaded"),
+                      self.tr("LoRA Studio needs PyTorch to train: {0}").format(result.message), result.details)
+            return
+        self.ready = True
+        self.features = list(result.features)
+        self.torch_version = result.torch_version
+        for status, message in result.bundled:  # data sets this bundle brought along
+            if status == "failed":
+                self.tell("warning", self.tr("Bundled data"), sentence(message) + ".")
+            else:
+                self.sigStatus.emit(sentence(message))
+        self.refresh_models()
+        self.sigReady.emit()
+        self.select_dataset(self.dataset_name, force=True)
+
+    # --- data set -----------------------------------------------------------------------
+    def select_dataset(self, name: str, force: bool = False) -> None:
+        """Choose a data set; load it in the background when it is in the app's folder."""
+        if name == self.dataset_name and not force:
+            return
+        self.dataset_name = name
+        self.sigDatasetName.emit(name)
+        if self.dataset is not None and self.dataset.name != name:
+            self.dataset = None
+            self.sigDatasetChanged.emit(None)
+        if not self.ready:
+            return
+        from lora_studio.core.data import datasets as data
+
+        if data.is_available(self.data_root, name):
+            running = self._next or self.runner.job
+            if running is not None:  # loaded when that job ends (_on_done): a choice needs no "Busy" box
+                if running.kind not in QUIET_JOBS:
+                    self.sigStatus.emit(self.tr("{0} will be loaded when {1} ends").format(
+                        core_texts.dataset_title(name), running.title.lower()))
+                return
+            self._loading = name
+            self.start(loading.make_load_dataset(self.cache, self.data_root, name, on_done=self.take_dataset))
+        else:
+            self.sigStatus.emit(self.tr("{0} is not here yet: download it or import a folder").format(
+                core_texts.dataset_title(name)))
+
+    def take_dataset(self, result: JobResult) -> None:
+        """The `on_done` of a job that loads, downloads or imports a data set: show it, when it is still the
+        one chosen (not one loaded before another was chosen)."""
+        if isinstance(result, loading.DatasetLoaded) and result.view is not None \
+                and result.view.name == self.dataset_name:
+            self.dataset = result.view
+            self.sigDatasetChanged.emit(self.dataset)
+
+    def dataset_available(self, name: str | None = None) -> bool:
+        if not self.ready:
+            return False
+        from lora_studio.core.data import datasets as data
+
+        return data.is_available(self.data_root, name or self.dataset_name)
+
+    # --- model library ------------------------------------------------------------------
+    def library(self):
+        from lora_studio.core.storage.library import ModelLibrary
+
+        return ModelLibrary(self.models_root)
+
+    def refresh_models(self) -> None:
+        """Re-read the library (small JSON files only) and tell the views."""
+        if not self.ready:
+            return
+        from lora_studio.core.errors import USER_ERRORS
+
+        try:
+            entries = self.library().list()
+        except USER_ERRORS as exc:  # e.g. a library folder this user may not read
+            self.sigStatus.emit(self.tr("The model library cannot be read: {0}").format(exc))
+            entries = []
+        infos = []
+        for entry in entries:
+            record = entry.record
+            if record is None:
+                infos.append(ModelInfo(entry.id, error=entry.error))
+                continue
+            m = record.metrics
+            infos.append(ModelInfo(
+                entry.id, record.name, record.kind, record.dataset, record.created, record.parent,
+                m.get("test_accuracy"), m.get("trainable_params"), m.get("total_params"), describe_settings(record),
+                method=record.method, layers=tuple(record.lora.layers) if record.lora else (),
+                rank=record.lora.rank if record.lora else None, alpha=record.lora.alpha if record.lora else None,
+                variant=record.lora.variant if record.lora else None,
+                task=record.task, features=tuple(record.features.names) if record.features else (),
+                seed=record.train.seed, epochs=record.train.epochs, source_accuracy=m.get("source_accuracy"),
+                base_target_accuracy=m.get("base_target_accuracy"), base_source_accuracy=m.get("base_source_accuracy"),
+                forgetting=m.get("forgetting")))
+        self.models = infos
+        self.sigModelsChanged.emit(infos)
+
+
+def sentence(text: str) -> str:
+    """The text with a capital first letter, as a message box shows it."""
+    return text[:1].upper() + text[1:]

@@ -1,1 +1,0 @@
-"""Reusable widgets: image grid, spinners, the training panel, placeholders."""

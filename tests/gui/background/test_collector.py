@@ -1,0 +1,37 @@
+"""Garbage is collected in the GUI thread while the window is open (gui/background/collector.py says why)."""
+
+import gc
+import threading
+
+from PySide6.QtWidgets import QWidget
+
+
+def test_garbage_made_while_the_worker_allocates_is_collected_in_the_gui_thread(make_window, qtbot):
+    window = make_window(wait_ready=False)
+    threads: list[str] = []
+
+    def note(phase, _info):
+        if phase == "start":
+            threads.append(threading.current_thread().name)
+
+    gc.callbacks.append(note)
+    try:
+        widget = QWidget()
+        widget.cycle = widget  # a Qt object only the cyclic collector can free, as a dialog in a cycle is
+        del widget
+
+        def allocate():  # far past generation 0's threshold: automatic collection would run right here
+            junk = []
+            for _ in range(50_000):
+                junk.append([[]])
+
+        worker = threading.Thread(target=allocate, name="worker")
+        worker.start()
+        worker.join()
+        assert not gc.isenabled()
+        qtbot.waitUntil(lambda: "MainThread" in threads, timeout=5_000)
+        assert "worker" not in threads
+    finally:
+        gc.callbacks.remove(note)
+    window.close()
+    assert gc.isenabled()  # the last window closed: Python collects by itself again
