@@ -82,6 +82,23 @@ def test_experiment_takes_a_task_and_a_method_and_says_what_was_forgotten(tiny_r
     assert "Head (fc2): target" in printed and "95 % intervals over the seeds" in printed
 
 
+def test_a_composite_task_runs_through_finetune_sweep_and_evaluate(tiny_root, tmp_path, base_id):
+    code, _, err = run("finetune", base_id, *quick(tiny_root), "--task", "rotate90+swap-labels", "--method", "head",
+                       "--epochs", 1, "--json", tmp_path / "f.json")
+    assert code == 0, err
+    tuned = json.loads((tmp_path / "f.json").read_text())
+    assert tuned["task"] == "rotate90+swap-labels"
+    code, _, err = run("sweep", "--base", base_id, "--data-dir", tiny_root, "--offline", "--task", "noisy+inverted",
+                       "--methods", "head", "--seeds", "0", "--epochs", 1, "--json", tmp_path / "s.json")
+    assert code == 0, err
+    assert json.loads((tmp_path / "s.json").read_text())["task"] == "noisy+inverted"
+    code, _, err = run("evaluate", base_id, tuned["model_id"], "--data-dir", tiny_root, "--json", tmp_path / "e.json")
+    rows = json.loads((tmp_path / "e.json").read_text())["models"]
+    assert code == 0 and rows[1]["task"] == "rotate90+swap-labels"
+    assert rows[1]["target_accuracy"] == tuned["target_accuracy"]
+    assert rows[1]["base_target_accuracy"] == tuned["base_target_accuracy"]
+
+
 def test_evaluate_shows_task_source_and_forgetting(tiny_root, tmp_path, base_id):
     assert run("finetune", base_id, *quick(tiny_root), "--task", "rotate90", "--method", "head", "--epochs", 1,
                "--json", tmp_path / "f.json")[0] == 0
@@ -103,6 +120,8 @@ def _library_files():
 
 @pytest.mark.parametrize(("options", "message"), [
     (["--task", "invertd"], "unknown task 'invertd'; did you mean inverted?"),
+    (["--task", "swap-labels+inverted"], "write inverted+swap-labels instead of swap-labels+inverted"),
+    (["--task", "inverted+kmnist"], "'kmnist' cannot be part of a composite task"),
     (["--task", "folder:"], "give the folder after the colon"),
     (["--task", "folder:/no/such/folder"], "/no/such/folder: no such folder"),
     (["--task", "fashion-mnist"], "the fashion-mnist task needs Fashion-MNIST, which is not installed"),
