@@ -24,6 +24,23 @@ KINDS = ("base", *cfg.KIND_METHODS)  # base, feature_lora, control_lora, head, f
 MAX_FEATURE_STAT, MIN_FEATURE_STD = 1e6, 1e-7  # beyond these a feature's standardisation overflows float32
 
 
+@dataclass(frozen=True)
+class Series:
+    """The fine-tuning a model was one run of, as far as its own settings do not say: every seed it ran, whether
+    the control ran beside the feature run, and the feature run's extra inputs (a control model has none of its
+    own). What `lora-studio show-command` needs to write the one command that made the whole series."""
+
+    seeds: tuple[int, ...]
+    control: bool
+    features: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        if not self.seeds:
+            raise ConfigError("a series has at least one seed")
+        for seed in self.seeds:
+            cfg.check_range("seed", seed, whole=True)
+
+
 @dataclass
 class ModelRecord:
     """Everything config.json and metrics.json say about a saved model."""
@@ -45,6 +62,8 @@ class ModelRecord:
     # (config.METHODS; None for a base). Models saved before these existed were LoRA runs on the same task.
     task: str = "same"
     method: str | None = None
+    # the fine-tuning this model was one run of (None for a base, and in records saved before issue 21)
+    series: Series | None = None
 
     def __post_init__(self):
         if self.method is None:
@@ -61,6 +80,7 @@ class ModelRecord:
             "train": cfg.to_dict(self.train),
             "transfer": self.transfer,
             "versions": self.versions,
+            "series": cfg.to_dict(self.series) if self.series else None,
         }
 
 
@@ -106,6 +126,7 @@ def record_from_config(data, model_id: str) -> ModelRecord:
             transfer=check_type("transfer", data.get("transfer"), dict | None),
             task=check_task(check_type("task", data.get("task", "same"), str)),
             method=check_type("method", data.get("method"), str | None),
+            series=cfg.from_dict(Series, data["series"]) if data.get("series") is not None else None,
         )
         _check_consistent(record)
     # LoraStudioError: an unknown feature; OverflowError: a feature statistic too large for a float
@@ -130,6 +151,8 @@ def _check_consistent(record: ModelRecord) -> None:
         raise ValueError(f"a {record.kind} model takes no extra features")
     if record.kind == "base" and record.task != "same":
         raise ValueError("a base model is trained on its own data set: its task is 'same'")
+    if record.kind == "base" and record.series is not None:
+        raise ValueError("a base model is no run of a fine-tuning series")
     if record.features is not None:
         values = record.features.mean + record.features.std
         # raw features are fractions of the image; fit() clamps std at 1e-6 (a float32 just below it)

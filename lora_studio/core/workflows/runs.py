@@ -31,6 +31,7 @@ from lora_studio.core.evaluation.scores import (
 )
 from lora_studio.core.model.staged import staged
 from lora_studio.core.storage.library import ModelLibrary, ModelRecord
+from lora_studio.core.storage.record import Series
 from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo, TrainControl
 from lora_studio.core.training.prefix_cache import PrefixCache, first_trainable_stage
 from lora_studio.core.workflows import recipes
@@ -181,6 +182,8 @@ def finetune_runs(
     source = dataset
     target = target if target is not None else target_dataset(plan, source, data_root)
     done = FinetuneRuns()
+    lora = plan.method == "lora"
+    series = Series(plan.seeds, plan.control and lora, plan.features if lora else ())
     with PrefixCache() if cache is None else nullcontext(cache) as prefixes:  # a caller's cache is its to free
         reference = _base_scores(base, source, target, prefixes, listener)
         for phase, seed in runs if runs is not None else plan.runs():
@@ -192,6 +195,7 @@ def finetune_runs(
                                        name=names(phase, seed) if names is not None else name, cache=prefixes,
                                        method=KIND_METHODS[phase], task=plan.task)
             _score_forgetting(outcome, source, target, reference, prefixes)
+            outcome.record.series = series  # what show-command needs to write the command of the whole series
             done.runs.append(_saved(phase, seed, outcome, library, listener))
             if not done.runs[-1].finished:
                 break
