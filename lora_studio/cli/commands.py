@@ -3,13 +3,15 @@
 import json
 from pathlib import Path
 
+import lora_studio
 from lora_studio.cli import evaluation_output as report
-from lora_studio.cli import sweep
+from lora_studio.cli import show_command, sweep
 from lora_studio.cli.common import (
     check_limit,
     data_root,
     ensure_dataset,
     fetch,
+    finetune_plan,
     library,
     lora_config,
     saved_id,
@@ -91,28 +93,49 @@ def train_base(args) -> int:
 
 
 def finetune(args) -> int:
-    config, adapter, features = train_config(args), lora_config(args), check_features(args.features)
-    plan = plans.FinetunePlan(args.base_id, adapter, features, control=False, seeds=(args.seed,), train=config,
-                            limit=args.limit, task=args.task, method=args.method)
+    plan = finetune_plan(args)  # every setting checked before the base is loaded
     lib = library()
     base, record = runs.load_base(lib, args.base_id)
     args.dataset = record.dataset
     dataset = ensure_dataset(args, record.dataset)
     target = runs.target_dataset(plan, dataset, data_root(args))  # a bad folder is said before any training
+    several = len(plan.runs()) > 1
     title = "LoRA fine-tuning" if plan.method == "lora" else METHOD_TITLES[plan.method]
-    with TrainingBars(title) as bars:
-        [run] = runs.finetune_runs(base, record, dataset, plan, lib, bars, name=args.name, target=target).runs
-    model_id, outcome = saved_id(run), run.outcome
-    m = outcome.record.metrics
-    out.print(f"Saved {escape(title)} model [bold]{model_id}[/bold] ({escape(plan.task)}): "
-              f"{outcome.trainable_params:,} of {outcome.total_params:,} parameters trained")
-    out.print(f"  target accuracy {percent(m['target_accuracy'])} (the base: {percent(m['base_target_accuracy'])}), "
-              f"source accuracy {percent(m['source_accuracy'])} (the base: {percent(m['base_source_accuracy'])}), "
-              f"forgetting {100 * m['forgetting']:+.2f} points")
+
+    def names(phase: str, seed: int) -> str:  # one --name for several models would tell them apart by nothing
+        return f"{args.name} · {PHASE_TITLES[phase]} · seed {seed}"
+
+    with TrainingBars(None if several else title) as bars:
+        done = runs.finetune_runs(base, record, dataset, plan, lib, bars, name=args.name, target=target,
+                                  names=names if args.name and several else None)
+    for run in done.runs:
+        model_id, outcome = saved_id(run), run.outcome  # the run that ended the series early raises here
+        m = outcome.record.metrics
+        what = PHASE_TITLES[run.phase] + f", seed {run.seed}" if several else title
+        out.print(f"Saved {escape(what)} model [bold]{model_id}[/bold] ({escape(plan.task)}): "
+                  f"{outcome.trainable_params:,} of {outcome.total_params:,} parameters trained")
+        out.print(f"  target accuracy {percent(m['target_accuracy'])} (the base: "
+                  f"{percent(m['base_target_accuracy'])}), source accuracy {percent(m['source_accuracy'])} "
+                  f"(the base: {percent(m['base_source_accuracy'])}), forgetting {100 * m['forgetting']:+.2f} points")
+    effect = done.effect()
+    if effect is not None:
+        out.print(f"Feature effect (feature+LoRA − control): {escape(effect.sentence())}")
     bars.print_warnings()
     if args.json:
-        write_json(args.json, runs.run_record(run, args.base_id))
+        write_json(args.json, finetune_json(done, args.base_id, plan) if several else
+                   runs.run_record(done.runs[0], args.base_id))
     return 0
+
+
+def finetune_json(done: runs.FinetuneRuns, base_id: str, plan: plans.FinetunePlan) -> dict:
+    """`finetune --json` for several runs: each run's RUN record, with its phase and extra inputs (which tell a
+    feature run from its control), in the order they ran, and the features' effect when every seed has both."""
+    effect = done.effect()
+    return {"version": lora_studio.__version__, "base_id": base_id, "task": plan.task,
+            "runs": [{**runs.run_record(run, base_id), "phase": run.phase,
+                      "features": list(plan.features) if run.phase == "feature_lora" else []}
+                     for run in done.runs],
+            "feature_effect": effect.to_dict() if effect is not None else None}
 
 
 def forgetting_lines(scores: dict) -> list[str]:
@@ -239,4 +262,5 @@ def self_test(args) -> int:
 COMMANDS = {
     "experiment": experiment, "train-base": train_base, "finetune": finetune, "evaluate": evaluate,
     "models": models, "data": data_command, "self-test": self_test, "sweep": sweep.run,
+    "show-command": show_command.run,
 }

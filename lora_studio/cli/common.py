@@ -1,5 +1,6 @@
 """What the headless commands share: where data and models are, reading a data set, writing a result file."""
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -8,10 +9,11 @@ from lora_studio.core import config as cfg
 from lora_studio.core import paths
 from lora_studio.core.data import datasets as data
 from lora_studio.core.data import download
+from lora_studio.core.data.features import check_features
 from lora_studio.core.errors import DataError, StorageError
 from lora_studio.core.files import atomic_write
 from lora_studio.core.storage.library import ModelLibrary
-from lora_studio.core.workflows import runs
+from lora_studio.core.workflows import plans, runs
 
 
 def data_root(args) -> Path:
@@ -59,7 +61,22 @@ def check_limit(args) -> None:
 
 
 def train_config(args) -> cfg.TrainConfig:
-    return cfg.TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, seed=args.seed)
+    return cfg.TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
+                           seed=args.seed if args.seed is not None else 0, lr_schedule=args.lr_schedule)
+
+
+def finetune_plan(args) -> plans.FinetunePlan:
+    """`finetune`'s options as the plan the LoRA tab makes: one run per seed (`--seeds`, else `--seed`), and for
+    LoRA the feature run and, with `--control`, its control. Another method takes no adapters, extra inputs or
+    control, as in the window, so its plan holds their defaults whatever was typed."""
+    if args.seeds is not None and args.seed is not None:
+        raise cfg.ConfigError("give --seed or --seeds, not both")
+    seeds = args.seeds if args.seeds is not None else (args.seed if args.seed is not None else 0,)
+    lora, adapter, features = args.method == "lora", lora_config(args), check_features(args.features)  # all checked
+    return plans.FinetunePlan(args.base_id, adapter if lora else cfg.LoraConfig(), features if lora else (),
+                              args.control and lora, seeds,
+                              dataclasses.replace(train_config(args), seed=0), limit=args.limit, task=args.task,
+                              method=args.method)
 
 
 def lora_config(args) -> cfg.LoraConfig:

@@ -41,6 +41,9 @@ def _train_options(parser, epochs: int) -> None:
     parser.add_argument("--batch-size", type=int, default=64, help="batch size [64]")
     parser.add_argument("--lr", type=float, default=1e-3, help="Adam learning rate [1e-3]")
     parser.add_argument("--seed", type=int, default=0, help="random seed [0]")
+    parser.add_argument("--lr-schedule", choices=cfg.LR_SCHEDULES, default="anneal",
+                        help="anneal: constant, then down to 0 over the last third; cosine; constant (what a sweep "
+                             "uses) [anneal]")
 
 
 def _lora_options(parser) -> None:
@@ -117,8 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     _train_options(tune, epochs=2)
     _lora_options(tune)
     _task_options(tune)
-    tune.add_argument("--name", help="name shown in the library")
-    tune.add_argument("--json", metavar="PATH", help="also write the run record (PRODUCT.md's RUN) as JSON to PATH")
+    tune.add_argument("--seeds", type=comma_ints, metavar="LIST",
+                      help="several seeds, comma-separated: one run (and its control) each, as the LoRA tab's "
+                           "seeds do [--seed]")
+    tune.set_defaults(seed=None)  # --seed left out reads None (meaning 0), so that --seed beside --seeds is refused
+    tune.add_argument("--control", action=argparse.BooleanOptionalAction, default=False,
+                      help="LoRA with extra features: also fine-tune the same LoRA without them, each seed [off]")
+    tune.add_argument("--name", help="name shown in the library (several runs: followed by the run and its seed)")
+    tune.add_argument("--json", metavar="PATH",
+                      help="also write the run record (PRODUCT.md's RUN) as JSON to PATH; several runs: "
+                           "{base_id, task, runs: [RUN + phase, features], feature_effect}")
 
     commands.add_parser(
         "tasks", help="the target tasks a base model can be fine-tuned for, one a line",
@@ -186,6 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("folder")
     imp.add_argument("--dataset", choices=DATASET_NAMES, default="mnist", help="which data set it is [mnist]")
     dcmd.add_parser("list", help="which data sets are in the app's data folder")
+
+    shown = commands.add_parser("show-command", help="the lora-studio command that made a saved model")
+    shown.add_argument("model_id", metavar="MODEL_ID")
+    shown.add_argument("--data-dir", metavar="DIR", help="write this data folder into the command [the app's]")
+    _json_option(shown)
 
     commands.add_parser("self-test", help="a quick end-to-end check (train, LoRA, evaluate, save, load)")
     return parser

@@ -121,6 +121,7 @@ def test_bad_input_gets_one_line_and_exit_code_2(args, message, tiny_root, capfd
     assert "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_a_broken_data_folder_is_one_line_in_a_real_process(tmp_path):
     raw = synthetic.write_folder(tmp_path / "MNIST" / "raw", 100, 50)
     (raw / "train-images-idx3-ubyte").write_bytes(b"garbage")

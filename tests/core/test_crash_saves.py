@@ -100,6 +100,7 @@ def check_library(root: Path, reported: list[tuple[str, int]], newest: int | Non
     return left
 
 
+@pytest.mark.slow
 def test_random_kills_leave_complete_models_and_a_previous_version(server, tmp_path):
     rng = random.Random(20261127)
     root, progress = tmp_path / "models", tmp_path / "progress.txt"

@@ -166,6 +166,7 @@ def test_a_parameter_without_a_gradient_is_left_as_torch_leaves_it(kernel):
         assert_same_arithmetic(a.detach(), b.detach())
 
 
+@pytest.mark.slow
 def test_building_and_stepping_imports_no_dynamo():
     code = ("import sys, torch; from lora_studio.core.training.optim import Adam; "
             "p = torch.nn.Parameter(torch.ones(3)); "

@@ -9,6 +9,7 @@ from lora_studio.core.workflows import recipes
 pytestmark = pytest.mark.real_data
 
 
+@pytest.mark.slow
 def test_a_short_run_on_real_mnist_learns(real_root):
     full = data.load_dataset(real_root, "mnist")
     assert (len(full.train), len(full.test)) == (60_000, 10_000)
@@ -25,6 +26,7 @@ def test_a_short_run_on_real_mnist_learns(real_root):
     assert tuned.predictions.accuracy >= base.predictions.accuracy - 0.005
 
 
+@pytest.mark.slow
 def test_an_adapter_on_conv1_repairs_inverted_digits(real_root):
     """Issue 12's motivating case: inverted colours defeat the base, and one epoch of LoRA on conv1 alone, a
     tiny adapter, undoes most of it."""

@@ -39,6 +39,7 @@ def test_nan_loss_stops_with_a_message_and_keeps_the_last_good_weights(tiny_data
     assert result.steps == 4
 
 
+@pytest.mark.slow
 def test_a_huge_learning_rate_diverges_cleanly(tiny_dataset):
     torch.manual_seed(0)
     model = MnistCNN()

@@ -8,12 +8,10 @@ import weakref
 
 import pytest
 from PySide6.QtCore import QSettings, QThread
+from qt_timeouts import JOB_MS, READY_MS
 
 from lora_studio.core import paths
 from lora_studio.core.data import synthetic
-
-READY_MS = 60_000  # importing PyTorch the first time in a test session
-JOB_MS = 60_000
 
 
 @pytest.fixture(autouse=True)

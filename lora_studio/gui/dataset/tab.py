@@ -33,9 +33,6 @@ from lora_studio.gui.shared.task_combo import TaskCombo
 from lora_studio.gui.state.app_state import AppState, sentence
 from lora_studio.gui.state.loading import DatasetView
 
-#: the same titles as core.data.DATASETS (a test holds them together); that module imports PyTorch,
-#: and this combo is shown before PyTorch loads. English: `core_texts.dataset_title` translates them
-TITLES = core_texts.DATASET_TITLES
 #: ten distinguishable colours on white (matplotlib's tab10)
 CLASS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                  "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")

@@ -5,11 +5,10 @@ import shutil
 
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
+from qt_timeouts import JOB_MS
 
 from lora_studio.gui.background import worker
 from lora_studio.gui.evaluation import jobs as evaluation_jobs
-
-JOB_MS = 60_000
 
 
 @dataclasses.dataclass(frozen=True)

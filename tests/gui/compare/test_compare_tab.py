@@ -8,6 +8,7 @@ import pytest
 from disk_faults import DiskFault
 from PySide6.QtCore import QPoint, Qt, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox
+from qt_timeouts import LONG_JOB_MS
 
 from lora_studio.core import paths
 from lora_studio.core.data import datasets as data
@@ -16,8 +17,6 @@ from lora_studio.core.storage.studies import StudyStore
 from lora_studio.core.workflows import runs, sweep
 from lora_studio.core.workflows.sweep_plan import SWEEP_RANKS
 from lora_studio.gui.background import worker
-
-JOB_MS = 120_000
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +47,7 @@ def small_sweep(tab, ranks=(1, 2), methods=("lora", "head"), seeds=1, save=False
 
 
 def run_sweep_from(qtbot, window) -> list:
-    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=LONG_JOB_MS) as ended:
         qtbot.mouseClick(window.compare_tab.start_button, Qt.MouseButton.LeftButton)
     return ended.args
 
@@ -66,7 +65,7 @@ def test_partial_results_come_batched_in_order_in_the_gui_thread_and_all_before_
         heard.append((list(values), QThread.currentThread() is QApplication.instance().thread()))
 
     try:
-        with qtbot.waitSignal(runner.sigDone, timeout=JOB_MS):
+        with qtbot.waitSignal(runner.sigDone, timeout=LONG_JOB_MS):
             runner.submit(worker.Job("sweep", run, on_partial=on_partial,
                                      on_done=lambda result: heard.append(("done", result.status))))
         *batches, done = heard
@@ -242,9 +241,9 @@ def test_stop_keeps_the_finished_runs_and_the_study_file(qtbot, compare_window, 
     monkeypatch.setattr(sweep, "run_sweep", pause_after_the_first_run)
     small_sweep(tab, ranks=(1, 2, 4))
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.view.table.rowCount() == 1 and window.state.runner.control.held, timeout=JOB_MS)
+    qtbot.waitUntil(lambda: tab.view.table.rowCount() == 1 and window.state.runner.control.held, timeout=LONG_JOB_MS)
     assert tab.stop_button.isEnabled() and not tab.start_button.isEnabled()
-    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=LONG_JOB_MS) as ended:
         qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
     kind, status, message = ended.args
     assert (kind, status) == ("sweep", "stopped") and "after 1 of 4 runs" in message, message
@@ -294,7 +293,7 @@ def test_a_kept_model_opens_in_the_evaluation_tab(qtbot, compare_window, wait_id
     assert model_id and tab.view.records[1]["model_id"]
     tab.view.pareto_plot.sigPointClicked.emit(0, False)
     assert tab.view.open_model_button.isEnabled()
-    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=LONG_JOB_MS) as ended:
         qtbot.mouseClick(tab.view.open_model_button, Qt.MouseButton.LeftButton)
     assert ended.args[:2] == ["evaluate", "finished"]
     assert window.tabs.currentWidget() is window.eval_tab

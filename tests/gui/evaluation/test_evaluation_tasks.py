@@ -8,6 +8,7 @@ import shutil
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from qt_timeouts import JOB_MS
 
 from lora_studio.core import paths
 from lora_studio.core.config import TrainConfig
@@ -19,7 +20,6 @@ from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.gui.evaluation import strength_jobs
 from lora_studio.gui.evaluation.strength_panel import SETTLE_MS
 
-JOB_MS = 60_000
 QUICK = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
 
 

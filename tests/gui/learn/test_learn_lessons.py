@@ -175,6 +175,7 @@ def own_runs(tiny_data, lesson_library):
     return [entry.record for entry in ModelLibrary(paths.models_dir(tiny_data)).list()]
 
 
+@pytest.mark.slow
 def test_the_answers_quote_the_persons_own_runs(qtbot, make_window, own_runs):
     from lora_studio.core.evaluation.scores import mean_interval
 

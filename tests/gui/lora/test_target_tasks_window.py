@@ -5,6 +5,7 @@ Dataset tab's grid showing a target task."""
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from qt_timeouts import JOB_MS
 
 from lora_studio.core import config
 from lora_studio.core.data import datasets as data
@@ -15,8 +16,6 @@ from lora_studio.core.storage.record import FORGETTING_METRICS
 from lora_studio.gui.background.worker import Job, JobResult
 from lora_studio.gui.lora import jobs, task_strip
 from lora_studio.gui.shared import task_jobs
-
-JOB_MS = 60_000
 
 
 def items(combo) -> list:

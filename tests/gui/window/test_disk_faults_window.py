@@ -14,6 +14,7 @@ import pytest
 from disk_faults import DiskFault, can_mount, snapshot, tmpfs
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
+from qt_timeouts import JOB_MS
 
 from lora_studio.core import paths
 from lora_studio.core.data import datasets as data
@@ -23,7 +24,6 @@ from lora_studio.core.storage.library import ModelLibrary
 pytestmark = pytest.mark.fuzz
 KINDS = ["full", "read-only"]
 REASON = {"full": "No space left on device", "read-only": "Read-only file system"}
-JOB_MS = 60_000
 
 
 @pytest.fixture(scope="module")

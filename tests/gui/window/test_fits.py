@@ -15,11 +15,11 @@ import shutil
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from qt_timeouts import LONG_JOB_MS
 
 from lora_studio.core import paths
 
 SCREEN = (1280, 800)
-JOB_MS = 120_000
 
 
 @pytest.fixture(scope="module")
@@ -114,11 +114,12 @@ def check_fits(qtbot, window, where: str) -> None:
 
 
 def run(qtbot, window, start, kind: str) -> None:
-    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=LONG_JOB_MS) as ended:
         start()
     assert ended.args[:2] == [kind, "finished"], ended.args
 
 
+@pytest.mark.slow
 def test_every_tab_fits_1280_by_800_after_the_runs_that_fill_it(language, make_window, tiny_data, library, qtbot,
                                                                 tmp_path):
     root, ids = library
@@ -178,7 +179,7 @@ def test_every_tab_fits_1280_by_800_after_the_runs_that_fill_it(language, make_w
     panel = learn.explainer
     panel.adapter_combo.setCurrentIndex(panel.adapter_combo.findData(ids["feature_lora"]))
     qtbot.waitUntil(lambda: panel.adapter is not None and panel.adapter.model_id == ids["feature_lora"],
-                    timeout=JOB_MS)
+                    timeout=LONG_JOB_MS)
     lessons = learn.lessons
     for row in range(lessons.list.count()):
         lessons.list.setCurrentRow(row)

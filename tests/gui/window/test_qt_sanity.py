@@ -9,6 +9,7 @@ this test tells if one comes back.
 
 import sys
 
+import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressBar
 
@@ -19,6 +20,9 @@ class Emitter(QObject):
     sig = Signal(object)
 
 
+# From Python 3.12 None and True are immortal (PEP 683): their reference counts are fixed, so the leak cannot
+# happen there, and this test could not fail
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None and True are immortal from Python 3.12 (PEP 683)")
 def test_void_calls_and_emits_keep_the_reference_counts_of_none_and_true(qapp):
     bar, emitter = QProgressBar(), Emitter()
     none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)

@@ -25,6 +25,7 @@ from hypothesis import settings
 from mirror import Mirror
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
+from qt_timeouts import JOB_MS
 
 from lora_studio.core import paths
 from lora_studio.core.data import datasets as data
@@ -40,7 +41,6 @@ RANDOM_CONTROL_TRIALS = 40 if THOROUGH else 8
 TRAININGS_IN_A_ROW = 20 if THOROUGH else 6
 SCENARIOS = ("base", "lora", "paused", "save", "download", "stall", "evaluate", "import", "export")
 HELPER = Path(__file__).with_name("closing_app.py")
-JOB_MS = 60_000
 
 
 # --- shared material ------------------------------------------------------------------------------------
@@ -82,6 +82,7 @@ def assert_library_complete(root: Path) -> list:
 # --- closing the window in the middle of every kind of job (separate process) ---------------------------
 
 
+@pytest.mark.slow
 def test_closing_the_window_at_random_moments_of_every_job_ends_cleanly(trained_library, mirror, tmp_path):
     """One process closes one window per trial (the last close ends it as the app ends): base and LoRA training
     at a random step, paused, while a model is written, a throttled and a stalled download, evaluation, import
@@ -452,6 +453,7 @@ def rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
+@pytest.mark.slow
 def test_twenty_trainings_in_a_row_leave_no_thread_and_memory_flat(qtbot, make_window, tiny_data, wait_idle,
                                                                    started_qthreads):
     """The window left open for a whole class: base and LoRA trainings one after the other (a LoRA run trains

@@ -10,12 +10,12 @@ import math
 import pytest
 import torch
 from PySide6.QtWidgets import QMessageBox
+from qt_timeouts import JOB_MS
 
 from lora_studio.core.data import features
 from lora_studio.core.storage.library import ModelLibrary
 
 pytestmark = pytest.mark.fuzz
-JOB_MS = 60_000
 
 
 def run_job(qtbot, window, start) -> list:

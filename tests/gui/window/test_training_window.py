@@ -1,6 +1,7 @@
 """Training from the window on tiny generated data: plots fill, models are saved and offered to the LoRA tab."""
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
 
 from lora_studio.core.storage.library import ModelLibrary
 
@@ -48,10 +49,12 @@ def test_pause_resume_and_stop_act_on_the_running_training(qtbot, window):
 
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
     assert panel.pause_button.text() == "Resume"
-    qtbot.wait(300)  # the batch under way ends and its report arrives
+    control = window.state.runner.control
+    qtbot.waitUntil(lambda: control.held, timeout=30_000)  # the batch under way ended; the loop stands still
+    QCoreApplication.processEvents()  # the reports it sent before it stopped
     paused_at = panel.loss_plot.points("base")
-    qtbot.wait(500)
-    assert panel.loss_plot.points("base") == paused_at, "steps went on while paused"
+    qtbot.wait(500)  # a running training reports dozens of steps in this time
+    assert control.held and panel.loss_plot.points("base") == paused_at, "steps went on while paused"
     assert window.state.runner.job is not None
 
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
@@ -207,6 +210,7 @@ print("exit", code, "steps", len(steps))
 """
 
 
+@pytest.mark.slow
 def test_closing_the_app_mid_training_ends_the_process_cleanly(tiny_data, tmp_path):
     import os
     import subprocess

@@ -3,9 +3,6 @@
 import pytest
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from lora_studio.core.data import datasets as data
-from lora_studio.gui.dataset.tab import TITLES
-
 TABS = {
     "datasetTab": ("Dataset", ["datasetCombo", "downloadButton", "importFolderButton", "sampleGrid", "classFilter",
                                "brightnessHistogram"]),
@@ -49,10 +46,6 @@ def test_the_window_shows_before_pytorch_is_ready_then_enables_its_controls(make
     qtbot.waitUntil(lambda: window.state.ready, timeout=60_000)
     assert window.base_tab.isEnabled() and window.lora_tab.isEnabled() and window.eval_tab.isEnabled()
     assert window.dataset_tab.combo.isEnabled() and window.dataset_tab.download_button.isEnabled()
-
-
-def test_dataset_titles_match_the_core():
-    assert TITLES == {name: info.title for name, info in data.DATASETS.items()}
 
 
 #: the core.config.RANGES key of every numeric spinner in the window; a new spinner must be added here
