@@ -81,6 +81,7 @@ def base_id(tiny_root):
     return window_base(tiny_root, DataConfig("mnist", 300), TrainConfig(epochs=1, batch_size=32, lr=3e-3)).model_id
 
 
+@pytest.mark.slow
 def test_a_base_trained_in_the_window_is_trained_again_by_its_command(tiny_root, tmp_path):
     data, config = DataConfig("mnist", 400), TrainConfig(epochs=2, batch_size=32, lr=3e-3, seed=3)
     window = window_base(tiny_root, data, config)
@@ -93,6 +94,7 @@ def test_a_base_trained_in_the_window_is_trained_again_by_its_command(tiny_root,
     assert library().record(result["id"]).metrics["train_loss"] == window.outcome.record.metrics["train_loss"]
 
 
+@pytest.mark.slow
 def test_a_lora_fine_tuning_with_its_control_over_two_seeds_is_made_again_by_its_command(base_id, tiny_root,
                                                                                          tmp_path):
     plan = FinetunePlan(base_id, LoraConfig(rank=4, alpha=8.0, layers=("conv1", "fc2"), variant="rslora",
@@ -115,6 +117,7 @@ def test_a_lora_fine_tuning_with_its_control_over_two_seeds_is_made_again_by_its
     assert result["feature_effect"] == window.effect().to_dict()
 
 
+@pytest.mark.slow
 def test_a_compare_sweep_is_run_again_by_its_command(base_id, tiny_root, tmp_path):
     plan = SweepPlan(base_id, task="swap-labels", methods=("lora", "head"), layers=("fc1", "fc2"), ranks=(1, 4),
                      variants=("lora", "dora"), alpha=8.0, lora_plus_ratio=2.0, seeds=(0, 1),
@@ -133,6 +136,7 @@ def test_a_compare_sweep_is_run_again_by_its_command(base_id, tiny_root, tmp_pat
     assert result["pareto"] == window.pareto
 
 
+@pytest.mark.slow
 def test_a_model_a_sweep_saved_is_made_again_by_its_own_command(base_id, tiny_root, tmp_path):
     """A sweep's runs keep their learning rate constant: the saved model's `finetune` command says so."""
     plan = SweepPlan(base_id, task="rotate90", methods=("lora", "full"), ranks=(2,), variants=("dora",),
