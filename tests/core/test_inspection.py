@@ -137,9 +137,23 @@ def test_brightness_edges_hold_equal_counts():
     assert len(inspection.brightness_edges(np.full(10, 0.2))) == 2  # constant: one bin, not an error
 
 
-def test_numerical_rank():
-    assert inspection.numerical_rank(np.array([3.0, 1.0, 1e-7, 0.0])) == 2
-    assert inspection.numerical_rank(np.zeros(4)) == 0 and inspection.numerical_rank(np.array([])) == 0
+def test_numerical_rank_counts_what_is_above_numpys_float32_tolerance():
+    eps = float(np.finfo(np.float32).eps)
+    tolerance = 3.0 * 785 * eps  # σmax · max(d, k) · eps for fc1's 64 × 785
+    assert inspection.rank_tolerance(np.array([3.0, 1.0]), (64, 785)) == pytest.approx(tolerance)
+    values = np.array([3.0, 1.0, 1.01 * tolerance, 0.99 * tolerance, 0.0])
+    assert inspection.numerical_rank(values, (64, 785)) == 3
+    assert inspection.numerical_rank(values, (8, 785 * 2)) == 2  # a longer side: more rounding to allow for
+    # on a float32 matrix, NumPy's matrix_rank draws the same line; values a factor 2 either side of it stay on their
+    # side whatever the CPU (float32 rounding moves them by about eps·σmax·few, 1e-6 of σmax, far below tolerance)
+    values = np.array([3.0, 1.0, 2 * tolerance, 0.5 * tolerance, 0.0])
+    assert inspection.numerical_rank(np.zeros(4), (4, 9)) == 0 and inspection.numerical_rank(np.array([]), (0, 9)) == 0
+    # the same values agree with NumPy's own matrix_rank on a float32 matrix built with them
+    rng = np.random.default_rng(0)
+    u, _ = np.linalg.qr(rng.normal(size=(64, 5)))
+    v, _ = np.linalg.qr(rng.normal(size=(785, 5)))
+    matrix = (u * values) @ v.T
+    assert np.linalg.matrix_rank(matrix.astype(np.float32)) == inspection.numerical_rank(values, matrix.shape)
 
 
 def test_trained_lora_delta_has_numerical_rank_at_most_r():
@@ -149,7 +163,7 @@ def test_trained_lora_delta_has_numerical_rank_at_most_r():
         for layer in lora.lora_layers(model).values():
             layer.lora_B.normal_()
     for d in inspection.lora_deltas(model):
-        assert inspection.numerical_rank(d.singular_values) == 2
+        assert inspection.numerical_rank(d.singular_values, d.delta.shape) == d.nonzero == 2
         assert len(d.singular_values) == min(d.delta.shape)
 
 

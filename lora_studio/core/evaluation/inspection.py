@@ -2,7 +2,8 @@
 
 - fixed / broken sets: test images the LoRA model gets right that the base got wrong, and back;
 - error rate against brightness, binned, with the brightness of errors against all images;
-- ΔW = (α/r)·B·A of each adapted layer: the matrix, its singular values, ‖ΔW‖ / ‖W‖;
+- ΔW of each adapted layer (s·B·A with the variant's scale s; DoRA's W′ − W): the matrix, its singular values,
+  how many are non-zero to float32 precision (`numerical_rank`), ‖ΔW‖ / ‖W‖;
 - the learned weights of fc1's extra-feature columns;
 - a drawn digit pre-processed the way MNIST digits were (20×20 box, centred by centre of mass);
 - how far merged and unmerged outputs are apart.
@@ -18,6 +19,7 @@ from lora_studio.core.data.pixels import to_input
 from lora_studio.core.data.preprocess import mnist_preprocess as mnist_preprocess  # re-exported for the draw canvas
 from lora_studio.core.evaluation.scores import Predictions
 from lora_studio.core.model import lora, weights
+from lora_studio.core.model.lora_variants import LoraVariant
 from lora_studio.core.training.loop import EVAL_CHUNK
 
 
@@ -53,26 +55,64 @@ def errors_by_brightness(brightness: np.ndarray, correct: np.ndarray, bins: int 
 
 @dataclass(frozen=True)
 class LayerDelta:
+    """What an adapter did to one layer's weight, as the Evaluation tab's ΔW view and the Learn tab's explainer show
+    it: both read the scale, ΔW and its singular values from here, so they cannot disagree on a layer."""
+
     layer: str
-    delta: np.ndarray  # ΔW as a matrix (out, in) — convolutions flattened to (out, in·k·k)
-    singular_values: np.ndarray  # descending; at most `rank` are non-zero
+    delta: np.ndarray  # ΔW = W′ − W as a matrix (out, in), convolutions flattened to (out, in·k·k); float32
+    singular_values: np.ndarray  # of `delta`, descending (one SVD, in float32, here)
     relative_norm: float  # ‖ΔW‖_F / ‖W‖_F
     rank: int
-    scale: float
+    scale: float  # s of s·B·A, the layer's own (LoRALayer.scaling): α/r, α/√r for rsLoRA, or what a variant says
+    variant: str = "lora"  # config.LORA_VARIANTS' name
+    # whether W′ − W is s·B·A and nothing else (lora, rslora), so at most `rank` singular values are non-zero;
+    # False for DoRA, whose W′ − W also holds each row's rescaling to its learned length
+    is_low_rank: bool = True
+    low_rank: np.ndarray | None = None  # s·B·A (the same array as `delta` when `is_low_rank`)
+    row_factors: np.ndarray | None = None  # (out,) DoRA: ‖W′_i‖ / ‖(W + s·B·A)_i‖ = m_i / ‖(W + s·B·A)_i‖
+    strength: float = 1.0  # the adapter strength it was taken at (the Evaluation tab's slider): ΔW is times it
+
+    @property
+    def tolerance(self) -> float:
+        """Singular values at or below this are rounding, not rank (`rank_tolerance`)."""
+        return rank_tolerance(self.singular_values, self.delta.shape)
+
+    @property
+    def nonzero(self) -> int:
+        """How many singular values of ΔW are non-zero to float32 precision (`numerical_rank`)."""
+        return numerical_rank(self.singular_values, self.delta.shape)
 
 
 def lora_deltas(model: nn.Module) -> list[LayerDelta]:
-    """ΔW of every LoRA layer (the model must be unmerged)."""
+    """ΔW of every LoRA layer (the model must be unmerged), with its variant's scale and, for DoRA, the parts."""
     out = []
     with torch.no_grad():
         for name, layer in lora.lora_layers(model).items():
             delta = layer.delta_weight().flatten(1)
             weight = layer.base_weight().detach().flatten(1)
+            low_rank_only = _adds_only_low_rank(layer)
+            low_rank = delta if low_rank_only else layer.low_rank_update().flatten(1) * layer.strength
+            factors = None
+            if not low_rank_only and layer.strength == 1:
+                direction = (weight + layer.low_rank_update().flatten(1)).norm(dim=1)
+                factors = (layer.effective_weight().flatten(1).norm(dim=1) / direction.clamp_min(1e-12)).numpy()
+            delta_array = delta.numpy().copy()
             out.append(LayerDelta(
-                name, delta.numpy().copy(), torch.linalg.svdvals(delta).numpy(),
+                name, delta_array, torch.linalg.svdvals(delta).numpy(),
                 float(delta.norm() / weight.norm().clamp_min(1e-12)), layer.rank, layer.scaling,
+                variant=layer.config.variant, is_low_rank=low_rank_only,
+                low_rank=delta_array if low_rank_only else low_rank.numpy().copy(),
+                row_factors=factors, strength=float(layer.strength),
             ))
     return out
+
+
+def _adds_only_low_rank(layer) -> bool:
+    """Whether the layer's variant adds s·B·A to W and nothing else (plain LoRA, rsLoRA, any variant that only
+    changes the scale): then ΔW has rank at most r. DoRA's own weight rule rescales rows as well."""
+    variant = type(layer.variant)
+    return (variant.delta_weight is LoraVariant.delta_weight
+            and variant.effective_weight is LoraVariant.effective_weight)
 
 
 def image_column_scale(model: nn.Module, flat_dim: int) -> float:
@@ -157,12 +197,28 @@ def brightness_edges(brightness: np.ndarray, bins: int = 10) -> np.ndarray:
     return edges
 
 
-def numerical_rank(singular_values: np.ndarray, rtol: float = 1e-5) -> int:
-    """How many singular values are above `rtol` times the largest: the rank float32 arithmetic can see."""
+def rank_tolerance(singular_values: np.ndarray, shape: tuple[int, ...], dtype=np.float32) -> float:
+    """The size at or below which a singular value of a (d, k) matrix of `dtype` numbers is rounding, not rank:
+    σmax · max(d, k) · eps, NumPy's `matrix_rank` default.
+
+    Why that size: ΔW is computed in float32 (s·B·A, or DoRA's W′ − W) and so is its SVD. Each entry of the product
+    is off by a few eps of its size, and a backward-stable SVD moves every singular value by at most the norm of
+    such an error, which grows with the matrix's larger side: eps · σmax · max(d, k) bounds both (Weyl's inequality),
+    while a real direction of a trained adapter is orders of magnitude above it (fc1: 785 · 1.2e-7 ≈ 1e-4 of σmax).
+    A fixed fraction of σmax would be too strict for fc1 and too loose for conv1 (9 columns)."""
+    values = np.asarray(singular_values, dtype=float)
+    if not len(values) or values.max() <= 0:
+        return 0.0
+    return float(values.max() * max(shape) * np.finfo(dtype).eps)
+
+
+def numerical_rank(singular_values: np.ndarray, shape: tuple[int, ...], dtype=np.float32) -> int:
+    """How many singular values of a `shape` matrix of `dtype` numbers are non-zero to that precision: those above
+    `rank_tolerance`. The one count both the ΔW view and the Learn tab's explainer show."""
     values = np.asarray(singular_values, dtype=float)
     if not len(values) or values.max() <= 0:
         return 0
-    return int(np.sum(values > rtol * values.max()))
+    return int(np.sum(values > rank_tolerance(values, shape, dtype)))
 
 
 def feature_columns(model: nn.Module, flat_dim: int) -> np.ndarray:

@@ -1,10 +1,11 @@
-"""What LoRA changed: ΔW = (α/r)·B·A of each adapted layer, its singular values, and fc1's feature columns.
+"""What LoRA changed: ΔW of each adapted layer, its singular values, and fc1's feature columns.
 
-The numbers come from the core (`inspection.lora_deltas`, `feature_columns`),
-computed in the evaluation job. The table lists the adapted layers with
-‖ΔW‖/‖W‖ and how many singular values are numerically non-zero (never more
-than r: that is what "low rank" means); choosing a row shows that layer's ΔW as
-a heat map (diverging colours, white at 0) and its singular values.
+The numbers come from the core (`inspection.lora_deltas`: `LayerDelta`, `feature_columns`), computed in the
+evaluation job: the scale s is the layer's own (α/r, α/√r for rsLoRA), the count of non-zero singular values
+is `LayerDelta.nonzero` (the Learn tab's explainer shows the same). The table lists the adapted layers with
+‖ΔW‖/‖W‖ and that count (never more than r for LoRA and rsLoRA: that is what "low rank" means; DoRA's
+W′ − W also rescales rows and need not be low rank); choosing a row shows that layer's ΔW as a heat map
+(diverging colours, white at 0) and its singular values.
 """
 
 import numpy as np
@@ -30,6 +31,22 @@ INPUTS = {"conv1": QT_TRANSLATE_NOOP("DeltaWView", "input (1 channel × 3 × 3)"
           "conv2": QT_TRANSLATE_NOOP("DeltaWView", "input (8 channels × 3 × 3)"),
           "fc1": QT_TRANSLATE_NOOP("DeltaWView", "input (784 image features, then the extra features)"),
           "fc2": QT_TRANSLATE_NOOP("DeltaWView", "input (64 hidden units)")}
+
+
+#: how each variant makes its scale s from α and r (config.LoraConfig.scale); a variant registered elsewhere is
+#: shown by its value alone
+SCALE_RULES = {"lora": ("α/r", "{0}/{1}"), "rslora": ("α/√r", "{0}/√{1}"), "dora": ("α/r", "{0}/{1}")}
+
+
+def scale_words(delta, alpha: float | None) -> str:
+    """"α/r = 16/8 = 2", "α/√r = 16/√8 = 5.657": the scale of `delta` (a core LayerDelta), its value the core's."""
+    value = f"{delta.scale:.4g}"
+    if delta.variant not in SCALE_RULES:
+        return value
+    rule, filled = SCALE_RULES[delta.variant]
+    if alpha is None:
+        return f"{rule} = {value}"
+    return f"{rule} = {filled.format(f'{alpha:g}', delta.rank)} = {value}"
 
 
 def _plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
@@ -111,26 +128,46 @@ class DeltaWView(QWidget):
             self._rank_line.setVisible(False)
             self.note.setText("")
         else:
-            scale = row.alpha / row.rank
-            self.heading.setText(self.tr(
-                "<b>{0}</b>: each adapted layer's weight became W + ΔW with ΔW = (α/r)·B·A = ({1}/{2})·B·A, B (out × "
-                "{2}) times A ({2} × in). Only A and B were trained; W stayed frozen.").format(
-                label, f"{row.alpha:g}", row.rank))
+            heading = self.update_heading(label, row.deltas[0], row.alpha)
+            if row.deltas[0].strength != 1:
+                heading += " " + self.tr("At adapter strength {0} %, the maps show {1} × ΔW.").format(
+                    f"{100 * row.deltas[0].strength:.0f}", f"{row.deltas[0].strength:g}")
+            self.heading.setText(heading)
             self._fill_table(row)
             self.table.selectRow(0)
-            self.note.setText(self.tr(
-                "A product of a (out × {0}) and a ({0} × in) matrix has rank at most r = {0}: at most {0} singular "
-                "values can be non-zero, whatever the layer's size. The scale α/r = {1} multiplies the whole "
-                "update.").format(row.rank, f"{scale:g}"))
+            self.note.setText(self.update_note(row.deltas[0], row.alpha))
         self._show_features(row)
 
-    def _fill_table(self, row) -> None:
-        from lora_studio.core.evaluation.inspection import numerical_rank
+    def update_heading(self, label: str, delta, alpha: float | None) -> str:
+        """What ΔW is for the model's variant, with its scale s as the core computed it (`LayerDelta.scale`)."""
+        if not delta.is_low_rank:  # DoRA: W′ − W is not s·B·A
+            return self.tr(
+                "<b>{0}</b> is DoRA: each row of an adapted layer's weight became W′ = m · (W + s·B·A) / ‖W + "
+                "s·B·A‖, with s = {1}, B (out × {2}) times A ({2} × in), and m the row's learned length. The heat "
+                "map shows ΔW = W′ − W: the low-rank s·B·A and that rescaling together. Only A, B and m were "
+                "trained; W stayed frozen.").format(label, scale_words(delta, alpha), delta.rank)
+        return self.tr(
+            "<b>{0}</b>: each adapted layer's weight became W + ΔW with ΔW = s·B·A, s = {1}, B (out × {2}) times A "
+            "({2} × in). Only A and B were trained; W stayed frozen.").format(
+            label, scale_words(delta, alpha), delta.rank)
 
+    def update_note(self, delta, alpha: float | None) -> str:
+        """Why ΔW has at most r non-zero singular values, or, for DoRA, why it need not."""
+        if not delta.is_low_rank:
+            return self.tr(
+                "s·B·A has rank at most r = {0}, but W′ − W also rescales every row of W to its learned length: it "
+                "need not be low rank, and more than {0} of its singular values can be non-zero. The scale s = {1} "
+                "multiplies B·A inside the rescaled direction.").format(delta.rank, scale_words(delta, alpha))
+        return self.tr(
+            "A product of a (out × {0}) and a ({0} × in) matrix has rank at most r = {0}: at most {0} singular "
+            "values can be non-zero, whatever the layer's size. The scale s = {1} multiplies the whole "
+            "update.").format(delta.rank, scale_words(delta, alpha))
+
+    def _fill_table(self, row) -> None:
         self.table.setRowCount(len(row.deltas))
         for r, delta in enumerate(row.deltas):
             cells = (delta.layer, f"{delta.delta.shape[0]} × {delta.delta.shape[1]}",
-                     self.tr("{0} of {1}").format(numerical_rank(delta.singular_values), len(delta.singular_values)),
+                     self.tr("{0} of {1}").format(delta.nonzero, len(delta.singular_values)),
                      f"{100 * delta.relative_norm:.2f} %")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -151,8 +188,6 @@ class DeltaWView(QWidget):
         name = self.shown_layer()
         if self._row is None or name is None:
             return
-        from lora_studio.core.evaluation.inspection import numerical_rank
-
         delta = next(d for d in self._row.deltas if d.layer == name)
         # the colours span ± the 99.5th percentile of |ΔW|: a few large entries would leave the rest white
         bound = float(max(np.percentile(np.abs(delta.delta), 99.5), 1e-12))
@@ -166,7 +201,7 @@ class DeltaWView(QWidget):
         self._rank_line.label.setFormat(f"r = {delta.rank}")
         self._rank_line.setVisible(True)
         self.singular.getPlotItem().setTitle(
-            self.tr("Singular values of ΔW: {0} of {1} non-zero").format(numerical_rank(values), len(values)),
+            self.tr("Singular values of ΔW: {0} of {1} non-zero").format(delta.nonzero, len(values)),
             size="10pt")
         self.singular.getPlotItem().getViewBox().autoRange()
 

@@ -49,7 +49,8 @@ class EvaluatedModel:
     features: tuple[str, ...] = ()
     rank: int | None = None
     alpha: float | None = None
-    deltas: tuple[LayerDelta, ...] = ()  # per adapted layer: ΔW, singular values, ‖ΔW‖/‖W‖
+    variant: str | None = None  # lora | rslora | dora (None: no adapters); each delta says it too
+    deltas: tuple[LayerDelta, ...] = ()  # per adapted layer: ΔW, its scale and variant, singular values, ‖ΔW‖/‖W‖
     feature_weights: np.ndarray | None = None  # (hidden, F): fc1's effective weights for the extra features
     image_weight_scale: float | None = None  # mean |w| of fc1's 784 image columns, to judge those sizes by
     snapshot: ModelSnapshot | None = None  # merged weights for the drawing canvas
@@ -154,6 +155,7 @@ def _row(model: ScoredModel, **inside) -> EvaluatedModel:
         m.get("trainable_params"), m.get("total_params"), p, seed=record.train.seed,
         wall_seconds=m.get("wall_seconds"), features=tuple(record.features.names) if record.features else (),
         rank=record.lora.rank if record.lora else None, alpha=record.lora.alpha if record.lora else None,
+        variant=record.lora.variant if record.lora else None,
         brightness_errors=model.brightness_errors, task=model.task, method=record.method,
         source_accuracy=model.source_accuracy, base_target_accuracy=model.base_target_accuracy,
         base_source_accuracy=model.base_source_accuracy, forgetting=model.forgetting,

@@ -1,12 +1,14 @@
 """A trained adapter's factors for the Learn tab's explainer, read from the library in the worker thread.
 
 The explainer draws B, A and ΔW = s·B·A of one layer as matrices, so the job hands back, for every layer the
-model adapted, plain NumPy copies: B (d × r), A (r × k), the frozen W (d × k) and DoRA's magnitudes (d,).
+model adapted, plain NumPy copies: B (d × r), A (r × k), the frozen W (d × k) and DoRA's magnitudes (d,), with the
+core's `LayerDelta` of the layer (inspection.lora_deltas: its scale, ΔW, singular values and their count), the
+one the Evaluation tab's ΔW view shows too.
 A convolution's 4-D tensors are flattened the way PyTorch flattens them (`flatten(1)`, row-major over the
 logical indices): column c of A and W is input channel c // (kh·kw), kernel row (c % (kh·kw)) // kw,
 kernel column c % kw. The adapters are stored channels-last (NHWC) in memory, which changes where the
-numbers sit in memory, not this index order. The scale is the layer's own (`LoRALayer.scaling`), so what the
-explainer multiplies is what the model multiplies.
+numbers sit in memory, not this index order. The scale is the layer's own (`LayerDelta.scale`, from
+`LoRALayer.scaling`), so what the explainer multiplies is what the model multiplies.
 """
 
 from __future__ import annotations  # NumPy in annotations only: it loads after the window shows
@@ -22,6 +24,8 @@ from lora_studio.gui.background.worker import Job, JobContext, JobResult, OnDone
 if TYPE_CHECKING:
     import numpy as np
 
+    from lora_studio.core.evaluation.inspection import LayerDelta
+
 # a quiet job kind (worker.QUIET_JOBS): reading an adapter is a preview, not work the person started
 KIND = "preview"
 
@@ -34,6 +38,7 @@ class LayerFactors:
     w: np.ndarray  # (d, k) float32: the frozen weight, flattened the same way (fc1: image and feature columns)
     kernel: tuple[int, int] | None = None  # (kh, kw) of a convolution, None for a linear layer
     magnitude: np.ndarray | None = None  # (d,) DoRA's learned magnitude of each row of W + s·B·A
+    delta: LayerDelta | None = None  # the core's: scale, ΔW = W′ − W, s·B·A, singular values, non-zero count
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class AdapterLoaded(JobResult):
     rank: int = 0
     alpha: float = 0.0
     variant: str = "lora"
-    scale: float = 0.0  # s of ΔW = s·B·A: α/r, or α/√r for rsLoRA
+    scale: float = 0.0  # s of ΔW = s·B·A (LayerDelta.scale): α/r, or α/√r for rsLoRA
     features: tuple[str, ...] = ()  # the extra input features fc1 takes (its last columns)
     layers: tuple[LayerFactors, ...] = ()  # in the model's order
 
@@ -51,8 +56,8 @@ class AdapterLoaded(JobResult):
         return next((factors for factors in self.layers if factors.name == name), None)
 
 
-def layer_factors(name: str, layer) -> LayerFactors:
-    """The factors of one `LoRALayer` as NumPy copies (also used by the tests to compare with the core)."""
+def layer_factors(name: str, layer, delta: LayerDelta | None = None) -> LayerFactors:
+    """The factors of one `LoRALayer` as NumPy copies, with the core's `delta` of it (also used by the tests)."""
     import torch
 
     with torch.no_grad():
@@ -62,7 +67,7 @@ def layer_factors(name: str, layer) -> LayerFactors:
         return LayerFactors(
             name, b.flatten(1).contiguous().numpy().copy(), a.flatten(1).contiguous().numpy().copy(),
             w.flatten(1).contiguous().numpy().copy(), kernel,
-            None if magnitude is None else magnitude.detach().flatten().numpy().copy())
+            None if magnitude is None else magnitude.detach().flatten().numpy().copy(), delta)
 
 
 def make_adapter_factors(models: Path, model_id: str, on_done: OnDone | None = None) -> Job:
@@ -70,6 +75,7 @@ def make_adapter_factors(models: Path, model_id: str, on_done: OnDone | None = N
 
     def run(ctx: JobContext) -> AdapterLoaded:
         from lora_studio.core.errors import USER_ERRORS
+        from lora_studio.core.evaluation.inspection import lora_deltas
         from lora_studio.core.model.lora import lora_layers
         from lora_studio.core.storage.library import ModelLibrary
 
@@ -81,12 +87,13 @@ def make_adapter_factors(models: Path, model_id: str, on_done: OnDone | None = N
             return AdapterLoaded("failed", QCoreApplication.translate("ExplainerJobs", "{0} has no LoRA adapters")
                                  .format(record.name), model_id=model_id)
         layers = lora_layers(model)
-        scales = {layer.scaling for layer in layers.values()}
+        deltas = {delta.layer: delta for delta in lora_deltas(model)}
+        scales = {delta.scale for delta in deltas.values()}
         assert len(scales) == 1, "one LoRA config gives every layer the same scale"
         return AdapterLoaded(
             "finished", f"{record.name}: adapters of {', '.join(layers)}", model_id=model_id, name=record.name,
             rank=record.lora.rank, alpha=record.lora.alpha, variant=record.lora.variant, scale=scales.pop(),
             features=tuple(record.features.names) if record.features else (),
-            layers=tuple(layer_factors(name, layer) for name, layer in layers.items()))
+            layers=tuple(layer_factors(name, layer, deltas[name]) for name, layer in layers.items()))
 
     return Job(KIND, run, on_done=on_done)

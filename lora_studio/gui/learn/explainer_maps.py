@@ -1,4 +1,5 @@
-"""B, A and ΔW = s·B·A of one layer as heat maps laid out like the product, and ΔW's singular values.
+"""B, A and ΔW = s·B·A of one layer as heat maps laid out like the product, and ΔW's singular values (for DoRA:
+the low-rank part s·B·A, and the singular values of the whole update W′ − W).
 
         A (r × k)
     B   ΔW (d × k)          σ₁ ≥ σ₂ ≥ …
@@ -85,13 +86,19 @@ class FactorMaps(QWidget):
         layout.setRowStretch(1, 1)
         self.delta_map.sigCellHovered.connect(self.sigCellHovered)
 
-    def show_factors(self, b: np.ndarray, a: np.ndarray, delta: np.ndarray) -> None:
-        """Draw B (d, r), A (r, k) and ΔW (d, k)."""
+    def show_factors(self, b: np.ndarray, a: np.ndarray, delta: np.ndarray, low_rank: bool = True) -> None:
+        """Draw B (d, r), A (r, k) and s·B·A (d, k): ΔW itself when `low_rank`, DoRA's low-rank part when not."""
         for heat, matrix in ((self.b_map, b), (self.a_map, a), (self.delta_map, delta)):
             heat.set_matrix(matrix, _levels(matrix), DIVERGING)
+        title = translate("Explainer", "ΔW = s·B·A (d × k)") if low_rank else \
+            translate("Explainer", "s·B·A, DoRA's low-rank part (d × k)")
+        self.delta_map.getPlotItem().setTitle(title, size="10pt")
         self.highlight(-1, -1)
 
-    def show_singular_values(self, values: np.ndarray, rank: int) -> None:
+    def show_singular_values(self, values: np.ndarray, rank: int, low_rank: bool = True) -> None:
+        """ΔW's singular values (DoRA: of W′ − W, which may have more than r non-zero), with r marked."""
+        self.singular.getPlotItem().setTitle(translate("Explainer", "σ of ΔW") if low_rank else
+                                             translate("Explainer", "σ of W′ − W"), size="10pt")
         self.singular_values = np.asarray(values, dtype=np.float64)
         self.bars.setOpts(x=np.arange(1, len(values) + 1), height=self.singular_values, width=0.7)
         self.rank_line.setPos(rank + 0.5)

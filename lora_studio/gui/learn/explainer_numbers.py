@@ -1,8 +1,10 @@
 """The explainer's arithmetic on a trained adapter's factors (NumPy, in the GUI thread: the matrices are small).
 
-ΔW = s·B·A is computed in float64 from the float32 factors, so a cell equals the sum of its r products to
-rounding, and both equal the core's own `LoRALayer.delta_weight` (float32) to ~1e-7. For DoRA the maps draw
-this low-rank part of the direction; `dora_update` gives the update the layer really acts with.
+The scale, ΔW, its singular values and how many of them are non-zero are the core's (`LayerDelta`, computed in
+the job that read the adapter), the same numbers the Evaluation tab's ΔW view shows. What is left here is
+the hover sum: a cell of s·B·A written out as the r products it comes from, in float64 from the float32
+factors, which equals the core's float32 cell to rounding. For DoRA the maps draw the low-rank part s·B·A of
+the direction (`LayerDelta.low_rank`); the numbers the text gives are of the whole update W′ − W.
 """
 
 from dataclasses import dataclass
@@ -30,38 +32,27 @@ class CellSum:
         return self.scale * float(sum(b * a for b, a in zip(self.b, self.a, strict=True)))
 
 
-def low_rank_update(factors: LayerFactors, scale: float) -> np.ndarray:
-    """s·B·A, (d, k) float64: ΔW of plain LoRA and rsLoRA; the direction's low-rank part for DoRA."""
-    return scale * (factors.b.astype(np.float64) @ factors.a.astype(np.float64))
+def drawn_update(factors: LayerFactors) -> np.ndarray:
+    """What the ΔW map draws, (d, k): the core's s·B·A (ΔW itself for LoRA and rsLoRA; for DoRA the low-rank part
+    of the direction, whose cells the hover sums explain)."""
+    assert factors.delta is not None and factors.delta.low_rank is not None
+    return factors.delta.low_rank
 
 
-def cell_sum(factors: LayerFactors, scale: float, delta: np.ndarray, row: int, column: int) -> CellSum:
+def cell_sum(factors: LayerFactors, delta: np.ndarray, row: int, column: int) -> CellSum:
+    assert factors.delta is not None
     b = factors.b[row].astype(np.float64)
     a = factors.a[:, column].astype(np.float64)
-    return CellSum(row, column, tuple(b.tolist()), tuple(a.tolist()), scale, float(delta[row, column]))
+    return CellSum(row, column, tuple(b.tolist()), tuple(a.tolist()), factors.delta.scale, float(delta[row, column]))
 
 
-def nonzero_singular_values(delta: np.ndarray) -> np.ndarray:
-    """ΔW's singular values, descending, with those that are zero to float precision set to exactly 0
-    (NumPy's matrix_rank tolerance): a rank-r product then shows at most r bars."""
-    values = np.linalg.svd(delta, compute_uv=False)
-    if not len(values) or values[0] == 0:
-        return np.zeros_like(values)
-    tolerance = values[0] * max(delta.shape) * np.finfo(delta.dtype).eps
-    return np.where(values > tolerance, values, 0.0)
-
-
-def relative_norm(delta: np.ndarray, weight: np.ndarray) -> float:
-    """‖ΔW‖_F / ‖W‖_F."""
-    return float(np.linalg.norm(delta) / max(np.linalg.norm(weight.astype(np.float64)), 1e-12))
-
-
-def dora_update(factors: LayerFactors, low_rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """DoRA's whole update W′ − W and each row's factor m_i / ‖(W + s·B·A)_i‖ (lora_variants.DoRA)."""
-    assert factors.magnitude is not None
-    direction = factors.w.astype(np.float64) + low_rank
-    factor = factors.magnitude.astype(np.float64) / np.maximum(np.linalg.norm(direction, axis=1), 1e-12)
-    return factor[:, None] * direction - factors.w, factor
+def shown_singular_values(factors: LayerFactors) -> np.ndarray:
+    """ΔW's singular values (the core's), with those that are zero to float32 precision (`LayerDelta.tolerance`, the
+    line `numerical_rank` draws) set to exactly 0: a rank-r update then shows exactly `nonzero` bars."""
+    delta = factors.delta
+    assert delta is not None
+    values = np.asarray(delta.singular_values, dtype=np.float64)
+    return np.where(values > delta.tolerance, values, 0.0)
 
 
 def summary(adapter: AdapterLoaded, layer: str) -> AdapterSummary:
@@ -69,17 +60,21 @@ def summary(adapter: AdapterLoaded, layer: str) -> AdapterSummary:
     base = dict(name=adapter.name, rank=adapter.rank, alpha=adapter.alpha, variant=adapter.variant,
                 scale=adapter.scale, layers=tuple(f.name for f in adapter.layers))
     factors = adapter.layer(layer)
-    if factors is None:
+    if factors is None or factors.delta is None:
         return AdapterSummary(**base, adapted=False)
-    delta = low_rank_update(factors, adapter.scale)
-    values = nonzero_singular_values(delta)
-    dora_norm = dora_range = None
-    if factors.magnitude is not None:
-        update, factor = dora_update(factors, delta)
-        dora_norm, dora_range = relative_norm(update, factors.w), (float(factor.min()), float(factor.max()))
-    return AdapterSummary(**base, adapted=True, relative_norm=relative_norm(delta, factors.w),
-                          nonzero=int(np.count_nonzero(values)), singular_count=len(values),
-                          dora_relative_norm=dora_norm, dora_factors=dora_range)
+    delta = factors.delta
+    rows = None if delta.row_factors is None else (float(delta.row_factors.min()), float(delta.row_factors.max()))
+    base["scale"] = delta.scale
+    return AdapterSummary(**base, adapted=True, relative_norm=delta.relative_norm,
+                          nonzero=delta.nonzero, singular_count=len(delta.singular_values),
+                          low_rank=delta.is_low_rank, dora_factors=rows)
+
+
+def first_adapted(adapter: AdapterLoaded, layers) -> str | None:
+    """The first of `layers` (the combo's order) that `adapter` adapted: what the explainer shows when the layer
+    chosen before is not one of them."""
+    adapted = {factors.name for factors in adapter.layers}
+    return next((name for name in layers if name in adapted), None)
 
 
 def column_meaning(factors: LayerFactors, column: int, features: tuple[str, ...]) -> tuple[int, ...] | str | None:

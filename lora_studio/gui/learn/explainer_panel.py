@@ -1,10 +1,12 @@
 """How LoRA works, on one layer of the live model: the Learn tab's explainer (issue 14).
 
-The text (`explainerView`) lays out ΔW = (α/r)·B·A for the layer picked in `explainerLayerCombo`, with the
-LoRA tab's rank, alpha, variant and LoRA+ ratio (the window passes them on as they change: every number
-follows at once). A trained adapter picked in `explainerAdapterCombo` is read in the worker
-(explainer_jobs) and drawn: B, A and ΔW in their true shapes, ΔW's singular values; pointing at a cell of
-ΔW (`explainerDeltaW`) writes the sum it comes from in `explainerCellLabel`. The window is built before
+The text (`explainerView`) lays out ΔW = s·B·A (s = α/r, α/√r for rsLoRA; DoRA's rescaled rows) for the layer
+picked in `explainerLayerCombo`, with the LoRA tab's rank, alpha, variant and LoRA+ ratio (the window passes
+them on as they change: every number follows at once). A trained adapter picked in `explainerAdapterCombo` is
+read in the worker (explainer_jobs) and drawn: B, A and s·B·A in their true shapes, ΔW's singular values (the
+core's LayerDelta: the same count as the Evaluation tab's ΔW view); pointing at a cell of the map
+(`explainerDeltaW`) writes the sum it comes from in `explainerCellLabel`. When the picked adapter did not adapt
+the chosen layer, the explainer moves to the first layer it did adapt. The window is built before
 NumPy and pyqtgraph load, so the maps and the arithmetic are imported in `build_plots`.
 """
 
@@ -202,10 +204,23 @@ class ExplainerPanel(QWidget):
             return  # another adapter was picked while this one was read
         if result.status == "finished":
             self.adapter = result
+            self._show_an_adapted_layer()
         else:
             self.adapter_error = self.tr("This adapter could not be read: {0}").format(result.message)
         self.render()
         self._draw()
+
+    def _show_an_adapted_layer(self) -> None:
+        """A freshly read adapter is shown on a layer it adapted: the chosen one if it did, else its first."""
+        from lora_studio.gui.learn import explainer_numbers
+
+        if self.adapter is None or self.adapter.layer(self.layer) is not None:
+            return
+        layer = explainer_numbers.first_adapted(self.adapter, LAYERS)
+        if layer is not None:
+            self.layer_combo.blockSignals(True)  # render and draw once, in _on_factors
+            self.layer_combo.setCurrentIndex(self.layer_combo.findData(layer))
+            self.layer_combo.blockSignals(False)
 
     def _on_layer(self) -> None:
         self.render()
@@ -229,9 +244,11 @@ class ExplainerPanel(QWidget):
             self.maps.show_hint(self.tr("{0} did not adapt {1}").format(self.adapter.name, self.layer))
             return
         self.factors = factors
-        self.delta = explainer_numbers.low_rank_update(factors, self.adapter.scale)
-        self.maps.show_factors(factors.b, factors.a, self.delta)
-        self.maps.show_singular_values(explainer_numbers.nonzero_singular_values(self.delta), self.adapter.rank)
+        self.delta = explainer_numbers.drawn_update(factors)
+        low_rank = factors.delta is None or factors.delta.is_low_rank
+        self.maps.show_factors(factors.b, factors.a, self.delta, low_rank)
+        self.maps.show_singular_values(explainer_numbers.shown_singular_values(factors), self.adapter.rank,
+                                       low_rank)
         self.cell_label.setText(self.tr("Point at a cell of ΔW to see the sum it comes from."))
 
     def show_cell(self, row: int, column: int) -> None:
@@ -243,7 +260,7 @@ class ExplainerPanel(QWidget):
         from lora_studio.gui.learn import explainer_numbers
 
         self.maps.highlight(row, column)
-        cell = explainer_numbers.cell_sum(self.factors, self.adapter.scale, self.delta, row, column)
+        cell = explainer_numbers.cell_sum(self.factors, self.delta, row, column)
         self.last_cell = cell
         self.cell_label.setText(self.cell_text(cell) + self._column_text(column))
 

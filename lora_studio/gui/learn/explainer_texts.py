@@ -3,8 +3,10 @@
 Every paragraph is one translatable unit (QCoreApplication.translate, context "Explainer") with numbered
 placeholders; the formulas (formulas.py) and numbers are put in with `format`, so a translator moves whole
 sentences and never sees markup for a fraction. Pure Python: the window builds this text before NumPy or
-PyTorch load. Shapes come from core.model.params (d outputs, k inputs; a convolution's k is in·kh·kw) and
-the scale from LoraConfig.scale, the one place it is computed.
+PyTorch load. Shapes come from core.model.params (d outputs, k inputs; a convolution's k is in·kh·kw), the LoRA
+tab's scale from LoraConfig.scale and a trained adapter's from its layers (the core's LayerDelta). The
+variant decides the words: α/r or α/√r, and for DoRA an update W′ − W that rescales rows and need not be
+low rank.
 """
 
 from dataclasses import dataclass
@@ -35,10 +37,11 @@ class AdapterSummary:
     scale: float
     layers: tuple[str, ...]  # the layers it adapted
     adapted: bool  # whether it adapted the chosen layer (the numbers below are then about that layer)
-    relative_norm: float = 0.0  # ‖s·B·A‖ / ‖W‖
-    nonzero: int = 0  # singular values of s·B·A that are not zero to float precision
+    # the core's LayerDelta of that layer, the numbers the Evaluation tab's ΔW view shows too:
+    relative_norm: float = 0.0  # ‖ΔW‖ / ‖W‖, ΔW = W′ − W
+    nonzero: int = 0  # singular values of ΔW that are not zero to float32 precision (inspection.numerical_rank)
     singular_count: int = 0  # min(d, k)
-    dora_relative_norm: float | None = None  # ‖W' − W‖ / ‖W‖ of a DoRA adapter (its whole update)
+    low_rank: bool = True  # ΔW = s·B·A (LoRA, rsLoRA); False for DoRA, whose ΔW also rescales rows
     dora_factors: tuple[float, float] | None = None  # smallest and largest m_i / ‖(W + s·B·A)_i‖
 
 
@@ -87,8 +90,23 @@ def layer_html(layer: LayerShape, features: tuple[str, ...]) -> str:
 
 
 def update_html(layer: LayerShape, config: LoraConfig) -> str:
-    """ΔW = (α/r)·B·A with this layer's d, k and the LoRA tab's r and α filled in."""
+    """ΔW = (α/r)·B·A (α/√r for rsLoRA) with this layer's d, k and the LoRA tab's r and α filled in; for DoRA the
+    rescaled rows W′ and what that makes of ΔW = W′ − W."""
     d, k, r = layer.out_features, layer.in_features * layer.kernel**2, config.rank
+    shapes = shape(d, r), shape(r, k), shape(d, k), r
+    if config.variant == "dora":
+        direction = f"({W} + {S}{DOT}{BA})<sub><i>i</i></sub>"
+        formula = display(sub(f"{W}′", var("i")) + " = " + sub(var("m"), var("i")) + " · ",
+                          frac(direction, norm(direction)), "&nbsp;&nbsp;&nbsp;", f"Δ{W} = {W}′ − {W}")
+        text = translate("Explainer",
+            "<p><i>B</i> is <i>d</i> × <i>r</i> = {0} and <i>A</i> is <i>r</i> × <i>k</i> = {1}, so <i>B</i>·<i>A</i> "
+            "has the shape of <i>W</i>, {2}, but a rank of at most <i>r</i> = {3}. DoRA adds "
+            "<i>s</i>·<i>B</i>·<i>A</i> to <i>W</i> for a direction, then rescales each row <i>i</i> of it to a "
+            "learned length <i>m<sub>i</sub></i>. Training moves <i>A</i>, <i>B</i> and <i>m</i>, never <i>W</i>. The "
+            "update the layer acts with, Δ<i>W</i> = <i>W</i>′ − <i>W</i>, includes that rescaling of every row, so "
+            "it need not be low rank, whatever <i>r</i> is. Inside the direction, <i>B</i>·<i>A</i> is multiplied by "
+            "the scale</p>").format(*shapes)
+        return formula + text + scale_formula(config)
     fraction = frac(ALPHA, sqrt(R)) if config.variant == "rslora" else frac(ALPHA, R)
     formula = display("Δ" + W + " = ", fraction, f"{DOT} {BA}", "&nbsp;&nbsp;&nbsp;", f"{W}′ = {W} + Δ{W}")
     text = translate("Explainer",
@@ -96,7 +114,7 @@ def update_html(layer: LayerShape, config: LoraConfig) -> str:
         "has the shape of <i>W</i>, {2}, but a rank of at most <i>r</i> = {3}. <i>A</i> starts small and random "
         "and <i>B</i> at zero, so a fresh adapter changes nothing; training moves only <i>A</i> and <i>B</i>, "
         "never <i>W</i>. The layer computes <i>W x</i> + <i>s</i>·<i>B</i>(<i>A x</i>) + <i>b</i>, with the "
-        "scale</p>").format(shape(d, r), shape(r, k), shape(d, k), r)
+        "scale</p>").format(*shapes)
     return formula + text + scale_formula(config)
 
 
@@ -137,27 +155,38 @@ def adapter_html(summary: AdapterSummary | None, layer: str, config: LoraConfig,
         return translate("Explainer",
             "<p><b>{0}</b> did not adapt {1}: its adapters are on {2}. Choose one of those layers above, or another "
             "adapter.</p>").format(summary.name, layer, core_texts.listed(summary.layers))
-    html = translate("Explainer",
-        "<p><b>{0}</b> was trained with <i>r</i> = {1}, α = {2} ({3}), so <i>s</i> = {4}. Below, <i>B</i>, "
-        "<i>A</i> and Δ<i>W</i> = <i>s</i>·<i>B</i>·<i>A</i> are drawn in their true shapes (blue negative, red "
-        "positive, white zero). Point at a cell of Δ<i>W</i> to see the sum it comes from: row <i>i</i> of "
-        "<i>B</i> times column <i>j</i> of <i>A</i>, times <i>s</i>.</p>").format(
-        summary.name, summary.rank, number(summary.alpha), VARIANT_TITLES.get(summary.variant, summary.variant),
-        number(summary.scale))
-    html += display(norm(f"Δ{W}") + " / " + norm(W) + f" = {number(summary.relative_norm, 3)}")
-    html += translate("Explainer",
-        "<p>The update is {0} % of the frozen weight's size (Frobenius norms). {1} of its {2} singular values are "
-        "non-zero, never more than <i>r</i> = {3}: that is what low rank means. The plot beside the maps shows "
-        "them.</p>").format(number(100 * summary.relative_norm, 3), summary.nonzero, summary.singular_count,
-                             summary.rank)
-    if summary.dora_relative_norm is not None and summary.dora_factors is not None:
+    variant = VARIANT_TITLES.get(summary.variant, summary.variant)
+    if summary.low_rank:
+        html = translate("Explainer",
+            "<p><b>{0}</b> was trained with <i>r</i> = {1}, α = {2} ({3}), so <i>s</i> = {4}. Below, <i>B</i>, "
+            "<i>A</i> and Δ<i>W</i> = <i>s</i>·<i>B</i>·<i>A</i> are drawn in their true shapes (blue negative, red "
+            "positive, white zero). Point at a cell of Δ<i>W</i> to see the sum it comes from: row <i>i</i> of "
+            "<i>B</i> times column <i>j</i> of <i>A</i>, times <i>s</i>.</p>").format(
+            summary.name, summary.rank, number(summary.alpha), variant, number(summary.scale))
+        html += display(norm(f"Δ{W}") + " / " + norm(W) + f" = {number(summary.relative_norm, 3)}")
         html += translate("Explainer",
-            "<p>This adapter is DoRA: the maps show the low-rank part <i>s</i>·<i>B</i>·<i>A</i> of the new "
-            "direction, and the hover sums are its cells. DoRA then rescales each row <i>i</i> of <i>W</i> + "
-            "<i>s</i>·<i>B</i>·<i>A</i> to its learned length <i>m<sub>i</sub></i> (the factors "
-            "<i>m<sub>i</sub></i> / ‖row <i>i</i>‖ run from {0} to {1} here), so the update the layer acts with, "
-            "<i>W</i>′ − <i>W</i>, is not low rank: its size is {2} of ‖<i>W</i>‖.</p>").format(
-            number(summary.dora_factors[0]), number(summary.dora_factors[1]), number(summary.dora_relative_norm, 3))
+            "<p>The update is {0} % of the frozen weight's size (Frobenius norms). {1} of its {2} singular values "
+            "are non-zero, never more than <i>r</i> = {3}: that is what low rank means. The plot beside the maps "
+            "shows them.</p>").format(number(100 * summary.relative_norm, 3), summary.nonzero,
+                                      summary.singular_count, summary.rank)
+    else:
+        html = translate("Explainer",
+            "<p><b>{0}</b> was trained with <i>r</i> = {1}, α = {2} ({3}), so <i>s</i> = {4}. Below, <i>B</i>, "
+            "<i>A</i> and the low-rank part <i>s</i>·<i>B</i>·<i>A</i> of the new direction are drawn in their "
+            "true shapes (blue negative, red positive, white zero). Point at a cell of <i>s</i>·<i>B</i>·<i>A</i> "
+            "to see the sum it comes from: row <i>i</i> of <i>B</i> times column <i>j</i> of <i>A</i>, times "
+            "<i>s</i>.</p>").format(summary.name, summary.rank, number(summary.alpha), variant, number(summary.scale))
+        html += display(norm(f"{W}′ − {W}") + " / " + norm(W) + f" = {number(summary.relative_norm, 3)}")
+        factors = summary.dora_factors or (1.0, 1.0)
+        html += translate("Explainer",
+            "<p>This adapter is DoRA: it rescales each row <i>i</i> of <i>W</i> + <i>s</i>·<i>B</i>·<i>A</i> to its "
+            "learned length <i>m<sub>i</sub></i> (the factors <i>m<sub>i</sub></i> / ‖row <i>i</i>‖ run from {0} to "
+            "{1} here), so the update the layer acts with, Δ<i>W</i> = <i>W</i>′ − <i>W</i>, includes that "
+            "rescaling and need not be low rank: its size is {2} of ‖<i>W</i>‖, and {3} of its {4} singular values are "
+            "non-zero where <i>s</i>·<i>B</i>·<i>A</i> alone has at most <i>r</i> = {5}. The plot beside the maps "
+            "shows those of <i>W</i>′ − <i>W</i>.</p>").format(
+            number(factors[0]), number(factors[1]), number(summary.relative_norm, 3), summary.nonzero,
+            summary.singular_count, summary.rank)
     if (summary.rank, summary.alpha, summary.variant) != (config.rank, config.alpha, config.variant):
         html += translate("Explainer",
             "<p>The formulas and counts above follow the LoRA tab (<i>r</i> = {0}, α = {1}, {2}); this adapter's "
@@ -175,8 +204,9 @@ def knobs_html(layer: LayerShape, config: LoraConfig) -> str:
             "<p><b>Rank <i>r</i></b> is the inner size of <i>B</i>·<i>A</i>. It bounds how many independent "
             "directions the update can have and sets the adapter's size, which grows in step with it. Here "
             "<i>r</i> = {0}.</p>").format(r),
+        # DoRA's ΔW also rescales rows: only its B·A is bounded by r
         display(translate("Explainer", "rank", "the rank of a matrix, as a formula writes it: rank(ΔW)"),
-                f"(Δ{W}) ≤ {R}"),
+                f"({BA if config.variant == 'dora' else 'Δ' + W}) ≤ {R}"),
         translate("Explainer",
             "<p><b>Alpha α</b> scales the update. With plain LoRA the scale is α/<i>r</i>, so a higher rank at "
             "the same α damps each direction; keeping α/<i>r</i> fixed (α = 2<i>r</i> is common) keeps the "

@@ -61,7 +61,7 @@ def test_evaluating_fills_every_view(evaluated):
     assert [delta.table.item(r, 0).text() for r in range(delta.table.rowCount())] == ["fc1", "fc2"]
     assert delta.shown_layer() == "fc1" and delta.heatmap.shape == (64, 785)
     for d in feature.deltas:
-        assert inspection.numerical_rank(d.singular_values) <= 8
+        assert d.nonzero <= 8 and d.nonzero == inspection.numerical_rank(d.singular_values, d.delta.shape)
     assert delta.table.item(0, 2).text().endswith("of 64") and int(delta.table.item(0, 2).text().split()[0]) <= 8
     assert len(delta._feature_bars) == 1 and "brightness" in delta.feature_note.text()
     delta.show_layer("fc2")

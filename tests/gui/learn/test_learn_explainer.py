@@ -252,17 +252,24 @@ def test_dora_draws_the_low_rank_part_and_says_how_rows_are_rescaled(learn, qtbo
     assert f"its size is {number(ratio, 3)} of ‖W‖" in text
 
 
-def test_an_adapter_that_did_not_adapt_the_layer_says_so(learn, qtbot, app_home):
+def test_a_picked_adapter_is_shown_on_a_layer_it_adapted_and_another_layer_says_it_was_not(learn, qtbot, app_home):
+    """An adapter of conv1 alone, picked while the explainer is on fc1: it moves to conv1 (the adapter's only
+    layer) instead of saying "did not adapt fc1"; choosing fc1 afterwards says so, and shows no maps."""
     _, panel = learn
-    model_id = save_adapter(app_home, "Head adapter", layers=("fc2",), rank=2)
-    pick(qtbot, panel, model_id, "conv1")
+    model_id = save_adapter(app_home, "Conv adapter", layers=("conv1",), rank=2)
+    panel.layer_combo.setCurrentIndex(panel.layer_combo.findData("fc1"))
+    panel.state.refresh_models()
+    panel.adapter_combo.setCurrentIndex(panel.adapter_combo.findData(model_id))
+    qtbot.waitUntil(lambda: panel.adapter is not None and panel.adapter.model_id == model_id, timeout=READY_MS)
+    text = panel.view.toPlainText()
+    assert panel.layer == "conv1" and "How LoRA works on conv1" in text and "did not adapt" not in text
+    assert panel.maps.delta_map.shape == (8, 9) and "[2, 5] =" in hover(panel, 2, 5)
+    panel.layer_combo.setCurrentIndex(panel.layer_combo.findData("fc1"))  # the reader's own choice is kept
     assert panel.delta is None and panel.maps.delta_map.shape == (0, 0)
-    assert "Head adapter did not adapt conv1: its adapters are on fc2" in panel.view.toPlainText()
-    panel.layer_combo.setCurrentIndex(panel.layer_combo.findData("fc2"))
-    assert panel.maps.delta_map.shape == (10, 64)
-    assert "[2, 5] =" in hover(panel, 2, 5)
+    assert "Conv adapter did not adapt fc1: its adapters are on conv1" in panel.view.toPlainText()
+    assert "[2, 5] =" not in panel.cell_label.text()  # conv1's sum is not left under fc1's empty maps
     panel.layer_combo.setCurrentIndex(panel.layer_combo.findData("conv1"))
-    assert "[2, 5] =" not in panel.cell_label.text()  # fc2's sum is not left under conv1's empty maps
+    assert panel.maps.delta_map.shape == (8, 9)
 
 
 def test_only_lora_models_are_offered_and_no_adapter_is_explained(learn, app_home):
