@@ -271,6 +271,8 @@ def test_load_stack_reads_adapters_of_one_base_from_the_library(library, trained
     expected = AdapterStack(base.model, [_model(trained, "conv1-inverted"), _model(trained, "fc2-swapped")])
     for split in splits.values():
         assert torch.equal(stack.logits(split.images, [1.0, 0.5]), expected.logits(split.images, [1.0, 0.5]))
+    assert stack.accuracies(splits, [1.0, 0.5]) == {name: expected.accuracy(split, [1.0, 0.5])
+                                                    for name, split in splits.items()}
     lib.delete(ids["base"])  # the adapters carry the weights they were trained on
     again, _ = load_stack(lib, [ids["conv1-inverted"], ids["fc2-swapped"]])
     assert torch.equal(again.logits(tiny_dataset.test.images, [1.0, 0.5]),

@@ -17,7 +17,7 @@ one working copy of the base, and the stages from the first adapted one run over
 EVAL_CHUNK. Not thread-safe: one owner, one thread (the window's worker).
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -134,6 +134,10 @@ class AdapterStack:
             right += int((chunk.argmax(1) == split.labels[start : start + len(chunk)]).sum())
             start += len(chunk)
         return right / len(split)
+
+    def accuracies(self, splits: Mapping[str, Split], adapter_weights: Sequence[float]) -> dict[str, float]:
+        """`accuracy` on each of `splits` (by task name: the chosen tasks and the source task's, say)."""
+        return {name: self.accuracy(split, adapter_weights) for name, split in splits.items()}
 
     @torch.inference_mode()
     def predict(self, split: Split, adapter_weights: Sequence[float]) -> Predictions:
