@@ -31,6 +31,15 @@ METHODS: dict[str, str] = {
 #: the kinds of fine-tuned model in the library and the method that made each (a base model has none)
 KIND_METHODS: dict[str, str] = {
     "feature_lora": "lora", "control_lora": "lora", "head": "head", "full": "full", "scratch": "scratch"}
+#: how trained LoRA adapters of one base become one adapter, as PEFT's add_weighted_adapter does (model/combine.py)
+COMBINATIONS: dict[str, str] = {
+    "cat": "the adapters side by side: ΔW = Σ weight·ΔW exactly; its rank is the sum of theirs",
+    "linear": "A's and B's weighted and added (one rank for all): not Σ weight·ΔW where they share a layer",
+    "svd": "Σ weight·ΔW cut back to a chosen rank, keeping its largest singular values",
+    "ties": "A's and B's trimmed to their largest entries (density), signs elected, the agreeing ones averaged",
+    "magnitude_prune": "A's and B's trimmed to their largest entries (density), then weighted and added",
+}
+COMBINE_DENSITY = 0.2  # ties and magnitude_prune keep this fraction of entries by default (PEFT's merging guide)
 NEW_COLUMN_INITS = ("random", "zeros")  # how transfer fills fc1's new feature columns
 LR_SCHEDULES = ("anneal", "cosine", "constant")
 
@@ -41,6 +50,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "lora_dropout": (0.0, 0.9),
     "lora_plus_ratio": (1.0, 1024.0),  # LoRA+: B's learning rate over A's (1 = plain LoRA)
     "adapter_weight": (-1.0, 2.0),  # an adapter's weight in a stack or a combination (the window's sliders)
+    "density": (0.01, 1.0),  # ties, magnitude_prune: the fraction of each A's and B's entries kept
     "epochs": (1, 100),
     "batch_size": (1, 8192),
     "lr": (1e-6, 100.0),  # absurd values are allowed on purpose: divergence is handled and taught

@@ -38,13 +38,14 @@ class Scored:
 
 def setting_of(record) -> tuple:
     """What makes two runs "the same setting": data, target task, method, parent, LoRA and training settings,
-    training images."""
+    training images; for a combination of adapters, its parents, weights and how (each is a setting of its own)."""
     lora = record.lora
     adapter = None if lora is None else (lora.rank, lora.alpha, tuple(lora.layers), lora.init, lora.new_columns,
                                          lora.variant, lora.dropout, lora.lora_plus_ratio)
     t = record.train
     return (record.dataset, record.task, record.method, record.parent,
-            adapter, t.epochs, t.batch_size, t.lr, record.metrics.get("train_images"))
+            adapter, t.epochs, t.batch_size, t.lr, record.metrics.get("train_images"),
+            getattr(record, "combination", None))
 
 
 def scored(model_id: str, record, predictions: Predictions) -> Scored:

@@ -41,6 +41,36 @@ class Series:
             cfg.check_range("seed", seed, whole=True)
 
 
+@dataclass(frozen=True)
+class CombinedParent:
+    """One adapter of a combination and its weight in it."""
+
+    id: str
+    weight: float
+
+    def __post_init__(self):
+        cfg.check_range("adapter weight", self.weight, "adapter_weight")
+
+
+@dataclass(frozen=True)
+class Combination:
+    """Where a combined adapter came from (workflows/combine.py): its parents with their weights, how they were
+    combined (config.COMBINATIONS), the rank that gave and, for ties and magnitude_prune, the density."""
+
+    how: str
+    rank: int
+    parents: tuple[CombinedParent, ...]
+    density: float | None = None
+
+    def __post_init__(self):
+        cfg.check_choice("how", self.how, tuple(cfg.COMBINATIONS))
+        cfg.check_range("rank", self.rank, whole=True)
+        if not self.parents:
+            raise ConfigError("a combination has at least one parent")
+        if self.density is not None:
+            cfg.check_range("density", self.density)
+
+
 @dataclass
 class ModelRecord:
     """Everything config.json and metrics.json say about a saved model."""
@@ -62,6 +92,8 @@ class ModelRecord:
     # (config.METHODS; None for a base). Models saved before these existed were LoRA runs on the same task.
     task: str = "same"
     method: str | None = None
+    # a combination of trained adapters (None for a trained model, and in records saved before issue 20)
+    combination: Combination | None = None
     # the fine-tuning this model was one run of (None for a base, and in records saved before issue 21)
     series: Series | None = None
 
@@ -80,6 +112,7 @@ class ModelRecord:
             "train": cfg.to_dict(self.train),
             "transfer": self.transfer,
             "versions": self.versions,
+            "combination": cfg.to_dict(self.combination) if self.combination else None,
             "series": cfg.to_dict(self.series) if self.series else None,
         }
 
@@ -126,6 +159,8 @@ def record_from_config(data, model_id: str) -> ModelRecord:
             transfer=check_type("transfer", data.get("transfer"), dict | None),
             task=check_task(check_type("task", data.get("task", "same"), str)),
             method=check_type("method", data.get("method"), str | None),
+            combination=(cfg.from_dict(Combination, data["combination"])
+                         if data.get("combination") is not None else None),
             series=cfg.from_dict(Series, data["series"]) if data.get("series") is not None else None,
         )
         _check_consistent(record)
@@ -149,6 +184,8 @@ def _check_consistent(record: ModelRecord) -> None:
         raise ValueError(f"a {record.kind} model {'has no' if record.lora is None else 'cannot have'} LoRA settings")
     if method != "lora" and record.features is not None:
         raise ValueError(f"a {record.kind} model takes no extra features")
+    if record.combination is not None and (record.lora is None or record.lora.rank != record.combination.rank):
+        raise ValueError("a combination is a LoRA model of the combination's rank")
     if record.kind == "base" and record.task != "same":
         raise ValueError("a base model is trained on its own data set: its task is 'same'")
     if record.kind == "base" and record.series is not None:
