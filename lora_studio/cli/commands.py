@@ -4,8 +4,8 @@ import json
 from pathlib import Path
 
 import lora_studio
+from lora_studio.cli import combine, show_command, sweep
 from lora_studio.cli import evaluation_output as report
-from lora_studio.cli import show_command, sweep
 from lora_studio.cli.common import (
     check_limit,
     data_root,
@@ -261,6 +261,6 @@ def self_test(args) -> int:
 
 COMMANDS = {
     "experiment": experiment, "train-base": train_base, "finetune": finetune, "evaluate": evaluate,
-    "models": models, "data": data_command, "self-test": self_test, "sweep": sweep.run,
+    "models": models, "data": data_command, "self-test": self_test, "sweep": sweep.run, "combine": combine.run,
     "show-command": show_command.run,
 }

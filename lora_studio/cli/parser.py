@@ -203,5 +203,18 @@ def build_parser() -> argparse.ArgumentParser:
     shown.add_argument("--data-dir", metavar="DIR", help="write this data folder into the command [the app's]")
     _json_option(shown)
 
+    comb = commands.add_parser("combine", help="combine trained LoRA adapters of one base into a new adapter "
+                                               "(PEFT's add_weighted_adapter) and save it")
+    comb.add_argument("adapters", nargs="+", metavar="ID[:WEIGHT]", help="LoRA models of one base, each with its "
+                      "weight from -1 to 2 [1]")
+    comb.add_argument("--how", choices=tuple(cfg.COMBINATIONS), required=True,
+                      help="; ".join(f"{how}: {what}" for how, what in cfg.COMBINATIONS.items()))
+    comb.add_argument("--rank", type=int, help="svd: the new adapter's rank [the largest parent's]")
+    comb.add_argument("--density", type=float, default=cfg.COMBINE_DENSITY,
+                      help=f"ties, magnitude_prune: the fraction of entries kept [{cfg.COMBINE_DENSITY:g}]")
+    comb.add_argument("--name", help="name shown in the library")
+    comb.add_argument("--data-dir", metavar="DIR", help="where the base's data set is, to score the combination")
+    _json_option(comb)
+
     commands.add_parser("self-test", help="a quick end-to-end check (train, LoRA, evaluate, save, load)")
     return parser

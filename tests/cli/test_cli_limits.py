@@ -21,9 +21,10 @@ from lora_studio.core.config import RANGES
 OPTION_RANGES = {"--epochs": "epochs", "--base-epochs": "epochs", "--lora-epochs": "epochs",
                  "--batch-size": "batch_size", "--lr": "lr", "--lora-lr": "lr", "--seed": "seed", "--seeds": "seed",
                  "--rank": "rank", "--ranks": "rank", "--alpha": "alpha", "--limit": "limit",
-                 "--lora-plus-ratio": "lora_plus_ratio"}
+                 "--lora-plus-ratio": "lora_plus_ratio", "--density": "density"}
 COMMAND_ARGS = {"experiment": ["--offline"], "train-base": ["--offline"], "finetune": ["no-such-base", "--offline"],
-                "evaluate": ["no-such-model"], "sweep": ["--base", "no-such-base", "--offline"]}
+                "evaluate": ["no-such-model"], "sweep": ["--base", "no-such-base", "--offline"],
+                "combine": ["no-such-model", "--how", "svd"]}
 
 
 def numeric_options():
