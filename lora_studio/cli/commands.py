@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import lora_studio
-from lora_studio.cli import combine, show_command, sweep
+from lora_studio.cli import combine, judgements, show_command, sweep
 from lora_studio.cli import evaluation_output as report
 from lora_studio.cli.common import (
     check_limit,
@@ -69,7 +69,8 @@ def experiment(args) -> int:
         mean, (low, high) = effect["mean_delta"], effect["ci95"]
         out.print(f"Feature effect (feature+LoRA − control): {100 * mean:+.2f} points, "
                   f"95 % interval [{100 * low:+.2f}, {100 * high:+.2f}] ({effect['method']})")
-        out.print(f"In words: {Effect(mean, (low, high), effect['method']).sentence()}.")
+        judged = Effect(mean, (low, high), len(result["seeds"]), effect["basis"])
+        out.print(f"In words: {judgements.effect_sentence(judged)}.")
     if args.json:
         write_json(args.json, result)
     return 0
@@ -119,7 +120,7 @@ def finetune(args) -> int:
                   f"(the base: {percent(m['base_source_accuracy'])}), forgetting {100 * m['forgetting']:+.2f} points")
     effect = done.effect()
     if effect is not None:
-        out.print(f"Feature effect (feature+LoRA − control): {escape(effect.sentence())}")
+        out.print(f"Feature effect (feature+LoRA − control): {escape(judgements.effect_sentence(effect))}")
     bars.print_warnings()
     if args.json:
         write_json(args.json, finetune_json(done, args.base_id, plan) if several else
@@ -183,7 +184,9 @@ def evaluate(args) -> int:
         out.print(f"  {escape(item['model'])}: fixed {item['fixed']:,}, broken {item['broken']:,}, "
                   f"net {item['net']:+,} (base {escape(item['base'])})")
     effect = evaluation.effect.to_dict() if evaluation.effect else None
-    if effect:
+    if evaluation.effect is not None and effect:  # the core judges; the command line words it, also in --json
+        effect["sentence"] = judgements.effect_sentence(evaluation.effect.effect)
+        effect["meaning"] = judgements.effect_meaning(evaluation.effect.effect)
         result["feature_effect"] = effect
         out.print(f"Feature effect: {effect['sentence']}")
         out.print(f"In words: {effect['meaning']}")

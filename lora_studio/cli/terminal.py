@@ -5,6 +5,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from lora_studio.cli.judgements import uselessness
 from lora_studio.core.evaluation.scores import learned_nothing
 from lora_studio.core.training.loop import EpochInfo, StepInfo
 from lora_studio.core.workflows.runs import Listener
@@ -72,8 +73,8 @@ class TrainingBars(Listener):
 
     def check_learned(self, title: str, outcome) -> None:
         why = learned_nothing(outcome.predictions, outcome.record.train.lr)
-        if why:
-            self.warnings.append(f"{title}: {why}")
+        if why is not None:
+            self.warnings.append(f"{title}: {uselessness(why)}")
 
     def print_warnings(self) -> None:
         for warning in self.warnings:

@@ -70,31 +70,45 @@ def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, num_classes: int
     return np.bincount(flat, minlength=num_classes * num_classes).reshape(num_classes, num_classes)
 
 
+#: what an effect says, for every front end to word: the whole 95 % interval above zero, below it, or holding it
+VERDICTS = ("helps", "hurts", "unclear")
+#: what the interval covers: the differences of two or more seeds (training noise included), or one seed's test
+#: images, paired (test-set noise only)
+BASES = ("seeds", "images")
+
+
 @dataclass(frozen=True)
 class Effect:
-    """Feature+LoRA minus control, in test accuracy (0.01 = one percentage point)."""
+    """Feature+LoRA minus control, in test accuracy (0.01 = one percentage point), and the judgement it gives.
+
+    The core judges (`verdict`, over `seeds` seeds, on `basis`); each front end words it (the window in its
+    language, gui/i18n/score_texts.py; the command line in English, cli/evaluation_output.py)."""
 
     mean_delta: float
     ci95: tuple[float, float]
-    method: str  # how the interval was obtained
+    seeds: int  # how many seeds of both runs it is over
+    basis: str  # one of BASES: "seeds" (a t interval over the seeds' differences) or "images" (one seed)
 
     @property
     def spans_zero(self) -> bool:
         return self.ci95[0] <= 0 <= self.ci95[1]
 
-    def sentence(self) -> str:
-        low, high = (100 * v for v in self.ci95)
+    @property
+    def verdict(self) -> str:
+        """"unclear" when the interval holds zero (the difference may well be chance), else "helps" or "hurts"."""
         if self.spans_zero:
-            verdict = "no clear effect: the interval includes zero"
-        elif self.mean_delta > 0:
-            verdict = "the extra feature helps"
-        else:
-            verdict = "the extra feature hurts"
-        return (f"{verdict} ({100 * self.mean_delta:+.2f} points, 95 % interval "
-                f"{low:+.2f} to {high:+.2f}, {self.method})")
+            return "unclear"
+        return "helps" if self.mean_delta > 0 else "hurts"
+
+    @property
+    def method(self) -> str:
+        """How the interval was obtained, as the JSON files have always named it ("t interval over 3 seeds"): a
+        label for files; people are told `basis` and `seeds` in their front end's words."""
+        return f"t interval over {self.seeds} seeds" if self.basis == "seeds" else "paired over test images, one seed"
 
     def to_dict(self) -> dict:
-        return {"mean_delta": self.mean_delta, "ci95": list(self.ci95), "method": self.method}
+        return {"mean_delta": self.mean_delta, "ci95": list(self.ci95), "method": self.method,
+                "verdict": self.verdict, "basis": self.basis}
 
 
 def t_quantile_975(degrees_of_freedom: int) -> float:
@@ -119,13 +133,13 @@ def feature_effect(
     if len(deltas) >= 2:
         half = t_quantile_975(len(deltas) - 1) * deltas.std(ddof=1) / math.sqrt(len(deltas))
         mean = float(deltas.mean())
-        return Effect(mean, (float(mean - half), float(mean + half)), f"t interval over {len(deltas)} seeds")
+        return Effect(mean, (float(mean - half), float(mean + half)), len(deltas), "seeds")
     if feature_correct is None or control_correct is None:
         raise ValueError("one seed: pass the per-image correctness of both models")
     paired = feature_correct.astype(float) - control_correct.astype(float)  # each -1, 0 or 1
     mean = float(paired.mean())
     half = _Z975 * paired.std(ddof=1) / math.sqrt(len(paired))
-    return Effect(mean, (float(mean - half), float(mean + half)), "paired over test images, one seed")
+    return Effect(mean, (float(mean - half), float(mean + half)), 1, "images")
 
 
 @dataclass(frozen=True)
@@ -177,9 +191,25 @@ def difference_sentence(name: str, interval: MeanInterval) -> str:
 ARTICLE_LR = 1e-3
 #: a test loss this many times that of guessing (ln of the number of classes) has exploded
 EXPLODED = 10
+#: why a finished run is of no use (`Uselessness.reason`)
+USELESS_REASONS = ("exploded", "chance")
 
 
-def learned_nothing(predictions: Predictions, lr: float) -> str | None:
+@dataclass(frozen=True)
+class Uselessness:
+    """Why a run that "finished" learned nothing useful, with the numbers that show it; each front end words it."""
+
+    reason: str  # one of USELESS_REASONS: "exploded" (the test loss) or "chance" (accuracy no better than guessing)
+    loss: float  # its mean test loss (may be inf)
+    accuracy: float  # its test accuracy, a fraction
+    guess_loss: float  # the loss of guessing uniformly: ln(classes)
+    chance: float  # the accuracy of guessing: 1 / classes
+    lr: float  # the learning rate it was trained with
+    lr_too_high: bool  # more than ten times the article's: the likely cause, so the advice is to lower it
+    article_lr: float = ARTICLE_LR  # what to try instead
+
+
+def learned_nothing(predictions: Predictions, lr: float) -> Uselessness | None:
     """Why a run that "finished" is no use, or None: its test loss exploded, or its accuracy is no better than
     guessing. With Adam, even a learning rate of 100 keeps every weight finite, so the loss never becomes NaN
     and nothing stops the run (the core's "diverged"): "test accuracy 12 %, saved" alone would say all is well."""
@@ -188,8 +218,5 @@ def learned_nothing(predictions: Predictions, lr: float) -> str | None:
     exploded = not math.isfinite(loss) or loss > EXPLODED * math.log(classes)
     if not exploded and accuracy >= 1.5 * chance:
         return None
-    what = (f"its test loss exploded to {loss:.3g} (guessing gives {math.log(classes):.2f})" if exploded else
-            f"its test accuracy, {100 * accuracy:.1f} %, is no better than guessing ({100 * chance:.0f} %)")
-    why = (f"The learning rate {lr:g} is probably too high: try {ARTICLE_LR:g}, the article's." if lr > 10 * ARTICLE_LR
-           else "More training images or epochs may help.")
-    return f"The model learned nothing useful: {what}. {why}"
+    return Uselessness("exploded" if exploded else "chance", loss, accuracy, math.log(classes), chance, lr,
+                       lr > 10 * ARTICLE_LR)

@@ -24,6 +24,7 @@ from lora_studio.core.errors import Cancelled, StorageError, TrainingDiverged
 from lora_studio.core.evaluation.scores import (
     Effect,
     MeanInterval,
+    Uselessness,
     feature_effect,
     learned_nothing,
     mean_interval,
@@ -77,8 +78,8 @@ class Run:
         """Why the run did not finish ("" when it did)."""
         return str(self.error) if self.error is not None else self.outcome.result.message
 
-    def learned_nothing(self) -> str | None:
-        """Why a finished run is no use (see scores.learned_nothing), or None."""
+    def learned_nothing(self) -> Uselessness | None:
+        """Why a finished run is no use (see scores.learned_nothing): the reason and its numbers, or None."""
         if not self.finished:
             return None
         return learned_nothing(self.outcome.answers(), self.outcome.record.train.lr)

@@ -8,7 +8,7 @@ from pathlib import Path
 from lora_studio.core.config import DataConfig, TrainConfig
 from lora_studio.gui.background.caches import DataCache
 from lora_studio.gui.background.worker import Job, JobContext, JobResult, OnDone, translate
-from lora_studio.gui.i18n import core_texts
+from lora_studio.gui.i18n import core_texts, score_texts
 from lora_studio.gui.shared.training_jobs import joined, listener, said
 
 
@@ -47,7 +47,8 @@ def make_train_base(cache: DataCache, root: Path, models: Path, data: DataConfig
             "finished", translate("jobs", "test accuracy {0} %, saved as “{1}”").format(f"{100 * accuracy:.2f}", name),
             model_id=run.model_id, test_accuracy=accuracy,
             learned_nothing=translate(
-                "jobs", "{0} The model was saved as “{1}”: the model library can delete it.").format(nothing, name)
+                "jobs", "{0} The model was saved as “{1}”: the model library can delete it.").format(
+                score_texts.uselessness(nothing), name)
             if nothing else "")
 
     return Job("base", run, pausable=True, on_done=on_done)

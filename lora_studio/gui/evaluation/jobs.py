@@ -23,7 +23,7 @@ from lora_studio.gui.background.worker import Job, JobContext, JobResult, OnDone
 if TYPE_CHECKING:
     import numpy as np
 
-    from lora_studio.core.evaluation.comparison import Group
+    from lora_studio.core.evaluation.comparison import Group, SeedEffect
     from lora_studio.core.evaluation.inspection import BrightnessErrors, LayerDelta
     from lora_studio.core.evaluation.scores import Predictions
     from lora_studio.core.evaluation.strength import StrengthCurve
@@ -92,7 +92,7 @@ class Evaluated(JobResult):
     tests: dict[str, TestSet] | None = None  # the test split of each evaluated model's task, by task ("same" too)
     references: tuple[BaseReference, ...] = ()  # each fine-tuned model's base on that model's task
     edges: np.ndarray | None = None  # the brightness bins every model's error rate is given on
-    effect: dict | None = None  # core.comparison.SeedEffect.to_dict(): feature+LoRA against its control
+    effect: SeedEffect | None = None  # feature+LoRA against its control: the core's judgement (score_texts words it)
     seconds: float = 0.0
 
 
@@ -127,7 +127,7 @@ def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[st
             len(rows), f"{len(test.labels):,}", f"{report.seconds:.1f}", best.name, f"{100 * best.test_accuracy:.2f}")
         return Evaluated("finished", message, rows=rows, groups=tuple(report.groups), test=test, tests=tests,
                          references=references, edges=report.edges,
-                         effect=report.effect.to_dict() if report.effect else None, seconds=report.seconds)
+                         effect=report.effect, seconds=report.seconds)
 
     return Job("evaluate", run, on_done=on_done)
 

@@ -78,7 +78,7 @@ def test_an_evaluation_result_reaches_the_evaluation_tab_typed(qtbot, window, tr
     result = tab.result
     assert isinstance(result, evaluation_jobs.Evaluated) and result.status == "finished"
     assert {row.id for row in result.rows} == set(ids.values()) and result.test.labels.shape == (200,)
-    assert result.effect["feature"] == [ids["feature_lora"]] and result.effect["control"] == [ids["control_lora"]]
+    assert result.effect.feature_ids == (ids["feature_lora"],) and result.effect.control_ids == (ids["control_lora"],)
     assert tab.table.rowCount() >= len(ids)
 
 

@@ -52,7 +52,7 @@ def test_two_seeds_from_the_lora_tab_are_aggregated_with_a_t_interval(qtbot, win
     lost = [base.target_accuracy - r.target_accuracy for r in feature]
     assert means[0][forgetting].startswith(f"{100 * sum(lost) / 2:+.2f} ± ")
     effect = tab.result.effect
-    assert effect["method"] == "t interval over 2 seeds" and effect["seeds"] == [0, 1]
+    assert (effect.effect.seeds, effect.effect.basis) == (2, "seeds") and effect.seeds == (0, 1)
     assert "t interval over 2 seeds" in tab.effect_label.text()
     assert tab.brightness.curve_count() == 5
     assert sorted(tab.labels().values()) == ["base · seed 0", "control · seed 0", "control · seed 1",
