@@ -6,6 +6,7 @@ from pathlib import Path
 import lora_studio
 from lora_studio.cli import combine, judgements, show_command, sweep
 from lora_studio.cli import evaluation_output as report
+from lora_studio.cli import export_code as export_code_command
 from lora_studio.cli.common import (
     check_limit,
     data_root,
@@ -266,4 +267,5 @@ COMMANDS = {
     "experiment": experiment, "train-base": train_base, "finetune": finetune, "evaluate": evaluate,
     "models": models, "data": data_command, "self-test": self_test, "sweep": sweep.run, "combine": combine.run,
     "show-command": show_command.run,
+    "export-code": export_code_command.run,
 }

@@ -6,6 +6,8 @@ import lora_studio
 from lora_studio.core import config as cfg
 
 DATASET_NAMES = cfg.DATASETS
+EXPORT_FORMATS = ("py", "ipynb")  # core/export_code.FORMATS, without importing PyTorch
+EXPORT_LANGUAGES = ("en", "zh_CN")  # core/export_code.LANGUAGES: the comments' languages
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -202,6 +204,15 @@ def build_parser() -> argparse.ArgumentParser:
     shown.add_argument("model_id", metavar="MODEL_ID")
     shown.add_argument("--data-dir", metavar="DIR", help="write this data folder into the command [the app's]")
     _json_option(shown)
+
+    code = commands.add_parser("export-code", help="a fine-tuned model's run as a standalone PyTorch + PEFT script "
+                                                   "or Jupyter notebook (never importing lora_studio)")
+    code.add_argument("model_id", metavar="MODEL_ID")
+    code.add_argument("--format", choices=EXPORT_FORMATS, help="py: a script; ipynb: a notebook [-o's suffix, else py]")
+    code.add_argument("-o", "--output", metavar="PATH", required=True,
+                      help="the file to write (a folder: MODEL_ID.py or .ipynb in it)")
+    code.add_argument("--language", choices=EXPORT_LANGUAGES, default="en", help="the language of its comments [en]")
+    code.add_argument("--data-dir", metavar="DIR", help="the data folder it reads by default [the app's]")
 
     comb = commands.add_parser("combine", help="combine trained LoRA adapters of one base into a new adapter "
                                                "(PEFT's add_weighted_adapter) and save it")
