@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from lora_studio.core.evaluation import comparison
-from lora_studio.core.evaluation.scores import Effect, Predictions, learned_nothing
+from lora_studio.core.evaluation.scores import Predictions, learned_nothing
 
 SETTING = ("mnist", "base-1", (8, 16.0, ("fc1", "fc2"), "article", "random"), 2, 64, 1e-3, 60000)
 
@@ -39,7 +39,8 @@ def test_effect_over_three_seeds_is_a_t_interval_of_the_differences():
     assert result.effect.ci95 == pytest.approx((0.02 - 0.024844, 0.02 + 0.024844), abs=1e-5)
     assert result.effect.method == "t interval over 3 seeds"
     assert result.control_ids == ("control_lora-0", "control_lora-1", "control_lora-2")
-    assert "No clear effect" in result.to_dict()["meaning"]  # the interval reaches below zero
+    assert result.effect.verdict == "unclear" and result.to_dict()["verdict"] == "unclear"  # reaches below zero
+    assert (result.effect.seeds, result.effect.basis) == (3, "seeds")
 
 
 def test_effect_with_one_common_seed_is_paired_over_images():
@@ -56,15 +57,6 @@ def test_no_effect_without_a_control_of_the_same_setting():
     assert comparison.seed_effect([model("base", 0, 0.9)]) is None
 
 
-def test_plain_meaning_says_helps_hurts_or_no_clear_effect():
-    assert comparison.plain_meaning(Effect(0.02, (0.01, 0.03), "t interval over 3 seeds")).startswith(
-        "The extra feature helps: feature+LoRA beats the control by 2.00 points")
-    assert comparison.plain_meaning(Effect(-0.02, (-0.03, -0.01), "t interval over 3 seeds")).startswith(
-        "The extra feature hurts")
-    one = comparison.plain_meaning(Effect(0.001, (-0.001, 0.003), "paired over test images, one seed"))
-    assert one.startswith("No clear effect") and "run more seeds" in one
-
-
 def predictions_of(accuracy: float, loss: float, n: int = 100) -> Predictions:
     labels = np.arange(n) % 10
     right = int(round(accuracy * n))
@@ -77,17 +69,20 @@ def predictions_of(accuracy: float, loss: float, n: int = 100) -> Predictions:
     [
         (0.95, 0.2, 1e-3, None),  # learned
         (0.16, 2.2, 1e-3, None),  # 1.6 × chance: weak, but something
-        (0.14, 2.3, 1e-3, "no better than guessing (10 %). More training images or epochs may help."),
-        (0.11, 2.3, 100.0, "no better than guessing (10 %). The learning rate 100 is probably too high"),
-        (0.95, 1e12, 100.0, "exploded to 1e+12 (guessing gives 2.30). The learning rate 100"),
-        (0.95, math.inf, 0.5, "exploded to inf"),
-        (0.95, 24.0, 1e-3, "exploded to 24"),  # above 10 × ln 10 = 23.03
+        (0.14, 2.3, 1e-3, ("chance", False)),
+        (0.11, 2.3, 100.0, ("chance", True)),  # the learning rate is more than 10 × the article's
+        (0.95, 1e12, 100.0, ("exploded", True)),
+        (0.95, math.inf, 0.5, ("exploded", True)),
+        (0.95, 24.0, 1e-3, ("exploded", False)),  # above 10 × ln 10 = 23.03
         (0.95, 23.0, 1e-3, None),
     ],
 )
-def test_a_run_that_learned_nothing_is_recognised_and_explained(accuracy, loss, lr, expected):
+def test_a_run_that_learned_nothing_is_recognised_with_its_reason_and_numbers(accuracy, loss, lr, expected):
     why = learned_nothing(predictions_of(accuracy, loss), lr)
     if expected is None:
         assert why is None
-    else:
-        assert why.startswith("The model learned nothing useful: ") and expected in why, why
+        return
+    assert (why.reason, why.lr_too_high) == expected
+    assert why.accuracy == pytest.approx(accuracy) and why.loss == loss and why.lr == lr
+    assert why.chance == pytest.approx(0.1) and why.guess_loss == pytest.approx(math.log(10))
+    assert why.article_lr == 1e-3

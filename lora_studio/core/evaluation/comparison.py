@@ -108,8 +108,7 @@ class SeedEffect:
 
     def to_dict(self) -> dict:
         return {**self.effect.to_dict(), "seeds": list(self.seeds), "feature": list(self.feature_ids),
-                "control": list(self.control_ids), "sentence": self.effect.sentence(),
-                "meaning": plain_meaning(self.effect)}
+                "control": list(self.control_ids)}
 
 
 def seed_effect(models: list[Scored]) -> SeedEffect | None:
@@ -139,20 +138,3 @@ def seed_effect(models: list[Scored]) -> SeedEffect | None:
                                 controls[0].correct)
     return SeedEffect(effect, tuple(m.id for m in features), tuple(m.id for m in controls), tuple(seeds))
 
-
-def plain_meaning(effect: Effect) -> str:
-    """One sentence a learner can read: does the extra feature help, hurt, or can the data not tell?"""
-    low, high = (100 * v for v in effect.ci95)
-    mean = 100 * effect.mean_delta
-    if effect.spans_zero:
-        text = (f"No clear effect: feature+LoRA scored {mean:+.2f} points against the control, but the 95 % "
-                f"interval ({low:+.2f} to {high:+.2f}) includes zero, so the difference may well be chance.")
-    elif effect.mean_delta > 0:
-        text = (f"The extra feature helps: feature+LoRA beats the control by {mean:.2f} points, and even the low "
-                f"end of the 95 % interval ({low:+.2f}) is above zero.")
-    else:
-        text = (f"The extra feature hurts: feature+LoRA trails the control by {-mean:.2f} points, and even the "
-                f"high end of the 95 % interval ({high:+.2f}) is below zero.")
-    if "one seed" in effect.method:
-        text += " With one seed the interval covers only test-set noise: run more seeds to include training noise."
-    return text

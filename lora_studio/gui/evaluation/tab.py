@@ -265,7 +265,7 @@ class EvaluationTab(QWidget):
         self.strength.forget()
         rows = list(result.rows)
         self.table.fill(rows, list(result.groups), result.references)
-        effect = result.effect
+        effect = result.effect.effect if result.effect else None  # the core's Effect: verdict, seeds, basis
         self.effect_label.setText(
             self.tr("<b>Feature effect</b> (feature+LoRA − control, {0}): {1}").format(
                 score_texts.effect_method(effect), score_texts.effect_meaning(effect))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from lora_studio.gui.i18n import core_texts, methods
 from lora_studio.gui.i18n.lora_terms import VARIANT_TITLES
-from lora_studio.gui.i18n.score_texts import points
+from lora_studio.gui.i18n.score_texts import effect_points, points
 
 
 def percent(value: float) -> str:
@@ -60,7 +60,9 @@ def article(ctx) -> list[str] | None:
 
 def feature_effect(ctx) -> list[str] | None:
     """The feature's effect over seeds: the per-seed pairs of feature and control runs of one setting (the
-    setting with the most pairs; the newest among equals), their differences' mean and 95 % interval."""
+    setting with the most pairs; the newest among equals), judged by the core (`scores.feature_effect`: its
+    verdict over the seeds' differences) and worded here."""
+    from lora_studio.core.evaluation.scores import feature_effect as judge
     from lora_studio.core.evaluation.scores import mean_interval
 
     pairs: dict[tuple, dict[int, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
@@ -71,24 +73,28 @@ def feature_effect(ctx) -> list[str] | None:
     if not any(complete.values()):
         return None
     runs = max(complete.values(), key=len)  # max keeps the first (newest) of equals
-    interval = mean_interval(run["feature_lora"] - run["control_lora"] for run in runs)
-    n = interval.n
-    if interval.ci95 is None:
+    n = len(runs)
+    if n < 2:  # one seed: the library keeps no per-image answers, and one run says nothing of the spread
+        difference = 100 * (runs[0]["feature_lora"] - runs[0]["control_lora"])
         verdict = QCoreApplication.translate(
             "lessons", "Feature minus control, one seed: {0}. One seed says nothing of how much runs vary: run "
-            "this lesson's five seeds to get an interval.").format(points(interval, signed=True))
-    elif interval.spans_zero:
-        verdict = QCoreApplication.translate(
-            "lessons", "No clear effect: feature minus control is {0} over {1} seeds, and the 95 % interval holds "
-            "zero, so the difference may well be chance.").format(points(interval, signed=True), n)
-    elif interval.mean > 0:
-        verdict = QCoreApplication.translate(
-            "lessons", "The feature helps: feature minus control is {0} over {1} seeds, the whole 95 % interval "
-            "above zero.").format(points(interval, signed=True), n)
+            "this lesson's five seeds to get an interval.").format(
+            QCoreApplication.translate("scores", "{0} points").format(f"{difference:+.2f}"))
     else:
-        verdict = QCoreApplication.translate(
-            "lessons", "The feature hurts: feature minus control is {0} over {1} seeds, the whole 95 % interval "
-            "below zero.").format(points(interval, signed=True), n)
+        effect = judge([run["feature_lora"] for run in runs], [run["control_lora"] for run in runs])
+        difference = effect_points(effect)
+        if effect.verdict == "unclear":
+            verdict = QCoreApplication.translate(
+                "lessons", "No clear effect: feature minus control is {0} over {1} seeds, and the 95 % interval "
+                "holds zero, so the difference may well be chance.").format(difference, effect.seeds)
+        elif effect.verdict == "helps":
+            verdict = QCoreApplication.translate(
+                "lessons", "The feature helps: feature minus control is {0} over {1} seeds, the whole 95 % "
+                "interval above zero.").format(difference, effect.seeds)
+        else:
+            verdict = QCoreApplication.translate(
+                "lessons", "The feature hurts: feature minus control is {0} over {1} seeds, the whole 95 % "
+                "interval below zero.").format(difference, effect.seeds)
     feature = mean_interval(run["feature_lora"] for run in runs)
     control = mean_interval(run["control_lora"] for run in runs)
     return [QCoreApplication.translate("lessons", "Feature + LoRA: {0}; control: {1} (means over {2} seed(s), "

@@ -49,7 +49,7 @@ def make_finetune(cache: DataCache, root: Path, models: Path, plan: FinetunePlan
         useless = [(translate("jobs", "{0} seed {1}").format(kind_title(r.phase), r.seed), why)
                    for phase in PHASE_NAMES for r in done.of_phase(phase) if (why := r.learned_nothing())]
         nothing = translate("jobs", "{0}: {1} The models were saved: the model library can delete them.").format(
-            core_texts.listed(run for run, _ in useless), useless[0][1]) if useless else ""
+            core_texts.listed(run for run, _ in useless), score_texts.uselessness(useless[0][1])) if useless else ""
         return LoraTrained("finished", _lora_summary(done), model_ids=saved, learned_nothing=nothing)
 
     return Job("lora", run, pausable=True, on_done=on_done)
@@ -77,5 +77,5 @@ def _lora_summary(done: FinetuneRuns) -> str:
         text = joined(text, translate("jobs", "forgetting {0}").format(core_texts.listed(forgetting)))
     effect = done.effect()
     if effect is not None:
-        text = joined(text, score_texts.effect_sentence(effect, len(done.of_phase("feature_lora"))))
+        text = joined(text, score_texts.effect_sentence(effect))
     return text
