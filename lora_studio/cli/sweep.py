@@ -1,8 +1,5 @@
 """`lora-studio sweep`: methods × ranks × variants over seeds from one base, as the Compare tab runs them."""
 
-import csv
-import io
-
 from rich import box
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -11,7 +8,7 @@ from lora_studio.cli.common import data_root, ensure_dataset, library, saved_id,
 from lora_studio.cli.terminal import TrainingBars, err, escape, out, percent
 from lora_studio.core import config as cfg
 from lora_studio.core import paths
-from lora_studio.core.storage.studies import RUN_KEYS, StudyStore
+from lora_studio.core.storage.studies import StudyStore, runs_csv
 from lora_studio.core.workflows import runs
 from lora_studio.core.workflows.sweep import Study, SweepListener, run_sweep
 from lora_studio.core.workflows.sweep_plan import SweepPlan
@@ -85,7 +82,7 @@ def run(args) -> int:
     if args.json:
         write_json(args.json, study.to_json())
     if args.csv:
-        write_text(args.csv, sweep_csv(study.runs))
+        write_text(args.csv, runs_csv(study.runs))
     if study.status != "finished":
         err.print(f"lora-studio: the sweep {study.status} after {len(study.runs)} run(s): {escape(study.message)}")
         return 1
@@ -106,17 +103,3 @@ def sweep_table(study: Study) -> Table:
                       f"{100 * r['target_accuracy']:.1f}", f"{100 * r['source_accuracy']:.1f}",
                       f"{100 * r['forgetting']:+.1f}")
     return table
-
-
-CSV_COLUMNS = tuple(key for key in RUN_KEYS if key != "loss")
-
-
-def sweep_csv(records: list[dict]) -> str:
-    """One line per run: the RUN record without its per-step loss, layers joined by '+'."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for record in records:
-        writer.writerow(["+".join(record[k]) if k == "layers" else ("" if record[k] is None else record[k])
-                         for k in CSV_COLUMNS])
-    return buffer.getvalue()

@@ -3,12 +3,15 @@
     studies/<id>.json   {"version", "id", "created", "name", "plan", "base_id", "task", "status",
                          "runs": [RUN, …], "pareto": [index into runs, …]}
 
-RUN is PRODUCT.md's run record. A study file is read back checked: a damaged or hand-edited one gets a
-StorageError naming what is wrong, never a traceback.
+RUN is PRODUCT.md's run record; `runs_csv` writes runs as CSV. A study file is read back checked: a damaged or
+hand-edited one gets a StorageError naming what is wrong, never a traceback.
 """
 
+import csv
+import io
 import re
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from lora_studio.core import files
@@ -20,6 +23,8 @@ RUN_KEYS = ("model_id", "base_id", "task", "method", "variant", "layers", "rank"
             "seed", "epochs", "trainable_params", "total_params", "target_accuracy", "source_accuracy",
             "base_target_accuracy", "base_source_accuracy", "forgetting", "wall_seconds", "loss")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+#: a study's runs as CSV (`lora-studio sweep --csv`, the Compare tab's export): the RUN record without its loss
+CSV_COLUMNS = tuple(key for key in RUN_KEYS if key != "loss")
 
 
 class StudyStore:
@@ -81,3 +86,15 @@ def check_study(data, study_id: str) -> dict:
         if not isinstance(data.get(key), str):
             raise StorageError(f"{where}: {key} must be text")
     return data
+
+
+def runs_csv(runs: Iterable[dict]) -> str:
+    """One line per run, in the order given, under a header of CSV_COLUMNS: layers joined by '+', None (and a key
+    a run lacks) as an empty cell. The one writer of both the command line's and the window's CSV."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for run in runs:
+        writer.writerow(["+".join(run[key]) if key == "layers" else ("" if run.get(key) is None else run[key])
+                         for key in CSV_COLUMNS])
+    return buffer.getvalue()

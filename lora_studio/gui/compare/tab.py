@@ -41,7 +41,6 @@ from lora_studio.core.model.params import layer_shapes
 from lora_studio.core.workflows.sweep_plan import SWEEP_RANKS, Setting, SweepPlan
 from lora_studio.gui.compare import jobs as sweep_jobs
 from lora_studio.gui.compare.check_list import CheckList
-from lora_studio.gui.compare.table import runs_csv
 from lora_studio.gui.compare.view import SweepView
 from lora_studio.gui.i18n import methods
 from lora_studio.gui.i18n.lora_terms import TIPS, VARIANT_TITLES, layer_tip, status_title, tip
@@ -288,6 +287,7 @@ class CompareTab(QWidget):
     def export_csv(self) -> None:
         """Write the table as CSV, in one piece (a failed write leaves nothing half-written)."""
         from lora_studio.core import files
+        from lora_studio.core.storage.studies import runs_csv
 
         records = self.view.records
         if not records:
@@ -297,7 +297,8 @@ class CompareTab(QWidget):
         if not path:
             return
         try:
-            files.atomic_write(Path(path), runs_csv(records, self.view.table.run_order()).encode("utf-8"))
+            ordered = [records[index] for index in self.view.table.run_order()]
+            files.atomic_write(Path(path), runs_csv(ordered).encode("utf-8"))
         except OSError as exc:  # a read-only folder or a full disk: the temporary file is removed
             self.state.tell("warning", self.tr("Export failed"), self.tr("Could not write {0}: {1}.").format(
                 path, exc.strerror or exc))

@@ -1,12 +1,11 @@
-"""The Compare tab's results table: one row per run of a sweep, sortable by any column, and its CSV.
+"""The Compare tab's results table: one row per run of a sweep, sortable by any column (its CSV is the core's
+`studies.runs_csv` of the runs in the rows' order).
 
 Rows hold RUN records (PRODUCT.md) as the sweep sends them; each row remembers the index of its run
 (`run_at`), so sorting never loses which run a row is. Numbers sort as numbers. A star marks the runs
 whose setting is on the Pareto front.
 """
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -50,10 +49,6 @@ COLUMNS = (
     (QT_TRANSLATE_NOOP("SweepTable", "sec"),
      QT_TRANSLATE_NOOP("SweepTable", "Wall time of the run, in seconds")),
 )
-# the CSV's columns: the RUN record without its per-step loss (as `lora-studio sweep --csv` writes it)
-CSV_COLUMNS = ("model_id", "base_id", "task", "method", "variant", "layers", "rank", "alpha", "lora_plus_ratio",
-               "seed", "epochs", "trainable_params", "total_params", "target_accuracy", "source_accuracy",
-               "base_target_accuracy", "base_source_accuracy", "forgetting", "wall_seconds")
 
 
 def tr(text: str) -> str:
@@ -184,16 +179,3 @@ def layers_text(layers: Sequence[str]) -> str:
     if len(layers) == len(ALL_LAYERS) and set(layers) == set(ALL_LAYERS):
         return QCoreApplication.translate("SweepTable", "all")
     return "+".join(layers)
-
-
-def runs_csv(records: Sequence[dict], order: Iterable[int]) -> str:
-    """One line per run (in `order`, indices into `records`) under a header: the RUN record without its loss,
-    layers joined by '+'."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for index in order:
-        record = records[index]
-        writer.writerow(["+".join(record[key]) if key == "layers" else ("" if record.get(key) is None else record[key])
-                         for key in CSV_COLUMNS])
-    return buffer.getvalue()

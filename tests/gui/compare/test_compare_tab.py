@@ -207,6 +207,27 @@ def test_a_reopened_study_shows_the_same_rows_and_the_csv_has_one_line_a_run(qtb
                                                           for i in tab.view.table.run_order()]
     assert rows[0]["layers"] in ("fc1+fc2", "fc2")
 
+def test_the_windows_csv_of_a_study_is_the_command_lines_byte_for_byte(qtbot, compare_window, tmp_path, capsys):
+    """`lora-studio sweep --csv` and the Compare tab's export of the study it saved write the same bytes: one
+    writer (core `studies.runs_csv`) for both."""
+    from lora_studio.cli import main
+
+    window, tab = compare_window, compare_window.compare_tab
+    cli_csv = tmp_path / "cli.csv"
+    assert main(["sweep", "--base", window.ids["base"], "--offline", "--methods", "lora,head", "--ranks", "1,2",
+                 "--variants", "lora,rslora", "--epochs", "1", "--batch-size", "32", "--csv", str(cli_csv)]) == 0
+    capsys.readouterr()
+    tab._fill_study_menu()
+    [study] = tab.study_menu.actions()
+    study.trigger()
+    assert tab.view.table.rowCount() == 5
+    target = tmp_path / "window.csv"
+    tab.ask_export_path = lambda _name: str(target)
+    qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes() == cli_csv.read_bytes()
+    assert b"\r" not in target.read_bytes() and cli_csv.read_text().count("\n") == 6  # a header and five runs
+
+
 
 @pytest.mark.parametrize("kind", ["full", "read-only"])
 def test_a_csv_export_onto_a_failing_disk_is_a_dialog_and_leaves_nothing(qtbot, compare_window, tmp_path, kind):
