@@ -7,11 +7,12 @@ import pytest
 from lora_studio.core.config import ConfigError, TrainConfig
 from lora_studio.core.errors import StorageError
 from lora_studio.core.evaluation.pareto import pareto_front, pareto_runs
+from lora_studio.core.evaluation.same_setting import setting_key
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.storage.studies import RUN_KEYS, StudyStore
 from lora_studio.core.training.run_control import TrainControl
 from lora_studio.core.workflows import recipes
-from lora_studio.core.workflows.sweep import run_sweep, setting_key
+from lora_studio.core.workflows.sweep import run_sweep
 from lora_studio.core.workflows.sweep_plan import Setting, SweepPlan
 from tests.core.test_prefix_cache import count_prefix_passes
 

@@ -10,7 +10,8 @@ import torch
 from lora_studio.core.config import ConfigError, DataConfig, TrainConfig
 from lora_studio.core.data import datasets as data
 from lora_studio.core.errors import Cancelled, DataError, StorageError, TrainingDiverged
-from lora_studio.core.evaluation import comparison, inspection
+from lora_studio.core.evaluation import inspection
+from lora_studio.core.evaluation.same_setting import setting_key
 from lora_studio.core.evaluation.scores import predict
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.training.loop import TrainControl
@@ -202,7 +203,7 @@ def test_the_evaluation_report_holds_what_both_front_ends_show(experiment, tiny_
         alone = predict(live, test.images, test.labels, recipes.extra_features(record, test.images))
         assert np.array_equal(model.predictions.probabilities, alone.probabilities)
         assert (model.score.id, model.score.accuracy, model.score.setting) == (
-            model.id, alone.accuracy, comparison.setting_of(record))
+            model.id, alone.accuracy, setting_key(record.summary()))
         expected = inspection.errors_by_brightness(report.brightness, alone.correct, edges=report.edges)
         assert np.array_equal(model.brightness_errors.error_rate, expected.error_rate, equal_nan=True)
     assert len(report.edges) == 11 and report.brightness.dtype == np.float32

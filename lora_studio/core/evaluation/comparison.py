@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lora_studio.core.evaluation.same_setting import setting_key
 from lora_studio.core.evaluation.scores import Effect, Predictions, feature_effect
 
 
@@ -26,7 +27,7 @@ class Scored:
     kind: str  # base | feature_lora | control_lora | head | full | scratch
     parent: str | None
     seed: int
-    setting: tuple  # everything that defines the run except the seed and the extra features
+    setting: tuple  # everything that defines the run except the seed and the extra features (same_setting)
     features: tuple[str, ...]
     accuracy: float
     loss: float
@@ -36,26 +37,13 @@ class Scored:
     correct: np.ndarray | None = None  # (N,) bool, per test image
 
 
-def setting_of(record) -> tuple:
-    """What makes two runs "the same setting": data, target task, method, parent, LoRA and training settings,
-    training images; for a combination of adapters, its parents, weights and how (each is a setting of its own)."""
-    lora = record.lora
-    adapter = None if lora is None else (lora.rank, lora.alpha, tuple(lora.layers), lora.init, lora.new_columns,
-                                         lora.variant, lora.dropout, lora.lora_plus_ratio)
-    t = record.train
-    return (record.dataset, record.task, record.method, record.parent,
-            adapter, t.epochs, t.batch_size, t.lr, record.metrics.get("train_images"),
-            getattr(record, "combination", None))
-
-
 def scored(model_id: str, record, predictions: Predictions) -> Scored:
     """A model of the library (its ModelRecord) with its answers on the test set."""
-    m = record.metrics
-    seconds = m.get("wall_seconds")
-    return Scored(model_id, record.name, record.kind, record.parent, record.train.seed, setting_of(record),
-                  tuple(record.features.names) if record.features else (), predictions.accuracy, predictions.loss,
-                  m.get("trainable_params"), m.get("total_params"),
-                  None if seconds is None else float(seconds), predictions.correct)
+    facts = record.summary()
+    seconds = facts["wall_seconds"]
+    return Scored(model_id, facts["name"], facts["kind"], facts["parent"], facts["seed"], setting_key(facts),
+                  facts["features"], predictions.accuracy, predictions.loss, facts["trainable_params"],
+                  facts["total_params"], None if seconds is None else float(seconds), predictions.correct)
 
 
 @dataclass(frozen=True)

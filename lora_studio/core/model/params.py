@@ -65,3 +65,15 @@ def lora_budget(model: ModelConfig, lora: LoraConfig) -> Budget:
     adapters = sum(s.lora_params(lora.rank, lora.variant) for s in shapes if s.name in lora.layers)
     new_columns = model.hidden * model.feature_dim
     return Budget(adapters + new_columns, sum(s.params for s in shapes) + adapters)
+
+def method_budget(method: str, model: ModelConfig, lora: LoraConfig | None = None) -> Budget:
+    """Trainable and total parameters of a fine-tuning by `method` (config.METHODS), as its run counts them: LoRA's
+    adapters and fc1's new feature columns (`lora_budget`, of `lora`); the head's fc2; every weight for full
+    fine-tuning and a fresh CNN. The LoRA tab, the Compare tab's summary and the Learn tab's lessons all ask here."""
+    shapes = layer_shapes(model)
+    total = sum(shape.params for shape in shapes)
+    if method == "lora":
+        return lora_budget(model, lora or LoraConfig())
+    if method == "head":
+        return Budget(next(shape.params for shape in shapes if shape.name == "fc2"), total)
+    return Budget(total, total)

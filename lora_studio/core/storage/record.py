@@ -21,6 +21,9 @@ from lora_studio.core.errors import LoraStudioError, StorageError
 
 FORMAT_VERSION = 1
 KINDS = ("base", *cfg.KIND_METHODS)  # base, feature_lora, control_lora, head, full, scratch
+#: the scores of metrics.json a summary carries (None when a model has none: a base has no forgetting)
+SUMMARY_METRICS = ("test_accuracy", "target_accuracy", "source_accuracy", "base_target_accuracy",
+                   "base_source_accuracy", "forgetting", "trainable_params", "total_params", "wall_seconds")
 MAX_FEATURE_STAT, MIN_FEATURE_STD = 1e6, 1e-7  # beyond these a feature's standardisation overflows float32
 
 
@@ -115,6 +118,25 @@ class ModelRecord:
             "combination": cfg.to_dict(self.combination) if self.combination else None,
             "series": cfg.to_dict(self.series) if self.series else None,
         }
+
+    def summary(self) -> dict:
+        """The record flat, as front ends list and compare models: who it is, how it was trained (None where its
+        kind has no such setting: a base has no rank), its extra inputs and scores. `comparison.setting_key`
+        reads a setting from it."""
+        lora, train, metrics = self.lora, self.train, self.metrics
+        return {
+            "id": self.id, "name": self.name, "kind": self.kind, "method": self.method, "created": self.created,
+            "dataset": self.dataset, "task": self.task, "parent": self.parent,
+            "layers": tuple(lora.layers) if lora else (), "rank": lora.rank if lora else None,
+            "alpha": lora.alpha if lora else None, "variant": lora.variant if lora else None,
+            "lora_plus_ratio": lora.lora_plus_ratio if lora else None, "init": lora.init if lora else None,
+            "new_columns": lora.new_columns if lora else None, "dropout": lora.dropout if lora else None,
+            "features": tuple(self.features.names) if self.features else (),
+            "seed": train.seed, "epochs": train.epochs, "batch_size": train.batch_size, "lr": train.lr,
+            "train_images": metrics.get("train_images"), "combination": self.combination,
+            **{key: metrics.get(key) for key in SUMMARY_METRICS},
+        }
+
 
 
 def versions() -> dict:

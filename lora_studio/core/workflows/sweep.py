@@ -18,6 +18,7 @@ import lora_studio
 from lora_studio.core.config import to_dict
 from lora_studio.core.data.datasets import Dataset
 from lora_studio.core.evaluation.pareto import pareto_runs
+from lora_studio.core.evaluation.same_setting import setting_key
 from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 from lora_studio.core.storage.studies import StudyStore
 from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo
@@ -32,12 +33,6 @@ class SweepListener(Listener):
 
     def run_started(self, index: int, total: int, setting: Setting, seed: int) -> None:
         self.status(f"Run {index + 1} of {total}: {setting.label()}, seed {seed}")
-
-
-def setting_key(record: dict) -> tuple:
-    """What makes two run records the same setting of a sweep (they differ in their seed only)."""
-    return (record["method"], record["variant"], tuple(record["layers"]), record["rank"], record["alpha"],
-            record["lora_plus_ratio"])
 
 
 @dataclass

@@ -21,7 +21,15 @@ class Setting:
     rank: int | None = None  # LoRA only
 
     def label(self) -> str:
+        """"lora r=4", "dora r=16", "head": the setting, short (a progress bar's title, a plot's point, a legend)."""
         return self.method if self.method != "lora" else f"{self.variant} r={self.rank}"
+
+    @classmethod
+    def of_run(cls, run: dict) -> "Setting":
+        """The setting of a sweep's RUN record (PRODUCT.md), so a finished run is labelled as its plan was."""
+        if run["method"] != "lora":
+            return cls(run["method"])
+        return cls("lora", run["variant"], run["rank"])
 
 
 @dataclass(frozen=True)

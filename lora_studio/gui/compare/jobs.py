@@ -44,6 +44,7 @@ def make_sweep(cache: DataCache, root: Path, models: Path, studies: Path, plan: 
     def run(ctx: JobContext) -> SweepDone:
         from lora_studio.core.storage.library import ModelLibrary
         from lora_studio.core.storage.studies import StudyStore
+        from lora_studio.core.evaluation.same_setting import setting_key
         from lora_studio.core.workflows import runs, sweep
 
         library = ModelLibrary(models)
@@ -57,7 +58,7 @@ def make_sweep(cache: DataCache, root: Path, models: Path, studies: Path, plan: 
         done = len(study.runs)
         saved = study.path is not None
         if study.status == "finished":
-            front = len({sweep.setting_key(study.runs[i]) for i in study.pareto})
+            front = len({setting_key(study.runs[i]) for i in study.pareto})
             if saved:
                 message = QCoreApplication.translate(
                     "SweepJobs", "{0} runs, {1} setting(s) on the Pareto front; saved as study {2}")

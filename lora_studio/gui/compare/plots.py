@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 
-from lora_studio.gui.shared.plots import SMOOTHING, dress, show_hint
+from lora_studio.gui.shared.plots import dress, show_hint, smoothed
 
 CONTEXT = "SweepPlots"
 # colour and marker of each group (a LoRA variant, or another method): ColorBrewer Dark2 plus shapes, so the
@@ -311,16 +311,6 @@ class RunLossPlot(pg.PlotWidget):
 
     def curve_count(self) -> int:
         return self._shown
-
-
-def smoothed(losses: Sequence[float]) -> np.ndarray:
-    values = np.asarray(losses, dtype=np.float64)
-    out = np.empty(len(values))
-    value = float(values[0]) if len(values) else 0.0
-    for i, loss in enumerate(values):
-        value = SMOOTHING * value + (1 - SMOOTHING) * loss
-        out[i] = value
-    return out
 
 
 def step_line(front: Sequence[tuple[float, float]]) -> tuple[np.ndarray, np.ndarray]:

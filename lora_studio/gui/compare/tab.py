@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from lora_studio.core import paths
 from lora_studio.core.config import LAYERS, LORA_VARIANTS, RANGES, ConfigError, ModelConfig, TrainConfig
-from lora_studio.core.model.params import layer_shapes
+from lora_studio.core.model.params import method_budget
 from lora_studio.core.workflows.sweep_plan import SWEEP_RANKS, Setting, SweepPlan
 from lora_studio.gui.compare import jobs as sweep_jobs
 from lora_studio.gui.compare.check_list import CheckList
@@ -54,14 +54,10 @@ from lora_studio.gui.state.app_state import AppState, sentence
 BATCH_SIZE, LEARNING_RATE = 64, 1e-3  # as `lora-studio sweep` defaults them
 
 
-def setting_params(setting: Setting, layers: tuple[str, ...], model: ModelConfig | None = None) -> int:
-    """Trainable parameters of one setting, by arithmetic (`core.model.params`), as its run will count them."""
-    shapes = layer_shapes(model or ModelConfig())
-    if setting.method == "lora":
-        return sum(s.lora_params(setting.rank or 1, setting.variant or "lora") for s in shapes if s.name in layers)
-    if setting.method == "head":
-        return next(s.params for s in shapes if s.name == "fc2")
-    return sum(s.params for s in shapes)
+def setting_params(plan: SweepPlan, setting: Setting) -> int:
+    """Trainable parameters of one setting of `plan`, by arithmetic, as its run will count them (the core's
+    `params.method_budget` of the run's fine-tuning)."""
+    return method_budget(setting.method, ModelConfig(), plan.finetune_plan(setting, plan.seeds[0]).lora).trainable
 
 
 class CompareTab(QWidget):
@@ -234,8 +230,8 @@ class CompareTab(QWidget):
         except ConfigError as exc:
             return sentence(str(exc)) + "."
         settings = plan.settings()
-        counts = sorted(setting_params(s, plan.layers) for s in settings)
-        total = sum(s.params for s in layer_shapes(ModelConfig()))
+        counts = sorted(setting_params(plan, s) for s in settings)
+        total = method_budget("full", ModelConfig()).total  # the CNN's own parameters
         images = self.tr("{0:,} training images").format(plan.limit) if plan.limit else self.tr(
             "all training images")
         text = self.tr("<b>{0} runs</b>: {1} setting(s) × {2} seed(s), {3} epoch(s) each on {4}.").format(

@@ -11,6 +11,7 @@ through `AppState.open_model`. The plots import pyqtgraph: they are made in `bui
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from lora_studio.core.workflows.sweep_plan import Setting
 from lora_studio.gui.compare.table import SweepTable
 from lora_studio.gui.i18n import methods, score_texts
 from lora_studio.gui.i18n.lora_terms import VARIANT_TITLES, status_title
@@ -19,8 +20,8 @@ from lora_studio.gui.state.app_state import AppState
 
 
 def run_label(record: dict) -> str:
-    """"lora r=4", "dora r=16", "head": a run's setting, short."""
-    return record["method"] if record["method"] != "lora" else f"{record['variant']} r={record['rank']}"
+    """"lora r=4", "dora r=16", "head": a run's setting, short (the core's `Setting.label`)."""
+    return Setting.of_run(record).label()
 
 
 class SweepView(QWidget):
@@ -150,7 +151,7 @@ class SweepView(QWidget):
             self._show_losses()
             return
         from lora_studio.core.evaluation.pareto import pareto_front, setting_means
-        from lora_studio.core.workflows.sweep import setting_key
+        from lora_studio.core.evaluation.same_setting import setting_key
 
         means = setting_means(self.records, setting_key)
         points = [Point(index, group_of(self.records[m.runs[0]]), run_label(self.records[m.runs[0]]),

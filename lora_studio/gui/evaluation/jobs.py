@@ -149,17 +149,15 @@ def _inside(model, record) -> dict:
 
 
 def _row(model: ScoredModel, **inside) -> EvaluatedModel:
-    record, p, m = model.record, model.predictions, model.record.metrics
+    p, facts = model.predictions, model.record.summary()
     return EvaluatedModel(
-        model.id, record.name, record.kind, record.parent, record.dataset, p.accuracy, p.loss,
-        m.get("trainable_params"), m.get("total_params"), p, seed=record.train.seed,
-        wall_seconds=m.get("wall_seconds"), features=tuple(record.features.names) if record.features else (),
-        rank=record.lora.rank if record.lora else None, alpha=record.lora.alpha if record.lora else None,
-        variant=record.lora.variant if record.lora else None,
-        brightness_errors=model.brightness_errors, task=model.task, method=record.method,
+        model.id, facts["name"], facts["kind"], facts["parent"], facts["dataset"], p.accuracy, p.loss,
+        facts["trainable_params"], facts["total_params"], p, seed=facts["seed"], wall_seconds=facts["wall_seconds"],
+        features=facts["features"], rank=facts["rank"], alpha=facts["alpha"], variant=facts["variant"],
+        brightness_errors=model.brightness_errors, task=model.task, method=facts["method"],
         source_accuracy=model.source_accuracy, base_target_accuracy=model.base_target_accuracy,
         base_source_accuracy=model.base_source_accuracy, forgetting=model.forgetting,
-        strength_curve=model.strength_curve, has_adapters=record.lora is not None, **inside)
+        strength_curve=model.strength_curve, has_adapters=model.record.lora is not None, **inside)
 
 
 def _classes(source: list[str], task: str) -> list[str]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from lora_studio.gui.background.worker import Job, JobContext, JobResult, OnDone
+from lora_studio.gui.i18n import core_texts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -82,7 +83,7 @@ def make_adapter_factors(models: Path, model_id: str, on_done: OnDone | None = N
         try:
             model, record = ModelLibrary(models).load(model_id)
         except USER_ERRORS as exc:  # a damaged or vanished folder: one line, the panel shows it
-            return AdapterLoaded("failed", str(exc), model_id=model_id)
+            return AdapterLoaded("failed", core_texts.user_error(exc), model_id=model_id)
         if record.lora is None:
             return AdapterLoaded("failed", QCoreApplication.translate("ExplainerJobs", "{0} has no LoRA adapters")
                                  .format(record.name), model_id=model_id)
@@ -90,10 +91,12 @@ def make_adapter_factors(models: Path, model_id: str, on_done: OnDone | None = N
         deltas = {delta.layer: delta for delta in lora_deltas(model)}
         scales = {delta.scale for delta in deltas.values()}
         assert len(scales) == 1, "one LoRA config gives every layer the same scale"
+        facts = record.summary()
         return AdapterLoaded(
-            "finished", f"{record.name}: adapters of {', '.join(layers)}", model_id=model_id, name=record.name,
-            rank=record.lora.rank, alpha=record.lora.alpha, variant=record.lora.variant, scale=scales.pop(),
-            features=tuple(record.features.names) if record.features else (),
+            "finished", QCoreApplication.translate("ExplainerJobs", "{0}: adapters of {1}").format(
+                facts["name"], ", ".join(layers)), model_id=model_id, name=facts["name"],
+            rank=facts["rank"], alpha=facts["alpha"], variant=facts["variant"], scale=scales.pop(),
+            features=facts["features"],
             layers=tuple(layer_factors(name, layer, deltas[name]) for name, layer in layers.items()))
 
     return Job(KIND, run, on_done=on_done)

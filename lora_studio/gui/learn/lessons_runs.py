@@ -22,11 +22,6 @@ def _usable(model) -> bool:
     return not model.error and model.test_accuracy is not None
 
 
-def _adapter(model) -> tuple:
-    """What makes two LoRA runs the same setting apart from their seed and their extra inputs."""
-    return model.parent, model.task, model.layers, model.rank, model.alpha, model.variant, model.epochs
-
-
 def _per_seed(runs: list) -> list:
     """The newest run of each seed: the same settings run again with the same seed are no new evidence."""
     newest: dict = {}
@@ -49,7 +44,7 @@ def article(ctx) -> list[str] | None:
         feature.name, percent(feature.test_accuracy), f"{feature.trainable_params or 0:,}",
         f"{feature.total_params or 0:,}"))
     control = next((m for m in ctx.models if m.kind == "control_lora" and _usable(m) and m.seed == feature.seed
-                    and _adapter(m) == _adapter(feature)), None)
+                    and m.setting == feature.setting), None)
     if control is not None:
         lines.append(QCoreApplication.translate(
             "lessons", "Its control, the same LoRA without the extra input: {0}. Feature minus control: {1} "
@@ -68,7 +63,7 @@ def feature_effect(ctx) -> list[str] | None:
     pairs: dict[tuple, dict[int, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
     for m in ctx.models:
         if m.kind in ("feature_lora", "control_lora") and m.task == "same" and _usable(m) and m.seed is not None:
-            pairs[_adapter(m)][m.seed].setdefault(m.kind, m.test_accuracy)  # the newest run of a seed counts
+            pairs[m.setting][m.seed].setdefault(m.kind, m.test_accuracy)  # the newest run of a seed counts
     complete = {key: [s for s in seeds.values() if len(s) == 2] for key, seeds in pairs.items()}
     if not any(complete.values()):
         return None
@@ -111,7 +106,7 @@ def task_runs(task: str):
         groups: dict[tuple, list] = defaultdict(list)
         for m in ctx.models:
             if m.task == task and m.method and _usable(m):
-                groups[(m.method, m.layers, m.rank, m.epochs)].append(m)
+                groups[m.setting].append(m)  # one setting: its seeds (core same_setting.setting_key)
         if not groups:
             return None
         groups = {key: _per_seed(runs) for key, runs in groups.items()}
@@ -120,13 +115,14 @@ def task_runs(task: str):
         if first.base_target_accuracy is not None:
             lines.append(QCoreApplication.translate("lessons", "The base as it is, on {0}: {1}.").format(
                 core_texts.task_title(task), percent(first.base_target_accuracy)))
-        for (method, layers, rank, epochs), runs in groups.items():
-            what = QCoreApplication.translate("lessons", "LoRA on {0}, r = {1}").format("+".join(layers), rank) \
-                if method == "lora" else methods.title(method)
+        for runs in groups.values():
+            run = runs[0]
+            what = QCoreApplication.translate("lessons", "LoRA on {0}, r = {1}").format(
+                "+".join(run.layers), run.rank) if run.method == "lora" else methods.title(run.method)
             lines.append(QCoreApplication.translate(
                 "lessons", "{0} ({1} trainable parameters, {2} epoch(s), {3} seed(s)): {4} on the task; {5} on the "
                 "base's own digits.").format(
-                what, f"{runs[0].trainable_params or 0:,}", epochs, len(runs),
+                what, f"{run.trainable_params or 0:,}", run.epochs, len(runs),
                 points(mean_interval(m.test_accuracy for m in runs)), _source(runs)))
         return lines
 
@@ -146,9 +142,8 @@ def forgetting(ctx) -> list[str] | None:
                    and _usable(m)), None)
     if newest is None:
         return None
-    key = (newest.method, *_adapter(newest))
     runs = _per_seed([m for m in ctx.models
-                      if (m.method, *_adapter(m)) == key and m.forgetting is not None and _usable(m)])
+                      if m.setting == newest.setting and m.forgetting is not None and _usable(m)])
     return [QCoreApplication.translate(
         "lessons", "{0}, on {1}: {2} on the task (the base: {3}); on the base's own digits {4}, where the base "
         "scored {5}. Forgetting: {6} ({7} seed(s)).").format(
@@ -161,16 +156,17 @@ def forgetting(ctx) -> list[str] | None:
 def merged(ctx) -> list[str] | None:
     """The newest LoRA model (one like the lesson's, brightness on the same task, first): its parameters with
     the adapters beside the weights, and merged into them."""
-    from lora_studio.core.config import ModelConfig
-    from lora_studio.core.model.params import layer_shapes
+    from lora_studio.core.config import LoraConfig, ModelConfig
+    from lora_studio.core.model.params import method_budget
 
     adapted = [m for m in ctx.models if m.method == "lora" and m.rank and _usable(m)]
     model = next((m for m in adapted if m.kind == "feature_lora" and m.task == "same"), adapted[0] if adapted else None)
     if model is None:
         return None
-    shapes = layer_shapes(ModelConfig(feature_dim=len(model.features)))
-    plain = sum(shape.params for shape in shapes)
-    adapters = sum(s.lora_params(model.rank, model.variant or "lora") for s in shapes if s.name in model.layers)
+    config = ModelConfig(feature_dim=len(model.features))
+    plain = method_budget("full", config).total  # the CNN's own parameters
+    adapters = method_budget("lora", config, LoraConfig(rank=model.rank, layers=model.layers,
+                                                        variant=model.variant or "lora")).total - plain
     return [QCoreApplication.translate(
         "lessons", "{0}: {1} parameters with its adapters beside the weights ({2} of them trained). Merged, it is "
         "a plain CNN of {3} parameters: the adapters' {4} numbers are folded into the weights they adapt.").format(
@@ -183,7 +179,7 @@ def rank_sweep(ctx) -> list[str] | None:
     from lora_studio.core.errors import StorageError
     from lora_studio.core.evaluation.pareto import setting_means
     from lora_studio.core.storage.studies import StudyStore
-    from lora_studio.core.workflows.sweep import setting_key
+    from lora_studio.core.evaluation.same_setting import setting_key
 
     store = StudyStore(ctx.studies_dir)
     for study_id in store.list():
@@ -199,8 +195,9 @@ def rank_sweep(ctx) -> list[str] | None:
         study.get("id", ""), core_texts.task_title(study["task"]))]
     best: dict[int, float] = {}
     for setting in sorted(setting_means(study["runs"], setting_key), key=lambda s: s.trainable_params):
-        method, variant, layers, rank = setting.key[:4]  # the sweep's setting_key: also alpha, LoRA+ ratio
-        what = f"{VARIANT_TITLES.get(variant, variant)} {'+'.join(layers)} r = {rank}" if method == "lora" \
+        run = study["runs"][setting.runs[0]]
+        method, variant, rank = run["method"], run["variant"], run["rank"]
+        what = f"{VARIANT_TITLES.get(variant, variant)} {'+'.join(run['layers'])} r = {rank}" if method == "lora" \
             else methods.title(method)
         lines.append(QCoreApplication.translate("lessons", "{0}: {1} trainable parameters, {2}.").format(
             what, f"{setting.trainable_params:,}", points(setting.accuracy)))

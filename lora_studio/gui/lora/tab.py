@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from lora_studio.core.config import LAYERS, RANGES, ConfigError, LoraConfig, ModelConfig, TrainConfig
-from lora_studio.core.model.params import Budget, layer_shapes, lora_budget
+from lora_studio.core.model.params import layer_shapes, method_budget
 from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.gui.background.worker import JobResult, job_title
 from lora_studio.gui.i18n import core_texts, methods
@@ -396,16 +396,13 @@ class LoraTab(QWidget):
                 len(features), f"{new_columns:,}") if features else
             self.tr("No extra features: this run is a plain LoRA fine-tuning (what the control does)."))
         try:
-            self.budget_label.setText(core_texts.budget_sentence(lora_budget(model, self.lora_config())))
+            self.budget_label.setText(core_texts.budget_sentence(method_budget("lora", model, self.lora_config())))
         except ConfigError as exc:
             self.budget_label.setText(sentence(str(exc)))
 
     def _update_method_budget(self) -> None:
         """The head trains fc2; full fine-tuning and a fresh CNN train every weight of the plain CNN."""
-        shapes = layer_shapes(ModelConfig())
-        total = sum(shape.params for shape in shapes)
-        trainable = next(s.params for s in shapes if s.name == "fc2") if self.method() == "head" else total
-        self.budget_label.setText(core_texts.budget_sentence(Budget(trainable, total)))
+        self.budget_label.setText(core_texts.budget_sentence(method_budget(self.method(), ModelConfig())))
 
     def apply_setup(self, setup, base_id: str | None) -> None:
         """A lesson's fine-tuning (shared.setup.Setup) into the controls, from the base `base_id` (None: the

@@ -154,6 +154,18 @@ def dress(item: pg.PlotItem, title: str, x_label: str, y_label: str, *, size: st
         item.hideButtons()
 
 
+def smoothed(losses, start: float | None = None) -> np.ndarray:
+    """The exponential moving average of per-step losses (SMOOTHING), as every loss curve of the app draws it,
+    continuing from `start` (the average so far) or beginning at the first loss."""
+    values = np.asarray(losses, dtype=np.float64)
+    out = np.empty(len(values))
+    value = start if start is not None else (float(values[0]) if len(values) else 0.0)
+    for i, loss in enumerate(values):
+        value = SMOOTHING * value + (1 - SMOOTHING) * loss
+        out[i] = value
+    return out
+
+
 class LossPlot(LivePlot):
     """Per-step training loss, faint, with its moving average drawn over it."""
 
@@ -169,13 +181,11 @@ class LossPlot(LivePlot):
         self.series(f"{key}/raw", colour, None, width=1.0, alpha=60)
         self.series(key, colour, name, width=2.0, style=style)
         self.append(f"{key}/raw", xs, losses)
-        smoothed = np.empty(len(losses))
-        value = self._smoothed.get(key, float(losses[0]) if len(losses) else 0.0)
-        for i, loss in enumerate(losses):
-            value = SMOOTHING * value + (1 - SMOOTHING) * loss
-            smoothed[i] = value
-        self._smoothed[key] = value
-        self.append(key, xs, smoothed)
+        if not len(losses):
+            return
+        average = smoothed(losses, self._smoothed.get(key))  # carried on from the steps drawn before
+        self._smoothed[key] = float(average[-1])
+        self.append(key, xs, average)
 
     def clear_data(self) -> None:
         super().clear_data()

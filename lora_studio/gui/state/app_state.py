@@ -50,12 +50,28 @@ class ModelInfo:
     base_target_accuracy: float | None = None
     base_source_accuracy: float | None = None
     forgetting: float | None = None
+    setting: tuple = ()  # what it shares with the other seeds of its setting (core same_setting.setting_key)
 
     @property
     def label(self) -> str:
         if self.error:
             return QCoreApplication.translate("AppState", "{0} (unreadable)").format(self.id)
         return self.name if self.test_accuracy is None else f"{self.name} · {100 * self.test_accuracy:.2f} %"
+
+
+#: the ModelInfo fields that are the core record's summary (ModelRecord.summary) under the same name
+SUMMARY_FIELDS = ("name", "kind", "dataset", "created", "parent", "test_accuracy", "trainable_params", "total_params",
+                  "method", "layers", "rank", "alpha", "variant", "task", "features", "seed", "epochs",
+                  "source_accuracy", "base_target_accuracy", "base_source_accuracy", "forgetting")
+
+
+def model_info(model_id: str, record, **more) -> ModelInfo:
+    """A library model as the views show it: the record's summary, its settings in words, its setting's key."""
+    from lora_studio.core.evaluation.same_setting import setting_key
+
+    facts = record.summary()
+    return ModelInfo(model_id, settings=describe_settings(record), setting=setting_key(facts),
+                     **{name: facts[name] for name in SUMMARY_FIELDS}, **more)
 
 
 def describe_settings(record) -> str:
@@ -288,17 +304,7 @@ class AppState(QObject):
             if record is None:
                 infos.append(ModelInfo(entry.id, error=entry.error))
                 continue
-            m = record.metrics
-            infos.append(ModelInfo(
-                entry.id, record.name, record.kind, record.dataset, record.created, record.parent,
-                m.get("test_accuracy"), m.get("trainable_params"), m.get("total_params"), describe_settings(record),
-                method=record.method, layers=tuple(record.lora.layers) if record.lora else (),
-                rank=record.lora.rank if record.lora else None, alpha=record.lora.alpha if record.lora else None,
-                variant=record.lora.variant if record.lora else None,
-                task=record.task, features=tuple(record.features.names) if record.features else (),
-                seed=record.train.seed, epochs=record.train.epochs, source_accuracy=m.get("source_accuracy"),
-                base_target_accuracy=m.get("base_target_accuracy"), base_source_accuracy=m.get("base_source_accuracy"),
-                forgetting=m.get("forgetting")))
+            infos.append(model_info(entry.id, record))
         self.models = infos
         self.sigModelsChanged.emit(infos)
 

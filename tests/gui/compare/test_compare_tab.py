@@ -150,8 +150,7 @@ def test_a_sweep_from_the_tab_fills_table_and_plots_with_the_records_of_run_swee
     assert [{k: r[k] for k in keys} for r in tab.view.records] == [{k: r[k] for k in keys} for r in direct.runs]
     # the summary's arithmetic counted what the runs trained
     from lora_studio.gui.compare.tab import setting_params
-    assert [setting_params(s, plan.layers) for s, _seed in plan.runs()] == [r["trainable_params"]
-                                                                             for r in direct.runs]
+    assert [setting_params(plan, s) for s, _seed in plan.runs()] == [r["trainable_params"] for r in direct.runs]
 
     # the front drawn is the study's: its runs, and the step line through their settings
     study = StudyStore(paths.studies_dir(window.state.home)).load(tab.view.study["id"])
