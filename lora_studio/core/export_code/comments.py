@@ -183,8 +183,7 @@ COMMENTS: dict[str, str] = {
     "read_dataset": QT_TRANSLATE_NOOP(
         "export", "One split of torchvision's data set `name`: uint8 images (N, 28, 28) and int64 labels (N,)."),
     "to_pixels": QT_TRANSLATE_NOOP(
-        "export", "uint8 images (N, 28, 28) → float (N, 1, 28, 28) in [0, 1], as torchvision's ToTensor gives "
-                  "them."),
+        "export", "uint8 (N, 28, 28) → float (N, 1, 28, 28) in [0, 1], as torchvision's ToTensor gives them."),
     "anticlockwise": QT_TRANSLATE_NOOP("export", "a quarter turn anticlockwise"),
     "read_own_images": QT_TRANSLATE_NOOP(
         "export", "(train, test), each uint8 images (N, 28, 28) and int64 labels, split as the app splits them."),
@@ -204,8 +203,7 @@ COMMENTS: dict[str, str] = {
     "feature_inputs": QT_TRANSLATE_NOOP(
         "export", "The standardised extra inputs (N, F) of uint8 images (N, 28, 28), 8,192 images at a time."),
     "checksum_function": QT_TRANSLATE_NOOP(
-        "export", "SHA-256 of the tensors' names, types, shapes and bytes, in name order, as LoRA Studio computes "
-                  "it."),
+        "export", "LoRA Studio's checksum: SHA-256 of the tensors' names, types, shapes and bytes, by name."),
     "same_tensor": QT_TRANSLATE_NOOP("export", "get_peft_model moves it into fc1.base_layer"),
     "accuracy": QT_TRANSLATE_NOOP("export", "The share of the images whose most likely class is their label."),
 }

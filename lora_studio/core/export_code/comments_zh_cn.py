@@ -188,8 +188,8 @@ ZH_CN: dict[str, str] = {
     "The last line, for whoever compares runs.": "最后一行，供比较运行结果的人使用。",
     "One split of torchvision's data set `name`: uint8 images (N, 28, 28) and int64 labels (N,).":
         "torchvision 数据集 `name` 的一个划分：uint8 图像 (N, 28, 28) 和 int64 标签 (N,)。",
-    "uint8 images (N, 28, 28) → float (N, 1, 28, 28) in [0, 1], as torchvision's ToTensor gives them.":
-        "uint8 图像 (N, 28, 28) → [0, 1] 范围内的浮点数 (N, 1, 28, 28)，与 torchvision 的 ToTensor 相同。",
+    "uint8 (N, 28, 28) → float (N, 1, 28, 28) in [0, 1], as torchvision's ToTensor gives them.":
+        "uint8 (N, 28, 28) → [0, 1] 范围内的浮点数 (N, 1, 28, 28)，与 torchvision 的 ToTensor 相同。",
     "a quarter turn anticlockwise": "逆时针旋转 90°",
     "(train, test), each uint8 images (N, 28, 28) and int64 labels, split as the app splits them.":
         "(训练集, 测试集)，各为 uint8 图像 (N, 28, 28) 和 int64 标签，划分方式与应用相同。",
@@ -209,8 +209,8 @@ ZH_CN: dict[str, str] = {
     "the article's img.mean(dim=[1, 2, 3])": "即文章中的 img.mean(dim=[1, 2, 3])",
     "The standardised extra inputs (N, F) of uint8 images (N, 28, 28), 8,192 images at a time.":
         "uint8 图像 (N, 28, 28) 的标准化额外输入 (N, F)，每次处理 8,192 张图像。",
-    "SHA-256 of the tensors' names, types, shapes and bytes, in name order, as LoRA Studio computes it.":
-        "按名称顺序对张量的名称、类型、形状和字节计算 SHA-256，与 LoRA Studio 的计算方式相同。",
+    "LoRA Studio's checksum: SHA-256 of the tensors' names, types, shapes and bytes, by name.":
+        "LoRA Studio 的校验和：按名称顺序对张量的名称、类型、形状和字节计算 SHA-256。",
     "get_peft_model moves it into fc1.base_layer": "get_peft_model 会把它移到 fc1.base_layer 中",
     "The share of the images whose most likely class is their label.": "预测概率最高的类别等于其标签的图像所占比例。",
 }
