@@ -42,9 +42,9 @@ def make_sweep(cache: DataCache, root: Path, models: Path, studies: Path, plan: 
     the GUI thread, lists of the RUN records of the runs that finished since it was last called."""
 
     def run(ctx: JobContext) -> SweepDone:
+        from lora_studio.core.evaluation.same_setting import setting_key
         from lora_studio.core.storage.library import ModelLibrary
         from lora_studio.core.storage.studies import StudyStore
-        from lora_studio.core.evaluation.same_setting import setting_key
         from lora_studio.core.workflows import runs, sweep
 
         library = ModelLibrary(models)

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from lora_studio.core.workflows.sweep_plan import Setting
 from lora_studio.gui.compare.table import SweepTable
-from lora_studio.gui.i18n import methods, score_texts
+from lora_studio.gui.i18n import core_texts, methods, score_texts
 from lora_studio.gui.i18n.lora_terms import VARIANT_TITLES, status_title
-from lora_studio.gui.shared.task_combo import task_title
 from lora_studio.gui.state.app_state import AppState
 
 
@@ -133,7 +132,7 @@ class SweepView(QWidget):
             return
         name = self.study.get("id") or self.tr("new sweep")
         self.study_label.setText(self.tr("<b>{0}</b> · from {1} to the task “{2}” · {3} run(s) · {4}").format(
-            name, self.study["base_id"], task_title(self.study.get("task") or "same"), len(self.records),
+            name, self.study["base_id"], core_texts.task_title(self.study.get("task") or "same"), len(self.records),
             status_title(self.study.get("status"))))
 
     def redraw(self) -> None:

@@ -12,8 +12,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from lora_studio.gui.i18n import core_texts
 from lora_studio.gui.shared.style import format_seconds
-from lora_studio.gui.shared.task_combo import task_title
 
 #: as the table and the Evaluation tab's model list name the kinds (`kind_title` translates)
 KIND_TITLES = {"base": QT_TRANSLATE_NOOP("AccuracyTable", "base"),
@@ -153,7 +153,7 @@ class AccuracyTable(QTableWidget):
         delta = "" if base is None else f"{100 * (row.target_accuracy - base):+.2f}"
         trained = "" if row.trainable_params is None else _of(row.trainable_params, row.total_params)
         seconds = "" if row.wall_seconds is None else _duration(row.wall_seconds)
-        return (row.name, kind_title(row.kind), task_title(row.task), _percent(row.target_accuracy),
+        return (row.name, kind_title(row.kind), core_texts.task_title(row.task), _percent(row.target_accuracy),
                 delta, _percent(row.source_accuracy), _forgetting(row), f"{row.test_loss:.4f}", trained, seconds,
                 str(row.seed))
 
@@ -162,7 +162,7 @@ class AccuracyTable(QTableWidget):
         base = by_id.get(reference.base_id)
         name = base.name if base is not None else reference.base_id
         return (translate("AccuracyTable", "{0} (reference)").format(name),
-                translate("AccuracyTable", "base, as it is"), task_title(reference.task),
+                translate("AccuracyTable", "base, as it is"), core_texts.task_title(reference.task),
                 _percent(reference.target_accuracy), "", _percent(reference.source_accuracy), "",
                 f"{reference.predictions.loss:.4f}", "", "", "")
 
@@ -181,7 +181,7 @@ class AccuracyTable(QTableWidget):
         seconds = "" if group.mean_seconds is None else \
             translate("AccuracyTable", "{0} each").format(_duration(group.mean_seconds))
         return (translate("AccuracyTable", "mean of {0} seeds").format(len(members)), kind_title(group.kind),
-                task_title(first.task), _plus_minus(target),
+                core_texts.task_title(first.task), _plus_minus(target),
                 _plus_minus(mean_interval(gains), signed=True) if gains else "",
                 _plus_minus(mean_interval(sources)) if sources else "",
                 _plus_minus(mean_interval(forgetting), signed=True) if forgetting and first.kind != "base" else "",

@@ -7,6 +7,8 @@ Tasks: core/data/task_names.py; features: core/data/features.py (state.features)
 core/config.py KIND_METHODS (plus "base"); data sets: core/data/datasets.py; the budget: core/model/params.py.
 """
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 TASK_TITLES = {
@@ -102,7 +104,13 @@ def _translate(context: str, table: dict[str, str], name: str, english: str | No
 
 
 def task_title(name: str) -> str:
-    from lora_studio.core.data.task_names import FOLDER_TASK, TASKS  # torch-free
+    """The title of a task as recorded, translated; own images by their folder's name ("Your images: digits").
+    The window's one task title (combos, tables, lessons, data titles)."""
+    from lora_studio.core.data.task_names import FOLDER_PREFIX, FOLDER_TASK, TASKS  # torch-free
+
+    if name.startswith(FOLDER_PREFIX):
+        folder = Path(name[len(FOLDER_PREFIX):])
+        return QCoreApplication.translate("TaskCombo", "Your images: {0}").format(folder.name or str(folder))
 
     info = TASKS.get(name, FOLDER_TASK if name == FOLDER_TASK.name else None)
     return _translate("tasks", TASK_TITLES, name, info.title if info else None)

@@ -178,8 +178,8 @@ def rank_sweep(ctx) -> list[str] | None:
     """The newest Compare study: each setting's mean target accuracy over its seeds, by trainable parameters."""
     from lora_studio.core.errors import StorageError
     from lora_studio.core.evaluation.pareto import setting_means
-    from lora_studio.core.storage.studies import StudyStore
     from lora_studio.core.evaluation.same_setting import setting_key
+    from lora_studio.core.storage.studies import StudyStore
 
     store = StudyStore(ctx.studies_dir)
     for study_id in store.list():

@@ -58,7 +58,7 @@ class TaskCombo(QComboBox):
         folder = Path(name[len(FOLDER_PREFIX):])
         index = self.count() - 1  # just above "Your own images…"
         self.blockSignals(True)
-        self.insertItem(index, self.tr("Your images: {0}").format(folder.name or str(folder)), name)
+        self.insertItem(index, core_texts.task_title(name), name)
         self.setItemData(index, self.tr("Your own images in {0}").format(folder), Qt.ItemDataRole.ToolTipRole)
         self.blockSignals(False)
         return index
@@ -83,16 +83,6 @@ class TaskCombo(QComboBox):
     def _ask_for_folder(self) -> str:
         return QFileDialog.getExistingDirectory(
             self, self.tr("Choose a folder with one subfolder of images per class (0–9)"), str(Path.home()))
-
-
-def task_title(name: str) -> str:
-    """A task's short title for a table: "Inverted colours", or "your images: digits" for a folder."""
-    if name in TASKS:
-        return core_texts.task_title(name)
-    if name.startswith(FOLDER_PREFIX):
-        folder = Path(name[len(FOLDER_PREFIX):])
-        return QCoreApplication.translate("TaskCombo", "Your images: {0}").format(folder.name or str(folder))
-    return name
 
 
 def describe(info: TaskInfo) -> str:

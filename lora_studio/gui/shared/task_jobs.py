@@ -75,8 +75,7 @@ def task_data_title(task: str, source: str, english: str) -> str:
     if task in TASKS:
         return QCoreApplication.translate("jobs", "{0} · {1}").format(dataset_title(source), task_title(task))
     if task.startswith(FOLDER_PREFIX):
-        folder = Path(task[len(FOLDER_PREFIX):])
-        return QCoreApplication.translate("jobs", "Your images in {0}").format(folder.name or folder)
+        return task_title(task)
     return english
 
 
