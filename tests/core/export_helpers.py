@@ -88,3 +88,14 @@ def last_line(stdout: str) -> tuple[float, float]:
     match = re.fullmatch(r"target_accuracy=(0\.\d{4}|1\.0000) source_accuracy=(0\.\d{4}|1\.0000)", line)
     assert match, f"last line {line!r}"
     return float(match[1]), float(match[2])
+
+
+def saved_like_a_head_run(setup, task: str) -> str:
+    """A `head` model on `task` holding the base's own weights, saved without training: enough for a plan."""
+    from lora_studio.core.storage.library import ModelRecord
+
+    _, library, base_id, *_ = setup
+    base, record = library.load(base_id)
+    run = ModelRecord(kind="head", name="h", dataset="mnist", model=record.model, train=QUICK, parent=base_id,
+                      task=task, metrics={"train_images": 100})
+    return library.save(base, run)

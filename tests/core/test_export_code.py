@@ -1,14 +1,11 @@
-"""Export as code (issue 21), in process: the script's parts replicate the app exactly, its comments translate,
-and bad input is refused in one line with nothing written. The scripts run on their own in
-test_export_code_runs.py.
+"""Export as code (issue 21), in process: the script's parts replicate the app exactly and its comments translate.
+The scripts run on their own in test_export_code_runs.py; what is refused: test_export_code_refusals.py.
 
 A part of a script is run here by exec'ing the notebook's cells up to it: the same code as the script's, its
 options as plain variables."""
 
 import ast
-import copy
 import re
-import shutil
 import string
 import subprocess
 import sys
@@ -17,23 +14,22 @@ from pathlib import Path
 import nbformat
 import pytest
 import torch
-from export_helpers import QUICK, finetune, train_base, write_data, write_own_images
+from export_helpers import finetune, saved_like_a_head_run, train_base, write_data, write_own_images
 
 from lora_studio.core import config as cfg
 from lora_studio.core.config import LoraConfig, TrainConfig
 from lora_studio.core.data import datasets
 from lora_studio.core.data.task_names import folder_task_name
 from lora_studio.core.data.tasks import make_task
-from lora_studio.core.errors import ConfigError, DataError, StorageError
 from lora_studio.core.export_code import comments, export_code, export_plan, exported_text
 from lora_studio.core.export_code.comments_zh_cn import ZH_CN
 from lora_studio.core.export_code.parts_train import SCHEDULES
 from lora_studio.core.export_code.render import WIDTH, columns, render, wrap
 from lora_studio.core.export_code.script import sections
-from lora_studio.core.model import lora, lora_variants, weights
+from lora_studio.core.model import lora, weights
 from lora_studio.core.model.cnn import MnistCNN
 from lora_studio.core.model.transfer import transfer_weights
-from lora_studio.core.storage.library import ModelLibrary, ModelRecord
+from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.training.schedule import learning_rate
 
 
@@ -45,15 +41,6 @@ def setup(tmp_path_factory):
     own = write_own_images(tmp_path_factory.mktemp("own") / "digits", source)
     library = ModelLibrary(tmp_path_factory.mktemp("library"))
     return root, library, train_base(source, library), source, own
-
-
-def saved_like_a_head_run(setup, task: str) -> str:
-    """A `head` model on `task` holding the base's own weights, saved without training: enough for a plan."""
-    root, library, base_id, *_ = setup
-    base, record = library.load(base_id)
-    run = ModelRecord(kind="head", name="h", dataset="mnist", model=record.model, train=QUICK, parent=base_id,
-                      task=task, metrics={"train_images": 100})
-    return library.save(base, run)
 
 
 def run_parts(plan, until: str) -> dict:
@@ -262,89 +249,3 @@ def test_the_notebook_holds_the_options_first_and_the_scripts_code(setup, tmp_pa
     script = exported_text(export_plan(library, model_id, data_dir=root), "py")
     assert all(cell in script for cell in code[2:])  # every cell after the options and the imports
     assert notebook.cells[0].cell_type == "markdown" and notebook.cells[0].source.startswith("# “h” (")
-
-
-# --- refused, one line, nothing written --------------------------------------------------------------------
-
-
-def refused(setup, tmp_path, model_id, error, message, **options):
-    target = tmp_path / "out.py"
-    with pytest.raises(error, match=message) as caught:
-        export_code(setup[1], model_id, target, **options)
-    assert "\n" not in str(caught.value) and caught.value.template
-    assert not target.exists() and list(tmp_path.iterdir()) == []
-
-
-def test_a_base_model_is_no_fine_tuning(setup, tmp_path):
-    refused(setup, tmp_path, setup[2], ConfigError, r"is a base model, not a fine-tuning: export a model fine-tuned")
-
-
-def test_a_missing_model_is_refused(setup, tmp_path):
-    refused(setup, tmp_path, "nothing-here", StorageError, "no model 'nothing-here'")
-
-
-def test_a_base_model_changed_since_is_refused(setup, tmp_path):
-    root, library, base_id, source, _ = setup
-    model_id = finetune(library, base_id, source, root, "inverted", "lora", LoraConfig(layers=("fc2",)),
-                        ("brightness",), limit=100)
-    folder = library.folder(base_id)
-    base_file, kept = folder / "model.safetensors", shutil.copytree(folder, tmp_path.parent / "kept-base")
-    original = base_file.read_bytes()
-    try:
-        base, record = library.load(base_id)  # other weights, saved properly: the checksum is right, the base not
-        with torch.no_grad():
-            base.conv1.bias.add_(0.5)
-        library.save(base, record, base_id)
-        refused(setup, tmp_path, model_id, StorageError,
-                rf"the base model {base_id} changed since {model_id} was fine-tuned from it \(conv1.bias differs\)")
-        damaged = bytearray(original)
-        damaged[-3] ^= 0xFF  # a flipped bit in the numbers: the checksum saved with them no longer holds
-        base_file.write_bytes(bytes(damaged))
-        refused(setup, tmp_path, model_id, StorageError, rf"the weights of {base_id} changed since they were saved")
-        base_file.unlink()
-        refused(setup, tmp_path, model_id, StorageError, rf"the base model {base_id} has no weights file")
-        shutil.rmtree(library.folder(base_id))
-        refused(setup, tmp_path, model_id, StorageError, rf"the base model {base_id} .* is no longer in the library")
-    finally:  # later tests need the base as it was
-        shutil.rmtree(folder, ignore_errors=True)
-        shutil.copytree(kept, folder)
-
-
-def test_an_own_images_folder_gone_is_refused(setup, tmp_path):
-    root, library, base_id, source, own = setup
-    copied = shutil.copytree(own, tmp_path / "copy" / "digits")
-    model_id = finetune(library, base_id, source, root, folder_task_name(copied), "head")
-    shutil.rmtree(tmp_path / "copy")
-    refused(setup, tmp_path, model_id, DataError, r"was trained on your images in .*digits, which is no longer there")
-
-
-def test_a_variant_peft_cannot_express_is_refused(setup, tmp_path, monkeypatch):
-    monkeypatch.setitem(cfg.LORA_VARIANTS, "halved", "a made-up variant")
-    monkeypatch.setitem(lora_variants.VARIANTS, "halved", lora_variants.LoraVariant)
-    root, library, base_id, *_ = setup
-    base, record = library.load(base_id)
-    model = lora.apply_lora(copy.deepcopy(base), LoraConfig(layers=("fc2",), variant="halved"))
-    run = ModelRecord(kind="control_lora", name="v", dataset="mnist", model=record.model, train=QUICK,
-                      lora=LoraConfig(layers=("fc2",), variant="halved"), parent=base_id, task="inverted")
-    refused(setup, tmp_path, library.save(model, run), ConfigError, "uses the LoRA variant halved, which PEFT")
-
-
-@pytest.mark.parametrize(("options", "message"), [({"fmt": "pdf"}, "the format must be one of py, ipynb, not pdf"),
-                                                  ({"language": "fr"}, "can be written in en or zh_CN, not fr")])
-def test_an_unknown_format_or_language_is_refused(setup, tmp_path, options, message):
-    refused(setup, tmp_path, saved_like_a_head_run(setup, "same"), ConfigError, message, **options)
-
-
-def test_a_folder_that_cannot_be_written_is_refused(setup, tmp_path):
-    with pytest.raises(StorageError, match="could not write .*missing/out.py"):
-        export_code(setup[1], saved_like_a_head_run(setup, "same"), tmp_path / "missing" / "out.py")
-    assert not (tmp_path / "missing").exists()
-
-
-def test_a_model_from_scratch_needs_no_base(setup, tmp_path):
-    root, library, base_id, source, _ = setup
-    model_id = finetune(library, base_id, source, root, "rotate90", "scratch", limit=100)
-    plan = export_plan(library, model_id, data_dir=root)
-    assert plan.base_file is None and plan.method == "scratch"
-    text = exported_text(plan, "py")
-    assert "load_file" not in text and "peft" not in text and "help=\"not used: a model trained from scratch" in text
