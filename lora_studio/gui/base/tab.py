@@ -2,14 +2,17 @@
 
 It maps its spinners onto the core's `DataConfig` and `TrainConfig` and starts
 the job; the shared `TrainingPanel` follows the job. The trained model is saved
-by the job into the library, where the LoRA tab finds it.
+by the job into the library, where the LoRA tab finds it. Beside the settings, the `lora-studio
+train-base` command that trains the same model (shared.command_line), made again at every change.
 """
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from lora_studio.core.config import ConfigError, DataConfig, TrainConfig
+from lora_studio.core.workflows.run_command import Command, base_command
 from lora_studio.gui.background.worker import JobResult, job_title
 from lora_studio.gui.base import jobs
+from lora_studio.gui.shared.command_line import CommandLine
 from lora_studio.gui.shared.settings import bind
 from lora_studio.gui.shared.spinners import int_spin, lr_spin, subset_spin, subset_value
 from lora_studio.gui.shared.training_panel import TrainingPanel
@@ -44,9 +47,16 @@ class BaseTab(QWidget):
             "and becomes the starting point of the LoRA tab."))
         explain.setWordWrap(True)
         explain.setMinimumWidth(300)
+        self.command = CommandLine(state, self.command_now)
+        self.command.watch(self.epochs.valueChanged, self.batch_size.valueChanged, self.learning_rate.valueChanged,
+                           self.seed.valueChanged, self.subset.valueChanged, state.sigDatasetName)
+        beside = QVBoxLayout()  # the command under the explanation: room the settings' height leaves anyway
+        beside.addWidget(explain)
+        beside.addWidget(self.command)
+        beside.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(box)
-        top.addWidget(explain, 1)
+        top.addLayout(beside, 1)
 
         self.panel = TrainingPanel(state, "base", "base", self.tr("Train base model"), self.start)
         layout = QVBoxLayout(self)
@@ -61,6 +71,10 @@ class BaseTab(QWidget):
         return (DataConfig(self.state.dataset_name, subset_value(self.subset)),
                 TrainConfig(epochs=self.epochs.value(), batch_size=self.batch_size.value(),
                             lr=self.learning_rate.value(), seed=self.seed.value()))
+
+    def command_now(self) -> Command:
+        """The `lora-studio train-base` command of the settings; ConfigError for a value the core refuses."""
+        return base_command(*self.settings(), data_dir=self.state.data_root)
 
     def start(self) -> None:
         if not self.state.ready:

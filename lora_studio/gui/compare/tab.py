@@ -11,6 +11,8 @@ in the Evaluation tab (through `AppState.open_model`: tabs never import each oth
 
 Every sweep is a study file (written by the core after each run); "Open study…" shows one again, and
 the table can be exported as CSV. The plots import pyqtgraph, so they are made in `build_plots()`.
+Above the results, the `lora-studio sweep` command that runs the same sweep (shared.command_line; it opens
+and closes: the controls' column has no height to spare, the results give some when asked).
 """
 
 import time
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
 from lora_studio.core import paths
 from lora_studio.core.config import LAYERS, LORA_VARIANTS, RANGES, ConfigError, ModelConfig, TrainConfig
 from lora_studio.core.model.params import method_budget
+from lora_studio.core.workflows.run_command import Command, sweep_command
 from lora_studio.core.workflows.sweep_plan import SWEEP_RANKS, Setting, SweepPlan
 from lora_studio.gui.compare import jobs as sweep_jobs
 from lora_studio.gui.compare.check_list import CheckList
@@ -45,6 +48,7 @@ from lora_studio.gui.compare.view import SweepView
 from lora_studio.gui.i18n import methods
 from lora_studio.gui.i18n.lora_terms import TIPS, VARIANT_TITLES, layer_tip, status_title, tip
 from lora_studio.gui.shared.base_combo import fill_with_bases
+from lora_studio.gui.shared.command_line import CommandLine
 from lora_studio.gui.shared.settings import bind
 from lora_studio.gui.shared.spinners import int_spin, subset_spin, subset_value
 from lora_studio.gui.shared.style import format_seconds
@@ -129,6 +133,7 @@ class CompareTab(QWidget):
         self.export_button.clicked.connect(self.export_csv)
 
         self.view = SweepView(state)
+        self.command = CommandLine(state, self.command_now, lines=4, collapsible=True)
         self._build_layout()
 
         for widget in (self.methods, self.layers, self.ranks, self.variants):
@@ -149,6 +154,12 @@ class CompareTab(QWidget):
         state.sigJobEnded.connect(self._on_ended)
         state.sigJobPaused.connect(self._on_paused)
         state.sigSteps.connect(self._on_steps)
+        # after _on_models: the base combo is filled with its signals blocked
+        self.command.watch(self.methods.sigChanged, self.layers.sigChanged, self.ranks.sigChanged,
+                           self.variants.sigChanged, self.alpha.valueChanged, self.lora_plus.valueChanged,
+                           self.seeds.valueChanged, self.epochs.valueChanged, self.subset.valueChanged,
+                           self.save_models.toggled, self.task_combo.sigTaskChosen,
+                           self.base_combo.currentIndexChanged, state.sigModelsChanged)
         self._update_summary()
 
     def _double_spin(self, name: str, key: str, value: float, decimals: int, text: str) -> QDoubleSpinBox:
@@ -204,9 +215,12 @@ class CompareTab(QWidget):
         scroll.setMinimumWidth(controls.sizeHint().width() + 16)
         scroll.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
 
+        right = QVBoxLayout()
+        right.addWidget(self.command)
+        right.addWidget(self.view, 1)
         layout = QHBoxLayout(self)
         layout.addWidget(scroll)
-        layout.addWidget(self.view, 1)
+        layout.addLayout(right, 1)
 
     def build_plots(self) -> None:
         """Make the plots (imports pyqtgraph): called once, right after the window is shown."""
@@ -223,6 +237,10 @@ class CompareTab(QWidget):
             train=TrainConfig(epochs=self.epochs.value(), batch_size=BATCH_SIZE, lr=LEARNING_RATE,
                               lr_schedule="constant"),
             limit=subset_value(self.subset), save_models=self.save_models.isChecked())
+
+    def command_now(self) -> Command:
+        """The `lora-studio sweep` command of the plan; ConfigError for a choice the core refuses."""
+        return sweep_command(self.plan(), data_dir=self.state.data_root)
 
     def summary_text(self) -> str:
         try:
@@ -308,6 +326,7 @@ class CompareTab(QWidget):
                             ("compare/seeds", self.seeds), ("compare/epochs", self.epochs),
                             ("compare/subset", self.subset), ("compare/saveModels", self.save_models)):
             bind(settings, key, widget)
+        self.command.remember(settings, "compare/commandOpen")
         stored = settings.value("compare/task", None)
         if isinstance(stored, str):
             self.task_combo.select(stored)

@@ -5,14 +5,18 @@ and on the source task (the base's own data set); forgetting is what it lost the
 accuracy minus its own. For each other task, its base on that task is a reference row: what there was
 to gain. Rows go base, references, feature+LoRA, control, then the other methods; the models of one
 setting (the LoRA tab's seeds) follow each other, closed by a bold "mean of N seeds" row whose ± is the
-half-width of a 95 % t interval over the seeds (training noise included).
+half-width of a 95 % t interval over the seeds (training noise included). A model's row shows, in its
+tooltip, the `lora-studio` command that made it, and its context menu copies it (`sigCopyCommand`).
 """
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableWidget, QTableWidgetItem
 
 from lora_studio.gui.i18n import core_texts
+from lora_studio.gui.shared.command_line import command_tooltip
 from lora_studio.gui.shared.style import format_seconds
 
 #: as the table and the Evaluation tab's model list name the kinds (`kind_title` translates)
@@ -73,6 +77,8 @@ def kind_title(kind: str) -> str:
 
 
 class AccuracyTable(QTableWidget):
+    sigCopyCommand = Signal(str)  # a model id whose command the context menu's "Copy command" asks for
+
     def __init__(self, parent=None):
         super().__init__(0, len(COLUMNS), parent)
         self.setObjectName("accuracyTable")
@@ -95,6 +101,7 @@ class AccuracyTable(QTableWidget):
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.row_ids: list[str | None] = []  # the model id of each row (None: a mean-over-seeds row)
+        self.command_of: Callable[[str], object] = lambda _model_id: None  # a model's run_command.Command (the tab's)
 
     @staticmethod
     def column(name: str) -> int:
@@ -135,8 +142,29 @@ class AccuracyTable(QTableWidget):
                     item.setBackground(QBrush(REFERENCE_BACKGROUND))
                     item.setToolTip(_tr(REFERENCE_TIP))
                 else:
-                    item.setToolTip(f"{cells[0]} ({model_id})")
+                    command = self.command_of(model_id) if model_id else None
+                    heading = f"{cells[0]} ({model_id})"
+                    item.setToolTip(command_tooltip(command, heading) if command is not None else heading)
                 self.setItem(r, column, item)
+
+    def command_menu(self, row: int) -> QMenu | None:
+        """The context menu of `row`: "Copy command" for a model's row (None for a mean over seeds)."""
+        model_id = self.row_ids[row] if 0 <= row < len(self.row_ids) else None
+        if model_id is None:
+            return None
+        menu = QMenu(self)
+        action = menu.addAction(translate("AccuracyTable", "Copy command"))
+        action.setObjectName("copyCommandAction")
+        action.setToolTip(translate("AccuracyTable", "The lora-studio command that made this model"))
+        action.setEnabled(self.command_of(model_id) is not None)
+        action.triggered.connect(lambda _checked=False: self.sigCopyCommand.emit(model_id))
+        return menu
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.command_menu(self.rowAt(event.pos().y()))
+        if menu is not None:
+            menu.exec(event.globalPos())
+            menu.deleteLater()
 
     # --- cells ----------------------------------------------------------------------------
     @staticmethod

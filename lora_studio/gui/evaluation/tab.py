@@ -7,7 +7,9 @@ base); the views below follow that choice: errors (confusion matrix and the
 gallery of digits, a click on a cell filters the gallery), brightness and
 errors, what LoRA changed (ΔW), and a canvas to draw a digit. Everything heavy
 was computed by the evaluation job; the views only draw it. The inspected model
-can be exported with LoRA merged in (checked against the unmerged one).
+can be exported with LoRA merged in (checked against the unmerged one), and the `lora-studio` command
+that made it copied (`copyCommandButton`; every model's row of the table has it in its tooltip and its
+context menu).
 
 A model fine-tuned for a target task is shown on that task's test split. The
 adapter-strength slider turns the inspected LoRA model's adapters from 0 (its
@@ -39,6 +41,7 @@ from lora_studio.gui.evaluation import jobs as evaluation_jobs
 from lora_studio.gui.evaluation.accuracy_table import KIND_ORDER, AccuracyTable, kind_title
 from lora_studio.gui.evaluation.strength_panel import StrengthPanel
 from lora_studio.gui.i18n import core_texts, score_texts
+from lora_studio.gui.shared.command_line import command_tooltip, copy_command
 from lora_studio.gui.shared.export import make_export
 from lora_studio.gui.shared.style import PHASE_COLOURS
 from lora_studio.gui.state.app_state import AppState
@@ -85,11 +88,16 @@ class EvaluationTab(QWidget):
         self.export_button.setToolTip(self.tr("Write the inspected model with LoRA merged into its weights (one "
                                               "safetensors file, a plain CNN), checked against the unmerged model"))
         self.export_button.clicked.connect(self.export)
+        self.copy_command_button = QPushButton(self.tr("Copy command"))
+        self.copy_command_button.setObjectName("copyCommandButton")
+        self.copy_command_button.clicked.connect(lambda: self.copy_command(self.inspect_combo.currentData()))
+        self.table.command_of = self.command_of
+        self.table.sigCopyCommand.connect(self.copy_command)
         self.export_label = QLabel()
         self.export_label.setObjectName("exportResult")
         self.export_label.setWordWrap(True)
         self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for widget in (self.inspect_combo, self.compare_combo, self.export_button):
+        for widget in (self.inspect_combo, self.compare_combo, self.export_button, self.copy_command_button):
             widget.setEnabled(False)
 
         left = QVBoxLayout()
@@ -102,6 +110,7 @@ class EvaluationTab(QWidget):
         inspect_row.addWidget(QLabel(self.tr("compared with")))
         inspect_row.addWidget(self.compare_combo, 3)
         inspect_row.addWidget(self.export_button)
+        inspect_row.addWidget(self.copy_command_button)
         right = QVBoxLayout()
         right.addWidget(self.table, 1)
         right.addWidget(self.effect_label)
@@ -194,6 +203,23 @@ class EvaluationTab(QWidget):
                                               self.tr("safetensors (*.safetensors)"))
         return path or None
 
+    def command_of(self, model_id: str | None):
+        """The run_command.Command that made a saved model (AppState reads it with the library); None when
+        the model is not in the library any more, or its command cannot be written."""
+        return next((info.command for info in self.state.models if info.id == model_id), None)
+
+    def copy_command(self, model_id: str | None) -> None:
+        command = self.command_of(model_id)
+        if command is not None:
+            copy_command(self.state, command)
+
+    def _update_command_button(self) -> None:
+        command = self.command_of(self.inspect_combo.currentData())
+        self.copy_command_button.setEnabled(command is not None)
+        self.copy_command_button.setToolTip(
+            command_tooltip(command, self.tr("Copy the lora-studio command that made the inspected model:"))
+            if command is not None else self.tr("Copy the lora-studio command that made the inspected model"))
+
     # --- the chosen models --------------------------------------------------------------
     def rows(self) -> list:
         return list(self.result.rows) if self.result else []
@@ -255,6 +281,7 @@ class EvaluationTab(QWidget):
             item.setCheckState(Qt.CheckState.Checked if info.id in previously or fresh else Qt.CheckState.Unchecked)
             self.selector.addItem(item)
         self._listed = True
+        self._update_command_button()
 
     def _on_evaluated(self, result) -> None:
         """The `on_done` of an evaluation started here: an evaluation_jobs.Evaluated, when it finished."""
@@ -367,6 +394,7 @@ class EvaluationTab(QWidget):
     def _on_inspected(self) -> None:
         """A model was chosen to inspect: the slider starts at its trained strength, the plot shows its curve."""
         row = self._row(self.inspect_combo.currentData())
+        self._update_command_button()
         test = self.test_of(row.task) if row is not None else None
         self.strength.inspect(row, *((test.brightness, self.result.edges) if test is not None else ()))
         self._refresh_views()

@@ -3,7 +3,8 @@
 Library operations are small file operations (JSON and ~0.3 MB of weights), so
 they run in the GUI thread; their errors (`StorageError`) are shown as
 messages. The questions it asks go through replaceable callables
-(`ask_name`, `confirm`, `ask_export_path`, `open_url`) so tests can answer them.
+(`ask_name`, `confirm`, `ask_export_path`, `open_url`) so tests can answer them. Under the table, the
+`lora-studio` command that made the selected model (`libraryCommandView`, shared.command_line), to copy.
 """
 
 from pathlib import Path
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from lora_studio.gui.i18n.core_texts import dataset_title, kind_title
+from lora_studio.gui.shared.command_line import CommandLine, Made
 from lora_studio.gui.state.app_state import AppState
 
 DEFAULT_WIDTH = 1100  # pixels, when the columns need less
@@ -60,6 +62,9 @@ class LibraryDialog(QDialog):
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMNS.index("Settings"), QHeaderView.ResizeMode.Stretch)
+        self.command = CommandLine(state, self.selected_command, lines=4, title=self.tr("The command that made it"),
+                                   empty_text=self.tr("Select a model to see the lora-studio command that made it."))
+        self.command.setObjectName("libraryCommandView")
         self.where = QLabel()
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where.setWordWrap(True)
@@ -85,9 +90,11 @@ class LibraryDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.command)
         layout.addWidget(self.where)
         layout.addLayout(buttons)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemSelectionChanged.connect(self.command.refresh)
         state.sigModelsChanged.connect(self._on_models)
         self._on_models(state.models)
 
@@ -105,6 +112,17 @@ class LibraryDialog(QDialog):
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         return self.table.item(rows[0].row(), COLUMNS.index("Id")).text() if rows else None
+
+    def selected_command(self) -> Made:
+        """The command that made the selected model (AppState reads it with the library); None: none selected."""
+        model_id = self.selected_id()
+        info = next((m for m in self.state.models if m.id == model_id), None) if model_id else None
+        if info is None:
+            return None
+        if info.command is None:
+            return info.error or self.tr("The command that made {0} cannot be written from its record.").format(
+                model_id)
+        return info.command
 
     def select(self, model_id: str) -> None:
         for row in range(self.table.rowCount()):
@@ -188,6 +206,7 @@ class LibraryDialog(QDialog):
         if selected:
             self.select(selected)
         self._update_buttons()
+        self.command.refresh()  # the same selection may have a new command (its base deleted)
 
     def _on_exported(self, result) -> None:
         """The `on_done` of an export started here (a shared.export.Exported, when it finished)."""

@@ -8,7 +8,8 @@ fine-tunes the feature model and, when asked, the control (the same LoRA
 without the features) for each seed; both are drawn on the same plots. Another method (the head alone,
 every weight, a fresh CNN) runs once per seed and leaves the LoRA-only settings aside. A strip shows
 sample images of the target task, made in the worker from the base model's data set exactly as the
-fine-tuning will make them.
+fine-tuning will make them. Under the parameter count, the `lora-studio finetune` command that makes
+the same runs (shared.command_line), made again at every change.
 """
 
 import dataclasses
@@ -30,11 +31,13 @@ from PySide6.QtWidgets import (
 from lora_studio.core.config import LAYERS, RANGES, ConfigError, LoraConfig, ModelConfig, TrainConfig
 from lora_studio.core.model.params import layer_shapes, method_budget
 from lora_studio.core.workflows.plans import FinetunePlan
+from lora_studio.core.workflows.run_command import Command, finetune_command
 from lora_studio.gui.background.worker import JobResult, job_title
 from lora_studio.gui.i18n import core_texts, methods
 from lora_studio.gui.lora import jobs
 from lora_studio.gui.lora.task_strip import TaskStrip
 from lora_studio.gui.shared.base_combo import fill_with_bases
+from lora_studio.gui.shared.command_line import CommandLine
 from lora_studio.gui.shared.settings import bind
 from lora_studio.gui.shared.spinners import int_spin, lr_spin, subset_spin, subset_value
 from lora_studio.gui.shared.task_combo import TaskCombo
@@ -207,6 +210,8 @@ class LoraTab(QWidget):
         right = QVBoxLayout()
         right.addWidget(training_box)
         right.addWidget(self.budget_label)
+        self.command = CommandLine(state, self.command_now, lines=6)
+        right.addWidget(self.command)
         right.addStretch(1)
         settings_row = QHBoxLayout()
         settings_row.addLayout(left, 3)
@@ -239,6 +244,11 @@ class LoraTab(QWidget):
         state.sigReady.connect(self._on_ready)
         state.sigModelsChanged.connect(self._on_models)
         state.sigDatasetChanged.connect(lambda _view: self._request_preview())
+        # after _on_models: the base combo is filled with its signals blocked
+        self.command.watch(self.sigSettingsChanged, self.method_combo.currentIndexChanged,
+                           self.task_combo.sigTaskChosen, self.base_combo.currentIndexChanged,
+                           self.control_check.toggled, self.epochs.valueChanged, self.learning_rate.valueChanged,
+                           self.subset.valueChanged, self.seeds.valueChanged, state.sigModelsChanged)
         self._on_method()
         self._on_task()
 
@@ -272,6 +282,10 @@ class LoraTab(QWidget):
             tuple(range(self.seeds.value())),
             TrainConfig(epochs=self.epochs.value(), batch_size=BATCH_SIZE, lr=self.learning_rate.value()),
             subset_value(self.subset), **{k: v for k, v in chosen.items() if k in PLAN_FIELDS})
+
+    def command_now(self) -> Command:
+        """The `lora-studio finetune` command of the plan; ConfigError for a value the core refuses."""
+        return finetune_command(self.plan(), data_dir=self.state.data_root)
 
     # --- actions ------------------------------------------------------------------------
     def start(self) -> None:

@@ -10,6 +10,7 @@ the GUI thread.
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
@@ -18,6 +19,9 @@ from lora_studio.gui.background.caches import DataCache
 from lora_studio.gui.background.worker import QUIET_JOBS, Job, JobResult, JobRunner, job_title
 from lora_studio.gui.i18n import core_texts
 from lora_studio.gui.state import loading
+
+if TYPE_CHECKING:
+    from lora_studio.core.workflows.run_command import Command
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class ModelInfo:
     base_source_accuracy: float | None = None
     forgetting: float | None = None
     setting: tuple = ()  # what it shares with the other seeds of its setting (core same_setting.setting_key)
+    # the lora-studio command that made it (core.workflows.run_command.record_command; None: cannot be written)
+    command: "Command | None" = None
 
     @property
     def label(self) -> str:
@@ -292,19 +298,25 @@ class AppState(QObject):
         if not self.ready:
             return
         from lora_studio.core.errors import USER_ERRORS
+        from lora_studio.core.workflows.run_command import record_command
 
         try:
             entries = self.library().list()
         except USER_ERRORS as exc:  # e.g. a library folder this user may not read
             self.sigStatus.emit(self.tr("The model library cannot be read: {0}").format(exc))
             entries = []
+        readable = {entry.id for entry in entries if entry.record is not None}  # bases a command can start from
         infos = []
         for entry in entries:
             record = entry.record
             if record is None:
                 infos.append(ModelInfo(entry.id, error=entry.error))
                 continue
-            infos.append(model_info(entry.id, record))
+            try:
+                command = record_command(record, self.data_root, not record.parent or record.parent in readable)
+            except USER_ERRORS:
+                command = None
+            infos.append(model_info(entry.id, record, command=command))
         self.models = infos
         self.sigModelsChanged.emit(infos)
 
