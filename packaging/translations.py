@@ -3,7 +3,8 @@
     .venv/bin/python packaging/translations.py          # what `make translations` runs
     .venv/bin/python packaging/translations.py --check  # exit 1 if anything committed is out of date
 
-1. `pyside6-lupdate` reads every .py under lora_studio/gui/ and updates
+1. `pyside6-lupdate` reads every .py under lora_studio/gui/ and lora_studio/core/ (the core marks its texts with
+   core/i18n.py's QT_TRANSLATE_NOOP, which lupdate finds by name) and updates
    lora_studio/translations/lora_studio_<language>.ts: new strings come in unfinished, strings the code
    no longer has are dropped (`-no-obsolete`), translations already made are kept.
 2. `pyside6-lrelease` compiles each .ts into the .qm the app loads (package data: wheel and bundle).
@@ -13,6 +14,8 @@
    and the full font (Debian: fonts-noto-cjk; or NOTO_CJK_FONT=<path to a .ttc/.otf>).
 
 Translators edit the .ts files (Qt Linguist: `.venv/bin/pyside6-linguist <file>.ts`), then run this again.
+`--reuse` first fills each new message whose English is already translated in another context (a text that moved
+from the window to the core keeps its translation) and lists them to be read.
 """
 
 import argparse
@@ -26,7 +29,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "lora_studio" / "gui"
+SOURCES = (ROOT / "lora_studio" / "gui", ROOT / "lora_studio" / "core")  # the window's texts, the core's marked ones
 TRANSLATIONS = ROOT / "lora_studio" / "translations"
 FONT_DIR = ROOT / "lora_studio" / "resources" / "fonts"
 FONT = FONT_DIR / "NotoSansCJKsc-LoRAStudio-subset.otf"  # the name lora_studio/gui/i18n/language.py loads
@@ -58,7 +61,7 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[Path]:
-    return sorted(p for p in SOURCES.rglob("*.py") if "__pycache__" not in p.parts)
+    return sorted(p for folder in SOURCES for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
 
 
 def lupdate(ts: Path) -> None:
@@ -86,6 +89,17 @@ def messages(ts: Path) -> dict[tuple[str, str], str]:
             translation = message.find("translation")
             text = "".join(translation.itertext()) if translation is not None else ""
             found[(name, message.findtext("source") or "")] = text
+    return found
+
+
+def finished_messages(ts: Path) -> dict[tuple[str, str], str]:
+    """(context, source) → translation of every message a translator finished (not lupdate's suggestions)."""
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") is None and translation.text:
+                found[(context.findtext("name") or "", message.findtext("source") or "")] = translation.text
     return found
 
 
@@ -200,10 +214,44 @@ def subset_font(characters: set[str], out: Path) -> None:
     Path(tmp.name).replace(out)
 
 
-def refresh() -> int:
+def reuse_translations(ts: Path, memory: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
+    """Finish each unfinished message of `ts` whose English `memory` (finished_messages) translates,
+    word for word the same English, in another context: a text that moved (the GUI's copy of a core text now
+    marked in the core) keeps its translation. Only a source translated one way is reused, and never for a message
+    with a disambiguation (it says the English means something else there). Returns the (context, source) filled,
+    for the translator to read."""
+    by_source: dict[str, set[str]] = {}
+    for (_context, source), text in {**memory, **finished_messages(ts)}.items():
+        if text:
+            by_source.setdefault(source, set()).add(text)
+    tree = ET.parse(ts)
+    filled = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            # lupdate may have put a suggestion there, from the same or a merely similar text: only the same counts
+            if translation is None or translation.get("type") != "unfinished" or message.find("comment") is not None:
+                continue
+            found = by_source.get(message.findtext("source") or "", set())
+            if len(found) == 1:
+                translation.text = next(iter(found))
+                del translation.attrib["type"]
+                filled.append((name, message.findtext("source") or ""))
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+        lupdate(ts)  # lupdate's own layout again (ElementTree drops the doctype)
+    return filled
+
+
+def refresh(reuse: bool = False) -> int:
     for language in LANGUAGES:
         ts, qm = ts_path(language), qm_path(language)
+        memory = finished_messages(ts) if ts.is_file() else {}
         lupdate(ts)
+        if reuse:
+            for context, source in reuse_translations(ts, memory):
+                print(f"reused in {context}: {source[:100]}")
         lrelease(ts, qm)
         table = messages(ts)
         done = sum(1 for text in table.values() if text)
@@ -249,8 +297,10 @@ def run(command: list, **kwargs) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="only check that the committed files are up to date")
+    parser.add_argument("--reuse", action="store_true",
+                        help="fill a new message with the translation its English already has in another context")
     args = parser.parse_args(argv)
-    return check() if args.check else refresh()
+    return check() if args.check else refresh(args.reuse)
 
 
 if __name__ == "__main__":

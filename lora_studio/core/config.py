@@ -11,6 +11,7 @@ import typing
 from dataclasses import dataclass
 
 from lora_studio.core.errors import ConfigError  # noqa: F401 - a bad setting is a config error where it is checked
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 
 DATASETS = ("mnist", "fashion-mnist", "kmnist")
 LAYERS = ("conv1", "conv2", "fc1", "fc2")  # the layers LoRA can adapt, in forward order
@@ -69,22 +70,51 @@ RANGES: dict[str, tuple[float, float]] = {
 RANGE_KEYS = {"conv1_channels": "channels", "conv2_channels": "channels", "dropout": "lora_dropout"}
 
 
+#: the settings as messages name them, marked so that the window says them in its language (the English is the
+#: name the command line has always printed; a name not listed here is shown as it is)
+SETTING_WORDS = {word: word for word in (
+    QT_TRANSLATE_NOOP("settings", "rank"), QT_TRANSLATE_NOOP("settings", "alpha"),
+    QT_TRANSLATE_NOOP("settings", "dropout"), QT_TRANSLATE_NOOP("settings", "LoRA+ ratio"),
+    QT_TRANSLATE_NOOP("settings", "variant"), QT_TRANSLATE_NOOP("settings", "layer"),
+    QT_TRANSLATE_NOOP("settings", "init"), QT_TRANSLATE_NOOP("settings", "new_columns"),
+    QT_TRANSLATE_NOOP("settings", "epochs"), QT_TRANSLATE_NOOP("settings", "base epochs"),
+    QT_TRANSLATE_NOOP("settings", "batch_size"), QT_TRANSLATE_NOOP("settings", "learning rate"),
+    QT_TRANSLATE_NOOP("settings", "seed"), QT_TRANSLATE_NOOP("settings", "number of seeds"),
+    QT_TRANSLATE_NOOP("settings", "lr_schedule"), QT_TRANSLATE_NOOP("settings", "dataset"),
+    QT_TRANSLATE_NOOP("settings", "limit"), QT_TRANSLATE_NOOP("settings", "method"),
+    QT_TRANSLATE_NOOP("settings", "number of features"), QT_TRANSLATE_NOOP("settings", "adapter weight"),
+    QT_TRANSLATE_NOOP("settings", "density"), QT_TRANSLATE_NOOP("settings", "how"),
+    QT_TRANSLATE_NOOP("settings", "conv1_channels"), QT_TRANSLATE_NOOP("settings", "conv2_channels"),
+    QT_TRANSLATE_NOOP("settings", "hidden"), QT_TRANSLATE_NOOP("settings", "feature_dim"),
+    QT_TRANSLATE_NOOP("settings", "num_classes"), QT_TRANSLATE_NOOP("settings", "pixel_mean"),
+    QT_TRANSLATE_NOOP("settings", "pixel_std"),
+)}
+
+
+def setting_word(name: str) -> str:
+    """A setting's name as a message says it: marked when SETTING_WORDS has it."""
+    return SETTING_WORDS.get(name, name)
+
+
 def check_range(name: str, value: float, key: str | None = None, whole: bool = False) -> None:
     """Refuse `value` unless it is a number (a whole one if `whole`) within RANGES[key or name].
 
     NaN is refused too (it is not between anything); so are booleans, which Python counts as numbers.
     """
     if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
-        kind = "a whole number" if whole else "a number"
-        raise ConfigError(f"{name} must be {kind}, got {type(value).__name__} {value!r:.40}")
+        kind = _TYPE_NAMES[int if whole else float][0]
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "{0} must be {1}, got {2} {3}"), setting_word(name), kind,
+                          type(value).__name__, f"{value!r:.40}")
     low, high = RANGES[key or name]
     if not low <= value <= high:
-        raise ConfigError(f"{name} must be between {low:g} and {high:g}, got {value:g}")
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "{0} must be between {1:g} and {2:g}, got {3:g}"),
+                          setting_word(name), low, high, value)
 
 
 def check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
     if value not in choices:
-        raise ConfigError(f"{name} must be one of {', '.join(choices)}; got {value!r}")
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "{0} must be one of {1}; got {2}"), setting_word(name),
+                          ", ".join(choices), repr(value))
 
 
 @dataclass(frozen=True)
@@ -145,11 +175,11 @@ class LoraConfig:
         check_range("LoRA+ ratio", self.lora_plus_ratio, "lora_plus_ratio")
         check_choice("variant", self.variant, tuple(LORA_VARIANTS))
         if not self.layers:
-            raise ConfigError("choose at least one layer for LoRA")
+            raise ConfigError(QT_TRANSLATE_NOOP("errors", "choose at least one layer for LoRA"))
         for layer in self.layers:
             check_choice("layer", layer, LAYERS)
         if len(set(self.layers)) != len(self.layers):
-            raise ConfigError("a layer is listed twice")
+            raise ConfigError(QT_TRANSLATE_NOOP("errors", "a layer is listed twice"))
         check_choice("init", self.init, LORA_INITS)
         check_choice("new_columns", self.new_columns, NEW_COLUMN_INITS)
 
@@ -192,12 +222,14 @@ def from_dict(cls, data):
     config.json gets a message a person can act on.
     """
     if not isinstance(data, dict):
-        raise ConfigError(f"{cls.__name__} must be a JSON object, got {type(data).__name__}")
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "{0} must be a JSON object, got {1}"), cls.__name__,
+                          type(data).__name__)
     hints = typing.get_type_hints(cls)
     names = {f.name for f in dataclasses.fields(cls)}
     unknown = set(data) - names
     if unknown:
-        raise ConfigError(f"{cls.__name__}: unknown setting(s) {', '.join(repr(k) for k in sorted(unknown))}")
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "{0}: unknown setting(s) {1}"), cls.__name__,
+                          ", ".join(repr(k) for k in sorted(unknown)))
     values = {}
     for name in names & set(data):
         values[name] = check_type(f"{cls.__name__}.{name}", data[name], hints[name])
@@ -206,11 +238,11 @@ def from_dict(cls, data):
 
 #: how a message names the JSON value each type stands for (one, several)
 _TYPE_NAMES = {
-    str: ("text", "text values"),
-    int: ("a whole number", "whole numbers"),
-    float: ("a number", "numbers"),
-    bool: ("true or false", "true/false values"),
-    dict: ("a JSON object", "JSON objects"),
+    str: (QT_TRANSLATE_NOOP("errors", "text"), QT_TRANSLATE_NOOP("errors", "text values")),
+    int: (QT_TRANSLATE_NOOP("errors", "a whole number"), QT_TRANSLATE_NOOP("errors", "whole numbers")),
+    float: (QT_TRANSLATE_NOOP("errors", "a number"), QT_TRANSLATE_NOOP("errors", "numbers")),
+    bool: (QT_TRANSLATE_NOOP("errors", "true or false"), QT_TRANSLATE_NOOP("errors", "true/false values")),
+    dict: (QT_TRANSLATE_NOOP("errors", "a JSON object"), QT_TRANSLATE_NOOP("errors", "JSON objects")),
 }
 
 
@@ -235,24 +267,28 @@ def check_type(name: str, value, hint):
         return value
     if origin in (tuple, list):
         if not isinstance(value, (list, tuple)):
-            raise ConfigError(f"{name} must be {_type_name(hint)}, got {type(value).__name__} {value!r:.40}")
+            raise ConfigError(QT_TRANSLATE_NOOP("errors", "{0} must be {1}, got {2} {3}"), setting_word(name),
+                              _type_name(hint), type(value).__name__, f"{value!r:.40}")
         try:
             return origin(check_type(name, item, args[0]) for item in value)
         except ConfigError:
-            raise ConfigError(f"{name} must be {_type_name(hint)}, got {value!r:.40}") from None
+            raise ConfigError(QT_TRANSLATE_NOOP("errors", "{0} must be {1}, got {2}"), setting_word(name),
+                              _type_name(hint), f"{value!r:.40}") from None
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         try:
             return float(value)
         except OverflowError:
-            raise ConfigError(f"{name} is too large a number") from None
+            raise ConfigError(QT_TRANSLATE_NOOP("errors", "{0} is too large a number"), setting_word(name)) from None
     # bool is a subclass of int: refuse true/false where a number is wanted, and vice versa
     if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
-        raise ConfigError(f"{name} must be {_type_name(hint)}, got {type(value).__name__} {value!r:.40}")
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "{0} must be {1}, got {2} {3}"), setting_word(name),
+                          _type_name(hint), type(value).__name__, f"{value!r:.40}")
     return value
 
 
 def _type_name(hint) -> str:
     if typing.get_origin(hint) in (tuple, list):
         item = typing.get_args(hint)[0]
-        return f"a list of {_TYPE_NAMES[item][1] if item in _TYPE_NAMES else item.__name__}"
+        return Text(QT_TRANSLATE_NOOP("errors", "a list of {0}"),
+                    _TYPE_NAMES[item][1] if item in _TYPE_NAMES else item.__name__)
     return _TYPE_NAMES[hint][0] if hint in _TYPE_NAMES else hint.__name__

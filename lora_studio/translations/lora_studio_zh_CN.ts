@@ -4,7 +4,7 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../gui/plots.py" line="+190"/>
+        <location filename="../gui/shared/plots.py" line="+200"/>
         <source>Accuracy per epoch</source>
         <translation>每轮准确率</translation>
     </message>
@@ -37,35 +37,35 @@
 <context>
     <name>AccuracyTable</name>
     <message>
-        <location filename="../gui/widgets/accuracy_table.py" line="+19"/>
+        <location filename="../gui/evaluation/accuracy_table.py" line="+19"/>
         <source>base</source>
         <extracomment>as the table and the Evaluation tab&apos;s model list name the kinds (`kind_title` translates)</extracomment>
-        <translation>基础模型</translation>
+        <translation type="unfinished">基础模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>feature+LoRA</source>
-        <translation>特征 + LoRA</translation>
+        <translation type="unfinished">特征 + LoRA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>control (LoRA only)</source>
-        <translation>对照（仅 LoRA）</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>head only</source>
-        <translation>仅输出层</translation>
+        <translation type="unfinished">仅输出层</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>full fine-tuning</source>
-        <translation>全量微调</translation>
+        <translation type="unfinished">全量微调</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>from scratch</source>
-        <translation>从头训练</translation>
+        <translation type="unfinished">从头训练</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -197,19 +197,20 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../gui/state.py" line="+55"/>
+        <location filename="../gui/state/app_state.py" line="+58"/>
         <source>{0} (unreadable)</source>
         <translation>{0}（无法读取）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>{0} ep, batch {1}, lr {2}, seed {3}</source>
+        <extracomment>the ModelInfo fields that are the core record&apos;s summary (ModelRecord.summary) under the same name</extracomment>
         <translation>{0} 轮，批大小 {1}，学习率 {2}，随机种子 {3}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no feature (control)</source>
-        <translation>无特征（对照）</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -234,12 +235,12 @@
     <message>
         <location line="+77"/>
         <source>{0} diverged</source>
-        <translation>{0}已发散</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0} failed</source>
-        <translation>{0}失败</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -275,7 +276,7 @@
 <context>
     <name>BaseTab</name>
     <message>
-        <location filename="../gui/tabs/base.py" line="+24"/>
+        <location filename="../gui/base/tab.py" line="+24"/>
         <source>Passes over the training set (the article: 3)</source>
         <translation>完整遍历训练集的次数（文章中为 3）</translation>
     </message>
@@ -363,7 +364,7 @@
 <context>
     <name>BrightnessErrorPlot</name>
     <message>
-        <location filename="../gui/widgets/brightness_plot.py" line="+25"/>
+        <location filename="../gui/evaluation/brightness_plot.py" line="+25"/>
         <source>Error rate by brightness</source>
         <translation>各亮度下的错误率</translation>
     </message>
@@ -421,7 +422,7 @@
 <context>
     <name>CompareTab</name>
     <message>
-        <location filename="../gui/sweep_texts.py" line="+11"/>
+        <location filename="../gui/i18n/lora_terms.py" line="+11"/>
         <source>Rank r: the inner size of LoRA&apos;s update ΔW = (α/r)·B·A. A has r rows and B has r columns, so an adapter&apos;s parameters grow in proportion to r, and a small r forces a simple update. Tick several: the plot shows where a larger rank stops paying for its parameters.</source>
         <translation>秩 r：LoRA 增量 ΔW = (α/r)·B·A 的中间维度。A 有 r 行，B 有 r 列，因此适配器的参数量与 r 成正比；r 越小，增量就越简单。可勾选多个：图中会显示秩大到什么程度后，多出的参数就不再划算。</translation>
     </message>
@@ -504,30 +505,30 @@
         <location line="+5"/>
         <source>running</source>
         <extracomment>a study&apos;s status (core `workflows.sweep.Study.status`)</extracomment>
-        <translation>运行中</translation>
+        <translation type="unfinished">运行中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>finished</source>
-        <translation>已完成</translation>
+        <translation type="unfinished">已完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>stopped</source>
-        <translation>已停止</translation>
+        <translation type="unfinished">已停止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>diverged</source>
-        <translation>已发散</translation>
+        <translation type="unfinished">已发散</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failed</source>
-        <translation>失败</translation>
+        <translation type="unfinished">失败</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/compare.py" line="+79"/>
+        <location filename="../gui/compare/tab.py" line="+75"/>
         <source>The trained base model every run starts from</source>
         <translation>每次运行的起点：一个已训练的基础模型。</translation>
     </message>
@@ -558,13 +559,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+269"/>
+        <location line="+271"/>
         <location line="+18"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-287"/>
         <source>Pause after the current batch; click again to resume</source>
         <translation>在当前批次结束后暂停；再次点击即可继续</translation>
     </message>
@@ -724,7 +725,7 @@
         <translation>扫描记录 {0} · {1} 次运行</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
@@ -734,7 +735,7 @@
         <translation>请先运行一次参数扫描，或打开一个扫描记录。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -771,22 +772,22 @@
     <message>
         <location line="+13"/>
         <source>Finished · {0}/{1} runs</source>
-        <translation>已完成 · {0}/{1} 次运行</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stopped · {0}/{1} runs</source>
-        <translation>已停止 · {0}/{1} 次运行</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diverged · {0}/{1} runs</source>
-        <translation>已发散 · {0}/{1} 次运行</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Failed · {0}/{1} runs</source>
-        <translation>失败 · {0}/{1} 次运行</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -807,7 +808,7 @@
 <context>
     <name>ConfusionPanel</name>
     <message>
-        <location filename="../gui/widgets/confusion_panel.py" line="+27"/>
+        <location filename="../gui/evaluation/confusion_panel.py" line="+27"/>
         <source>Counts of the inspected model</source>
         <translation>所查看模型的计数</translation>
     </message>
@@ -880,9 +881,9 @@
 <context>
     <name>DatasetTab</name>
     <message>
-        <location filename="../gui/tabs/dataset.py" line="+55"/>
+        <location filename="../gui/dataset/tab.py" line="+55"/>
         <source>The data set to train on: 60,000 training and 10,000 test images of 28×28 pixels</source>
-        <extracomment>the same titles as core.data.DATASETS (a test holds them together); that module imports PyTorch, and this combo is shown before PyTorch loads. English: `core_texts.dataset_title` translates them ten distinguishable colours on white (matplotlib&apos;s tab10)</extracomment>
+        <extracomment>ten distinguishable colours on white (matplotlib&apos;s tab10)</extracomment>
         <translation>用于训练的数据集：60,000 张训练图像和 10,000 张测试图像，每张 28×28 像素</translation>
     </message>
     <message>
@@ -1016,7 +1017,7 @@
 <context>
     <name>DeltaWView</name>
     <message>
-        <location filename="../gui/widgets/delta_view.py" line="+27"/>
+        <location filename="../gui/evaluation/delta_view.py" line="+28"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
@@ -1046,8 +1047,9 @@
         <translation>输入（64 个隐藏单元）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+30"/>
         <source>Evaluate a LoRA model to see the update it learned for each layer.</source>
+        <extracomment>how each variant makes its scale s from α and r (config.LoraConfig.scale); a variant registered elsewhere is shown by its value alone</extracomment>
         <translation>评估一个 LoRA 模型，即可查看它为每一层学到的增量。</translation>
     </message>
     <message>
@@ -1057,12 +1059,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+98"/>
+        <location line="+116"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-116"/>
         <source>output unit</source>
         <translation>输出单元</translation>
     </message>
@@ -1113,21 +1115,36 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>&lt;b&gt;{0}&lt;/b&gt;: each adapted layer&apos;s weight became W + ΔW with ΔW = (α/r)·B·A = ({1}/{2})·B·A, B (out × {2}) times A ({2} × in). Only A and B were trained; W stayed frozen.</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;：每个被适配层的权重都变成了 W + ΔW，其中 ΔW = (α/r)·B·A = ({1}/{2})·B·A，即 B（输出维度 × {2}）乘以 A（{2} × 输入维度）。只训练了 A 和 B；W 保持冻结。</translation>
+        <source>At adapter strength {0} %, the maps show {1} × ΔW.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>A product of a (out × {0}) and a ({0} × in) matrix has rank at most r = {0}: at most {0} singular values can be non-zero, whatever the layer&apos;s size. The scale α/r = {1} multiplies the whole update.</source>
-        <translation>（输出维度 × {0}）矩阵与（{0} × 输入维度）矩阵的乘积，秩至多为 r = {0}：无论该层多大，最多只有 {0} 个奇异值不为零。缩放系数 α/r = {1} 作用于整个增量。</translation>
+        <location line="+12"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; is DoRA: each row of an adapted layer&apos;s weight became W′ = m · (W + s·B·A) / ‖W + s·B·A‖, with s = {1}, B (out × {2}) times A ({2} × in), and m the row&apos;s learned length. The heat map shows ΔW = W′ − W: the low-rank s·B·A and that rescaling together. Only A, B and m were trained; W stayed frozen.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: each adapted layer&apos;s weight became W + ΔW with ΔW = s·B·A, s = {1}, B (out × {2}) times A ({2} × in). Only A and B were trained; W stayed frozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>s·B·A has rank at most r = {0}, but W′ − W also rescales every row of W to its learned length: it need not be low rank, and more than {0} of its singular values can be non-zero. The scale s = {1} multiplies B·A inside the rescaled direction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A product of a (out × {0}) and a ({0} × in) matrix has rank at most r = {0}: at most {0} singular values can be non-zero, whatever the layer&apos;s size. The scale s = {1} multiplies the whole update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>ΔW of {0} ({1} × {2}), ‖ΔW‖/‖W‖ = {3} %</source>
         <translation>{0} 的 ΔW（{1} × {2}），‖ΔW‖/‖W‖ = {3} %</translation>
     </message>
@@ -1170,7 +1187,7 @@
 <context>
     <name>DigitPreview</name>
     <message>
-        <location filename="../gui/widgets/draw_canvas.py" line="+115"/>
+        <location filename="../gui/evaluation/draw_canvas.py" line="+115"/>
         <source>Your drawing pre-processed like MNIST: scaled into a 20×20 box and centred by its centre of mass in 28×28 pixels — exactly what the models see</source>
         <translation>按 MNIST 的方式预处理后的手写数字：缩放进 20×20 的方框，再按质心在 28×28 像素中居中——正是模型看到的样子</translation>
     </message>
@@ -1191,7 +1208,7 @@
 <context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../gui/widgets/draw_panel.py" line="+26"/>
+        <location filename="../gui/evaluation/draw_panel.py" line="+26"/>
         <source>Feature</source>
         <translation>特征</translation>
     </message>
@@ -1294,12 +1311,12 @@ as MNIST was made</source>
 <context>
     <name>EvaluationJobs</name>
     <message>
-        <location filename="../gui/evaluation_jobs.py" line="+135"/>
+        <location filename="../gui/evaluation/jobs.py" line="+125"/>
         <source>{0} model(s) evaluated on {1} test images in {2} s; best {3} at {4} %</source>
         <translation>已在 {1} 张测试图像上评估 {0} 个模型，用时 {2} s；最佳：{3}，{4} %</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location filename="../gui/shared/export.py" line="+41"/>
         <source>Comparing merged and unmerged outputs on {0} test images</source>
         <translation>正在 {0} 张测试图像上比较合并前后的输出</translation>
     </message>
@@ -1332,7 +1349,7 @@ as MNIST was made</source>
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../gui/tabs/evaluation.py" line="+44"/>
+        <location filename="../gui/evaluation/tab.py" line="+46"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
@@ -1370,7 +1387,7 @@ as MNIST was made</source>
     <message>
         <location line="+3"/>
         <source>Tick a base model, a feature+LoRA model and its control, then Evaluate.</source>
-        <translation>勾选一个基础模型、一个特征 + LoRA 模型及其对照，然后点击“在测试集上评估”。</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1398,7 +1415,12 @@ as MNIST was made</source>
         <translation>把 LoRA 合并进所查看模型的权重后写入文件（一个 safetensors 文件，即普通的 CNN），并与未合并的模型核对。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+140"/>
+        <source>{0} · seed {1}</source>
+        <translation type="unfinished">{0} · 随机种子 {1}</translation>
+    </message>
+    <message>
+        <location line="-129"/>
         <source>&lt;b&gt;Saved models&lt;/b&gt;</source>
         <translation>&lt;b&gt;已保存的模型&lt;/b&gt;</translation>
     </message>
@@ -1438,12 +1460,7 @@ as MNIST was made</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>{0} · seed {1}</source>
-        <translation>{0} · 随机种子 {1}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+40"/>
         <source>Evaluating…</source>
         <translation>正在评估…</translation>
     </message>
@@ -1455,7 +1472,7 @@ as MNIST was made</source>
     <message>
         <location line="+2"/>
         <source>To see what the extra feature itself adds, evaluate a feature+LoRA model together with the control of the same base and settings (the LoRA tab trains both).</source>
-        <translation>要了解额外特征本身带来了什么，请把一个特征 + LoRA 模型与同一基础模型、相同设置下的对照一起评估（LoRA 标签页会同时训练两者）。</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1486,7 +1503,7 @@ as MNIST was made</source>
 <context>
     <name>Explainer</name>
     <message>
-        <location filename="../gui/widgets/explainer_maps.py" line="+52"/>
+        <location filename="../gui/learn/explainer_maps.py" line="+53"/>
         <source>B (d × r)</source>
         <translation>B (d × r)</translation>
     </message>
@@ -1502,11 +1519,12 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+38"/>
         <source>ΔW = s·B·A (d × k)</source>
         <translation>ΔW = s·B·A (d × k)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-37"/>
         <source>column j (input)</source>
         <translation>列 j（输入）</translation>
     </message>
@@ -1517,16 +1535,27 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+11"/>
+        <location line="+31"/>
         <source>σ of ΔW</source>
         <translation>ΔW 的奇异值 σ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-30"/>
         <source>index</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/explainer_texts.py" line="+58"/>
+        <location line="+24"/>
+        <source>s·B·A, DoRA&apos;s low-rank part (d × k)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>σ of W′ − W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/learn/explainer_texts.py" line="+61"/>
         <source>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; is a convolution from {1} to {2} channels with a {3} × {3} kernel. Its frozen weight is a tensor of shape ({2}, {1}, {3}, {3}); LoRA treats it as a matrix &lt;i&gt;W&lt;/i&gt; of &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {4}: one row per output channel, holding that channel&apos;s whole kernel.&lt;/p&gt;&lt;p&gt;The kernel is flattened in PyTorch&apos;s row-major order over (input channel, kernel row, kernel column): column &lt;i&gt;c&lt;/i&gt; = channel · {5} + row · {3} + column, so columns 0–{6} are input channel 0&apos;s kernel read row by row, then channel 1&apos;s, and so on. The adapters are stored channels-last (NHWC) in memory for speed: that moves the numbers in memory, not this order, which the heat maps below use too. &lt;i&gt;A&lt;/i&gt; is itself a {3} × {3} convolution from {1} channels to &lt;i&gt;r&lt;/i&gt; (as a matrix, &lt;i&gt;r&lt;/i&gt; × {7}) and &lt;i&gt;B&lt;/i&gt; a 1 × 1 convolution from &lt;i&gt;r&lt;/i&gt; to {2} channels (&lt;i&gt;d&lt;/i&gt; × &lt;i&gt;r&lt;/i&gt;).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; 是一个卷积层，把 {1} 个通道映射为 {2} 个通道，卷积核大小为 {3} × {3}。它冻结的权重是形状为 ({2}, {1}, {3}, {3}) 的张量；LoRA 把它看作一个 &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {4} 的矩阵 &lt;i&gt;W&lt;/i&gt;：每个输出通道占一行，存放该通道的整个卷积核。&lt;/p&gt;&lt;p&gt;卷积核按 PyTorch 的行优先顺序，依（输入通道，核行，核列）展平：列号 &lt;i&gt;c&lt;/i&gt; = 通道 · {5} + 行 · {3} + 列，因此列 0–{6} 是输入通道 0 的卷积核（逐行读出），接着是通道 1 的，依此类推。为了提速，适配器在内存中按通道在后（NHWC）的格式存放：这只改变数字在内存中的位置，不改变这一顺序；下方的热力图用的也是这一顺序。&lt;i&gt;A&lt;/i&gt; 本身是一个 {3} × {3} 卷积，把 {1} 个通道映射为 &lt;i&gt;r&lt;/i&gt; 个通道（作为矩阵是 &lt;i&gt;r&lt;/i&gt; × {7}），&lt;i&gt;B&lt;/i&gt; 则是一个 1 × 1 卷积，把 &lt;i&gt;r&lt;/i&gt; 个通道映射为 {2} 个通道（&lt;i&gt;d&lt;/i&gt; × &lt;i&gt;r&lt;/i&gt;）。&lt;/p&gt;</translation>
     </message>
@@ -1546,7 +1575,12 @@ as MNIST was made</source>
         <translation>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; 是一个线性层，&lt;i&gt;y&lt;/i&gt; = &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;b&lt;/i&gt;，其中 &lt;i&gt;W&lt;/i&gt; 为 &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {1}：{2} 个输出，每个输出读取 {3} 个输入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
+        <source>&lt;p&gt;&lt;i&gt;B&lt;/i&gt; is &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;r&lt;/i&gt; = {0} and &lt;i&gt;A&lt;/i&gt; is &lt;i&gt;r&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {1}, so &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; has the shape of &lt;i&gt;W&lt;/i&gt;, {2}, but a rank of at most &lt;i&gt;r&lt;/i&gt; = {3}. DoRA adds &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; to &lt;i&gt;W&lt;/i&gt; for a direction, then rescales each row &lt;i&gt;i&lt;/i&gt; of it to a learned length &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt;. Training moves &lt;i&gt;A&lt;/i&gt;, &lt;i&gt;B&lt;/i&gt; and &lt;i&gt;m&lt;/i&gt;, never &lt;i&gt;W&lt;/i&gt;. The update the layer acts with, Δ&lt;i&gt;W&lt;/i&gt; = &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt;, includes that rescaling of every row, so it need not be low rank, whatever &lt;i&gt;r&lt;/i&gt; is. Inside the direction, &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; is multiplied by the scale&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&lt;p&gt;&lt;i&gt;B&lt;/i&gt; is &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;r&lt;/i&gt; = {0} and &lt;i&gt;A&lt;/i&gt; is &lt;i&gt;r&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {1}, so &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; has the shape of &lt;i&gt;W&lt;/i&gt;, {2}, but a rank of at most &lt;i&gt;r&lt;/i&gt; = {3}. &lt;i&gt;A&lt;/i&gt; starts small and random and &lt;i&gt;B&lt;/i&gt; at zero, so a fresh adapter changes nothing; training moves only &lt;i&gt;A&lt;/i&gt; and &lt;i&gt;B&lt;/i&gt;, never &lt;i&gt;W&lt;/i&gt;. The layer computes &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;(&lt;i&gt;A x&lt;/i&gt;) + &lt;i&gt;b&lt;/i&gt;, with the scale&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;B&lt;/i&gt; 为 &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;r&lt;/i&gt; = {0}，&lt;i&gt;A&lt;/i&gt; 为 &lt;i&gt;r&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {1}，因此 &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 的形状与 &lt;i&gt;W&lt;/i&gt; 相同，都是 {2}，但秩至多为 &lt;i&gt;r&lt;/i&gt; = {3}。&lt;i&gt;A&lt;/i&gt; 以较小的随机值初始化，&lt;i&gt;B&lt;/i&gt; 初始化为零，所以新建的适配器不改变任何东西；训练只更新 &lt;i&gt;A&lt;/i&gt; 和 &lt;i&gt;B&lt;/i&gt;，从不改动 &lt;i&gt;W&lt;/i&gt;。该层计算 &lt;i&gt;W x&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;(&lt;i&gt;A x&lt;/i&gt;) + &lt;i&gt;b&lt;/i&gt;，其中缩放系数为&lt;/p&gt;</translation>
     </message>
@@ -1596,22 +1630,27 @@ as MNIST was made</source>
         <translation>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; 没有适配 {1}：它的适配器在 {2} 上。请在上方选择其中一层，或换一个适配器。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; was trained with &lt;i&gt;r&lt;/i&gt; = {1}, α = {2} ({3}), so &lt;i&gt;s&lt;/i&gt; = {4}. Below, &lt;i&gt;B&lt;/i&gt;, &lt;i&gt;A&lt;/i&gt; and Δ&lt;i&gt;W&lt;/i&gt; = &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; are drawn in their true shapes (blue negative, red positive, white zero). Point at a cell of Δ&lt;i&gt;W&lt;/i&gt; to see the sum it comes from: row &lt;i&gt;i&lt;/i&gt; of &lt;i&gt;B&lt;/i&gt; times column &lt;i&gt;j&lt;/i&gt; of &lt;i&gt;A&lt;/i&gt;, times &lt;i&gt;s&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; 训练时使用 &lt;i&gt;r&lt;/i&gt; = {1}、α = {2}（{3}），因此 &lt;i&gt;s&lt;/i&gt; = {4}。下方按真实形状绘出 &lt;i&gt;B&lt;/i&gt;、&lt;i&gt;A&lt;/i&gt; 和 Δ&lt;i&gt;W&lt;/i&gt; = &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;（蓝色为负，红色为正，白色为零）。将鼠标指向 Δ&lt;i&gt;W&lt;/i&gt; 的一个单元格，即可看到它由哪些项相加而来：&lt;i&gt;B&lt;/i&gt; 的行 &lt;i&gt;i&lt;/i&gt; 乘以 &lt;i&gt;A&lt;/i&gt; 的列 &lt;i&gt;j&lt;/i&gt;，再乘以 &lt;i&gt;s&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&lt;p&gt;The update is {0} % of the frozen weight&apos;s size (Frobenius norms). {1} of its {2} singular values are non-zero, never more than &lt;i&gt;r&lt;/i&gt; = {3}: that is what low rank means. The plot beside the maps shows them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;增量的大小是冻结权重的 {0} %（按 F 范数，即弗罗贝尼乌斯范数计）。它的 {2} 个奇异值中有 {1} 个不为零，永远不会多于 &lt;i&gt;r&lt;/i&gt; = {3}：这就是“低秩”的含义。热力图旁边的图画出了这些奇异值。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>&lt;p&gt;This adapter is DoRA: the maps show the low-rank part &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; of the new direction, and the hover sums are its cells. DoRA then rescales each row &lt;i&gt;i&lt;/i&gt; of &lt;i&gt;W&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; to its learned length &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; (the factors &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; / ‖row &lt;i&gt;i&lt;/i&gt;‖ run from {0} to {1} here), so the update the layer acts with, &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt;, is not low rank: its size is {2} of ‖&lt;i&gt;W&lt;/i&gt;‖.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;这个适配器是 DoRA：热力图画的是新方向中的低秩部分 &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;，悬停时显示的求和式也是它的单元格。随后，DoRA 把 &lt;i&gt;W&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 的每一行 &lt;i&gt;i&lt;/i&gt; 缩放到学到的长度 &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt;（这里的缩放倍数 &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; / ‖行 &lt;i&gt;i&lt;/i&gt;‖ 从 {0} 到 {1} 不等），因此该层实际起作用的增量 &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt; 并不是低秩的：它的大小是 ‖&lt;i&gt;W&lt;/i&gt;‖ 的 {2} 倍。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; was trained with &lt;i&gt;r&lt;/i&gt; = {1}, α = {2} ({3}), so &lt;i&gt;s&lt;/i&gt; = {4}. Below, &lt;i&gt;B&lt;/i&gt;, &lt;i&gt;A&lt;/i&gt; and the low-rank part &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; of the new direction are drawn in their true shapes (blue negative, red positive, white zero). Point at a cell of &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; to see the sum it comes from: row &lt;i&gt;i&lt;/i&gt; of &lt;i&gt;B&lt;/i&gt; times column &lt;i&gt;j&lt;/i&gt; of &lt;i&gt;A&lt;/i&gt;, times &lt;i&gt;s&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>&lt;p&gt;This adapter is DoRA: it rescales each row &lt;i&gt;i&lt;/i&gt; of &lt;i&gt;W&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; to its learned length &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; (the factors &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; / ‖row &lt;i&gt;i&lt;/i&gt;‖ run from {0} to {1} here), so the update the layer acts with, Δ&lt;i&gt;W&lt;/i&gt; = &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt;, includes that rescaling and need not be low rank: its size is {2} of ‖&lt;i&gt;W&lt;/i&gt;‖, and {3} of its {4} singular values are non-zero where &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; alone has at most &lt;i&gt;r&lt;/i&gt; = {5}. The plot beside the maps shows those of &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&lt;p&gt;The formulas and counts above follow the LoRA tab (&lt;i&gt;r&lt;/i&gt; = {0}, α = {1}, {2}); this adapter&apos;s own settings are the ones in this paragraph.&lt;/p&gt;</source>
         <translation>&lt;p&gt;上文的公式和参数计数采用 LoRA 标签页的设置（&lt;i&gt;r&lt;/i&gt; = {0}，α = {1}，{2}）；这个适配器自己的设置以本段所写为准。&lt;/p&gt;</translation>
     </message>
@@ -1621,7 +1660,7 @@ as MNIST was made</source>
         <translation>&lt;p&gt;&lt;b&gt;秩 &lt;i&gt;r&lt;/i&gt;&lt;/b&gt; 是 &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 的中间维度。它限定了增量最多能有多少个独立方向，也决定了适配器的大小：适配器随它同步增大。这里 &lt;i&gt;r&lt;/i&gt; = {0}。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>rank</source>
         <comment>the rank of a matrix, as a formula writes it: rank(ΔW)</comment>
         <translation>秩</translation>
@@ -1660,15 +1699,20 @@ as MNIST was made</source>
 <context>
     <name>ExplainerJobs</name>
     <message>
-        <location filename="../gui/explainer_jobs.py" line="+82"/>
+        <location filename="../gui/learn/explainer_jobs.py" line="+88"/>
         <source>{0} has no LoRA adapters</source>
         <translation>{0} 没有 LoRA 适配器</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0}: adapters of {1}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ExplainerPanel</name>
     <message>
-        <location filename="../gui/widgets/explainer_panel.py" line="+53"/>
+        <location filename="../gui/learn/explainer_panel.py" line="+55"/>
         <source>The layer whose weight and update the explanation is about</source>
         <translation>讲解中的权重和增量所属的层</translation>
     </message>
@@ -1689,12 +1733,12 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+156"/>
+        <location line="+178"/>
         <source>Point at a cell of ΔW to see the sum it comes from.</source>
         <translation>将鼠标指向 ΔW 的一个单元格，查看它由哪些项相加而来。</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-104"/>
         <source>&lt;h3&gt;How LoRA works on {0}&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;LoRA 在 {0} 上如何工作&lt;/h3&gt;</translation>
     </message>
@@ -1724,12 +1768,12 @@ as MNIST was made</source>
         <translation>&lt;h4&gt;亮度特征&lt;/h4&gt;</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>This adapter could not be read: {0}</source>
         <translation>无法读取这个适配器：{0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+30"/>
         <source>Reading the adapter…</source>
         <translation>正在读取适配器…</translation>
     </message>
@@ -1744,7 +1788,7 @@ as MNIST was made</source>
         <translation>{0} 没有适配 {1}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>(&lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;)[{0}, {1}] = &lt;i&gt;s&lt;/i&gt;·Σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},&lt;i&gt;t&lt;/i&gt;]·&lt;i&gt;A&lt;/i&gt;[&lt;i&gt;t&lt;/i&gt;,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</source>
         <translation>(&lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;)[{0}, {1}] = &lt;i&gt;s&lt;/i&gt;·Σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;B&lt;/i&gt;[{0},&lt;i&gt;t&lt;/i&gt;]·&lt;i&gt;A&lt;/i&gt;[&lt;i&gt;t&lt;/i&gt;,{1}] = {2} × ({3}) = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
@@ -1772,7 +1816,7 @@ as MNIST was made</source>
 <context>
     <name>GalleryModel</name>
     <message>
-        <location filename="../gui/widgets/gallery.py" line="+69"/>
+        <location filename="../gui/evaluation/gallery.py" line="+69"/>
         <source>the model</source>
         <translation>该模型</translation>
     </message>
@@ -1795,7 +1839,7 @@ as MNIST was made</source>
 <context>
     <name>GalleryPanel</name>
     <message>
-        <location filename="../gui/widgets/gallery_panel.py" line="+18"/>
+        <location filename="../gui/evaluation/gallery_panel.py" line="+18"/>
         <source>All errors</source>
         <extracomment>(key, title, tooltip), the texts in English: translated where shown</extracomment>
         <translation>全部错误</translation>
@@ -1934,7 +1978,7 @@ as MNIST was made</source>
 <context>
     <name>ImageGrid</name>
     <message>
-        <location filename="../gui/widgets/image_grid.py" line="+23"/>
+        <location filename="../gui/shared/image_grid.py" line="+23"/>
         <source>No images</source>
         <translation>没有图像</translation>
     </message>
@@ -1975,7 +2019,7 @@ as MNIST was made</source>
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../gui/widgets/lesson_panel.py" line="+29"/>
+        <location filename="../gui/learn/lesson_panel.py" line="+30"/>
         <source>Each lesson asks a question and sets up the run that answers it</source>
         <translation>每节课程提出一个问题，并设置好能回答它的运行</translation>
     </message>
@@ -2015,7 +2059,7 @@ as MNIST was made</source>
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../gui/library.py" line="+33"/>
+        <location filename="../gui/library/dialog.py" line="+33"/>
         <source>Name</source>
         <extracomment>the columns by their English names (the code finds a column by it); the header shows them translated</extracomment>
         <translation>名称</translation>
@@ -2170,7 +2214,7 @@ as MNIST was made</source>
 <context>
     <name>LoraTab</name>
     <message>
-        <location filename="../gui/tabs/lora.py" line="+44"/>
+        <location filename="../gui/lora/tab.py" line="+46"/>
         <source>First convolution (1→8 channels). Adapting it means re-running every convolution in each step.</source>
         <translation>第一个卷积层（1→8 通道）。适配它时，每一步都要重新计算全部卷积。</translation>
     </message>
@@ -2479,7 +2523,7 @@ as MNIST was made</source>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../gui/plots.py" line="-54"/>
+        <location filename="../gui/shared/plots.py" line="-52"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
@@ -2751,42 +2795,42 @@ as MNIST was made</source>
     <message>
         <location line="+2"/>
         <source>{0} finished: {1}</source>
-        <translation>{0}已完成：{1}</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{0} stopped: {1}</source>
-        <translation>{0}已停止：{1}</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} diverged: {1}</source>
-        <translation>{0}已发散：{1}</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{0} failed: {1}</source>
-        <translation>{0}失败：{1}</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} finished</source>
-        <translation>{0}已完成</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{0} stopped</source>
-        <translation>{0}已停止</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} diverged</source>
-        <translation>{0}已发散</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{0} failed</source>
-        <translation>{0}失败</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+29"/>
@@ -2827,7 +2871,7 @@ as MNIST was made</source>
 <context>
     <name>ProbabilityPlot</name>
     <message>
-        <location filename="../gui/widgets/draw_canvas.py" line="+41"/>
+        <location filename="../gui/evaluation/draw_canvas.py" line="+41"/>
         <source>Class probabilities</source>
         <translation>各类别的概率</translation>
     </message>
@@ -2845,7 +2889,7 @@ as MNIST was made</source>
 <context>
     <name>StrengthJobs</name>
     <message>
-        <location filename="../gui/strength_jobs.py" line="+104"/>
+        <location filename="../gui/evaluation/strength_jobs.py" line="+104"/>
         <source>{0} at adapter strength {1} %: target accuracy {2} %</source>
         <translation>{0} 在适配器强度 {1} % 时：目标准确率 {2} %</translation>
     </message>
@@ -2858,7 +2902,7 @@ as MNIST was made</source>
 <context>
     <name>StrengthPanel</name>
     <message>
-        <location filename="../gui/widgets/strength_panel.py" line="+30"/>
+        <location filename="../gui/evaluation/strength_panel.py" line="+30"/>
         <source>Adapter strength</source>
         <translation>适配器强度</translation>
     </message>
@@ -2933,7 +2977,7 @@ as MNIST was made</source>
 <context>
     <name>SweepJobs</name>
     <message>
-        <location filename="../gui/sweep_jobs.py" line="+62"/>
+        <location filename="../gui/compare/jobs.py" line="+63"/>
         <source>{0} runs, {1} setting(s) on the Pareto front; saved as study {2}</source>
         <translation>{0} 次运行，{1} 种配置位于帕累托前沿；已保存为扫描记录 {2}</translation>
     </message>
@@ -2966,19 +3010,19 @@ as MNIST was made</source>
 <context>
     <name>SweepPlots</name>
     <message>
-        <location filename="../gui/widgets/sweep_plots.py" line="+28"/>
+        <location filename="../gui/compare/plots.py" line="+28"/>
         <source>head only</source>
-        <translation>仅输出层</translation>
+        <translation type="unfinished">仅输出层</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>full fine-tuning</source>
-        <translation>全量微调</translation>
+        <translation type="unfinished">全量微调</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>from scratch</source>
-        <translation>从头训练</translation>
+        <translation type="unfinished">从头训练</translation>
     </message>
     <message>
         <location line="+155"/>
@@ -3053,7 +3097,7 @@ as MNIST was made</source>
         <translation>在表格中选择运行，比较它们的损失</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+60"/>
         <source>{0} seeds</source>
         <translation>{0} 个随机种子</translation>
     </message>
@@ -3079,7 +3123,7 @@ source {3}
 <context>
     <name>SweepTable</name>
     <message>
-        <location filename="../gui/widgets/sweep_table.py" line="+25"/>
+        <location filename="../gui/compare/table.py" line="+24"/>
         <source>★</source>
         <extracomment>(title, tooltip) of each column</extracomment>
         <translation>★</translation>
@@ -3190,7 +3234,7 @@ source {3}
         <translation>本次运行的实际用时，单位为秒。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>One row per run. Click a header to sort; select rows (Ctrl or Shift for several) to overlay their loss curves.</source>
         <translation>每次运行一行。点击表头可排序；选中若干行（按住 Ctrl 或 Shift 可多选），可叠加显示它们的损失曲线。</translation>
     </message>
@@ -3208,7 +3252,7 @@ source {3}
 <context>
     <name>SweepView</name>
     <message>
-        <location filename="../gui/widgets/sweep_view.py" line="+37"/>
+        <location filename="../gui/compare/view.py" line="+38"/>
         <source>No sweep yet: choose what to compare and press Start.</source>
         <translation>还没有参数扫描：选择要比较的内容，然后点击“开始扫描”。</translation>
     </message>
@@ -3267,7 +3311,7 @@ source {3}
 <context>
     <name>TaskCombo</name>
     <message>
-        <location filename="../gui/widgets/task_combo.py" line="+29"/>
+        <location filename="../gui/shared/task_combo.py" line="+29"/>
         <source>Your own images…</source>
         <extracomment>the chosen task&apos;s name: a fixed name or &quot;folder:PATH&quot; (not emitted for the &quot;Your own images…&quot; item)</extracomment>
         <translation>自己的图像…</translation>
@@ -3307,7 +3351,7 @@ source {3}
 <context>
     <name>TaskStrip</name>
     <message>
-        <location filename="../gui/widgets/task_strip.py" line="+23"/>
+        <location filename="../gui/lora/task_strip.py" line="+23"/>
         <source>The target task</source>
         <translation>目标任务</translation>
     </message>
@@ -3360,7 +3404,7 @@ source {3}
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../gui/widgets/training_panel.py" line="+29"/>
+        <location filename="../gui/shared/training_panel.py" line="+29"/>
         <location line="+61"/>
         <location line="+13"/>
         <location line="+18"/>
@@ -3395,22 +3439,22 @@ source {3}
     <message>
         <location line="+14"/>
         <source>Finished</source>
-        <translation>已完成</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stopped</source>
-        <translation>已停止</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diverged</source>
-        <translation>已发散</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Failed</source>
-        <translation>失败</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3431,177 +3475,535 @@ source {3}
 <context>
     <name>classes</name>
     <message>
-        <location filename="../gui/core_texts.py" line="+165"/>
+        <location filename="../core/data/dataset_names.py" line="+27"/>
+        <location filename="../gui/i18n/core_texts.py" line="+165"/>
         <source>0 - zero</source>
         <extracomment>each data set&apos;s classes in label order; KMNIST&apos;s are romanised hiragana, which the translation writes as the characters themselves (with the romanisation)</extracomment>
         <translation>0 - 零</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>1 - one</source>
         <translation>1 - 一</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>2 - two</source>
         <translation>2 - 二</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>3 - three</source>
         <translation>3 - 三</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>4 - four</source>
         <translation>4 - 四</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>5 - five</source>
         <translation>5 - 五</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>6 - six</source>
         <translation>6 - 六</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>7 - seven</source>
         <translation>7 - 七</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>8 - eight</source>
         <translation>8 - 八</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>9 - nine</source>
         <translation>9 - 九</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <location filename="../gui/i18n/core_texts.py" line="+3"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>Trouser</source>
         <translation>裤子</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Pullover</source>
         <translation>套头衫</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>Dress</source>
         <translation>连衣裙</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Coat</source>
         <translation>外套</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>Sandal</source>
         <translation>凉鞋</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Shirt</source>
         <translation>衬衫</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>Sneaker</source>
         <translation>运动鞋</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Bag</source>
         <translation>包</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>Ankle boot</source>
         <translation>短靴</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <location filename="../gui/i18n/core_texts.py" line="+3"/>
         <source>o</source>
         <translation>お (o)</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>ki</source>
         <translation>き (ki)</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>su</source>
         <translation>す (su)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>tsu</source>
         <translation>つ (tsu)</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>na</source>
         <translation>な (na)</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>ha</source>
         <translation>は (ha)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>ma</source>
         <translation>ま (ma)</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>ya</source>
         <translation>や (ya)</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>re</source>
         <translation>れ (re)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>wo</source>
         <translation>を (wo)</translation>
     </message>
 </context>
 <context>
+    <name>commands</name>
+    <message>
+        <location filename="../core/workflows/run_command.py" line="+38"/>
+        <source>Choose a base model: the command needs its id in place of {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This command makes {0} models; this one is the run with the extra inputs, seed {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This command makes {0} models; this one is the control (no extra inputs), seed {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This command makes {0} models; this one is seed {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved before LoRA Studio recorded a fine-tuning&apos;s other runs: this command makes this model alone (seed {0}); whether a control or other seeds ran beside it is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The record does not say how many training images the run used: the command uses them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The record does not name its base model: put its id in place of {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The base model {0} is no longer in the library: the command needs it (or one made the same way).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LoRA dropout ({0}) cannot be set on the command line: the command trains without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A sweep always keeps its learning rate constant; this plan asks for the {0} schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
-        <location line="-88"/>
+        <location filename="../core/model/params.py" line="+16"/>
+        <location filename="../gui/i18n/core_texts.py" line="-88"/>
         <source>Trainable {0} of {1} parameters ({2} %)</source>
         <extracomment>core/model/params.py Budget.sentence(), in words a translator can reorder</extracomment>
         <translation>可训练参数 {0} / {1}（{2} %）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="-2"/>
+        <location filename="../gui/i18n/core_texts.py" line="+53"/>
         <source>Conv {0}→{1}, {2}×{2}</source>
+        <extracomment>how a layer&apos;s shape and the trainable share are said (marked: the window says them in its language)</extracomment>
         <translation>卷积层 {0}→{1}，{2}×{2}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Linear {0}→{1}</source>
         <translation>全连接层 {0}→{1}</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location filename="../core/data/bundled.py" line="+73"/>
+        <source>{0} is already in {1}</source>
+        <extracomment>the folder of bundled data sets, inside the bundle&apos;s data folder (PyInstaller&apos;s `_internal`)</extracomment>
+        <translation>{0} 已在 {1} 中</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the bundled {0} could not be imported: {1}</source>
+        <translation>无法导入随附的 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>imported the bundled {0} ({1:,} training and {2:,} test images) into {3}</source>
+        <translation>已将随附的 {0}（{1:,} 张训练图像和 {2:,} 张测试图像）导入到 {3}</translation>
+    </message>
+    <message>
+        <location filename="../core/data/download.py" line="+49"/>
+        <source>Downloading {0}</source>
+        <translation>正在下载 {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checking and installing the files</source>
+        <translation>正在检查并安装文件</translation>
+    </message>
+    <message>
+        <location filename="../core/training/loop.py" line="+49"/>
+        <source>stopped by the user</source>
+        <extracomment>why a run ended early, as TrainResult.message says it (Texts: the window words them in its language)</extracomment>
+        <translation>已被用户停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the loss became {0} at epoch {1}, step {2}: training diverged (learning rate {3:g} is probably too high). The weights of the last good step were kept.</source>
+        <translation>损失在第 {1} 轮第 {2} 步变为 {0}：训练已发散（学习率 {3:g} 可能过高）。已保留最后一个正常步的权重。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the weights became infinite or NaN in the last step (learning rate {0:g} is probably too high). The weights of the last good step were kept.</source>
+        <translation>权重在最后一步变为无穷大或 NaN（学习率 {0:g} 可能过高）。已保留最后一个正常步的权重。</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Caching the frozen {0} output</source>
+        <translation>正在缓存冻结的 {0} 的输出</translation>
+    </message>
+    <message>
+        <location filename="../core/workflows/evaluation_report.py" line="+185"/>
+        <source>Measuring the brightness of {0:,} test images</source>
+        <translation>正在测量 {0:,} 张测试图像的亮度</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Evaluating {0}</source>
+        <translation>正在评估 {0}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Evaluated</source>
+        <translation>评估完成</translation>
+    </message>
+    <message>
+        <location filename="../core/workflows/experiment.py" line="+86"/>
+        <source>Loading {0} from {1}</source>
+        <translation>正在从 {1} 读取 {0}</translation>
+    </message>
+    <message>
+        <location filename="../core/workflows/runs.py" line="+228"/>
+        <source>Scoring the base model on the target and the source task</source>
+        <translation>正在目标任务和源任务上为基础模型评分</translation>
+    </message>
+    <message>
+        <location filename="../core/workflows/sweep.py" line="+36"/>
+        <source>Run {0} of {1}: {2}, seed {3}</source>
+        <translation>第 {0}/{1} 次运行：{2}，随机种子 {3}</translation>
+    </message>
+</context>
+<context>
+    <name>datasets</name>
+    <message>
+        <location filename="../core/data/dataset_names.py" line="-24"/>
+        <location filename="../gui/i18n/core_texts.py" line="-65"/>
+        <source>MNIST</source>
+        <translation>MNIST</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
+        <source>KMNIST</source>
+        <translation>KMNIST</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location filename="../gui/i18n/core_texts.py" line="+3"/>
+        <source>MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0</source>
+        <translation>MNIST：Yann LeCun 与 Corinna Cortes，CC BY-SA 3.0 许可</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
+        <source>Fashion-MNIST by Zalando Research, MIT</source>
+        <translation>Fashion-MNIST：Zalando Research，MIT 许可</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
+        <source>KMNIST by ROIS-DS CODH, CC BY-SA 4.0</source>
+        <translation>KMNIST：ROIS-DS CODH，CC BY-SA 4.0 许可</translation>
+    </message>
+    <message>
+        <location filename="../core/data/tasks.py" line="+97"/>
+        <source>{0} · {1}</source>
+        <comment>a data set · the task made of it</comment>
+        <extracomment>each derived task&apos;s transformation of one split (&quot;train&quot; or &quot;test&quot;)</extracomment>
+        <translation>{0} · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../core/config.py" line="+106"/>
+        <location line="+164"/>
+        <location line="+14"/>
+        <source>{0} must be {1}, got {2} {3}</source>
+        <translation>{0}必须是{1}，实际为 {2} {3}</translation>
+    </message>
+    <message>
+        <location line="-174"/>
+        <source>{0} must be between {1:g} and {2:g}, got {3:g}</source>
+        <translation>{0}必须在 {1:g} 到 {2:g} 之间，实际为 {3:g}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} must be one of {1}; got {2}</source>
+        <translation>{0}必须是 {1} 之一；实际为 {2}</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>choose at least one layer for LoRA</source>
+        <translation>请为 LoRA 至少选择一个层</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a layer is listed twice</source>
+        <translation>有一个层列出了两次</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{0} must be a JSON object, got {1}</source>
+        <translation>{0} 必须是 JSON 对象，实际为 {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0}: unknown setting(s) {1}</source>
+        <translation>{0}：未知的设置 {1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>text</source>
+        <extracomment>how a message names the JSON value each type stands for (one, several)</extracomment>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>text values</source>
+        <translation>文本值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>whole numbers</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>numbers</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>true/false values</source>
+        <translation>true/false 值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a JSON object</source>
+        <translation>JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON objects</source>
+        <translation>JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{0} must be {1}, got {2}</source>
+        <translation>{0}必须是{1}，实际为 {2}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} is too large a number</source>
+        <translation>{0}的数值过大</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a list of {0}</source>
+        <translation>由{0}组成的列表</translation>
+    </message>
+    <message>
+        <location filename="../core/data/bundled.py" line="+14"/>
+        <source>{0} holds no data set (expected e.g. {1})</source>
+        <translation>{0} 中没有数据集（应有例如 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../core/data/dataset_names.py" line="+13"/>
+        <source>unknown data set {0}; choose one of {1}</source>
+        <translation>未知的数据集 {0}；请从 {1} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../core/data/datasets.py" line="+24"/>
+        <source>train</source>
+        <comment>a data set&apos;s split</comment>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <comment>a data set&apos;s split</comment>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>{0} is not in {1}: download it, or import a folder holding its four IDX files</source>
+        <translation>{1} 中没有 {0}：请下载，或导入一个包含其四个 IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{0}: {1} (or {1}.gz) is missing</source>
+        <translation>{0}：缺少 {1}（或 {1}.gz）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}/{1}</source>
+        <translation>{0}/{1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: the {1} split has {2:,} images but {3:,} labels</source>
+        <translation>{0}：{1}集有 {2:,} 张图像，却有 {3:,} 个标签</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>{0} is not a folder</source>
         <translation>{0} 不是文件夹</translation>
     </message>
@@ -3611,109 +4013,1373 @@ source {3}
         <translation>{0} 中没有这四个 IDX 文件中的任何一个（{1}，.gz 压缩与否均可）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{0}: {1} (or {1}.gz) is missing</source>
-        <translation>{0}：缺少 {1}（或 {1}.gz）</translation>
+        <location line="+23"/>
+        <source>could not write the data set into {0}: {1}</source>
+        <translation>无法将数据集写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../core/data/download.py" line="-31"/>
+        <source>download cancelled</source>
+        <translation>下载已取消</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{0}: the download is damaged (checksum mismatch); try again</source>
+        <translation>{0}：下载的文件已损坏（校验和不符）；请重试</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>could not download {0} ({1}). If this computer is offline, use “Import folder…” (or `lora-studio data import FOLDER`) with the four IDX files.</source>
+        <translation>无法下载 {0}（{1}）。如果这台计算机处于离线状态，请用“导入文件夹…”（或 `lora-studio data import FOLDER`）导入四个 IDX 文件。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>could not write the download into {0}: {1}</source>
+        <translation>无法将下载内容写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../core/data/feature_names.py" line="+40"/>
+        <source>unknown feature {0}; choose from {1}</source>
+        <translation>未知的特征 {0}；请从 {1} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../core/data/features.py" line="+100"/>
+        <source>feature statistics are inconsistent</source>
+        <translation>特征统计量不一致</translation>
+    </message>
+    <message>
+        <location filename="../core/data/idx.py" line="+49"/>
+        <source>{0}: label {1} at position {2} is out of range (labels must be 0–9)</source>
+        <translation>{0}：位置 {2} 的标签 {1} 超出范围（标签必须是 0–9）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0}: is named .gz but is not gzip-compressed data</source>
+        <translation>{0}：文件名以 .gz 结尾，但内容不是 gzip 压缩数据</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ends early</source>
+        <translation>提前结束</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{0} is not in {1}: download it, or import a folder holding its four IDX files</source>
-        <translation>{1} 中没有 {0}：请下载，或导入一个包含其四个 IDX 文件的文件夹</translation>
-    </message>
-</context>
-<context>
-    <name>datasets</name>
-    <message>
-        <location line="-188"/>
-        <source>MNIST</source>
-        <translation>MNIST</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fashion-MNIST</source>
-        <translation>Fashion-MNIST</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>KMNIST</source>
-        <translation>KMNIST</translation>
+        <source>{0}: the gzip data is corrupt ({1})</source>
+        <translation>{0}：gzip 数据已损坏（{1}）</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0</source>
-        <translation>MNIST：Yann LeCun 与 Corinna Cortes，CC BY-SA 3.0 许可</translation>
+        <source>{0}: file not found in {1}</source>
+        <translation>{0}：在 {1} 中找不到该文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: is a folder, not a file</source>
+        <translation>{0}：这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../core/data/own_images.py" line="+154"/>
+        <source>{0}: permission denied</source>
+        <translation>{0}：权限不足</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>images (idx3)</source>
+        <translation>图像（idx3）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>labels (idx1)</source>
+        <translation>标签（idx1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: too short to be an IDX file ({1} bytes)</source>
+        <translation>{0}：太短，不是 IDX 文件（{1} 字节）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: not an IDX file of unsigned bytes (magic number 0x{1}, expected 0x0000080{2})</source>
+        <translation>{0}：不是无符号字节的 IDX 文件（魔数为 0x{1}，应为 0x0000080{2}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: holds {1}-dimensional data, expected {2}</source>
+        <translation>{0}：包含 {1} 维数据，应为{2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the header is truncated</source>
+        <translation>{0}：文件头不完整</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: holds no items</source>
+        <translation>{0}：不含任何条目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: the header claims {1:,} items, more than the {2:,} accepted</source>
+        <translation>{0}：文件头声称有 {1:,} 个条目，超过了允许的 {2:,} 个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: images are {1}×{2} pixels; LoRA Studio needs {3}×{3}</source>
+        <translation>{0}：图像为 {1}×{2} 像素；LoRA Studio 需要 {3}×{3}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}: truncated: the header promises {1:,} items ({2:,} bytes) but only {3:,} bytes follow</source>
+        <translation>{0}：文件不完整：文件头声明有 {1:,} 个条目（{2:,} 字节），后面却只有 {3:,} 字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: has unexpected bytes after the {1:,} items the header declares</source>
+        <translation>{0}：在文件头声明的 {1:,} 个条目之后还有多余的字节</translation>
+    </message>
+    <message>
+        <location filename="../core/data/own_images.py" line="-91"/>
+        <source>{0}: no such folder</source>
+        <translation>{0}：没有这个文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: is a file, not a folder holding one subfolder per class (0–9)</source>
+        <translation>{0}：这是文件，不是每个类别（0–9）一个子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}: class folders are named by their label, 0–9, and {1} is not one</source>
+        <translation>{0}：类别文件夹以其标签 0–9 命名，而 {1} 不是这样的名字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}: holds no class folders; put each class&apos;s images in a subfolder named by its label, 0–9</source>
+        <translation>{0}：没有类别文件夹；请把每个类别的图像放进以其标签 0–9 命名的子文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}: holds {1:,} images, more than the {2:,} accepted</source>
+        <translation>{0}：有 {1:,} 张图像，超过了允许的 {2:,} 张</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0}: a class folder holds images only, not folders</source>
+        <translation>{0}：类别文件夹里只能放图像，不能放文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: not a PNG, JPEG or BMP image (by its name)</source>
+        <translation>{0}：（从文件名看）不是 PNG、JPEG 或 BMP 图像</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: not a regular file (a broken link, a pipe or a device)</source>
+        <translation>{0}：不是普通文件（是失效的链接、管道或设备）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}: class {1} holds no images (PNG, JPEG or BMP)</source>
+        <translation>{0}：类别 {1} 中没有图像（PNG、JPEG 或 BMP）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: class {1} has only {2} image; each class needs at least {3}, one to train on and one to test</source>
+        <translation>{0}：类别 {1} 只有 {2} 张图像；每个类别至少需要 {3} 张，一张用于训练，一张用于测试</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0}: cannot be read ({1})</source>
+        <translation>{0}：无法读取（{1}）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{0}: too large: refused unread (at most {1:,} pixels a side)</source>
+        <translation>{0}：太大，未读取即拒绝（每边最多 {1:,} 像素）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}: was removed while the folder was being read</source>
+        <translation>{0}：在读取文件夹时被删除了</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: not a PNG, JPEG or BMP image, or a corrupt one</source>
+        <translation>{0}：不是 PNG、JPEG 或 BMP 图像，或者图像已损坏</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: corrupt or truncated image ({1})</source>
+        <translation>{0}：图像已损坏或不完整（{1}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: shows no digit: every pixel is about the same shade</source>
+        <translation>{0}：看不到数字：所有像素的深浅几乎相同</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}: {1}×{2} pixels is too small; at least {3} a side</source>
+        <translation>{0}：{1}×{2} 像素太小；每边至少 {3} 像素</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1}×{2} pixels is too large; at most {3:,} a side</source>
+        <translation>{0}：{1}×{2} 像素太大；每边最多 {3:,} 像素</translation>
+    </message>
+    <message>
+        <location filename="../core/data/task_names.py" line="+197"/>
+        <source>a task name must be text, got {0}</source>
+        <extracomment>the composites `lora-studio tasks` lists: every pair of COMPOSABLE, in its order</extracomment>
+        <translation>任务名必须是文本，实际为 {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}: give the folder after the colon, e.g. {1}</source>
+        <translation>{0}：请在冒号后给出文件夹，例如 {1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no task given; choose one of {0}, or join two or more of {1} with +</source>
+        <translation>没有给出任务；请从 {0} 中选择一个，或用 + 连接 {1} 中的两个或更多</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown task {0}; did you mean {1}? choose one of {2}, or join two or more of {3} with +</source>
+        <translation>未知的任务 {0}；您是指 {1} 吗？请从 {2} 中选择一个，或用 + 连接 {3} 中的两个或更多</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown task {0}; choose one of {1}, or join two or more of {2} with +</source>
+        <translation>未知的任务 {0}；请从 {1} 中选择一个，或用 + 连接 {2} 中的两个或更多</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0}: a task is missing beside a +; a composite task joins two or more of {1} with +</source>
+        <translation>{0}：+ 旁缺少任务；组合任务用 + 连接 {1} 中的两个或更多</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} cannot be part of a composite task: only {1} can be joined with +</source>
+        <translation>{0} 不能作为组合任务的一部分：只有 {1} 可以用 + 连接</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown task {0} in {1}; did you mean {2}? a composite task joins two or more of {3} with +</source>
+        <translation>{1} 中有未知的任务 {0}；您是指 {2} 吗？组合任务用 + 连接 {3} 中的两个或更多</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown task {0} in {1}; a composite task joins two or more of {2} with +</source>
+        <translation>{1} 中有未知的任务 {0}；组合任务用 + 连接 {2} 中的两个或更多</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} appears twice in {1}: each change can be used once</source>
+        <translation>{0} 在 {1} 中出现了两次：每种改变只能用一次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>write {0} instead of {1}: a composite task&apos;s parts are written in the order they apply, which is {2}</source>
+        <translation>请写 {0}，而不是 {1}：组合任务的各部分按其生效顺序书写，即 {2}</translation>
+    </message>
+    <message>
+        <location filename="../core/data/tasks.py" line="+14"/>
+        <source>the {0} task needs {1}, which is not installed: get it with `lora-studio data download {0}` or the Dataset tab&apos;s Download button</source>
+        <translation>{0} 任务需要 {1}，但尚未安装：请用 `lora-studio data download {0}` 或数据集标签页的“下载”按钮获取</translation>
+    </message>
+    <message>
+        <location filename="../core/errors.py" line="+60"/>
+        <source>No space left on device</source>
+        <extracomment>every error whose message is meant for people the operating system&apos;s common reasons, in the C library&apos;s English (what `strerror` says on Linux), marked so the window can say them in its language</extracomment>
+        <translation>磁盘空间不足</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Fashion-MNIST by Zalando Research, MIT</source>
-        <translation>Fashion-MNIST：Zalando Research，MIT 许可</translation>
+        <source>Disk quota exceeded</source>
+        <translation>超出磁盘配额</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>KMNIST by ROIS-DS CODH, CC BY-SA 4.0</source>
-        <translation>KMNIST：ROIS-DS CODH，CC BY-SA 4.0 许可</translation>
+        <source>Read-only file system</source>
+        <translation>文件系统为只读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation not permitted</source>
+        <translation>不允许该操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No such file or directory</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is a directory</source>
+        <translation>这是文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a directory</source>
+        <translation>不是文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File exists</source>
+        <translation>文件已存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory not empty</source>
+        <translation>文件夹不为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File name too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input/output error</source>
+        <translation>输入/输出错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many open files</source>
+        <translation>打开的文件过多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device or resource busy</source>
+        <translation>设备或资源忙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid cross-device link</source>
+        <translation>无效的跨设备链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many levels of symbolic links</source>
+        <translation>符号链接层数过多</translation>
+    </message>
+    <message>
+        <location filename="../core/evaluation/stack.py" line="+97"/>
+        <source>the stack holds {0} adapters but {1} weights were given</source>
+        <extracomment>every layer some adapter adapts, in forward order</extracomment>
+        <translation>叠加中有 {0} 个适配器，却给出了 {1} 个权重</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>the base of an adapter stack must be a plain model of this app, without adapters</source>
+        <translation>适配器叠加的基础必须是本应用的普通模型，不带适配器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the base of an adapter stack takes no extra inputs</source>
+        <translation>适配器叠加的基础模型不接受额外输入</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} is not a LoRA adapter: only LoRA models can be stacked</source>
+        <translation>{0} 不是 LoRA 适配器：只有 LoRA 模型可以叠加</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../core/workflows/adapter_stack.py" line="+81"/>
+        <source>{0} takes extra inputs: its fc1 is wider than the base&apos;s, so it cannot be stacked</source>
+        <translation>{0} 接受额外输入：它的 fc1 比基础模型的宽，因此不能叠加</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} has its adapters merged into its weights</source>
+        <translation>{0} 的适配器已合并进权重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} was trained from a base of another shape</source>
+        <translation>{0} 是从另一种形状的基础模型训练的</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} was not trained from this base: its frozen {1} differs from the base&apos;s</source>
+        <translation>{0} 不是从这个基础模型训练的：它冻结的 {1} 与基础模型的不同</translation>
+    </message>
+    <message>
+        <location filename="../core/export_code/__init__.py" line="+32"/>
+        <source>the format must be one of {0}, not {1}</source>
+        <translation>格式必须是 {0} 之一，而不是 {1}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../core/storage/library.py" line="+153"/>
+        <source>could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../core/export_code/comments.py" line="+217"/>
+        <source>the comments can be written in {0}, not {1}</source>
+        <translation>注释可以用 {0} 书写，不能用 {1}</translation>
+    </message>
+    <message>
+        <location filename="../core/export_code/plan.py" line="+64"/>
+        <source>{0} was trained on your images in {1}, which is no longer there: put the folder back to export it</source>
+        <extracomment>the input and label changes an exported script makes itself (data/tasks.py&apos;s TRANSFORMS it replicates) the tensors of the base a method leaves as they were: the fine-tuned model&apos;s copies must equal the base file&apos;s</extracomment>
+        <translation>{0} 是在 {1} 中你自己的图像上训练的，但该文件夹已不在：请放回文件夹后再导出</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{0} is a base model, not a fine-tuning: export a model fine-tuned from it</source>
+        <translation>{0} 是基础模型，不是微调：请导出从它微调出的模型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} combines other adapters and was never trained: export the adapters it combines</source>
+        <translation>{0} 由其他适配器合并而成，从未训练过：请导出它所合并的适配器</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} was made by {1}, which cannot be exported as code</source>
+        <translation>{0} 由 {1} 得到，无法导出为代码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} uses the LoRA variant {1}, which PEFT&apos;s LoraConfig cannot express; only {2} can be exported as code</source>
+        <translation>{0} 使用 LoRA 变体 {1}，PEFT 的 LoraConfig 无法表达；只有 {2} 可以导出为代码</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the task {0} cannot be made by an exported script (it knows {1})</source>
+        <translation>导出的脚本无法生成任务 {0}（它只认识 {1}）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} does not say which base model it was fine-tuned from; it cannot be exported</source>
+        <translation>{0} 没有记录它是从哪个基础模型微调的；无法导出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the base model {0} that {1} was fine-tuned from is no longer in the library</source>
+        <translation>{1} 所基于的基础模型 {0} 已不在模型库中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the base model {0} has no weights file: {1} is missing</source>
+        <translation>基础模型 {0} 没有权重文件：缺少 {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the base model {0} changed since {1} was fine-tuned from it ({2} differs)</source>
+        <translation>基础模型 {0} 在 {1} 从它微调之后有了变化（{2} 不同）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the weights of {0} changed since they were saved, or cannot be read: {1}</source>
+        <translation>{0} 的权重在保存后有了变化，或无法读取：{1}</translation>
+    </message>
+    <message>
+        <location filename="../core/model/combine.py" line="+76"/>
+        <source>give one weight for each of the adapters to combine</source>
+        <translation>请为每个要合并的适配器给出一个权重</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{0} needs adapters of one rank, these have ranks {1}: use cat or svd</source>
+        <translation>{0} 需要秩相同的适配器，这些适配器的秩为 {1}：请用 cat 或 svd</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the rank is chosen for svd of two or more adapters only; {0} gives rank {1}</source>
+        <translation>只有对两个或更多适配器做 svd 时才能选择秩；{0} 得到的秩为 {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the combined adapter would have rank {0}, above the largest rank, {1}</source>
+        <translation>合并后的适配器的秩将为 {0}，超过了最大秩 {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>svd cannot keep rank {0}: {1}&apos;s ΔW is {2} × {3}, so it has at most {4} singular values</source>
+        <translation>svd 无法保留秩 {0}：{1} 的 ΔW 为 {2} × {3}，最多只有 {4} 个奇异值</translation>
+    </message>
+    <message>
+        <location filename="../core/model/weights.py" line="+86"/>
+        <source>merging gives NaN or infinite values in {0}</source>
+        <translation>合并后 {0} 中出现 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/library.py" line="-102"/>
+        <source>{0} is not a model id (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only, not starting with &apos;.&apos;)</source>
+        <translation>{0} 不是模型 ID（只能包含字母、数字、“.”、“_”和“-”，且不能以“.”开头）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{0}: {1} holds NaN or infinite values; the model was not saved</source>
+        <translation>{0}：{1} 中有 NaN 或无穷大；模型未保存</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>could not save model {0} in {1}: {2}</source>
+        <translation>无法将模型 {0} 保存到 {1}：{2}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a model&apos;s name must have 1 to 200 characters</source>
+        <translation>模型名称必须有 1 到 200 个字符</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>could not rename {0}: {1}</source>
+        <translation>无法重命名 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>could not delete {0}: {1}</source>
+        <translation>无法删除 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0}: {1}; nothing was written</source>
+        <translation>{0}：{1}；未写入任何内容</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>cannot read the model library {0}: {1}</source>
+        <translation>无法读取模型库 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{0}/{1}: {2}</source>
+        <translation>{0}/{1}：{2}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no model {0} in {1}</source>
+        <translation>{1} 中没有模型 {0}</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/model_files.py" line="+25"/>
+        <source>{0} is too large to be one of ours</source>
+        <translation>{0} 太大，不是本应用写的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is missing</source>
+        <translation>缺少 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} cannot be read: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} is not valid JSON ({1}, line {2})</source>
+        <translation>{0} 不是有效的 JSON（{1}，第 {2} 行）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is not usable JSON ({1})</source>
+        <translation>{0} 不是可用的 JSON（{1}）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{0} is not a valid safetensors file ({1})</source>
+        <translation>{0} 不是有效的 safetensors 文件（{1}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} is damaged: its numbers do not match the checksum saved with them</source>
+        <translation>{0} 已损坏：其中的数值与一同保存的校验和不符</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{0}: tensors do not match the model (missing {1}, unexpected {2})</source>
+        <translation>{0}：张量与模型不符（缺少 {1}，多出 {2}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}: {1} is {2}, expected float32</source>
+        <translation>{0}：{1} 的类型为 {2}，应为 float32</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1} has shape {2}, expected {3}</source>
+        <translation>{0}：{1} 的形状为 {2}，应为 {3}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1} holds NaN or infinite values</source>
+        <translation>{0}：{1} 中有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/record.py" line="+43"/>
+        <source>a series has at least one seed</source>
+        <extracomment>the scores of metrics.json a summary carries (None when a model has none: a base has no forgetting)</extracomment>
+        <translation>一个系列至少要有一个随机种子</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>{0}: config.json is not a JSON object</source>
+        <translation>{0}：config.json 不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: config.json has no valid format_version</source>
+        <translation>{0}：config.json 中没有有效的 format_version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: saved by a newer LoRA Studio (format {1}; this one reads up to {2}). Update LoRA Studio to open it.</source>
+        <translation>{0}：由较新版本的 LoRA Studio 保存（格式 {1}；本版本最多能读取 {2}）。请更新 LoRA Studio 后再打开。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{0}: config.json is not valid ({1})</source>
+        <translation>{0}：config.json 无效（{1}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: config.json lists {1} features for a model taking {2}</source>
+        <translation>{0}：config.json 列出了 {1} 个特征，而模型接受 {2} 个</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a {0} model is made by {1}, not {2}</source>
+        <translation>{0} 模型由 {1} 得到，而不是 {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no fine-tuning method</source>
+        <translation>不用任何微调方法</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a {0} model has no LoRA settings</source>
+        <translation>{0} 模型没有 LoRA 设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {0} model cannot have LoRA settings</source>
+        <translation>{0} 模型不能有 LoRA 设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a {0} model takes no extra features</source>
+        <translation>{0} 模型不接受额外特征</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a base model is trained on its own data set: its task is &apos;same&apos;</source>
+        <translation>基础模型在它自己的数据集上训练：其任务是 &apos;same&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a base model is no run of a fine-tuning series</source>
+        <translation>基础模型不属于任何微调系列</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the feature statistics must be finite numbers, with standard deviations above 0</source>
+        <translation>特征统计量必须是有限数值，且标准差大于 0</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{0}: metrics.json is not a JSON object</source>
+        <extracomment>what every fine-tuned model&apos;s metrics hold besides test_accuracy (which equals target_accuracy): scores on the target task&apos;s and the source task&apos;s (the base&apos;s own data set&apos;s) test split, the base&apos;s on both, and forgetting = base_source_accuracy − source_accuracy what the metrics the app shows must be (the windows and tables format them); others are kept as they are</extracomment>
+        <translation>{0}：metrics.json 不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} must be a count (0 or more), got {1}</source>
+        <translation>{0} 必须是计数（0 或更大），实际为 {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: metrics.json: {1}</source>
+        <translation>{0}：metrics.json：{1}</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/studies.py" line="+50"/>
+        <source>could not save the study {0}: {1}</source>
+        <extracomment>a study&apos;s runs as CSV (`lora-studio sweep --csv`, the Compare tab&apos;s export): the RUN record without its loss</extracomment>
+        <translation>无法保存扫描记录 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{0} is not a study id</source>
+        <translation>{0} 不是扫描记录 ID</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} is not a JSON object</source>
+        <translation>{0} 不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: runs must be a list of run records</source>
+        <translation>{0}：runs 必须是运行记录的列表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: run {1} lacks {2}</source>
+        <translation>{0}：第 {1} 次运行缺少 {2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: run {1}: {2} must be a number, got {3}</source>
+        <translation>{0}：第 {1} 次运行：{2} 必须是数字，实际为 {3}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: pareto must list indices of its runs</source>
+        <translation>{0}：pareto 必须列出其运行的序号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1} must be text</source>
+        <translation>{0}：{1} 必须是文本</translation>
+    </message>
+    <message>
+        <location filename="../core/workflows/adapter_stack.py" line="-46"/>
+        <source>choose at least one adapter to stack</source>
+        <translation>请至少选择一个要叠加的适配器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is in the stack twice: give it one weight instead</source>
+        <translation>{0} 在叠加中出现了两次：请改为给它一个权重</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../core/workflows/combine.py" line="+100"/>
+        <source>{0} does not say which base model it was trained from</source>
+        <translation>{0} 没有记录它是从哪个基础模型训练的</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>adapters of different bases cannot be stacked: {0} was trained from {1}, {2} from {3}</source>
+        <translation>不同基础模型的适配器不能叠加：{0} 从 {1} 训练，{2} 从 {3} 训练</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} was not trained on these weights of base {1} (its frozen {2} differs): the base changed since, or the adapters were trained from different copies of it</source>
+        <translation>{0} 不是在基础模型 {1} 的这些权重上训练的（它冻结的 {2} 不同）：基础模型此后有变化，或这些适配器是从它的不同副本训练的</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{0} is a {1} model, not a LoRA adapter: only LoRA models can be stacked</source>
+        <translation>{0} 是 {1} 模型，不是 LoRA 适配器：只有 LoRA 模型可以叠加</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{0} is not a base model</source>
+        <translation>{0} 不是基础模型</translation>
+    </message>
+    <message>
+        <location filename="../core/workflows/combine.py" line="-43"/>
+        <source>choose at least one adapter to combine</source>
+        <extracomment>the kind a combination is saved as: a plain LoRA model of its base (no extra inputs). The one place that names it, for when kinds become a registry; record.combination tells a combination from a trained run.</extracomment>
+        <translation>请至少选择一个要合并的适配器</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{0} is a {1} model, not a LoRA adapter: it cannot be combined</source>
+        <translation>{0} 是 {1} 模型，不是 LoRA 适配器：不能合并</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is a DoRA adapter: its learned magnitudes have no weighted sum (PEFT drops them), so DoRA adapters are not combined</source>
+        <translation>{0} 是 DoRA 适配器：它学到的幅值没有加权和（PEFT 会丢弃它们），因此不合并 DoRA 适配器</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} takes extra inputs ({1}): their fc1 columns are trained outside the adapter, so only LoRA runs without extra inputs are combined</source>
+        <translation>{0} 接受额外输入（{1}）：它们在 fc1 中的列是在适配器之外训练的，因此只合并不带额外输入的 LoRA 运行</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>adapters of different bases cannot be combined: {0} was trained from {1}, {2} from {3}</source>
+        <translation>不同基础模型的适配器不能合并：{0} 从 {1} 训练，{2} 从 {3} 训练</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{0} and {1} were trained on different weights of base {2}: they cannot be combined</source>
+        <translation>{0} 和 {1} 是在基础模型 {2} 的不同权重上训练的：不能合并</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>base {0} changed since {1} was trained: the adapter no longer fits its weights</source>
+        <translation>基础模型 {0} 在训练 {1} 之后有了变化：适配器已不再适合它的权重</translation>
+    </message>
+    <message>
+        <location filename="../core/workflows/evaluation_report.py" line="-41"/>
+        <source>these models were trained on different data sets ({0}): evaluate them separately</source>
+        <translation>这些模型是在不同的数据集上训练的（{0}）：请分别评估</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>evaluation stopped</source>
+        <translation>评估已停止</translation>
+    </message>
+    <message>
+        <location filename="../core/workflows/plans.py" line="+82"/>
+        <source>give at least one seed</source>
+        <translation>请至少给出一个随机种子</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a seed is listed twice</source>
+        <translation>有一个随机种子列出了两次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a feature is listed twice</source>
+        <translation>有一个特征列出了两次</translation>
+    </message>
+    <message>
+        <location filename="../core/workflows/runs.py" line="-133"/>
+        <source>{0}, seed {1}: {2}</source>
+        <translation>{0}，随机种子 {1}：{2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}, seed {1}: stopped</source>
+        <translation>{0}，随机种子 {1}：已停止</translation>
+    </message>
+    <message>
+        <location line="+222"/>
+        <source>{0} is a {1} model; fine-tuning starts from a base model</source>
+        <translation>{0} 是 {1} 模型；微调要从基础模型开始</translation>
+    </message>
+    <message>
+        <location filename="../core/workflows/sweep_plan.py" line="+46"/>
+        <source>choose at least one {0}</source>
+        <translation>请至少选择一个{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {0} is listed twice</source>
+        <translation>有一个{0}列出了两次</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <location filename="../core/export_code/comments.py" line="-200"/>
+        <source>“{name}” ({model_id}), exported from LoRA Studio as a standalone script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It fine-tunes the base model {base_id} for the target task {task} with LoRA on {layers} (rank r = {rank}, α = {alpha}), the way the app did, and prints the accuracy on the target task and on the source task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It fine-tunes the base model {base_id} for the target task {task} by training its head (fc2) alone, the way the app did, and prints the accuracy on the target task and on the source task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It fine-tunes the base model {base_id} for the target task {task} by training every weight (full fine-tuning), the way the app did, and prints the accuracy on the target task and on the source task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It trains a fresh CNN from scratch on the target task {task}, the way the app did (the reference a fine-tuning is judged by), and prints the accuracy on the target task and on the source task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It imports torch, torchvision, safetensors and peft (pip install torch torchvision safetensors peft), nothing of LoRA Studio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It imports torch, torchvision and safetensors (pip install torch torchvision safetensors), nothing of LoRA Studio: without adapters there is nothing for PEFT to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run it as: python {script} --data-dir DIR [--base PATH] [--seed N] [--epochs N]. Its last line is target_accuracy=… source_accuracy=…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first code cell holds its options: the data folder, the base model&apos;s weights file, the seed and the number of epochs. The last line it prints is target_accuracy=… source_accuracy=…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With the same seed it starts from the same weights and draws the same batches as the app; the two add up their numbers in a different order, so the accuracies agree closely, not to the last digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The run&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your own images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The target task</source>
+        <translation>目标任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The extra input features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The base model&apos;s weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA with PEFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the head trains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every weight trains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A fresh model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer and learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accuracy on the target and the source task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the data set and the base model&apos;s weights are, the seed and the number of epochs; by default, the run&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The run&apos;s other settings, as the app saved them with the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the base&apos;s data set: the source task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the data set the target task is made of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the first N training images (the app&apos;s training images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the base&apos;s training pixels: mean and standard deviation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The data set, read with torchvision from DATA_DIR/&lt;Name&gt;/raw/ (download=False), as uint8 images (N, 28, 28) and their labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>torchvision reads the unpacked IDX files only: a folder holding just the .gz files is unpacked into a temporary folder first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The target task {task}, made as the app makes it: each change is a small function of (images, labels, split), applied in order to the training and the test split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The target task is the source task itself (the article&apos;s experiment): nothing changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The target task is another data set, {target}; the source task stays the base&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gaussian noise of half the pixel range, drawn from a fixed seed per block of {block} images and per split: every run sees the same noisy images, the app&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The run trained on the first {train_images} images of the target task&apos;s training split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your images in {folder}, one subfolder per class (0–9), prepared as the app prepares them: grey, white ink on black, boxed to 20 pixels and centred in 28×28 like MNIST. A fixed fifth of each class is the test split; the training images take the classes in turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The extra input features ({features}): computed from pixels in [0, 1], then standardised with the mean and standard deviation of the training split that the app saved with the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The article&apos;s CNN, as the app builds it: two convolution layers, then two fully connected layers, fc1 and fc2 (the head).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fc1 takes the {flat} flattened convolution features plus {features_count} extra input(s): the article&apos;s extra column(s), appended as the head begins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pixels in [0, 1] are standardised inside the model, with the base&apos;s training statistics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The SHA-256 of the tensors that LoRA Studio saved in the file. If it differs, this is not the base the run started from; set BASE_SHA256 = None to start from another base of the same shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One generator, seeded, draws what the app draws, in the same order: the new fc1 column(s), then each adapter&apos;s A.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One generator, seeded, draws each adapter&apos;s A as the app draws it, in the same order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight transfer, as in the article: every base tensor is copied; fc1.weight grows from ({hidden}, {flat}) to ({hidden}, {fc1_inputs}): its first {flat} columns are the base&apos;s, the new column(s) start random, in nn.Linear&apos;s own range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weight transfer, as in the article: every base tensor is copied; fc1.weight grows from ({hidden}, {flat}) to ({hidden}, {fc1_inputs}): its first {flat} columns are the base&apos;s, the new column(s) start at zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>get_peft_model freezes every weight of the base: this is the frozen W. Beside each layer of target_modules it adds an adapter, lora_A (r × in) and lora_B (out × r), where ΔW lives: the layer computes W x + s·B(A x), so ΔW = s·B·A.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The scale s = α/r = {alpha}/{rank} = {scale}: PEFT sets it from r and lora_alpha.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rsLoRA (use_rslora=True): the scale is s = α/√r = {alpha}/√{rank} = {scale}, so the update&apos;s size does not shrink as r grows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DoRA (use_dora=True): a learned magnitude per output (lora_magnitude_vector, starting at the norm of W&apos;s rows) times the direction of W + s·B·A; s = α/r = {alpha}/{rank} = {scale}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LoRA dropout: while training, a fraction {dropout} of the adapter&apos;s inputs is zeroed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>B starts at zero, so the wrapped model starts out exactly as the base. A starts as the article has it, N(0, 0.01²), which PEFT does not offer (init_lora_weights: kaiming-uniform by default, or &quot;gaussian&quot; with std 1/r): it is drawn here, after wrapping, from the seeded generator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>B starts at zero, so the wrapped model starts out exactly as the base. A starts as PEFT&apos;s default has it (kaiming-uniform), drawn again here from the seeded generator so that it is the app&apos;s draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The new feature column(s) of fc1 train too (the article&apos;s text says so; its code froze them): fc1&apos;s weight is made trainable and a gradient hook zeroes the gradient of the copied columns, so Adam leaves them exactly as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What trains: the adapters and the new feature column(s), as the app counts them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The base&apos;s weights, then every weight frozen except the head&apos;s (fc2): {trained} parameters train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The base&apos;s weights, and every one of them trains (full fine-tuning): nothing is frozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A fresh CNN: the seed draws its first weights as it drew the app&apos;s. The base model&apos;s weights are not used (--base is accepted and ignored); the source accuracy shows what a model of the target task alone knows of the base&apos;s task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>torch.optim.Adam (its default betas and eps, no weight decay) over what trains, as the app trains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LoRA+: B learns {ratio} times as fast as A. Two optimizer groups: every lora_B at {ratio} × the learning rate, everything else at the learning rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One learning rate for everything that trains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The app&apos;s learning-rate schedule, anneal: the learning rate holds for the first two thirds of the steps, then falls linearly to 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The app&apos;s learning-rate schedule, cosine: from the learning rate down to 0 along half a cosine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The app&apos;s learning-rate schedule, constant: it never changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each epoch shuffles the training images with a generator seeded as the app seeds it and takes them in batches of {batch_size}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the schedule&apos;s rate, times each group&apos;s factor (LoRA+)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accuracy on the target task&apos;s test split, and on the source task&apos;s (the base&apos;s own data set): how much of the source task the fine-tuning kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last line, for whoever compares runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One split of torchvision&apos;s data set `name`: uint8 images (N, 28, 28) and int64 labels (N,).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>uint8 images (N, 28, 28) → float (N, 1, 28, 28) in [0, 1], as torchvision&apos;s ToTensor gives them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a quarter turn anticlockwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(train, test), each uint8 images (N, 28, 28) and int64 labels, split as the app splits them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One image file → uint8 (28, 28): grey, white ink on black, boxed to 20 pixels and centred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>16-bit grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transparency is flattened onto white, as image viewers show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark ink on light paper (a light border) is turned into MNIST&apos;s white ink on black; then the background&apos;s level is taken away and faint ink dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pixels of the outer ring, a twentieth of the shorter side wide (at least one pixel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ink (H, W) in [0, 1] → uint8 (28, 28): the digit scaled into a 20×20 box, centred by its mass, as MNIST&apos;s digits were made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the article&apos;s img.mean(dim=[1, 2, 3])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The standardised extra inputs (N, F) of uint8 images (N, 28, 28), 8,192 images at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SHA-256 of the tensors&apos; names, types, shapes and bytes, in name order, as LoRA Studio computes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>get_peft_model moves it into fc1.base_layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The share of the images whose most likely class is their label.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>features</name>
     <message>
-        <location line="-30"/>
+        <location filename="../core/data/feature_names.py" line="-16"/>
+        <location filename="../gui/i18n/core_texts.py" line="-30"/>
         <source>Brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Ink</source>
         <translation>墨迹</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-5"/>
+        <location filename="../gui/i18n/core_texts.py" line="+3"/>
         <source>mean pixel value (the article&apos;s feature)</source>
         <translation>像素平均值（文章中的特征）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>standard deviation of the pixel values</source>
         <translation>像素值的标准差</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>fraction of pixels brighter than half</source>
         <translation>亮度超过一半的像素所占比例</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>fraction of columns that hold ink</source>
         <translation>有墨迹的列所占比例</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="-7"/>
+        <location filename="../gui/i18n/core_texts.py" line="+128"/>
         <source>brightness</source>
         <extracomment>the features as a model&apos;s name and a settings summary write them (the core writes the feature&apos;s name)</extracomment>
         <translation>亮度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>ink</source>
         <translation>墨迹</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>width</source>
         <translation>宽度</translation>
     </message>
@@ -3721,7 +5387,7 @@ source {3}
 <context>
     <name>jobs</name>
     <message>
-        <location filename="../gui/worker.py" line="+34"/>
+        <location filename="../gui/background/worker.py" line="+34"/>
         <source>Loading PyTorch</source>
         <extracomment>what each kind of job is called in messages: &quot;Base training is still running&quot; (English; `job_title` translates)</extracomment>
         <translation>加载 PyTorch</translation>
@@ -3777,9 +5443,9 @@ source {3}
         <translation>参数扫描</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+146"/>
         <source>not enough memory: try a smaller subset or batch size</source>
-        <extracomment>jobs the window starts by itself to show something (a task&apos;s images, a model at another adapter strength): their starter shows how they ended, so the window neither announces them nor boxes a user error of theirs called in the GUI thread with a list of the values the job passed to `JobContext.partial`, in order</extracomment>
+        <extracomment>jobs the window starts by itself to show something (a task&apos;s images, a model at another adapter strength): their starter shows how they ended, so the window neither announces them nor boxes a user error of theirs called in the GUI thread with a list of the values the job passed to `JobContext.partial`, in order the jobs&apos; messages are translated where they are made, in the worker thread (QCoreApplication.translate is thread-safe)</extracomment>
         <translation>内存不足：请减少训练图像数或批大小</translation>
     </message>
     <message>
@@ -3788,9 +5454,8 @@ source {3}
         <translation>意外错误（{0}：{1}）</translation>
     </message>
     <message>
-        <location filename="../gui/jobs.py" line="+153"/>
+        <location filename="../gui/state/loading.py" line="+94"/>
         <source>Reading {0} from {1}</source>
-        <extracomment>the jobs&apos; messages are translated where they are made, in the worker thread (QCoreApplication.translate is thread-safe); texts of the core inside them (its errors, its status lines) stay English</extracomment>
         <translation>正在从 {1} 读取 {0}</translation>
     </message>
     <message>
@@ -3799,7 +5464,7 @@ source {3}
         <translation>{0}：{1} 张训练图像和 {2} 张测试图像</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../gui/dataset/jobs.py" line="+19"/>
         <source>download cancelled; nothing was changed</source>
         <translation>下载已取消；未做任何更改</translation>
     </message>
@@ -3819,7 +5484,7 @@ source {3}
         <translation>已从 {1} 导入 {0}：{2} 张训练图像</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../gui/base/jobs.py" line="+33"/>
         <source>Training the base CNN on {0} images</source>
         <translation>正在用 {0} 张图像训练基础 CNN</translation>
     </message>
@@ -3830,12 +5495,12 @@ source {3}
     </message>
     <message>
         <location line="+5"/>
-        <location line="+32"/>
+        <location filename="../gui/lora/jobs.py" line="+46"/>
         <source>nothing was saved</source>
         <translation>未保存任何内容</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="+4"/>
         <source>test accuracy {0} %, saved as “{1}”</source>
         <translation>测试准确率 {0} %，已保存为“{1}”</translation>
     </message>
@@ -3845,7 +5510,7 @@ source {3}
         <translation>{0} 模型已保存为“{1}”：可以在模型库中删除它。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../gui/lora/jobs.py" line="-6"/>
         <source>Making the target task</source>
         <translation>正在生成目标任务</translation>
     </message>
@@ -3865,9 +5530,8 @@ source {3}
         <translation>{0}：{1} 这些模型已保存：可以在模型库中删除它们。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../gui/shared/training_jobs.py" line="+27"/>
         <source>Training: {0}, seed {1}</source>
-        <extracomment>how a message names the runs of a fine-tuning, in the order it lists them (core_texts.kind_title translates)</extracomment>
         <translation>正在训练：{0}，随机种子 {1}</translation>
     </message>
     <message>
@@ -3898,14 +5562,15 @@ source {3}
         <translation>{0}；{1}</translation>
     </message>
     <message>
-        <location filename="../gui/core_texts.py" line="+89"/>
+        <location filename="../gui/i18n/core_texts.py" line="+84"/>
         <source>{0}, {1}</source>
         <comment>a list</comment>
         <translation>{0}、{1}</translation>
     </message>
     <message>
-        <location filename="../gui/jobs.py" line="+11"/>
+        <location filename="../gui/lora/jobs.py" line="+20"/>
         <source>{0} {1} %</source>
+        <extracomment>how a message names the runs of a fine-tuning, in the order it lists them (core_texts.kind_title translates)</extracomment>
         <translation>{0} {1} %</translation>
     </message>
     <message>
@@ -3924,7 +5589,7 @@ source {3}
         <translation>遗忘：{0}</translation>
     </message>
     <message>
-        <location filename="../gui/task_jobs.py" line="+56"/>
+        <location filename="../gui/shared/task_jobs.py" line="+56"/>
         <source>{0}: {1} training images</source>
         <translation>{0}：{1} 张训练图像</translation>
     </message>
@@ -3936,13 +5601,13 @@ source {3}
     <message>
         <location line="+3"/>
         <source>Your images in {0}</source>
-        <translation>{0} 中你的图像</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../gui/core_texts.py" line="-215"/>
+        <location filename="../gui/i18n/core_texts.py" line="-210"/>
         <source>base</source>
         <extracomment>the kinds of models in the library (and of runs in a fine-tuning), as tables and legends name them</extracomment>
         <translation>基础模型</translation>
@@ -3976,7 +5641,7 @@ source {3}
 <context>
     <name>lessons</name>
     <message>
-        <location filename="../gui/lessons.py" line="+91"/>
+        <location filename="../gui/learn/lessons.py" line="+56"/>
         <source>Data set: {0}; the newest base model trained on it.</source>
         <translation>数据集：{0}；使用在它上面训练的最新基础模型。</translation>
     </message>
@@ -4051,7 +5716,7 @@ source {3}
         <translation>你的模型库中还没有这节课程的运行：点击“一键设置”并运行，这里的答案就会引用你自己的数字。</translation>
     </message>
     <message>
-        <location filename="../gui/lessons_content.py" line="+20"/>
+        <location filename="../gui/learn/lessons_content.py" line="+20"/>
         <source>1. Reproduce the article</source>
         <translation>1. 复现文章的实验</translation>
     </message>
@@ -4266,7 +5931,7 @@ source {3}
         <translation>预期结果：带适配器时共 59,586 个参数，其中训练了 7,448 个；合并后是一个有 52,202 个参数的普通 CNN，适配器的 7,384 个数值已并入其中。</translation>
     </message>
     <message>
-        <location filename="../gui/lessons_runs.py" line="+45"/>
+        <location filename="../gui/learn/lessons_runs.py" line="+40"/>
         <source>Your base model, before fine-tuning: {0}.</source>
         <translation>你的基础模型（微调前）：{0}。</translation>
     </message>
@@ -4281,12 +5946,12 @@ source {3}
         <translation>它的对照（同样的 LoRA，不带额外输入）：{0}。特征减对照：{1} 个百分点。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Feature minus control, one seed: {0}. One seed says nothing of how much runs vary: run this lesson&apos;s five seeds to get an interval.</source>
         <translation>特征减对照（单个随机种子）：{0}。只有一个随机种子，看不出运行之间的波动有多大：运行本课程的五个随机种子，才能得到区间。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>No clear effect: feature minus control is {0} over {1} seeds, and the 95 % interval holds zero, so the difference may well be chance.</source>
         <translation>无明显效应：在 {1} 个随机种子上，特征减对照为 {0}，95% 区间包含零，因此这一差异很可能只是偶然。</translation>
     </message>
@@ -4311,7 +5976,7 @@ source {3}
         <translation>原样的基础模型在“{0}”上：{1}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>LoRA on {0}, r = {1}</source>
         <translation>{0} 上的 LoRA，r = {1}</translation>
     </message>
@@ -4321,12 +5986,12 @@ source {3}
         <translation>{0}（{1} 个可训练参数，{2} 轮，{3} 个随机种子）：目标任务上为 {4}；基础模型原有的数字上为 {5}。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>{0}, on {1}: {2} on the task (the base: {3}); on the base&apos;s own digits {4}, where the base scored {5}. Forgetting: {6} ({7} seed(s)).</source>
         <translation>{0}，任务“{1}”：目标任务上为 {2}（基础模型：{3}）；基础模型原有的数字上为 {4}，而基础模型在那里是 {5}。遗忘：{6}（{7} 个随机种子）。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>{0}: {1} parameters with its adapters beside the weights ({2} of them trained). Merged, it is a plain CNN of {3} parameters: the adapters&apos; {4} numbers are folded into the weights they adapt.</source>
         <translation>{0}：适配器与权重并存时共 {1} 个参数（其中训练了 {2} 个）。合并后，它是一个有 {3} 个参数的普通 CNN：适配器的 {4} 个数值并入了它们所适配的权重。</translation>
     </message>
@@ -4336,7 +6001,7 @@ source {3}
         <translation>你最新的参数扫描 {0}，任务“{1}”：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{0}: {1} trainable parameters, {2}.</source>
         <translation>{0}：{1} 个可训练参数，{2}。</translation>
     </message>
@@ -4349,7 +6014,7 @@ source {3}
 <context>
     <name>methods</name>
     <message>
-        <location filename="../gui/methods.py" line="+15"/>
+        <location filename="../gui/i18n/methods.py" line="+15"/>
         <source>LoRA adapters</source>
         <translation>LoRA 适配器</translation>
     </message>
@@ -4397,43 +6062,50 @@ source {3}
 <context>
     <name>modelnames</name>
     <message>
-        <location filename="../gui/core_texts.py" line="+125"/>
+        <location filename="../core/data/task_names.py" line="-215"/>
+        <location filename="../gui/i18n/core_texts.py" line="+125"/>
         <source>same</source>
         <extracomment>the tasks as a model&apos;s name writes them (the core writes the task&apos;s name; recipes.task_label)</extracomment>
         <translation>同一任务</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>inverted</source>
         <translation>反色</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>rotate90</source>
         <translation>旋转 90°</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>noisy</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>swap-labels</source>
         <translation>交换标签</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>fashion-mnist</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>kmnist</source>
         <translation>KMNIST</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../gui/i18n/core_texts.py" line="+2"/>
         <source>folder {0}</source>
         <translation>文件夹 {0}</translation>
     </message>
@@ -4441,48 +6113,48 @@ source {3}
         <location line="+3"/>
         <source>Head (fc2)</source>
         <extracomment>recipes.METHOD_LABELS</extracomment>
-        <translation>仅输出层（fc2）</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Full fine-tuning</source>
-        <translation>全量微调</translation>
+        <translation type="unfinished">全量微调</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>From scratch</source>
-        <translation>从头训练</translation>
+        <translation type="unfinished">从头训练</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Base · {0} · seed {1}</source>
-        <translation>基础模型 · {0} · 随机种子 {1}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>LoRA r={0} {1} · {2} · seed {3}</source>
-        <translation>LoRA r={0} {1} · {2} · 随机种子 {3}</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LoRA r={0} {1} · {2} · {3} · seed {4}</source>
-        <translation>LoRA r={0} {1} · {2} · {3} · 随机种子 {4}</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>control</source>
-        <translation>对照</translation>
+        <translation type="unfinished">对照</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} · {1} · seed {2}</source>
-        <translation>{0} · {1} · 随机种子 {2}</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Base · {0} · seed {1}</source>
+        <translation>基础模型 · {0} · 随机种子 {1}</translation>
     </message>
 </context>
 <context>
     <name>scores</name>
     <message>
-        <location filename="../gui/score_texts.py" line="+19"/>
+        <location filename="../gui/i18n/score_texts.py" line="+18"/>
         <source>t interval over {0} seeds</source>
         <translation>跨 {0} 个随机种子的 t 区间</translation>
     </message>
@@ -4532,15 +6204,191 @@ source {3}
         <translation>{0}（{1} 个百分点，95% 区间 {2} 到 {3}，{4}）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <location line="+25"/>
+        <location filename="../gui/learn/lessons_runs.py" line="-132"/>
         <source>{0} points</source>
         <translation>{0} 个百分点</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>its test loss exploded to {0} (guessing gives {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its test accuracy, {0} %, is no better than guessing ({1} %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The learning rate {0} is probably too high: try {1}, the article&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More training images or epochs may help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model learned nothing useful: {0}. {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../core/config.py" line="-216"/>
+        <source>rank</source>
+        <extracomment>LoRA variants by name, with what each changes (model/lora_variants.py implements them; register_variant adds one) fine-tuning methods by name, with what each trains; all take the same epochs, learning rate and data the kinds of fine-tuned model in the library and the method that made each (a base model has none) how trained LoRA adapters of one base become one adapter, as PEFT&apos;s add_weighted_adapter does (model/combine.py) (lowest, highest) accepted for each numeric setting, inclusive. the RANGES key of each numeric field whose key is not its own name the settings as messages name them, marked so that the window says them in its language (the English is the name the command line has always printed; a name not listed here is shown as it is)</extracomment>
+        <translation>秩</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>alpha</source>
+        <translation>缩放因子 α</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dropout</source>
+        <translation>LoRA 丢弃率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LoRA+ ratio</source>
+        <translation>LoRA+ 倍率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>init</source>
+        <translation>初始化方式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>new_columns</source>
+        <translation>新增输入列的初始化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>base epochs</source>
+        <translation>基础模型训练轮数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch_size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>number of seeds</source>
+        <translation>随机种子个数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lr_schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>limit</source>
+        <translation>训练图像数上限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number of features</source>
+        <translation>额外特征个数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>adapter weight</source>
+        <translation>适配器权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>density</source>
+        <translation>保留密度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>how</source>
+        <translation>合并方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conv1_channels</source>
+        <translation>conv1 通道数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>conv2_channels</source>
+        <translation>conv2 通道数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hidden</source>
+        <translation>隐藏单元数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>feature_dim</source>
+        <translation>额外特征维数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>num_classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pixel_mean</source>
+        <translation>像素均值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pixel_std</source>
+        <translation>像素标准差</translation>
     </message>
 </context>
 <context>
     <name>spinners</name>
     <message>
-        <location filename="../gui/widgets/spinners.py" line="+40"/>
+        <location filename="../gui/shared/spinners.py" line="+40"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -4553,9 +6401,9 @@ source {3}
 <context>
     <name>style</name>
     <message>
-        <location filename="../gui/style.py" line="+25"/>
+        <location filename="../gui/shared/style.py" line="+22"/>
         <source>Paused in epoch {0}/{1} · %p %</source>
-        <extracomment>one colour per phase, readable on white and for the common colour-vision deficiencies (ColorBrewer Dark2) the kinds of models (and of runs): the base, LoRA with and without the extra features, the other methods the control&apos;s smoothed loss is dashed: it often lies right on the feature model&apos;s</extracomment>
+        <extracomment>one colour per phase, readable on white and for the common colour-vision deficiencies (ColorBrewer Dark2) the control&apos;s smoothed loss is dashed: it often lies right on the feature model&apos;s</extracomment>
         <translation>暂停于第 {0}/{1} 轮 · %p %</translation>
     </message>
     <message>
@@ -4567,82 +6415,120 @@ source {3}
 <context>
     <name>tasks</name>
     <message>
-        <location filename="../gui/core_texts.py" line="-210"/>
+        <location filename="../core/data/task_names.py" line="-49"/>
+        <location filename="../gui/i18n/core_texts.py" line="-206"/>
         <source>Same task (unchanged)</source>
         <translation>同一任务（不变）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Inverted colours</source>
         <translation>反色数字</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Rotated by 90°</source>
         <translation>旋转 90°</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Noisy digits</source>
         <translation>带噪声的数字</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Swapped labels (0↔1, 2↔3, …)</source>
         <translation>交换标签（0↔1、2↔3、…）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Fashion-MNIST (clothes)</source>
         <translation>Fashion-MNIST（服装）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>KMNIST (cursive Japanese)</source>
         <translation>KMNIST（日文草书）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Your own images (a folder)</source>
+        <extracomment>the tasks with fixed names, in the order they are listed</extracomment>
         <translation>自己的图像（文件夹）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
+        <source>{0} + {1}</source>
+        <extracomment>the single tasks a composite may join, in the order they apply: where strokes are, noise on the pixels, the pixels&apos; colours, then what each class is called. The other tasks are whole data sets, not changes. how a composite&apos;s title and description are made from its parts&apos; (the window translates the same templates)</extracomment>
+        <translation>{0} + {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}, then {1}</source>
+        <translation>{0}，然后{1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same images changed in turn: {0}. No single task is this one, so it tests whether adapters trained on the parts, each where its change lives, can be stacked on one base and work together without further training. The parts: {1}</source>
+        <translation>同一批图像依次做了这些改变：{0}。没有哪个单一任务与它相同，所以它检验的是：在各部分上训练的适配器（各自放在其改变所在的层）能否叠加在同一个基础模型上，不再训练就协同工作。各部分：{1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location filename="../gui/i18n/core_texts.py" line="+3"/>
         <source>The base&apos;s own data set, unchanged: the article&apos;s experiment. The base already knows this task, so an adapter has almost nothing to learn; keep it as the control the other tasks are judged by.</source>
         <translation>基础模型自己的数据集，不做改变：即文章中的实验。基础模型已经会做这个任务，适配器几乎没有什么可学的；把它当作对照，用来衡量其他任务。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <location filename="../gui/i18n/core_texts.py" line="+3"/>
         <source>Every pixel becomes 255 − pixel: dark digits on a white background. The shapes are the same, only the pixel values changed, and the first layer is the one that reads pixel values: an adapter on conv1 alone, with a tiny number of parameters, can undo it. Adapting fc1 and fc2 works too, with many times the parameters.</source>
         <translation>每个像素变为 255 − 像素值：白底黑字。形状不变，变的只是像素值，而读取像素值的正是第一层：只在 conv1 上加适配器，用极少的参数就能把它还原。适配 fc1 和 fc2 也可以，但参数要多出许多倍。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <location filename="../gui/i18n/core_texts.py" line="+5"/>
         <source>Every image turned a quarter turn anticlockwise. Strokes keep their look but move to new places and directions, which conv1&apos;s 3×3 filters cannot undo: adapting conv1 barely helps here. The fully connected layers (fc1, fc2), which see the whole image at once, are where adapting pays.</source>
         <translation>每张图像逆时针旋转 90°。笔画的样子不变，但位置和方向都变了，conv1 的 3×3 滤波器无法还原这种变化：在这里适配 conv1 几乎没有帮助。全连接层（fc1、fc2）一次看到整张图像，适配它们才划算。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <location filename="../gui/i18n/core_texts.py" line="+4"/>
         <source>Gaussian noise with a standard deviation of half the pixel range (drawn from a fixed seed, so the same every time) added to every pixel, then clipped. The digits are still there under the noise; an adapter on conv1 can learn to filter it out, and adapting fc1 and fc2 does about as well.</source>
         <translation>给每个像素加上高斯噪声（标准差为像素取值范围的一半，由固定的随机种子生成，因此每次都相同），再截断到取值范围内。数字仍在噪声之下；conv1 上的适配器能学会把噪声滤掉，适配 fc1 和 fc2 的效果也差不多。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <location filename="../gui/i18n/core_texts.py" line="+4"/>
         <source>The same images with their labels swapped in pairs: 0↔1, 2↔3, 4↔5, 6↔7, 8↔9. Nothing about the images changed, only what each class is called, so the change lives in the last layer, fc2 (the head): adapting conv1 cannot help, while training the head alone does well.</source>
         <translation>图像不变，标签两两交换：0↔1、2↔3、4↔5、6↔7、8↔9。图像本身没有任何变化，变的只是每个类别的叫法，所以变化落在最后一层 fc2（输出层）上：适配 conv1 帮不上忙，而只训练输出层就能做得很好。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <location filename="../gui/i18n/core_texts.py" line="+4"/>
         <source>Photos of ten kinds of clothing (T-shirt, trouser, …, ankle boot) in MNIST&apos;s format: new images and new classes. Edge and stroke detectors still carry over, so the fully connected layers matter most; expect the base&apos;s own task to be forgotten more than with the small changes.</source>
         <translation>十种服装（T 恤、裤子、…、短靴）的照片，采用 MNIST 的格式：全新的图像和全新的类别。边缘和笔画检测器仍然用得上，所以全连接层最关键；预计基础模型对原任务的遗忘会比那些小改动更多。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <location filename="../gui/i18n/core_texts.py" line="+4"/>
         <source>Ten cursive Japanese (Kuzushiji) characters in MNIST&apos;s format: handwriting again, with new shapes and new classes. Strokes carry over from the digits, so the fully connected layers are where adapting pays.</source>
         <translation>十个日文草书（くずし字）字符，采用 MNIST 的格式：同样是手写，但形状和类别都是新的。从数字学到的笔画特征仍然用得上，所以适配全连接层才划算。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
+        <location filename="../gui/i18n/core_texts.py" line="+4"/>
         <source>Images you made: a folder with one subfolder per class, named by its label 0–9 (PNG, JPEG or BMP, any size, colour or grey). Each is made grey and white-on-black, boxed to 20 pixels and centred in 28×28 like MNIST (leave some background around each digit: the border tells paper from ink); a fifth of each class is held out as the test split. Which layer matters depends on how your images differ from the base&apos;s.</source>
         <translation>你自己制作的图像：一个文件夹，每个类别一个子文件夹，以标签 0–9 命名（PNG、JPEG 或 BMP，尺寸不限，彩色或灰度均可）。每张图像会像 MNIST 一样转为灰度、黑底白字，缩放进 20 像素的方框并在 28×28 中居中（请在每个数字周围留些背景：程序靠边缘区分纸和墨迹）；每个类别留出五分之一作为测试集。哪一层最关键，取决于你的图像与基础模型的数据有何不同。</translation>
     </message>

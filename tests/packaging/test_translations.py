@@ -92,3 +92,34 @@ def test_package_data_lookup_finds_the_catalogue_and_qt_loads_it(qapp):
     path = i18n.catalogue_path("zh_CN")
     assert path.is_file() and path.parent.name == "translations"
     assert QTranslator().load(str(path))
+
+
+def test_reuse_finishes_a_moved_text_with_its_translation_and_leaves_mere_suggestions(tmp_path, monkeypatch):
+    """`--reuse`: a text that moved to another context keeps its one translation; lupdate's suggestion from a merely
+    similar text, a text translated two ways and a text with a disambiguation stay for the translator."""
+    script = load_script()
+    ts = tmp_path / "x.ts"
+    ts.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context><name>old</name>
+<message><source>{0} is not a folder</source><translation>{0} 不是文件夹</translation></message>
+<message><source>Download</source><translation>下载</translation></message>
+</context>
+<context><name>other</name>
+<message><source>Download</source><translation>下载中</translation></message>
+</context>
+<context><name>errors</name>
+<message><source>{0} is not a folder</source><translation type="unfinished"></translation></message>
+<message><source>{0} is not a file</source><translation type="unfinished">{0} 不是文件夹</translation></message>
+<message><source>Download</source><translation type="unfinished"></translation></message>
+<message><source>{0} is not a folder</source><comment>elsewhere</comment>
+<translation type="unfinished"></translation></message>
+</context>
+</TS>
+""", encoding="utf-8")
+    monkeypatch.setattr(script, "lupdate", lambda _ts: None)
+    assert script.reuse_translations(ts, {}) == [("errors", "{0} is not a folder")]
+    finished = script.finished_messages(ts)
+    assert finished[("errors", "{0} is not a folder")] == "{0} 不是文件夹"
+    assert ("errors", "{0} is not a file") not in finished and ("errors", "Download") not in finished

@@ -63,21 +63,25 @@ def install_missing(root: Path | None = None, source: Path | None = None) -> lis
     from lora_studio.core import paths
     from lora_studio.core.data import datasets as data
     from lora_studio.core.errors import DataError
+    from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 
     root = paths.datasets_dir() if root is None else Path(root)
     outcomes = []
     for name in bundled_datasets(source):
         title = data.dataset_info(name).title
         if data.is_available(root, name):
-            outcomes.append(Outcome(name, "present", f"{title} is already in {root}"))
+            outcomes.append(Outcome(name, "present", Text(QT_TRANSLATE_NOOP("core", "{0} is already in {1}"), title,
+                                                          root)))
             continue
         try:
             dataset = data.import_folder(data.raw_folder(source, name), root, name)
         except DataError as exc:
-            outcomes.append(Outcome(name, "failed", f"the bundled {title} could not be imported: {exc}"))
+            outcomes.append(Outcome(name, "failed", Text(QT_TRANSLATE_NOOP(
+                "core", "the bundled {0} could not be imported: {1}"), title, exc)))
         else:
-            outcomes.append(Outcome(name, "imported", f"imported the bundled {title} ({len(dataset.train):,} "
-                                                      f"training and {len(dataset.test):,} test images) into {root}"))
+            outcomes.append(Outcome(name, "imported", Text(QT_TRANSLATE_NOOP(
+                "core", "imported the bundled {0} ({1:,} training and {2:,} test images) into {3}"),
+                title, len(dataset.train), len(dataset.test), root)))
     return outcomes
 
 
@@ -85,10 +89,12 @@ def check(source: Path) -> str:
     """Validate every bundled data set (the self-test's check); raise DataError naming the first bad file."""
     from lora_studio.core.data import datasets as data
     from lora_studio.core.errors import DataError
+    from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 
     names = bundled_datasets(source)
     if not names:
-        raise DataError(f"{source} holds no data set (expected e.g. {data.raw_folder(source, 'mnist')})")
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0} holds no data set (expected e.g. {1})"), source,
+                        data.raw_folder(source, "mnist"))
     parts = []
     for name in names:
         arrays = data.read_folder(data.raw_folder(source, name))

@@ -16,25 +16,13 @@ import torch
 
 from lora_studio.core import files
 from lora_studio.core.data import idx
-from lora_studio.core.errors import DataError
+from lora_studio.core.data.dataset_names import DATASETS, DatasetInfo, class_names, dataset_info  # noqa: F401 - here too
+from lora_studio.core.errors import DataError, os_reason
 from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 
-
-@dataclass(frozen=True)
-class DatasetInfo:
-    name: str  # the id used on the command line: mnist, fashion-mnist, kmnist
-    title: str  # shown to people
-    folder: str  # torchvision's class name, which is also its folder name
-    licence: str
-
-
-DATASETS = {
-    "mnist": DatasetInfo("mnist", "MNIST", "MNIST", "MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0"),
-    "fashion-mnist": DatasetInfo(
-        "fashion-mnist", "Fashion-MNIST", "FashionMNIST", "Fashion-MNIST by Zalando Research, MIT"
-    ),
-    "kmnist": DatasetInfo("kmnist", "KMNIST", "KMNIST", "KMNIST by ROIS-DS CODH, CC BY-SA 4.0"),
-}
+#: the splits as a message names them
+SPLIT_WORDS = {"train": QT_TRANSLATE_NOOP("errors", "train", "a data set's split"),
+               "test": QT_TRANSLATE_NOOP("errors", "test", "a data set's split")}
 
 # (split, kind) → file stem; each file may also end in .gz
 FILES = {
@@ -43,13 +31,6 @@ FILES = {
     ("test", "images"): "t10k-images-idx3-ubyte",
     ("test", "labels"): "t10k-labels-idx1-ubyte",
 }
-
-
-def dataset_info(name: str) -> DatasetInfo:
-    try:
-        return DATASETS[name]
-    except KeyError:
-        raise DataError(f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}") from None
 
 
 @dataclass(frozen=True)
@@ -78,13 +59,6 @@ class Dataset:
     @property
     def classes(self) -> list[str]:
         return class_names(self.info.name)
-
-
-def class_names(name: str) -> list[str]:
-    """The class names torchvision gives the data set ("0 - zero", "T-shirt/top", …)."""
-    from torchvision import datasets  # imported late: torchvision alone costs ~4 s to import
-
-    return list(getattr(datasets, dataset_info(name).folder).classes)
 
 
 def raw_folder(root: Path, name: str) -> Path:
@@ -137,13 +111,12 @@ def read_folder(folder: Path) -> dict[tuple[str, str], np.ndarray]:
         try:
             arrays[split, kind] = idx.read_images(path) if kind == "images" else idx.read_labels(path)
         except idx.IdxError as exc:
-            raise DataError(f"{folder}/{exc}") from None
+            raise DataError(QT_TRANSLATE_NOOP("errors", "{0}/{1}"), folder, exc) from None
     for split in ("train", "test"):
         n_images, n_labels = len(arrays[split, "images"]), len(arrays[split, "labels"])
         if n_images != n_labels:
-            raise DataError(
-                f"{folder}: the {split} split has {n_images:,} images but {n_labels:,} labels"
-            )
+            raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: the {1} split has {2:,} images but {3:,} labels"),
+                            folder, SPLIT_WORDS[split], n_images, n_labels)
     return arrays
 
 
@@ -178,7 +151,8 @@ def import_folder(source: Path, root: Path, name: str) -> Dataset:
             files.swap_folder(staging, target, _aside(target))
     except OSError as exc:
         recover_interrupted_import(root, name)
-        raise DataError(f"could not write the data set into {target.parent}: {exc.strerror or exc}") from None
+        raise DataError(QT_TRANSLATE_NOOP("errors", "could not write the data set into {0}: {1}"),
+                        target.parent, os_reason(exc)) from None
     info = dataset_info(name)
     return Dataset(info, _split(arrays, "train"), _split(arrays, "test"))
 

@@ -16,11 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lora_studio.core.data import datasets as data
-from lora_studio.core.errors import Cancelled, DataError
+from lora_studio.core.errors import Cancelled, DataError, os_reason
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 
 CHUNK = 64 * 1024
 TIMEOUT_S = 20
 CANCEL_POLL_S = 0.1  # how often a download waiting on the network looks whether it was cancelled
+CANCELLED = QT_TRANSLATE_NOOP("errors", "download cancelled")
 
 
 def download(
@@ -43,13 +45,15 @@ def download(
     try:
         for index, (filename, md5) in enumerate(source.resources):
             def file_progress(fraction, index=index, filename=filename):
-                progress((index + fraction) / len(source.resources), f"Downloading {filename}")
+                progress((index + fraction) / len(source.resources),
+                         Text(QT_TRANSLATE_NOOP("core", "Downloading {0}"), filename))
 
             path = staging / filename
             _fetch_from_mirrors(source.mirrors, filename, path, file_progress, is_cancelled)
             if not check_integrity(str(path), md5):
-                raise DataError(f"{filename}: the download is damaged (checksum mismatch); try again")
-        progress(1.0, "Checking and installing the files")
+                raise DataError(QT_TRANSLATE_NOOP(
+                    "errors", "{0}: the download is damaged (checksum mismatch); try again"), filename)
+        progress(1.0, Text(QT_TRANSLATE_NOOP("core", "Checking and installing the files")))
         return data.import_folder(staging, root, name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -59,18 +63,18 @@ def _fetch_from_mirrors(mirrors, filename, path, progress, is_cancelled) -> None
     failures = []
     for mirror in mirrors:
         if is_cancelled():  # not the next mirror once cancelled (each may wait TIMEOUT_S)
-            raise Cancelled("download cancelled")
+            raise Cancelled(CANCELLED)
         try:
             _fetch(mirror + filename, path, progress, is_cancelled)
             return
         except (urllib.error.URLError, OSError, TimeoutError) as exc:
             if is_cancelled():  # the connection was hung up on by _hang_up_when_cancelled
-                raise Cancelled("download cancelled") from None
-            failures.append(f"{mirror}: {getattr(exc, 'reason', exc)}")
-    raise DataError(
-        f"could not download {filename} ({'; '.join(failures)}). If this computer is offline, "
-        "use “Import folder…” (or `lora-studio data import FOLDER`) with the four IDX files."
-    )
+                raise Cancelled(CANCELLED) from None
+            reason = getattr(exc, "reason", exc)  # the mirror's or the network's own words
+            failures.append(f"{mirror}: {os_reason(reason) if isinstance(reason, OSError) else reason}")
+    raise DataError(QT_TRANSLATE_NOOP(
+        "errors", "could not download {0} ({1}). If this computer is offline, use “Import folder…” (or "
+        "`lora-studio data import FOLDER`) with the four IDX files."), filename, "; ".join(failures))
 
 
 def _fetch(url: str, path: Path, progress, is_cancelled) -> None:
@@ -88,7 +92,7 @@ def _fetch(url: str, path: Path, progress, is_cancelled) -> None:
         with out:
             while chunk := response.read(CHUNK):
                 if is_cancelled():
-                    raise Cancelled("download cancelled")
+                    raise Cancelled(CANCELLED)
                 try:
                     out.write(chunk)
                 except OSError as exc:
@@ -97,7 +101,7 @@ def _fetch(url: str, path: Path, progress, is_cancelled) -> None:
                 if total:
                     progress(min(done / total, 1.0))
             if is_cancelled():  # the read ended because the connection was hung up on
-                raise Cancelled("download cancelled")
+                raise Cancelled(CANCELLED)
             try:
                 out.flush()
             except OSError as exc:
@@ -134,4 +138,5 @@ def _hang_up_when_cancelled(response, is_cancelled):
 
 
 def _disk_error(folder: Path, exc: OSError) -> DataError:
-    return DataError(f"could not write the download into {folder}: {exc.strerror or exc}")
+    return DataError(QT_TRANSLATE_NOOP("errors", "could not write the download into {0}: {1}"), folder,
+                     os_reason(exc))

@@ -12,14 +12,16 @@ from dataclasses import dataclass
 
 import torch
 
+from lora_studio.core.data.feature_names import FEATURE_INFOS, check_features  # noqa: F401 - here too
 from lora_studio.core.data.pixels import to_input
-from lora_studio.core.errors import LoraStudioError
+from lora_studio.core.errors import ConfigError
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
 class Feature:
     name: str
-    title: str
+    title: str  # the texts are feature_names.py's (torch-free, for the window before PyTorch loads)
     description: str
     compute: Callable[[torch.Tensor], torch.Tensor]  # (N, 1, 28, 28) in [0, 1] → (N,)
 
@@ -42,22 +44,10 @@ def _width(images: torch.Tensor) -> torch.Tensor:
     return columns.float().sum(dim=1) / images.shape[-1]
 
 
+_COMPUTE = {"brightness": _brightness, "contrast": _contrast, "ink": _ink, "width": _width}
 FEATURES: dict[str, Feature] = {
-    f.name: f
-    for f in (
-        Feature("brightness", "Brightness", "mean pixel value (the article's feature)", _brightness),
-        Feature("contrast", "Contrast", "standard deviation of the pixel values", _contrast),
-        Feature("ink", "Ink", "fraction of pixels brighter than half", _ink),
-        Feature("width", "Width", "fraction of columns that hold ink", _width),
-    )
+    name: Feature(info.name, info.title, info.description, _COMPUTE[name]) for name, info in FEATURE_INFOS.items()
 }
-
-
-def check_features(names) -> tuple[str, ...]:
-    for name in names:
-        if name not in FEATURES:
-            raise LoraStudioError(f"unknown feature {name!r}; choose from {', '.join(FEATURES)}")
-    return tuple(names)
 
 
 CHUNK = 8192  # images converted to float at a time: the whole training set as float would be 188 MB
@@ -107,5 +97,5 @@ class FeatureScaler:
         names = check_features(data["names"])
         mean, std = tuple(map(float, data["mean"])), tuple(map(float, data["std"]))
         if not len(names) == len(mean) == len(std) or min(std, default=1.0) <= 0:
-            raise LoraStudioError("feature statistics are inconsistent")
+            raise ConfigError(QT_TRANSLATE_NOOP("errors", "feature statistics are inconsistent"))
         return cls(names, mean, std)

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import numpy as np
 
+from lora_studio.core.errors import LoraStudioError
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP
+
 IMAGE_SIDE = 28  # the model is built for 28×28 images
 MAX_ITEMS = 1_000_000  # 16× MNIST's training set: anything larger is a corrupt or hostile header
 NUM_CLASSES = 10
@@ -23,8 +26,8 @@ _GZIP_MAGIC = b"\x1f\x8b"
 READ_CHUNK = 1 << 20
 
 
-class IdxError(ValueError):
-    """An IDX file cannot be used; the message names the file and the problem."""
+class IdxError(LoraStudioError, ValueError):
+    """An IDX file cannot be used; the message names the file and the problem (a template and values)."""
 
 
 def header(array: np.ndarray) -> bytes:
@@ -43,9 +46,9 @@ def read_labels(path: Path) -> np.ndarray:
     labels = _read(path, expected_ndim=1)
     if labels.size and labels.max() >= NUM_CLASSES:
         bad = int(np.argmax(labels >= NUM_CLASSES))
-        raise IdxError(
-            f"{path.name}: label {labels[bad]} at position {bad} is out of range (labels must be 0–9)"
-        )
+        raise IdxError(QT_TRANSLATE_NOOP(
+            "errors", "{0}: label {1} at position {2} is out of range (labels must be 0–9)"),
+            path.name, int(labels[bad]), bad)
     return labels
 
 
@@ -54,55 +57,58 @@ def _read(path: Path, expected_ndim: int) -> np.ndarray:
         with open(path, "rb") as raw:
             is_gzip = raw.read(2) == _GZIP_MAGIC
         if path.suffix == ".gz" and not is_gzip:
-            raise IdxError(f"{path.name}: is named .gz but is not gzip-compressed data")
+            raise IdxError(QT_TRANSLATE_NOOP("errors", "{0}: is named .gz but is not gzip-compressed data"),
+                           path.name)
         opener = gzip.open if is_gzip else open
         with opener(path, "rb") as stream:
             return _parse(path.name, stream, expected_ndim)
     except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
-        raise IdxError(f"{path.name}: the gzip data is corrupt ({exc or 'ends early'})") from None
+        reason = str(exc) or QT_TRANSLATE_NOOP("errors", "ends early")  # zlib's words, when it has any
+        raise IdxError(QT_TRANSLATE_NOOP("errors", "{0}: the gzip data is corrupt ({1})"), path.name, reason) \
+            from None
     except FileNotFoundError:
-        raise IdxError(f"{path.name}: file not found in {path.parent}") from None
+        raise IdxError(QT_TRANSLATE_NOOP("errors", "{0}: file not found in {1}"), path.name, path.parent) from None
     except IsADirectoryError:
-        raise IdxError(f"{path.name}: is a folder, not a file") from None
+        raise IdxError(QT_TRANSLATE_NOOP("errors", "{0}: is a folder, not a file"), path.name) from None
     except PermissionError:
-        raise IdxError(f"{path.name}: permission denied") from None
+        raise IdxError(QT_TRANSLATE_NOOP("errors", "{0}: permission denied"), path.name) from None
 
 
 def _parse(name: str, stream, expected_ndim: int) -> np.ndarray:
-    what = "images (idx3)" if expected_ndim == 3 else "labels (idx1)"
+    what = QT_TRANSLATE_NOOP("errors", "images (idx3)") if expected_ndim == 3 else QT_TRANSLATE_NOOP(
+        "errors", "labels (idx1)")
     magic = stream.read(4)
     if len(magic) < 4:
-        raise IdxError(f"{name}: too short to be an IDX file ({len(magic)} bytes)")
+        raise IdxError(QT_TRANSLATE_NOOP("errors", "{0}: too short to be an IDX file ({1} bytes)"), name, len(magic))
     zero1, zero2, dtype, ndim = magic
     if zero1 or zero2 or dtype != _UBYTE or ndim not in (1, 3):
-        raise IdxError(
-            f"{name}: not an IDX file of unsigned bytes (magic number 0x{magic.hex()}, "
-            f"expected 0x0000080{expected_ndim})"
-        )
+        raise IdxError(QT_TRANSLATE_NOOP(
+            "errors", "{0}: not an IDX file of unsigned bytes (magic number 0x{1}, expected 0x0000080{2})"),
+            name, magic.hex(), expected_ndim)
     if ndim != expected_ndim:
-        raise IdxError(f"{name}: holds {ndim}-dimensional data, expected {what}")
+        raise IdxError(QT_TRANSLATE_NOOP("errors", "{0}: holds {1}-dimensional data, expected {2}"), name, ndim, what)
     header = stream.read(4 * ndim)
     if len(header) < 4 * ndim:
-        raise IdxError(f"{name}: the header is truncated")
+        raise IdxError(QT_TRANSLATE_NOOP("errors", "{0}: the header is truncated"), name)
     dims = struct.unpack(f">{ndim}I", header)
     count = dims[0]
     if count == 0:
-        raise IdxError(f"{name}: holds no items")
+        raise IdxError(QT_TRANSLATE_NOOP("errors", "{0}: holds no items"), name)
     if count > MAX_ITEMS:
-        raise IdxError(f"{name}: the header claims {count:,} items, more than the {MAX_ITEMS:,} accepted")
+        raise IdxError(QT_TRANSLATE_NOOP("errors", "{0}: the header claims {1:,} items, more than the {2:,} accepted"),
+                       name, count, MAX_ITEMS)
     if ndim == 3 and dims[1:] != (IMAGE_SIDE, IMAGE_SIDE):
-        raise IdxError(
-            f"{name}: images are {dims[1]}×{dims[2]} pixels; LoRA Studio needs {IMAGE_SIDE}×{IMAGE_SIDE}"
-        )
+        raise IdxError(QT_TRANSLATE_NOOP("errors", "{0}: images are {1}×{2} pixels; LoRA Studio needs {3}×{3}"),
+                       name, dims[1], dims[2], IMAGE_SIDE)
     expected = int(np.prod(dims))
     payload = _read_at_most(stream, expected + 1)  # one byte more, to notice trailing data
     if len(payload) < expected:
-        raise IdxError(
-            f"{name}: truncated: the header promises {count:,} items ({expected:,} bytes) "
-            f"but only {len(payload):,} bytes follow"
-        )
+        raise IdxError(QT_TRANSLATE_NOOP(
+            "errors", "{0}: truncated: the header promises {1:,} items ({2:,} bytes) but only {3:,} bytes follow"),
+            name, count, expected, len(payload))
     if len(payload) > expected:
-        raise IdxError(f"{name}: has unexpected bytes after the {count:,} items the header declares")
+        raise IdxError(QT_TRANSLATE_NOOP(
+            "errors", "{0}: has unexpected bytes after the {1:,} items the header declares"), name, count)
     return np.frombuffer(payload, dtype=np.uint8).reshape(dims)
 
 

@@ -33,7 +33,8 @@ from PIL import Image, ImageOps
 
 from lora_studio.core.data.datasets import Split
 from lora_studio.core.data.preprocess import ink_from_grey, mnist_preprocess
-from lora_studio.core.errors import DataError, one_line
+from lora_studio.core.errors import DataError, one_line, os_reason
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 
 LABELS = tuple(str(label) for label in range(10))
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")
@@ -59,26 +60,27 @@ def scan_folder(folder: Path) -> dict[int, list[Path]]:
     """Each class's image files, in name order, after checking the folder's layout (no image is decoded)."""
     folder = Path(folder)
     if not folder.exists():
-        raise DataError(f"{_show(folder)}: no such folder")
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: no such folder"), _show(folder))
     if not folder.is_dir():
-        raise DataError(f"{_show(folder)}: is a file, not a folder holding one subfolder per class (0–9)")
+        raise DataError(QT_TRANSLATE_NOOP(
+            "errors", "{0}: is a file, not a folder holding one subfolder per class (0–9)"), _show(folder))
     classes: dict[int, list[Path]] = {}
     for entry in _entries(folder):
         if not entry.is_dir():
             continue
         if entry.name not in LABELS:
-            raise DataError(
-                f"{_show(entry)}: class folders are named by their label, 0–9, and {entry.name!r} is not one"
-            )
+            raise DataError(QT_TRANSLATE_NOOP(
+                "errors", "{0}: class folders are named by their label, 0–9, and {1} is not one"),
+                _show(entry), repr(entry.name))
         classes[int(entry.name)] = _class_files(entry)
     if not classes:
-        raise DataError(
-            f"{_show(folder)}: holds no class folders; put each class's images in a subfolder named by its "
-            "label, 0–9"
-        )
+        raise DataError(QT_TRANSLATE_NOOP(
+            "errors", "{0}: holds no class folders; put each class's images in a subfolder named by its label, 0–9"),
+            _show(folder))
     total = sum(len(paths) for paths in classes.values())
     if total > MAX_IMAGES:
-        raise DataError(f"{_show(folder)}: holds {total:,} images, more than the {MAX_IMAGES:,} accepted")
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: holds {1:,} images, more than the {2:,} accepted"),
+                        _show(folder), total, MAX_IMAGES)
     return classes
 
 
@@ -86,20 +88,23 @@ def _class_files(folder: Path) -> list[Path]:
     paths = []
     for entry in _entries(folder):
         if entry.is_dir():
-            raise DataError(f"{_show(entry)}: a class folder holds images only, not folders")
+            raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: a class folder holds images only, not folders"),
+                            _show(entry))
         if entry.suffix.lower() not in IMAGE_SUFFIXES:
-            raise DataError(f"{_show(entry)}: not a PNG, JPEG or BMP image (by its name)")
+            raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: not a PNG, JPEG or BMP image (by its name)"),
+                            _show(entry))
         if not entry.is_file():  # a named pipe would block the read for ever; a broken link cannot be read
-            raise DataError(f"{_show(entry)}: not a regular file (a broken link, a pipe or a device)")
+            raise DataError(QT_TRANSLATE_NOOP(
+                "errors", "{0}: not a regular file (a broken link, a pipe or a device)"), _show(entry))
         paths.append(entry)
     label = folder.name
     if not paths:
-        raise DataError(f"{_show(folder)}: class {label} holds no images (PNG, JPEG or BMP)")
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: class {1} holds no images (PNG, JPEG or BMP)"),
+                        _show(folder), label)
     if len(paths) < MIN_PER_CLASS:
-        raise DataError(
-            f"{_show(folder)}: class {label} has only {len(paths)} image; each class needs at least "
-            f"{MIN_PER_CLASS}, one to train on and one to test"
-        )
+        raise DataError(QT_TRANSLATE_NOOP(
+            "errors", "{0}: class {1} has only {2} image; each class needs at least {3}, one to train on and one "
+            "to test"), _show(folder), label, len(paths), MIN_PER_CLASS)
     return paths
 
 
@@ -108,7 +113,8 @@ def _entries(folder: Path) -> list[Path]:
     try:
         names = sorted(os.listdir(folder))
     except OSError as exc:
-        raise DataError(f"{_show(folder)}: cannot be read ({exc.strerror or exc})") from None
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: cannot be read ({1})"), _show(folder), os_reason(exc)) \
+            from None
     return [folder / name for name in names if not name.startswith(".") and name.lower() not in SKIPPED]
 
 
@@ -142,27 +148,34 @@ def read_image(path: Path) -> np.ndarray:
                 image.load()
                 grey = _grey(ImageOps.exif_transpose(image))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise DataError(f"{_show(path)}: too large: refused unread (at most {MAX_SIDE:,} pixels a side)") from None
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: too large: refused unread (at most {1:,} pixels a side)"),
+                        _show(path), MAX_SIDE) from None
     except PermissionError:
-        raise DataError(f"{_show(path)}: permission denied") from None
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: permission denied"), _show(path)) from None
     except FileNotFoundError:
-        raise DataError(f"{_show(path)}: was removed while the folder was being read") from None
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: was removed while the folder was being read"),
+                        _show(path)) from None
     except Image.UnidentifiedImageError:
-        raise DataError(f"{_show(path)}: not a PNG, JPEG or BMP image, or a corrupt one") from None
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: not a PNG, JPEG or BMP image, or a corrupt one"),
+                        _show(path)) from None
     except DECODE_ERRORS as exc:
-        reason = one_line(str(exc)) or type(exc).__name__
-        raise DataError(f"{_show(path)}: corrupt or truncated image ({reason})") from None
+        reason = one_line(str(exc)) or type(exc).__name__  # Pillow's own words
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: corrupt or truncated image ({1})"), _show(path), reason) \
+            from None
     ink = ink_from_grey(grey)
     if ink is None:
-        raise DataError(f"{_show(path)}: shows no digit: every pixel is about the same shade")
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: shows no digit: every pixel is about the same shade"),
+                        _show(path))
     return mnist_preprocess(ink)
 
 
 def _check_size(path: Path, width: int, height: int) -> None:
     if min(width, height) < MIN_SIDE:
-        raise DataError(f"{_show(path)}: {width}×{height} pixels is too small; at least {MIN_SIDE} a side")
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: {1}×{2} pixels is too small; at least {3} a side"),
+                        _show(path), width, height, MIN_SIDE)
     if max(width, height) > MAX_SIDE:
-        raise DataError(f"{_show(path)}: {width}×{height} pixels is too large; at most {MAX_SIDE:,} a side")
+        raise DataError(QT_TRANSLATE_NOOP("errors", "{0}: {1}×{2} pixels is too large; at most {3:,} a side"),
+                        _show(path), width, height, MAX_SIDE)
 
 
 def _grey(image: Image.Image) -> np.ndarray:

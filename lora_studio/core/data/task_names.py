@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lora_studio.core.errors import ConfigError, DataError, one_line
-from lora_studio.core.i18n import QT_TRANSLATE_NOOP
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 
 FOLDER_PREFIX = "folder:"
 FOLDER_FORM = "folder:PATH"  # how the own-images task is listed
@@ -26,7 +26,9 @@ FOLDER_FORM = "folder:PATH"  # how the own-images task is listed
 
 @dataclass(frozen=True)
 class TaskInfo:
-    name: str  # as typed on the command line and stored in run records; FOLDER_FORM for own images
+    # as typed on the command line and stored in run records; FOLDER_FORM for own images. Marked: a model's
+    # name writes the task by its name (recipes.task_label), which the window translates
+    name: str
     title: str  # one line, for a combo box or a table
     description: str  # for a learner: what changes, and which layer is expected to matter
     needs_dataset: str | None = None  # another installed data set the task is made of (its DATASETS name)
@@ -35,47 +37,61 @@ class TaskInfo:
 
 _INFOS = (
     TaskInfo(
-        "same", "Same task (unchanged)",
-        "The base's own data set, unchanged: the article's experiment. The base already knows this task, "
-        "so an adapter has almost nothing to learn; keep it as the control the other tasks are judged by.",
+        QT_TRANSLATE_NOOP("modelnames", "same"), QT_TRANSLATE_NOOP("tasks", "Same task (unchanged)"),
+        QT_TRANSLATE_NOOP(
+            "tasks",
+            "The base's own data set, unchanged: the article's experiment. The base already knows this task, "
+            "so an adapter has almost nothing to learn; keep it as the control the other tasks are judged by."),
     ),
     TaskInfo(
-        "inverted", "Inverted colours",
-        "Every pixel becomes 255 − pixel: dark digits on a white background. The shapes are the same, only "
-        "the pixel values changed, and the first layer is the one that reads pixel values: an adapter on "
-        "conv1 alone, with a tiny number of parameters, can undo it. Adapting fc1 and fc2 works too, with "
-        "many times the parameters.",
+        QT_TRANSLATE_NOOP("modelnames", "inverted"), QT_TRANSLATE_NOOP("tasks", "Inverted colours"),
+        QT_TRANSLATE_NOOP(
+            "tasks",
+            "Every pixel becomes 255 − pixel: dark digits on a white background. The shapes are the same, only "
+            "the pixel values changed, and the first layer is the one that reads pixel values: an adapter on "
+            "conv1 alone, with a tiny number of parameters, can undo it. Adapting fc1 and fc2 works too, with "
+            "many times the parameters."),
     ),
     TaskInfo(
-        "rotate90", "Rotated by 90°",
-        "Every image turned a quarter turn anticlockwise. Strokes keep their look but move to new places "
-        "and directions, which conv1's 3×3 filters cannot undo: adapting conv1 barely helps here. The fully "
-        "connected layers (fc1, fc2), which see the whole image at once, are where adapting pays.",
+        QT_TRANSLATE_NOOP("modelnames", "rotate90"), QT_TRANSLATE_NOOP("tasks", "Rotated by 90°"),
+        QT_TRANSLATE_NOOP(
+            "tasks",
+            "Every image turned a quarter turn anticlockwise. Strokes keep their look but move to new places "
+            "and directions, which conv1's 3×3 filters cannot undo: adapting conv1 barely helps here. The fully "
+            "connected layers (fc1, fc2), which see the whole image at once, are where adapting pays."),
     ),
     TaskInfo(
-        "noisy", "Noisy digits",
-        "Gaussian noise with a standard deviation of half the pixel range (drawn from a fixed seed, so "
-        "the same every time) added to every pixel, then clipped. The digits are still there under the "
-        "noise; an adapter on conv1 can learn to filter it out, and adapting fc1 and fc2 does about as well.",
+        QT_TRANSLATE_NOOP("modelnames", "noisy"), QT_TRANSLATE_NOOP("tasks", "Noisy digits"),
+        QT_TRANSLATE_NOOP(
+            "tasks",
+            "Gaussian noise with a standard deviation of half the pixel range (drawn from a fixed seed, so "
+            "the same every time) added to every pixel, then clipped. The digits are still there under the "
+            "noise; an adapter on conv1 can learn to filter it out, and adapting fc1 and fc2 does about as well."),
     ),
     TaskInfo(
-        "swap-labels", "Swapped labels (0↔1, 2↔3, …)",
-        "The same images with their labels swapped in pairs: 0↔1, 2↔3, 4↔5, 6↔7, 8↔9. Nothing about the "
-        "images changed, only what each class is called, so the change lives in the last layer, fc2 (the "
-        "head): adapting conv1 cannot help, while training the head alone does well.",
+        QT_TRANSLATE_NOOP("modelnames", "swap-labels"), QT_TRANSLATE_NOOP("tasks", "Swapped labels (0↔1, 2↔3, …)"),
+        QT_TRANSLATE_NOOP(
+            "tasks",
+            "The same images with their labels swapped in pairs: 0↔1, 2↔3, 4↔5, 6↔7, 8↔9. Nothing about the "
+            "images changed, only what each class is called, so the change lives in the last layer, fc2 (the "
+            "head): adapting conv1 cannot help, while training the head alone does well."),
     ),
     TaskInfo(
-        "fashion-mnist", "Fashion-MNIST (clothes)",
-        "Photos of ten kinds of clothing (T-shirt, trouser, …, ankle boot) in MNIST's format: new images "
-        "and new classes. Edge and stroke detectors still carry over, so the fully connected layers "
-        "matter most; expect the base's own task to be forgotten more than with the small changes.",
+        QT_TRANSLATE_NOOP("modelnames", "fashion-mnist"), QT_TRANSLATE_NOOP("tasks", "Fashion-MNIST (clothes)"),
+        QT_TRANSLATE_NOOP(
+            "tasks",
+            "Photos of ten kinds of clothing (T-shirt, trouser, …, ankle boot) in MNIST's format: new images "
+            "and new classes. Edge and stroke detectors still carry over, so the fully connected layers "
+            "matter most; expect the base's own task to be forgotten more than with the small changes."),
         needs_dataset="fashion-mnist",
     ),
     TaskInfo(
-        "kmnist", "KMNIST (cursive Japanese)",
-        "Ten cursive Japanese (Kuzushiji) characters in MNIST's format: handwriting again, with new shapes "
-        "and new classes. Strokes carry over from the digits, so the fully connected layers are where "
-        "adapting pays.",
+        QT_TRANSLATE_NOOP("modelnames", "kmnist"), QT_TRANSLATE_NOOP("tasks", "KMNIST (cursive Japanese)"),
+        QT_TRANSLATE_NOOP(
+            "tasks",
+            "Ten cursive Japanese (Kuzushiji) characters in MNIST's format: handwriting again, with new shapes "
+            "and new classes. Strokes carry over from the digits, so the fully connected layers are where "
+            "adapting pays."),
         needs_dataset="kmnist",
     ),
 )
@@ -83,11 +99,14 @@ _INFOS = (
 TASKS: dict[str, TaskInfo] = {info.name: info for info in _INFOS}
 
 FOLDER_TASK = TaskInfo(
-    FOLDER_FORM, "Your own images (a folder)",
-    "Images you made: a folder with one subfolder per class, named by its label 0–9 (PNG, JPEG or BMP, any "
-    "size, colour or grey). Each is made grey and white-on-black, boxed to 20 pixels and centred in 28×28 "
-    "like MNIST (leave some background around each digit: the border tells paper from ink); a fifth of each "
-    "class is held out as the test split. Which layer matters depends on how your images differ from the base's.",
+    FOLDER_FORM, QT_TRANSLATE_NOOP("tasks", "Your own images (a folder)"),
+    QT_TRANSLATE_NOOP(
+        "tasks",
+        "Images you made: a folder with one subfolder per class, named by its label 0–9 (PNG, JPEG or BMP, any "
+        "size, colour or grey). Each is made grey and white-on-black, boxed to 20 pixels and centred in 28×28 "
+        "like MNIST (leave some background around each digit: the border tells paper from ink); a fifth of each "
+        "class is held out as the test split. Which layer matters depends on how your images differ from the "
+        "base's."),
 )
 
 
@@ -111,14 +130,16 @@ def composite_name(parts) -> str:
 
 
 def _composite_info(parts: tuple[str, ...]) -> TaskInfo:
+    """A composite's title and description, made of its parts' as Texts (the window says them in its language)."""
     infos = [TASKS[part] for part in parts]
-    title = infos[0].title
-    order = infos[0].title
+    title: str = infos[0].title
+    order: str = infos[0].title
+    described: str = Text(COMPOSITE_PART, infos[0].title, infos[0].description)
     for info in infos[1:]:
-        title = COMPOSITE_TITLE.format(title, info.title)
-        order = COMPOSITE_ORDER.format(order, info.title)
-    described = " ".join(COMPOSITE_PART.format(info.title, info.description) for info in infos)
-    return TaskInfo(composite_name(parts), title, COMPOSITE_DESCRIPTION.format(order, described), parts=parts)
+        title = Text(COMPOSITE_TITLE, title, info.title)
+        order = Text(COMPOSITE_ORDER, order, info.title)
+        described = Text("{0} {1}", described, Text(COMPOSITE_PART, info.title, info.description))
+    return TaskInfo(composite_name(parts), title, Text(COMPOSITE_DESCRIPTION, order, described), parts=parts)
 
 
 #: the composites `lora-studio tasks` lists: every pair of COMPOSABLE, in its order

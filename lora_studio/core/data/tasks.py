@@ -19,6 +19,7 @@ from lora_studio.core.data import datasets, own_images
 from lora_studio.core.data.datasets import Dataset, Split
 from lora_studio.core.data.task_names import TaskSpec, parse_task, task_names
 from lora_studio.core.errors import DataError
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 
 __all__ = ["make_task", "parse_task", "task_names", "NOISE_SIGMA", "NOISE_SEED"]
 
@@ -93,7 +94,8 @@ def make_task(name: str | TaskSpec, source_dataset: Dataset, data_root: Path | N
         return Dataset(target.info, target.train.first(limit), target.test)
     transforms = [TRANSFORMS[part] for part in spec.info.parts or (spec.name,)]
     info = source.info if spec.name == "same" else dataclasses.replace(
-        source.info, title=f"{source.info.title} · {spec.info.title}")
+        source.info, title=Text(QT_TRANSLATE_NOOP("datasets", "{0} · {1}", "a data set · the task made of it"),
+                                source.info.title, spec.info.title))
     train, test = source.train.first(limit), source.test
     for transform in transforms:  # a composite's parts in the order they apply; noise keeps its fixed draws
         train, test = transform(train, "train"), transform(test, "test")
@@ -106,8 +108,7 @@ def _installed(name: str, source: Dataset, data_root: Path | None) -> Dataset:
         return source
     if data_root is None or not datasets.is_available(data_root, name):
         title = datasets.dataset_info(name).title
-        raise DataError(
-            f"the {name} task needs {title}, which is not installed: get it with "
-            f"`lora-studio data download {name}` or the Dataset tab's Download button"
-        )
+        raise DataError(QT_TRANSLATE_NOOP(
+            "errors", "the {0} task needs {1}, which is not installed: get it with `lora-studio data download {0}` "
+            "or the Dataset tab's Download button"), name, title)
     return datasets.load_dataset(data_root, name)

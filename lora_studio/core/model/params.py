@@ -8,6 +8,12 @@ click, also before PyTorch has loaded; these formulas give the same numbers as
 from dataclasses import dataclass
 
 from lora_studio.core.config import LoraConfig, ModelConfig
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
+
+#: how a layer's shape and the trainable share are said (marked: the window says them in its language)
+CONV_SHAPE = QT_TRANSLATE_NOOP("core", "Conv {0}→{1}, {2}×{2}")
+LINEAR_SHAPE = QT_TRANSLATE_NOOP("core", "Linear {0}→{1}")
+BUDGET = QT_TRANSLATE_NOOP("core", "Trainable {0} of {1} parameters ({2} %)")
 
 
 @dataclass(frozen=True)
@@ -33,8 +39,8 @@ class LayerShape:
 
     def describe(self) -> str:
         if self.kind == "conv":
-            return f"Conv {self.in_features}→{self.out_features}, {self.kernel}×{self.kernel}"
-        return f"Linear {self.in_features}→{self.out_features}"
+            return Text(CONV_SHAPE, self.in_features, self.out_features, self.kernel)
+        return Text(LINEAR_SHAPE, self.in_features, self.out_features)
 
 
 def layer_shapes(model: ModelConfig) -> list[LayerShape]:
@@ -56,7 +62,7 @@ class Budget:
         return 100.0 * self.trainable / self.total
 
     def sentence(self) -> str:
-        return f"Trainable {self.trainable:,} of {self.total:,} parameters ({self.percent:.1f} %)"
+        return Text(BUDGET, f"{self.trainable:,}", f"{self.total:,}", f"{self.percent:.1f}")
 
 
 def lora_budget(model: ModelConfig, lora: LoraConfig) -> Budget:
@@ -65,6 +71,7 @@ def lora_budget(model: ModelConfig, lora: LoraConfig) -> Budget:
     adapters = sum(s.lora_params(lora.rank, lora.variant) for s in shapes if s.name in lora.layers)
     new_columns = model.hidden * model.feature_dim
     return Budget(adapters + new_columns, sum(s.params for s in shapes) + adapters)
+
 
 def method_budget(method: str, model: ModelConfig, lora: LoraConfig | None = None) -> Budget:
     """Trainable and total parameters of a fine-tuning by `method` (config.METHODS), as its run counts them: LoRA's

@@ -12,6 +12,8 @@ import torch
 from torch import nn
 
 from lora_studio.core.config import LoraConfig
+from lora_studio.core.errors import ConfigError
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 from lora_studio.core.model.feature_linear import FeatureLinear
 from lora_studio.core.model.lora import ADAPTER_NAMES, LoRAConv2d, LoRALayer, lora_layers, unwrapped
 
@@ -76,12 +78,12 @@ def load_plain_state(model: nn.Module, tensors: dict[str, torch.Tensor]) -> None
 
 def merged_state(model: nn.Module) -> dict[str, torch.Tensor]:
     """The plain CNN's tensors with every adapter folded in: what "export merged" writes and the drawing
-    model runs. Refuses (ValueError) weights holding NaN or infinity, as PEFT's safe merge does; the model
-    is not changed."""
+    model runs. Refuses (ConfigError, a ValueError) weights holding NaN or infinity, as PEFT's safe merge does;
+    the model is not changed."""
     state = _file_tensors(model, layer_weight)
     for name, tensor in state.items():
         if not torch.isfinite(tensor).all():
-            raise ValueError(f"merging gives NaN or infinite values in {name}")
+            raise ConfigError(QT_TRANSLATE_NOOP("errors", "merging gives NaN or infinite values in {0}"), name)
     return state
 
 

@@ -23,7 +23,8 @@ from safetensors.torch import save
 from torch import nn
 
 from lora_studio.core import files
-from lora_studio.core.errors import USER_ERRORS, StorageError
+from lora_studio.core.errors import USER_ERRORS, StorageError, os_reason
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 from lora_studio.core.model import lora, weights
 from lora_studio.core.model.cnn import MnistCNN
 from lora_studio.core.storage.model_files import (
@@ -47,9 +48,9 @@ STAGING, ASIDE = ".tmp-", ".old-"
 def check_id(model_id: str) -> str:
     """Refuse ids that could name anything outside the library (`..`, `/`, absolute paths, odd characters)."""
     if not isinstance(model_id, str) or not _ID.fullmatch(model_id) or ".." in model_id:
-        raise StorageError(
-            f"{model_id!r} is not a model id (letters, digits, '.', '_' and '-' only, not starting with '.')"
-        )
+        raise StorageError(QT_TRANSLATE_NOOP(
+            "errors", "{0} is not a model id (letters, digits, '.', '_' and '-' only, not starting with '.')"),
+            repr(model_id))
     return model_id
 
 
@@ -85,7 +86,8 @@ class ModelLibrary:
         adapter = contiguous(weights.peft_state_dict(model)) if record.lora is not None else {}
         for key, tensor in {**plain, **adapter}.items():  # what load would refuse is never written
             if not torch.isfinite(tensor).all():
-                raise StorageError(f"{record.id}: {key} holds NaN or infinite values; the model was not saved")
+                raise StorageError(QT_TRANSLATE_NOOP(
+                    "errors", "{0}: {1} holds NaN or infinite values; the model was not saved"), record.id, key)
         payloads = {
             CONFIG: json_bytes(record.config_dict()),
             METRICS: json_bytes(record.metrics),
@@ -107,26 +109,29 @@ class ModelLibrary:
                     files.write_synced(staging / name, payload)
                 files.swap_folder(staging, self.root / model_id, self.root / f"{ASIDE}{model_id}")
         except OSError as exc:
-            raise StorageError(f"could not save model {model_id} in {self.root}: {exc.strerror or exc}") from None
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "could not save model {0} in {1}: {2}"), model_id, self.root,
+                               os_reason(exc)) from None
 
     def rename(self, model_id: str, name: str) -> None:
         name = name.strip()
         if not name or len(name) > 200:
-            raise StorageError("a model's name must have 1 to 200 characters")
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "a model's name must have 1 to 200 characters"))
         folder = self._folder(model_id)
         data = read_json(folder / CONFIG)
         data["name"] = name
         try:
             files.atomic_write(folder / CONFIG, json_bytes(data))
         except OSError as exc:
-            raise StorageError(f"could not rename {model_id}: {exc.strerror or exc}") from None
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "could not rename {0}: {1}"), model_id, os_reason(exc)) \
+                from None
 
     def delete(self, model_id: str) -> None:
         folder = self._folder(model_id)
         try:
             shutil.rmtree(folder)
         except OSError as exc:
-            raise StorageError(f"could not delete {model_id}: {exc.strerror or exc}") from None
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "could not delete {0}: {1}"), model_id, os_reason(exc)) \
+                from None
 
     def export_merged(self, model_id: str, path: Path) -> Path:
         """Write the model with LoRA merged into its weights: a plain CNN in one safetensors file.
@@ -137,7 +142,7 @@ class ModelLibrary:
         try:
             tensors = weights.merged_state(model)
         except ValueError as exc:
-            raise StorageError(f"{model_id}: {exc}; nothing was written") from None
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: {1}; nothing was written"), model_id, exc) from None
         metadata = {"format": "pt", "lora_studio_config": json.dumps({**record.config_dict(), "merged": True})}
         path = Path(path).expanduser()
         if path.is_dir():
@@ -145,7 +150,7 @@ class ModelLibrary:
         try:
             files.atomic_write(path, save(contiguous(tensors), metadata=metadata))
         except OSError as exc:
-            raise StorageError(f"could not write {path}: {exc.strerror or exc}") from None
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "could not write {0}: {1}"), path, os_reason(exc)) from None
         return path
 
     # --- reading -------------------------------------------------------------------------
@@ -157,7 +162,8 @@ class ModelLibrary:
         try:
             folders = sorted(self.root.iterdir())
         except OSError as exc:
-            raise StorageError(f"cannot read the model library {self.root}: {exc.strerror or exc}") from None
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "cannot read the model library {0}: {1}"), self.root,
+                               os_reason(exc)) from None
         entries = []
         for folder in folders:
             if folder.name.startswith(".") or not folder.is_dir():
@@ -165,7 +171,7 @@ class ModelLibrary:
             try:
                 entries.append(Entry(folder.name, self.record(folder.name)))
             except USER_ERRORS as exc:
-                entries.append(Entry(folder.name, None, str(exc)))
+                entries.append(Entry(folder.name, None, Text(exc.template, *exc.values)))  # the window words it
         return sorted(entries, key=lambda e: (e.record.created if e.record else "", e.id), reverse=True)
 
     def record(self, model_id: str) -> ModelRecord:
@@ -188,7 +194,8 @@ class ModelLibrary:
                 check_tensors(weights.peft_state_dict(model), adapter, f"{model_id}/{ADAPTER_WEIGHTS}")
                 weights.load_peft_state_dict(model, adapter)
             except KeyError as exc:
-                raise StorageError(f"{model_id}/{ADAPTER_WEIGHTS}: {exc.args[0]}") from None
+                raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}/{1}: {2}"), model_id, ADAPTER_WEIGHTS,
+                                   exc.args[0]) from None
         model.eval()
         return model, record
 
@@ -198,7 +205,7 @@ class ModelLibrary:
     def _folder(self, model_id: str) -> Path:
         folder = self.root / check_id(model_id)
         if not folder.is_dir():
-            raise StorageError(f"no model {model_id!r} in {self.root}")
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "no model {0} in {1}"), repr(model_id), self.root)
         return folder
 
     def _recover(self) -> None:

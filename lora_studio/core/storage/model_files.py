@@ -15,12 +15,16 @@ from safetensors import SafetensorError
 from safetensors.torch import load, save
 from torch import nn
 
-from lora_studio.core.errors import StorageError, one_line
+from lora_studio.core.errors import StorageError, one_line, os_reason
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 from lora_studio.core.model import weights
 
 MAX_JSON_BYTES = 1_000_000
 MAX_WEIGHTS_BYTES = 200_000_000  # this CNN's weights are ~0.3 MB; a huge file is not one of ours
 CHECKSUM = "lora_studio_sha256"
+TOO_LARGE = QT_TRANSLATE_NOOP("errors", "{0} is too large to be one of ours")
+MISSING = QT_TRANSLATE_NOOP("errors", "{0} is missing")
+UNREADABLE = QT_TRANSLATE_NOOP("errors", "{0} cannot be read: {1}")
 
 
 def json_bytes(data) -> bytes:
@@ -31,16 +35,18 @@ def read_json(path: Path, limit: int = MAX_JSON_BYTES):
     what = f"{path.parent.name}/{path.name}"
     try:
         if path.stat().st_size > limit:
-            raise StorageError(f"{what} is too large to be one of ours")
+            raise StorageError(TOO_LARGE, what)
         return json.loads(path.read_bytes())
     except FileNotFoundError:
-        raise StorageError(f"{what} is missing") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StorageError(f"{what} cannot be read: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise StorageError(f"{what} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+        raise StorageError(MISSING, what) from None
+    except (OSError, UnicodeDecodeError) as exc:  # Python's words for a file that is not UTF-8
+        raise StorageError(UNREADABLE, what, os_reason(exc)) from None
+    except json.JSONDecodeError as exc:  # the JSON parser's own words for where it stopped
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "{0} is not valid JSON ({1}, line {2})"), what, exc.msg,
+                           exc.lineno) from None
     except (ValueError, RecursionError) as exc:  # a 5,000-digit number; nesting deeper than Python's stack
-        raise StorageError(f"{what} is not usable JSON ({str(exc).split(':')[0]})") from None
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "{0} is not usable JSON ({1})"), what,
+                           str(exc).split(":")[0]) from None
 
 
 def checksummed_safetensors(tensors: dict[str, torch.Tensor]) -> bytes:
@@ -53,19 +59,21 @@ def read_tensors(path: Path) -> dict[str, torch.Tensor]:
     what = f"{path.parent.name}/{path.name}"
     try:
         if path.stat().st_size > MAX_WEIGHTS_BYTES:
-            raise StorageError(f"{what} is too large to be one of ours")
+            raise StorageError(TOO_LARGE, what)
         raw = path.read_bytes()
         tensors = load(raw)  # safetensors: a JSON header and raw numbers, never pickle
     except FileNotFoundError:
-        raise StorageError(f"{what} is missing") from None
+        raise StorageError(MISSING, what) from None
     except OSError as exc:
-        raise StorageError(f"{what} cannot be read: {exc.strerror or exc}") from None
+        raise StorageError(UNREADABLE, what, os_reason(exc)) from None
     except (SafetensorError, ValueError, RuntimeError) as exc:
         # safetensors quotes the header, line breaks included: the listing shows this message in one row
-        raise StorageError(f"{what} is not a valid safetensors file ({one_line(str(exc))})") from None
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "{0} is not a valid safetensors file ({1})"), what,
+                           one_line(str(exc))) from None
     expected = _metadata(raw).get(CHECKSUM)
     if expected is not None and expected != digest(tensors):
-        raise StorageError(f"{what} is damaged: its numbers do not match the checksum saved with them")
+        raise StorageError(QT_TRANSLATE_NOOP(
+            "errors", "{0} is damaged: its numbers do not match the checksum saved with them"), what)
     return tensors
 
 
@@ -90,16 +98,18 @@ def check_tensors(expected: dict[str, torch.Tensor], found: dict[str, torch.Tens
     """Refuse `found` unless it has exactly `expected`'s keys and shapes, as finite float32 numbers."""
     missing, extra = set(expected) - set(found), set(found) - set(expected)
     if missing or extra:
-        raise StorageError(
-            f"{what}: tensors do not match the model (missing {sorted(missing)}, unexpected {sorted(extra)})"
-        )
+        raise StorageError(QT_TRANSLATE_NOOP(
+            "errors", "{0}: tensors do not match the model (missing {1}, unexpected {2})"), what, sorted(missing),
+            sorted(extra))
     for key, tensor in found.items():
         if tensor.dtype != torch.float32:
-            raise StorageError(f"{what}: {key} is {tensor.dtype}, expected float32")
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: {1} is {2}, expected float32"), what, key,
+                               tensor.dtype)
         if tensor.shape != expected[key].shape:
-            raise StorageError(f"{what}: {key} has shape {tuple(tensor.shape)}, expected {tuple(expected[key].shape)}")
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: {1} has shape {2}, expected {3}"), what, key,
+                               tuple(tensor.shape), tuple(expected[key].shape))
         if not torch.isfinite(tensor).all():
-            raise StorageError(f"{what}: {key} holds NaN or infinite values")
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: {1} holds NaN or infinite values"), what, key)
 
 
 def load_checked(model: nn.Module, tensors: dict[str, torch.Tensor], what: str) -> None:

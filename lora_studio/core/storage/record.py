@@ -18,6 +18,7 @@ from lora_studio.core.config import ConfigError, check_type
 from lora_studio.core.data.features import FeatureScaler
 from lora_studio.core.data.task_names import check_task
 from lora_studio.core.errors import LoraStudioError, StorageError
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 
 FORMAT_VERSION = 1
 KINDS = ("base", *cfg.KIND_METHODS)  # base, feature_lora, control_lora, head, full, scratch
@@ -39,7 +40,7 @@ class Series:
 
     def __post_init__(self):
         if not self.seeds:
-            raise ConfigError("a series has at least one seed")
+            raise ConfigError(QT_TRANSLATE_NOOP("errors", "a series has at least one seed"))
         for seed in self.seeds:
             cfg.check_range("seed", seed, whole=True)
 
@@ -150,15 +151,14 @@ def versions() -> dict:
 def migrate(data: dict, model_id: str) -> dict:
     """Bring an older config.json up to FORMAT_VERSION; refuse one from a newer LoRA Studio."""
     if not isinstance(data, dict):
-        raise StorageError(f"{model_id}: config.json is not a JSON object")
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: config.json is not a JSON object"), model_id)
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise StorageError(f"{model_id}: config.json has no valid format_version")
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: config.json has no valid format_version"), model_id)
     if version > FORMAT_VERSION:
-        raise StorageError(
-            f"{model_id}: saved by a newer LoRA Studio (format {version}; this one reads up to "
-            f"{FORMAT_VERSION}). Update LoRA Studio to open it."
-        )
+        raise StorageError(QT_TRANSLATE_NOOP(
+            "errors", "{0}: saved by a newer LoRA Studio (format {1}; this one reads up to {2}). Update LoRA Studio "
+            "to open it."), model_id, version, FORMAT_VERSION)
     return data  # format 1 is the first: nothing to migrate yet
 
 
@@ -188,12 +188,12 @@ def record_from_config(data, model_id: str) -> ModelRecord:
         _check_consistent(record)
     # LoraStudioError: an unknown feature; OverflowError: a feature statistic too large for a float
     except (KeyError, TypeError, ValueError, OverflowError, LoraStudioError) as exc:
-        raise StorageError(f"{model_id}: config.json is not valid ({exc})") from None
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: config.json is not valid ({1})"), model_id, exc) from None
     n_features = len(record.features.names) if record.features else 0
     if n_features != record.model.feature_dim:
-        raise StorageError(
-            f"{model_id}: config.json lists {n_features} features for a model taking {record.model.feature_dim}"
-        )
+        raise StorageError(QT_TRANSLATE_NOOP(
+            "errors", "{0}: config.json lists {1} features for a model taking {2}"), model_id, n_features,
+            record.model.feature_dim)
     return record
 
 
@@ -201,23 +201,28 @@ def _check_consistent(record: ModelRecord) -> None:
     """What from_dict cannot see: settings that contradict each other, statistics that are not numbers."""
     method = cfg.KIND_METHODS.get(record.kind)
     if record.method != method:
-        raise ValueError(f"a {record.kind} model is made by {method or 'no fine-tuning method'}, not {record.method}")
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "a {0} model is made by {1}, not {2}"), record.kind,
+                          method or QT_TRANSLATE_NOOP("errors", "no fine-tuning method"), record.method)
     if (method == "lora") != (record.lora is not None):
-        raise ValueError(f"a {record.kind} model {'has no' if record.lora is None else 'cannot have'} LoRA settings")
+        if record.lora is None:
+            raise ConfigError(QT_TRANSLATE_NOOP("errors", "a {0} model has no LoRA settings"), record.kind)
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "a {0} model cannot have LoRA settings"), record.kind)
     if method != "lora" and record.features is not None:
-        raise ValueError(f"a {record.kind} model takes no extra features")
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "a {0} model takes no extra features"), record.kind)
     if record.combination is not None and (record.lora is None or record.lora.rank != record.combination.rank):
         raise ValueError("a combination is a LoRA model of the combination's rank")
     if record.kind == "base" and record.task != "same":
-        raise ValueError("a base model is trained on its own data set: its task is 'same'")
+        raise ConfigError(QT_TRANSLATE_NOOP(
+            "errors", "a base model is trained on its own data set: its task is 'same'"))
     if record.kind == "base" and record.series is not None:
-        raise ValueError("a base model is no run of a fine-tuning series")
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "a base model is no run of a fine-tuning series"))
     if record.features is not None:
         values = record.features.mean + record.features.std
         # raw features are fractions of the image; fit() clamps std at 1e-6 (a float32 just below it)
         if not all(math.isfinite(v) and abs(v) <= MAX_FEATURE_STAT for v in values) or min(
                 record.features.std) < MIN_FEATURE_STD:
-            raise ValueError("the feature statistics must be finite numbers, with standard deviations above 0")
+            raise ConfigError(QT_TRANSLATE_NOOP(
+                "errors", "the feature statistics must be finite numbers, with standard deviations above 0"))
 
 
 #: what every fine-tuned model's metrics hold besides test_accuracy (which equals target_accuracy): scores on the
@@ -239,14 +244,14 @@ METRIC_TYPES = {
 def check_metrics(metrics, model_id: str) -> dict:
     """metrics.json's contents, refused (StorageError) if a metric the app shows is not what it must be."""
     if not isinstance(metrics, dict):
-        raise StorageError(f"{model_id}: metrics.json is not a JSON object")
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: metrics.json is not a JSON object"), model_id)
     for key, value in metrics.items():
         if key not in METRIC_TYPES or value is None:
             continue
         try:
             check_type(key, value, METRIC_TYPES[key])  # checked only: the values are kept as they were read
             if key in COUNTS and value < 0:
-                raise ConfigError(f"{key} must be a count (0 or more), got {value}")
+                raise ConfigError(QT_TRANSLATE_NOOP("errors", "{0} must be a count (0 or more), got {1}"), key, value)
         except ConfigError as exc:
-            raise StorageError(f"{model_id}: metrics.json: {exc}") from None
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: metrics.json: {1}"), model_id, exc) from None
     return metrics

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lora_studio.core import files
-from lora_studio.core.errors import StorageError
+from lora_studio.core.errors import StorageError, os_reason
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 from lora_studio.core.storage.model_files import json_bytes, read_json
 
 MAX_STUDY_BYTES = 64_000_000  # every step's loss of every run: a large sweep is a few MB
@@ -46,7 +47,8 @@ class StudyStore:
             self.root.mkdir(parents=True, exist_ok=True)
             files.atomic_write(path, json_bytes(study))
         except OSError as exc:
-            raise StorageError(f"could not save the study {study['id']}: {exc.strerror or exc}") from None
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "could not save the study {0}: {1}"), study["id"],
+                               os_reason(exc)) from None
         return path
 
     def load(self, study_id: str) -> dict:
@@ -60,7 +62,7 @@ class StudyStore:
 
     def _path(self, study_id: str) -> Path:
         if not isinstance(study_id, str) or not _ID.match(study_id):
-            raise StorageError(f"{study_id!r} is not a study id")
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "{0} is not a study id"), repr(study_id))
         return self.root / f"{study_id}.json"
 
 
@@ -68,23 +70,25 @@ def check_study(data, study_id: str) -> dict:
     """`data` if it is a study LoRA Studio could have written; StorageError naming the first fault."""
     where = f"studies/{study_id}.json"
     if not isinstance(data, dict):
-        raise StorageError(f"{where} is not a JSON object")
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "{0} is not a JSON object"), where)
     runs, pareto = data.get("runs"), data.get("pareto")
     if not isinstance(runs, list) or not all(isinstance(run, dict) for run in runs):
-        raise StorageError(f"{where}: runs must be a list of run records")
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: runs must be a list of run records"), where)
     for index, run in enumerate(runs):
         missing = [key for key in RUN_KEYS if key not in run]
         if missing:
-            raise StorageError(f"{where}: run {index + 1} lacks {', '.join(missing)}")
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: run {1} lacks {2}"), where, index + 1,
+                               ", ".join(missing))
         for key in ("trainable_params", "target_accuracy", "source_accuracy", "forgetting"):
             if isinstance(run[key], bool) or not isinstance(run[key], int | float):
-                raise StorageError(f"{where}: run {index + 1}: {key} must be a number, got {run[key]!r:.40}")
+                raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: run {1}: {2} must be a number, got {3}"), where,
+                                   index + 1, key, f"{run[key]!r:.40}")
     if not isinstance(pareto, list) or not all(
             isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(runs) for i in pareto):
-        raise StorageError(f"{where}: pareto must list indices of its runs")
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: pareto must list indices of its runs"), where)
     for key in ("base_id", "task", "status"):
         if not isinstance(data.get(key), str):
-            raise StorageError(f"{where}: {key} must be text")
+            raise StorageError(QT_TRANSLATE_NOOP("errors", "{0}: {1} must be text"), where, key)
     return data
 
 

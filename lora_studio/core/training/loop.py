@@ -19,6 +19,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from lora_studio.core.config import TrainConfig
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 from lora_studio.core.model.staged import StagedModel, staged
 from lora_studio.core.training.fast_head import HeadStep, Unsupported
 from lora_studio.core.training.optim import Adam
@@ -43,6 +44,15 @@ class TrainData:
 
     def __len__(self) -> int:
         return len(self.labels)
+
+#: why a run ended early, as TrainResult.message says it (Texts: the window words them in its language)
+STOPPED_BY_USER = Text(QT_TRANSLATE_NOOP("core", "stopped by the user"))
+LOSS_DIVERGED = QT_TRANSLATE_NOOP(
+    "core", "the loss became {0} at epoch {1}, step {2}: training diverged (learning rate {3:g} is probably too "
+    "high). The weights of the last good step were kept.")
+WEIGHTS_DIVERGED = QT_TRANSLATE_NOOP(
+    "core", "the weights became infinite or NaN in the last step (learning rate {0:g} is probably too high). The "
+    "weights of the last good step were kept.")
 
 
 @dataclass(frozen=True)
@@ -142,7 +152,8 @@ def train(
 
     start = first_trainable_stage(model)
     if start > 0:
-        callbacks.on_status(f"Caching the frozen {' and '.join(model.stages[:start])} output")
+        callbacks.on_status(Text(QT_TRANSLATE_NOOP("core", "Caching the frozen {0} output"),
+                                 " + ".join(model.stages[:start])))
     train_inputs = StageInputs.prepare(model, train_data.images, train_data.extra, start, cache)
     test_inputs = None if test_data is None else StageInputs.prepare(
         model, test_data.images, test_data.extra, start, cache)
@@ -164,10 +175,10 @@ def train(
         correct = torch.zeros((), dtype=torch.long)
         for step in range(steps_per_epoch):
             if control.stop_requested:
-                return _finish(result, started, "stopped", "stopped by the user")
+                return _finish(result, started, "stopped", STOPPED_BY_USER)
             control.wait_while_paused()
             if control.stop_requested:
-                return _finish(result, started, "stopped", "stopped by the user")
+                return _finish(result, started, "stopped", STOPPED_BY_USER)
 
             batch = order[step * config.batch_size : (step + 1) * config.batch_size]
             labels = train_data.labels.index_select(0, batch)
@@ -179,9 +190,7 @@ def train(
                     torch._foreach_copy_(trained, last_good)
                 return _finish(
                     result, started, "diverged",
-                    f"the loss became {loss_value} at epoch {epoch + 1}, step {step + 1}: training "
-                    f"diverged (learning rate {config.lr:g} is probably too high). "
-                    "The weights of the last good step were kept.",
+                    Text(LOSS_DIVERGED, loss_value, epoch + 1, step + 1, config.lr),
                 )
             with torch.no_grad():  # one call for all tensors: a copy_ each cost ~7× more per step here
                 torch._foreach_copy_(last_good, trained)
@@ -223,8 +232,7 @@ def train(
             torch._foreach_copy_(trained, last_good)
         return _finish(
             result, started, "diverged",
-            f"the weights became infinite or NaN in the last step (learning rate {config.lr:g} is probably too "
-            "high). The weights of the last good step were kept.",
+            Text(WEIGHTS_DIVERGED, config.lr),
         )
     return _finish(result, started, "finished", "")
 

@@ -30,6 +30,7 @@ from lora_studio.core.errors import Cancelled, DataError, StorageError
 from lora_studio.core.evaluation import comparison, inspection
 from lora_studio.core.evaluation.scores import Predictions, predict
 from lora_studio.core.evaluation.strength import StrengthCurve, accuracy_by_strength
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 from lora_studio.core.training.prefix_cache import PrefixCache
 from lora_studio.core.workflows.recipes import extra_features
@@ -175,12 +176,13 @@ def evaluate_models(
     scored = {model_id: on_task or record.task for model_id, record in records.items()}
     datasets = {record.dataset for record in records.values()}
     if len(datasets) > 1:
-        raise DataError(f"these models were trained on different data sets ({', '.join(sorted(datasets))}): "
-                        "evaluate them separately")
+        raise DataError(QT_TRANSLATE_NOOP(
+            "errors", "these models were trained on different data sets ({0}): evaluate them separately"),
+            ", ".join(sorted(datasets)))
     dataset = load_dataset(datasets.pop())
     test = dataset.test
     targets = {name: _target_test(name, dataset, data_root) for name in dict.fromkeys(scored.values())}
-    task.status(f"Measuring the brightness of {len(test):,} test images")
+    task.status(Text(QT_TRANSLATE_NOOP("core", "Measuring the brightness of {0:,} test images"), len(test)))
     brightness = _brightness(test)
     edges = inspection.brightness_edges(brightness, BRIGHTNESS_BINS)
     source_test = TaskTest("same", test.images.numpy().copy(), test.labels.numpy().copy(), brightness)
@@ -192,8 +194,9 @@ def evaluate_models(
     with PrefixCache() as cache:  # a base and its LoRA models run their common convolutions once
         for index, model_id in enumerate(model_ids):
             if task.is_cancelled():
-                raise Cancelled("evaluation stopped")
-            task.progress(index / len(model_ids), f"Evaluating {records[model_id].name}")
+                raise Cancelled(QT_TRANSLATE_NOOP("errors", "evaluation stopped"))
+            task.progress(index / len(model_ids), Text(QT_TRANSLATE_NOOP("core", "Evaluating {0}"),
+                                                       records[model_id].name))
             model, record = library.load(model_id)
             target = targets[scored[model_id]]
             p = predict(model, target.images, target.labels, extra_features(record, target.images), cache)
@@ -214,7 +217,7 @@ def evaluate_models(
                 model_id, record, p, comparison.scored(model_id, record, p),
                 inspection.errors_by_brightness(tests[scored[model_id]].brightness, p.correct, edges=edges),
                 on_source, reference, curve, scored[model_id]))
-    task.progress(1.0, "Evaluated")
+    task.progress(1.0, Text(QT_TRANSLATE_NOOP("core", "Evaluated")))
     scores = [m.score for m in models]
     return EvaluationReport(
         dataset.info.name, dataset.info.title, list(dataset.classes), source_test.images, source_test.labels,

@@ -16,6 +16,7 @@ import numpy as np
 import lora_studio
 from lora_studio.core.data import datasets as data
 from lora_studio.core.evaluation.scores import feature_effect
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.training.loop import TrainControl
 from lora_studio.core.training.prefix_cache import PrefixCache
@@ -82,7 +83,8 @@ def run_experiment(
     `target`: the target task's data, when the caller made it already (runs.target_dataset) from `dataset`."""
     listener = listener or Listener()
     if dataset is None:
-        listener.status(f"Loading {config.data.dataset} from {data_root}")
+        listener.status(Text(QT_TRANSLATE_NOOP("core", "Loading {0} from {1}"), data.dataset_info(
+            config.data.dataset).title, data_root))
         dataset = load_data(config, data_root)
     tuned = ("feature_lora", "control_lora") if config.method == "lora" else (config.method,)
     summaries = {phase: PhaseSummary() for phase in ("base", *tuned)}

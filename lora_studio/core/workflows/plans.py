@@ -16,6 +16,7 @@ from lora_studio.core.config import (
     check_range,
 )
 from lora_studio.core.data.task_names import check_task
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -78,12 +79,12 @@ class FinetunePlan:
 
 def _check_seeds_and_features(seeds: tuple[int, ...], features: tuple[str, ...]) -> None:
     if not seeds:
-        raise ConfigError("give at least one seed")
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "give at least one seed"))
     check_range("number of seeds", len(seeds), "seeds")
     for seed in seeds:
         check_range("seed", seed, whole=True)
     if len(set(seeds)) != len(seeds):
-        raise ConfigError("a seed is listed twice")
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "a seed is listed twice"))
     check_range("number of features", len(features), "feature_dim")
     if len(set(features)) != len(features):
-        raise ConfigError("a feature is listed twice")
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "a feature is listed twice"))

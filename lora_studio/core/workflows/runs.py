@@ -30,6 +30,7 @@ from lora_studio.core.evaluation.scores import (
     mean_interval,
     predict,
 )
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 from lora_studio.core.model.staged import staged
 from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 from lora_studio.core.storage.record import Series
@@ -76,7 +77,9 @@ class Run:
     @property
     def message(self) -> str:
         """Why the run did not finish ("" when it did)."""
-        return str(self.error) if self.error is not None else self.outcome.result.message
+        if self.error is not None:  # its template and values, for the window to word
+            return Text(self.error.template, *self.error.values)
+        return self.outcome.result.message
 
     def learned_nothing(self) -> Uselessness | None:
         """Why a finished run is no use (see scores.learned_nothing): the reason and its numbers, or None."""
@@ -89,9 +92,10 @@ class Run:
         if self.error is not None:
             raise self.error
         if self.status == "diverged":
-            raise TrainingDiverged(f"{self.phase}, seed {self.seed}: {self.message}")
+            raise TrainingDiverged(QT_TRANSLATE_NOOP("errors", "{0}, seed {1}: {2}"), self.phase, self.seed,
+                                   self.message)
         if self.status == "stopped":
-            raise Cancelled(f"{self.phase}, seed {self.seed}: stopped")
+            raise Cancelled(QT_TRANSLATE_NOOP("errors", "{0}, seed {1}: stopped"), self.phase, self.seed)
 
 
 @dataclass
@@ -221,7 +225,7 @@ class _Reference:
 
 def _base_scores(base: nn.Module, source: Dataset, target: Dataset, cache: PrefixCache,
                  listener: Listener) -> _Reference:
-    listener.status("Scoring the base model on the target and the source task")
+    listener.status(Text(QT_TRANSLATE_NOOP("core", "Scoring the base model on the target and the source task")))
     on_target = predict(base, target.test.images, target.test.labels, None, cache)
     on_source = on_target if target.test is source.test else predict(
         base, source.test.images, source.test.labels, None, cache)
@@ -313,7 +317,8 @@ def load_base(library: ModelLibrary, base_id: str) -> tuple[nn.Module, ModelReco
     """The base model `base_id` of `library`; StorageError when it is missing, broken or not a base model."""
     base, record = library.load(base_id)
     if record.kind != "base":
-        raise StorageError(f"{base_id} is a {record.kind} model; fine-tuning starts from a base model")
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "{0} is a {1} model; fine-tuning starts from a base model"),
+                           base_id, record.kind)
     return base, record
 
 

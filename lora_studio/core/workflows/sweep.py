@@ -19,6 +19,7 @@ from lora_studio.core.config import to_dict
 from lora_studio.core.data.datasets import Dataset
 from lora_studio.core.evaluation.pareto import pareto_runs
 from lora_studio.core.evaluation.same_setting import setting_key
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 from lora_studio.core.storage.studies import StudyStore
 from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo
@@ -32,7 +33,8 @@ class SweepListener(Listener):
     """A Listener that also hears which run of the sweep starts (the command line titles its bars so)."""
 
     def run_started(self, index: int, total: int, setting: Setting, seed: int) -> None:
-        self.status(f"Run {index + 1} of {total}: {setting.label()}, seed {seed}")
+        self.status(Text(QT_TRANSLATE_NOOP("core", "Run {0} of {1}: {2}, seed {3}"), index + 1, total,
+                         setting.label(), seed))
 
 
 @dataclass

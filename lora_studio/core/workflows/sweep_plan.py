@@ -5,8 +5,19 @@ Torch-free, like config.py: the Compare tab builds a plan before PyTorch has loa
 
 from dataclasses import dataclass, field
 
-from lora_studio.core.config import LAYERS, LORA_VARIANTS, METHODS, ConfigError, LoraConfig, TrainConfig, check_range
+from lora_studio.core.config import (
+    LAYERS,
+    LORA_VARIANTS,
+    METHODS,
+    ConfigError,
+    LoraConfig,
+    TrainConfig,
+    check_choice,
+    check_range,
+    setting_word,
+)
 from lora_studio.core.data.task_names import check_task
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 from lora_studio.core.workflows.plans import FinetunePlan
 
 SWEEP_RANKS = (1, 2, 4, 8, 16, 32, 64)  # the ranks the Compare tab offers
@@ -32,6 +43,10 @@ class Setting:
         return cls("lora", run["variant"], run["rank"])
 
 
+CHOOSE_ONE = QT_TRANSLATE_NOOP("errors", "choose at least one {0}")
+TWICE = QT_TRANSLATE_NOOP("errors", "a {0} is listed twice")
+
+
 @dataclass(frozen=True)
 class SweepPlan:
     base_id: str  # the base model in the library
@@ -51,18 +66,17 @@ class SweepPlan:
         for name, values, choices in (("method", self.methods, tuple(METHODS)), ("layer", self.layers, LAYERS),
                                       ("variant", self.variants, tuple(LORA_VARIANTS))):
             if not values and (name == "method" or "lora" in self.methods):
-                raise ConfigError(f"choose at least one {name}")
+                raise ConfigError(CHOOSE_ONE, setting_word(name))
             if len(set(values)) != len(values):
-                raise ConfigError(f"a {name} is listed twice")
+                raise ConfigError(TWICE, setting_word(name))
             for value in values:
-                if value not in choices:
-                    raise ConfigError(f"{name} must be one of {', '.join(choices)}; got {value!r}")
+                check_choice(name, value, choices)
         if "lora" in self.methods and not self.ranks:
-            raise ConfigError("choose at least one rank")
+            raise ConfigError(CHOOSE_ONE, setting_word("rank"))
         for rank in self.ranks:
             check_range("rank", rank, whole=True)
         if len(set(self.ranks)) != len(self.ranks):
-            raise ConfigError("a rank is listed twice")
+            raise ConfigError(TWICE, setting_word("rank"))
         # the rest is checked where it is used, with the messages those places give
         LoraConfig(alpha=self.alpha, lora_plus_ratio=self.lora_plus_ratio)
         FinetunePlan(self.base_id, seeds=self.seeds, features=(), limit=self.limit)
