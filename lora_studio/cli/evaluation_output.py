@@ -16,10 +16,13 @@ from rich.table import Table
 
 from lora_studio.cli.terminal import escape, percent
 from lora_studio.core.evaluation import inspection
+from lora_studio.core.evaluation.comparison import group_role, roles
+from lora_studio.core.vocabulary import KINDS, kind_order
 
-KINDS = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control", "head": "head",
-         "full": "full", "scratch": "scratch"}
-ORDER = {kind: order for order, kind in enumerate(KINDS)}
+
+def kind_title(kind: str) -> str:
+    """A kind (or a role: control_lora) as the table names it: the core's title; an unknown kind by its name."""
+    return KINDS[kind].title if kind in KINDS else kind
 
 
 def model_row(model) -> dict:
@@ -37,7 +40,8 @@ def model_row(model) -> dict:
 
 
 def evaluation_table(title: str, rows: list[dict], groups: list) -> Table:
-    """One line per model, base first; after the seeds of one setting, their mean and standard deviation.
+    """One line per model, base first; after the seeds of one setting, their mean and standard deviation. A LoRA
+    model is called a control only beside its feature+LoRA model (comparison.roles).
     (Training times and parameter totals are in --json: the table fits an 80-column terminal.)"""
     table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     table.add_column("id", no_wrap=True)  # ids are copied from here: never cut short
@@ -45,16 +49,17 @@ def evaluation_table(title: str, rows: list[dict], groups: list) -> Table:
     for column in ("seed", "accuracy", "loss", "trained"):
         table.add_column(column, justify="right", no_wrap=True)
     by_id = {row["id"]: row for row in rows}
-    for group in sorted(groups, key=lambda g: ORDER.get(g.kind, 9)):
+    role = roles([member for group in groups for member in group.members])
+    for group in sorted(groups, key=lambda g: kind_order(group_role(g, role))):
         for member in group.members:
             row = by_id[member.id]
-            table.add_row(escape(row["id"]), KINDS.get(row["kind"], row["kind"]), str(row["seed"]),
+            table.add_row(escape(row["id"]), kind_title(role[member.id]), str(row["seed"]),
                           percent(row["test_accuracy"]), f"{row['test_loss']:.4f}",
                           f"{row['trainable_params'] or 0:,}")
         if len(group.members) > 1:
             spread = "" if math.isnan(group.sd_accuracy) else f" (± {100 * group.sd_accuracy:.2f})"
             table.add_row(f"[italic]mean of {len(group.members)} seeds{spread}[/italic]",
-                          KINDS.get(group.kind, group.kind), ",".join(map(str, group.seeds)),
+                          kind_title(group_role(group, role)), ",".join(map(str, group.seeds)),
                           f"{100 * group.mean_accuracy:.2f} %", f"{group.mean_loss:.4f}", "")
     if any(len(g.members) > 1 for g in groups):
         table.caption = "(± …): the standard deviation of the accuracy over the seeds, in points"

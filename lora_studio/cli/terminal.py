@@ -8,6 +8,7 @@ from rich.table import Table
 from lora_studio.cli.judgements import uselessness
 from lora_studio.core.evaluation.scores import learned_nothing
 from lora_studio.core.training.loop import EpochInfo, StepInfo
+from lora_studio.core.vocabulary import KINDS, METHODS
 from lora_studio.core.workflows.runs import Listener
 
 # Names, ids, paths and error messages come from people and from files: every one of them goes through
@@ -15,9 +16,16 @@ from lora_studio.core.workflows.runs import Listener
 err = Console(stderr=True, emoji=False)
 out = Console(emoji=False)
 
-#: how the fine-tuning methods other than LoRA are called (LoRA's runs are called by their phase)
-METHOD_TITLES = {"head": "Head (fc2)", "full": "Full fine-tuning", "scratch": "From scratch"}
-PHASE_TITLES = {"base": "Base CNN", "feature_lora": "Feature + LoRA", "control_lora": "Control LoRA", **METHOD_TITLES}
+
+def capitalised(text: str) -> str:
+    """The text with a capital first letter ("feature+LoRA" → "Feature+LoRA"), for a heading or a line's start."""
+    return text[:1].upper() + text[1:]
+
+
+#: the methods and the kinds of run as the command line calls them: the core's titles (vocabulary.py), in English,
+#: a heading's first letter capitalised; PHASE_TITLES in the order tables list the phases
+METHOD_TITLES = {name: method.title for name, method in METHODS.items()}
+PHASE_TITLES = {name: capitalised(kind.title) for name, kind in KINDS.items()}
 
 
 def percent(value) -> str:

@@ -10,28 +10,17 @@ import types
 import typing
 from dataclasses import dataclass
 
+from lora_studio.core import vocabulary
 from lora_studio.core.errors import ConfigError  # noqa: F401 - a bad setting is a config error where it is checked
 from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 
 DATASETS = ("mnist", "fashion-mnist", "kmnist")
 LAYERS = ("conv1", "conv2", "fc1", "fc2")  # the layers LoRA can adapt, in forward order
 LORA_INITS = ("article", "kaiming")  # article: A ~ N(0, 0.01²); kaiming: PEFT's default
-#: LoRA variants by name, with what each changes (model/lora_variants.py implements them; register_variant adds one)
-LORA_VARIANTS: dict[str, str] = {
-    "lora": "plain LoRA: ΔW = (α/r)·B·A",
-    "rslora": "rank-stabilised LoRA: ΔW = (α/√r)·B·A, so the update's size does not shrink as r grows",
-    "dora": "weight-decomposed LoRA: a learned magnitude per output times the direction of W + ΔW",
-}
-#: fine-tuning methods by name, with what each trains; all take the same epochs, learning rate and data
-METHODS: dict[str, str] = {
-    "lora": "LoRA: low-rank adapters on the chosen layers, the base's weights frozen",
-    "head": "the head: fc2 alone trained, every other weight frozen",
-    "full": "full fine-tuning: every weight of the base trained",
-    "scratch": "from scratch: a fresh CNN, seeded, trained on the target task only",
-}
-#: the kinds of fine-tuned model in the library and the method that made each (a base model has none)
-KIND_METHODS: dict[str, str] = {
-    "feature_lora": "lora", "control_lora": "lora", "head": "head", "full": "full", "scratch": "scratch"}
+# the LoRA variants and the fine-tuning methods by name (vocabulary.py defines them, with their titles and
+# descriptions; model/lora_variants.py implements the variants): here because every setting is checked against them
+LORA_VARIANTS = vocabulary.VARIANTS
+METHODS = vocabulary.METHODS
 #: how trained LoRA adapters of one base become one adapter, as PEFT's add_weighted_adapter does (model/combine.py)
 COMBINATIONS: dict[str, str] = {
     "cat": "the adapters side by side: ΔW = Σ weight·ΔW exactly; its rank is the sum of theirs",

@@ -42,6 +42,8 @@ import threading
 import time
 from pathlib import Path
 
+from lora_studio.core.vocabulary import KINDS  # the phases' titles; imports nothing heavy
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "datasets"
@@ -247,9 +249,6 @@ def mb_or(n: float | None) -> str:
     return "–" if n is None else mb(n)
 
 
-PHASE_TITLES = {"base": "base", "feature_lora": "feature+LoRA", "control_lora": "control"}
-
-
 def verdict(ok: bool | None) -> str:
     return {True: "PASS", False: "FAIL", None: "N/A"}[ok]
 
@@ -331,7 +330,7 @@ def print_report(m: dict, rows: list[dict], args) -> None:
     print(f"  sampled every 20 ms — own data (RssAnon) at its peak: article {mb_or(a['peak_anon_bytes'])}, "
           f"ours {mb_or(o['peak_anon_bytes'])}; the rest is mapped library code (PyTorch)")
     phases = [("before the phases (imports, data)", o["peak_before_phases"])]
-    phases += [(PHASE_TITLES[k], o[k]["peak"]) for k in PHASE_TITLES if k in o]
+    phases += [(KINDS[k].title, o[k]["peak"]) for k in ("base", "feature_lora", "control_lora") if k in o]
     print("  ours, peak RSS / RssAnon while: " + "; ".join(
         f"{title} {mb_or(peak['rss_bytes'])} / {mb_or(peak['anon_bytes'])}" for title, peak in phases))
     alone = m["torch_alone"]

@@ -41,7 +41,8 @@ def test_experiment_writes_exactly_the_documented_json(tiny_root, tmp_path, caps
     low, high = effect["ci95"]
     assert low <= effect["mean_delta"] <= high
     printed = capsys.readouterr().out
-    assert "Feature effect" in printed and "Control LoRA" in printed and "In words:" in printed
+    # the phases by the core's titles (the experiment's LoRA run without the feature is its control)
+    assert "Feature effect" in printed and "Feature+LoRA" in printed and "Control" in printed and "In words:" in printed
     run("models", "list")
     assert printed.count("seed") >= 1
     listing = capsys.readouterr().out
@@ -179,12 +180,12 @@ def test_finetune_makes_the_experiments_models_bit_for_bit(tiny_root, tmp_path):
                "--json", out) == 0
     result = json.loads(out.read_text())
     library = ModelLibrary(paths.models_dir())
-    for features, phase in (("brightness", "feature_lora"), ("none", "control_lora")):
+    for features, phase, kind in (("brightness", "feature_lora", "feature_lora"), ("none", "control_lora", "lora")):
         assert run("finetune", result["base"]["model_ids"][0], *quick(tiny_root), "--epochs", 1, "--limit", 300,
                    "--features", features, "--json", tmp_path / "f.json") == 0
         tuned = json.loads((tmp_path / "f.json").read_text())
         ours, record = library.load(tuned["model_id"])
         theirs = library.load(result[phase]["model_ids"][0])[0]
-        assert record.kind == phase and tuned["target_accuracy"] == result[phase]["test_accuracy_per_seed"][0]
+        assert record.kind == kind and tuned["target_accuracy"] == result[phase]["test_accuracy_per_seed"][0]
         a, b = ours.state_dict(), theirs.state_dict()
         assert list(a) == list(b) and all(torch.equal(a[k], b[k]) for k in a), phase

@@ -79,7 +79,7 @@ def test_experiment_takes_a_task_and_a_method_and_says_what_was_forgotten(tiny_r
     assert len(result["head"]["test_accuracy_per_seed"]) == 2
     forgetting = result["forgetting"]["head"]["forgetting"]
     assert forgetting["seeds"] == 2 and forgetting["ci95"][0] <= forgetting["mean"] <= forgetting["ci95"][1]
-    assert "Head (fc2): target" in printed and "95 % intervals over the seeds" in printed
+    assert "Head only: target" in printed and "95 % intervals over the seeds" in printed
 
 
 def test_a_composite_task_runs_through_finetune_sweep_and_evaluate(tiny_root, tmp_path, base_id):

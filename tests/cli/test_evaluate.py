@@ -100,11 +100,12 @@ def test_evaluate_over_two_seeds_gives_mean_rows_and_a_t_interval(library, tiny_
     result = json.loads((tmp_path / "e.json").read_text())
     assert printed.count("mean of 2") == 2  # (the table may wrap "seeds" onto the next line)
     groups = {g["kind"]: g for g in result["groups"]}
+    assert printed.count(" control ") == 3  # each seed's LoRA model, beside its feature run, and their mean
     assert groups["feature_lora"]["seeds"] == [0, 1] and groups["base"]["sd_accuracy"] is None
     effect = result["feature_effect"]
     assert effect["method"] == "t interval over 2 seeds" and effect["seeds"] == [0, 1]
     feature = [m["test_accuracy"] for m in result["models"] if m["kind"] == "feature_lora"]
-    control = [m["test_accuracy"] for m in result["models"] if m["kind"] == "control_lora"]
+    control = [m["test_accuracy"] for m in result["models"] if m["kind"] == "lora"]  # the controls: LoRA models
     assert effect["mean_delta"] == pytest.approx(np.mean(feature) - np.mean(control))
     assert len(result["fixed_broken"]) == 4
 

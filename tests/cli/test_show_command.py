@@ -165,8 +165,8 @@ def test_finetune_names_each_of_several_runs_and_refuses_seed_with_seeds(base_id
         ("feature_lora", 2, ["brightness"]), ("control_lora", 2, []), ("feature_lora", 5, ["brightness"]),
         ("control_lora", 5, [])]
     names = [library().record(r["model_id"]).name for r in result["runs"]]
-    assert names == ["mine · Feature + LoRA · seed 2", "mine · Control LoRA · seed 2", "mine · Feature + LoRA · seed 5",
-                     "mine · Control LoRA · seed 5"]
+    assert names == ["mine · Feature+LoRA · seed 2", "mine · Control · seed 2", "mine · Feature+LoRA · seed 5",
+                     "mine · Control · seed 5"]
     assert result["feature_effect"] is not None and "Feature effect" in out
 
 

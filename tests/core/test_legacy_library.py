@@ -66,7 +66,9 @@ def test_the_old_library_lists_every_model_as_readable(library):
     entries = library.list()
     assert [(e.id, e.error) for e in entries] == [(FEATURE, None), (CONTROL, None), (BASE, None)]
     records = {e.id: e.record for e in entries}
-    assert {i: r.kind for i, r in records.items()} == {BASE: "base", FEATURE: "feature_lora", CONTROL: "control_lora"}
+    # that version wrote control_lora for every LoRA model without extra inputs: read as what it is, a LoRA model
+    assert {i: r.kind for i, r in records.items()} == {BASE: "base", FEATURE: "feature_lora", CONTROL: "lora"}
+    assert records[CONTROL].method == "lora"
     feature = records[FEATURE]
     assert feature.parent == BASE and records[CONTROL].parent == BASE
     assert feature.features.names == ("brightness",) and records[CONTROL].features is None
@@ -96,6 +98,24 @@ def test_evaluation_scores_them_as_when_they_were_trained(library, data_root, tm
         metrics = library.record(model_id).metrics
         assert rows[model_id]["test_accuracy"] == metrics["test_accuracy"], model_id
         assert rows[model_id]["test_loss"] == pytest.approx(metrics["test_loss"], abs=1e-5), model_id
+
+
+def kind_shown(printed: str, model_id: str) -> str:
+    """The kind column of `model_id`'s line in the table `lora-studio evaluate` printed."""
+    return next(line.split()[1] for line in printed.splitlines() if line.strip().startswith(model_id))
+
+
+def test_the_old_control_is_called_control_beside_its_feature_model_and_lora_alone(library, data_root, capsys):
+    config = json.loads((library.folder(CONTROL) / "config.json").read_text())
+    assert config["kind"] == "control_lora"  # reading it changed nothing on disk
+    assert main(["evaluate", BASE, FEATURE, CONTROL, "--data-dir", str(data_root)]) == 0
+    printed = capsys.readouterr().out
+    assert (kind_shown(printed, FEATURE), kind_shown(printed, CONTROL)) == ("feature+LoRA", "control")
+    assert "Feature effect" in printed
+    assert main(["evaluate", BASE, CONTROL, "--data-dir", str(data_root)]) == 0
+    printed = capsys.readouterr().out
+    assert kind_shown(printed, CONTROL) == "LoRA" and "Feature effect" not in printed
+    assert "control" not in printed.replace(CONTROL, "")  # its id is its own: that version named it so
 
 
 def assert_says_at_least(new, old, where="metadata"):

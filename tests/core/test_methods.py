@@ -95,7 +95,12 @@ def same_state(a: torch.nn.Module, b: torch.nn.Module, prefix: str = "") -> bool
 def test_a_plan_of_another_method_runs_once_per_seed_without_features_or_control():
     plan = FinetunePlan("b", seeds=(0, 1), method="head")  # brightness and the control are the defaults
     assert plan.runs() == (("head", 0), ("head", 1)) and plan.task == "same"
-    assert FinetunePlan("b", method="lora", features=()).runs() == (("control_lora", 0),)
+    # LoRA: without extra features a plain LoRA run, the control of nothing; with them the feature run, then its
+    # control when one is asked for
+    assert FinetunePlan("b", method="lora", features=()).runs() == (("lora", 0),)
+    assert FinetunePlan("b", seeds=(0, 1)).runs() == (("feature_lora", 0), ("control_lora", 0), ("feature_lora", 1),
+                                                     ("control_lora", 1))
+    assert FinetunePlan("b", control=False).runs() == (("feature_lora", 0),)
 
 
 @pytest.mark.parametrize(("changes", "complaint"), [
@@ -126,7 +131,7 @@ def test_every_task_trains_with_every_method_and_records_what_it_forgot(task, me
     name = task_name(task, own_folder)
     done = runs.finetune_runs(base, record, source, plan_for(record, name, method), library, data_root=root)
     [run] = done.runs
-    assert run.finished and run.phase == ("control_lora" if method == "lora" else method)
+    assert run.finished and run.phase == method  # a LoRA run without extra inputs: a "lora" run
     target = make_task(name, source, root)
     saved = library.record(run.model_id)
     assert (saved.kind, saved.task, saved.method, saved.dataset, saved.parent) == (
@@ -263,7 +268,7 @@ def test_a_record_saved_without_task_or_method_is_a_lora_run_on_the_same_task(ba
 
 
 @pytest.mark.parametrize(("changes", "complaint"), [
-    ({"method": "head"}, "a control_lora model is made by lora, not head"),
+    ({"method": "head"}, "a lora model is made by lora, not head"),
     ({"kind": "head"}, "a head model is made by head, not lora"),
     ({"kind": "head", "method": "head"}, "a head model cannot have LoRA settings"),
     ({"task": "rotate"}, "unknown task 'rotate'"),

@@ -116,7 +116,7 @@ def test_a_sweep_asked_to_save_its_models_puts_them_in_the_library(base, tiny_da
     assert study.runs[0]["model_id"] in {entry.id for entry in library.list()}
     # named by the core's default (the command line's), the plan's setting and seed in it
     assert library.record(study.runs[0]["model_id"]).name == recipes.lora_name(
-        plan.finetune_plan(plan.settings()[0], 0).lora, (), "same", 0) == "LoRA r=1 fc1+fc2 · control · seed 0"
+        plan.finetune_plan(plan.settings()[0], 0).lora, (), "same", 0) == "LoRA r=1 fc1+fc2 · seed 0"
 
 
 def test_a_sweep_names_its_saved_models_by_the_callers_builder(base, tiny_dataset, tmp_path):

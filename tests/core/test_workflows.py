@@ -46,8 +46,9 @@ def test_a_plan_runs_each_seeds_feature_run_then_its_control():
     plan = FinetunePlan("base-1", seeds=(0, 1))
     assert plan.runs() == (("feature_lora", 0), ("control_lora", 0), ("feature_lora", 1), ("control_lora", 1))
     assert dataclasses.replace(plan, control=False).runs() == (("feature_lora", 0), ("feature_lora", 1))
-    assert dataclasses.replace(plan, features=()).runs() == (("control_lora", 0), ("control_lora", 1))
-    assert dataclasses.replace(plan, features=(), control=False).runs() == (("control_lora", 0), ("control_lora", 1))
+    # without extra features a run is plain LoRA, the control of nothing, whether a control was asked for or not
+    assert dataclasses.replace(plan, features=()).runs() == (("lora", 0), ("lora", 1))
+    assert dataclasses.replace(plan, features=(), control=False).runs() == (("lora", 0), ("lora", 1))
 
 
 @pytest.mark.parametrize(("changes", "complaint"), [
@@ -66,9 +67,9 @@ def test_a_plan_refuses_what_the_core_refuses(changes, complaint):
 def test_the_experiment_saves_what_its_json_says(experiment):
     result, library, _ = experiment
     assert [library.record(i).kind for i in result["base"]["model_ids"]] == ["base", "base"]
-    for phase in ("feature_lora", "control_lora"):
+    for phase, kind in (("feature_lora", "feature_lora"), ("control_lora", "lora")):  # a control is kept as LoRA
         records = [library.record(i) for i in result[phase]["model_ids"]]
-        assert [r.kind for r in records] == [phase, phase] and [r.train.seed for r in records] == [0, 1]
+        assert [r.kind for r in records] == [kind, kind] and [r.train.seed for r in records] == [0, 1]
         assert result[phase]["test_accuracy_per_seed"] == [r.metrics["test_accuracy"] for r in records]
     assert result["base"]["epoch_seconds"] and result["feature_effect"]["method"] == "t interval over 2 seeds"
 
@@ -181,7 +182,7 @@ def test_the_listener_hears_every_run_in_order(experiment):
     runs.finetune_runs(base, record, dataset, FinetunePlan("", seeds=(3,), train=QUICK), listener=Recorder())
     assert heard == [("started", "feature_lora", 3, 1), ("epoch", "feature_lora", 0),
                      ("finished", "feature_lora", 3, "feature_lora"), ("started", "control_lora", 3, 1),
-                     ("epoch", "control_lora", 0), ("finished", "control_lora", 3, "control_lora")]
+                     ("epoch", "control_lora", 0), ("finished", "control_lora", 3, "lora")]
 
 
 # --- evaluating a set of models ---------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import numpy as np
 
 from lora_studio.core.evaluation.same_setting import setting_key
 from lora_studio.core.evaluation.scores import Effect, Predictions, feature_effect
+from lora_studio.core.vocabulary import CONTROL_LORA, FEATURE_LORA, LORA
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Scored:
 
     id: str
     name: str
-    kind: str  # base | feature_lora | control_lora | head | full | scratch
+    kind: str  # the library's kind: base | feature_lora | lora | head | full | scratch
     parent: str | None
     seed: int
     setting: tuple  # everything that defines the run except the seed and the extra features (same_setting)
@@ -106,8 +107,8 @@ def seed_effect(models: list[Scored]) -> SeedEffect | None:
     """
     groups = group_by_setting(models)
     best = None
-    for f in (g for g in groups if g.kind == "feature_lora"):
-        for c in (g for g in groups if g.kind == "control_lora"):
+    for f in (g for g in groups if g.kind == FEATURE_LORA):
+        for c in (g for g in groups if g.kind == LORA):
             if f.members[0].setting != c.members[0].setting:
                 continue
             f_by_seed = {m.seed: m for m in f.members}
@@ -126,3 +127,15 @@ def seed_effect(models: list[Scored]) -> SeedEffect | None:
                                 controls[0].correct)
     return SeedEffect(effect, tuple(m.id for m in features), tuple(m.id for m in controls), tuple(seeds))
 
+
+def roles(models: list[Scored]) -> dict[str, str]:
+    """What each model is beside the others, by id: a LoRA model without extra inputs is the control of a
+    feature+LoRA model of the same setting and seed among `models` (`control_lora`); any other model is its kind.
+    A LoRA run is called a control only where it is one."""
+    features = {(m.setting, m.seed) for m in models if m.kind == FEATURE_LORA}
+    return {m.id: CONTROL_LORA if m.kind == LORA and (m.setting, m.seed) in features else m.kind for m in models}
+
+
+def group_role(group: Group, roles_by_id: dict[str, str]) -> str:
+    """A group's role: `control_lora` when every member is a control (`roles`), else its kind."""
+    return CONTROL_LORA if all(roles_by_id.get(m.id) == CONTROL_LORA for m in group.members) else group.kind

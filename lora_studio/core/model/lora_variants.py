@@ -20,6 +20,7 @@ import torch
 from torch import nn
 
 from lora_studio.core.config import LORA_VARIANTS
+from lora_studio.core.vocabulary import Variant
 
 if TYPE_CHECKING:
     from lora_studio.core.model.lora import LoRALayer
@@ -96,7 +97,7 @@ assert set(VARIANTS) == set(LORA_VARIANTS), "config.LORA_VARIANTS and VARIANTS n
 
 def register_variant(name: str, variant: type[LoraVariant], description: str) -> None:
     """Make `name` a variant everywhere LoRA is configured (config validation, layers, files)."""
-    LORA_VARIANTS[name] = description
+    LORA_VARIANTS[name] = Variant(name, name, description)  # titled by its name: no translation knows it
     VARIANTS[name] = variant
 
 

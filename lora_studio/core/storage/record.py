@@ -14,6 +14,7 @@ import torch
 
 import lora_studio
 from lora_studio.core import config as cfg
+from lora_studio.core import vocabulary
 from lora_studio.core.config import ConfigError, check_type
 from lora_studio.core.data.features import FeatureScaler
 from lora_studio.core.data.task_names import check_task
@@ -21,7 +22,10 @@ from lora_studio.core.errors import LoraStudioError, StorageError
 from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 
 FORMAT_VERSION = 1
-KINDS = ("base", *cfg.KIND_METHODS)  # base, feature_lora, control_lora, head, full, scratch
+KINDS = vocabulary.LIBRARY_KINDS  # base, feature_lora, lora, head, full, scratch
+#: what config.json's kind may say: KINDS, and control_lora, which earlier versions wrote for every LoRA model
+#: without extra inputs (read as lora: vocabulary.library_kind)
+READ_KINDS = (*KINDS, vocabulary.CONTROL_LORA)
 #: the scores of metrics.json a summary carries (None when a model has none: a base has no forgetting)
 SUMMARY_METRICS = ("test_accuracy", "target_accuracy", "source_accuracy", "base_target_accuracy",
                    "base_source_accuracy", "forgetting", "trainable_params", "total_params", "wall_seconds")
@@ -79,7 +83,7 @@ class Combination:
 class ModelRecord:
     """Everything config.json and metrics.json say about a saved model."""
 
-    kind: str  # one of KINDS
+    kind: str  # one of KINDS (a run's kind, control_lora, becomes the kind it is kept as: lora)
     name: str  # shown to people; can be renamed
     dataset: str
     model: cfg.ModelConfig
@@ -102,8 +106,18 @@ class ModelRecord:
     series: Series | None = None
 
     def __post_init__(self):
+        self.kind = vocabulary.library_kind(self.kind)
         if self.method is None:
-            self.method = cfg.KIND_METHODS.get(self.kind)
+            self.method = vocabulary.method_of(self.kind)
+
+    @property
+    def phase(self) -> str:
+        """The kind of run this model was in its fine-tuning: a LoRA model of a fine-tuning with extra inputs was
+        its feature run's control (`control_lora`); any other model is its kind (so is one saved before records
+        named their series: whether it ran beside a feature run is not known)."""
+        if self.kind == vocabulary.LORA and self.series is not None and self.series.features:
+            return vocabulary.CONTROL_LORA
+        return self.kind
 
     def config_dict(self) -> dict:
         return {
@@ -139,7 +153,6 @@ class ModelRecord:
         }
 
 
-
 def versions() -> dict:
     """The versions a model is saved with. torchvision's from its package metadata: importing it takes ~4 s."""
     import safetensors
@@ -167,7 +180,7 @@ def record_from_config(data, model_id: str) -> ModelRecord:
     data = migrate(data, model_id)
     try:
         record = ModelRecord(
-            kind=check_type("kind", data.get("kind"), Literal[KINDS]),
+            kind=check_type("kind", data.get("kind"), Literal[READ_KINDS]),
             name=check_type("name", data.get("name", model_id), str),
             dataset=check_type("dataset", data.get("dataset"), Literal[cfg.DATASETS]),
             model=cfg.from_dict(cfg.ModelConfig, data.get("model")),
@@ -199,7 +212,7 @@ def record_from_config(data, model_id: str) -> ModelRecord:
 
 def _check_consistent(record: ModelRecord) -> None:
     """What from_dict cannot see: settings that contradict each other, statistics that are not numbers."""
-    method = cfg.KIND_METHODS.get(record.kind)
+    method = vocabulary.method_of(record.kind)
     if record.method != method:
         raise ConfigError(QT_TRANSLATE_NOOP("errors", "a {0} model is made by {1}, not {2}"), record.kind,
                           method or QT_TRANSLATE_NOOP("errors", "no fine-tuning method"), record.method)

@@ -32,6 +32,7 @@ from lora_studio.core.training.prefix_cache import (  # noqa: F401 - EVAL_CHUNK:
 )
 from lora_studio.core.training.run_control import TrainControl
 from lora_studio.core.training.schedule import learning_rate
+from lora_studio.core.vocabulary import Status
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class Callbacks:
 
 @dataclass
 class TrainResult:
-    status: str = "finished"  # finished | stopped | diverged
+    status: Status = Status.FINISHED  # finished, stopped or diverged
     message: str = ""
     train_accuracy: list[float] = field(default_factory=list)  # per completed epoch
     test_accuracy: list[float] = field(default_factory=list)
@@ -175,10 +176,10 @@ def train(
         correct = torch.zeros((), dtype=torch.long)
         for step in range(steps_per_epoch):
             if control.stop_requested:
-                return _finish(result, started, "stopped", STOPPED_BY_USER)
+                return _finish(result, started, Status.STOPPED, STOPPED_BY_USER)
             control.wait_while_paused()
             if control.stop_requested:
-                return _finish(result, started, "stopped", STOPPED_BY_USER)
+                return _finish(result, started, Status.STOPPED, STOPPED_BY_USER)
 
             batch = order[step * config.batch_size : (step + 1) * config.batch_size]
             labels = train_data.labels.index_select(0, batch)
@@ -189,7 +190,7 @@ def train(
                 with torch.no_grad():
                     torch._foreach_copy_(trained, last_good)
                 return _finish(
-                    result, started, "diverged",
+                    result, started, Status.DIVERGED,
                     Text(LOSS_DIVERGED, loss_value, epoch + 1, step + 1, config.lr),
                 )
             with torch.no_grad():  # one call for all tensors: a copy_ each cost ~7× more per step here
@@ -231,10 +232,10 @@ def train(
         with torch.no_grad():
             torch._foreach_copy_(trained, last_good)
         return _finish(
-            result, started, "diverged",
+            result, started, Status.DIVERGED,
             Text(WEIGHTS_DIVERGED, config.lr),
         )
-    return _finish(result, started, "finished", "")
+    return _finish(result, started, Status.FINISHED, "")
 
 
 class _AutogradStep:
@@ -276,7 +277,7 @@ def _stepper(model: StagedModel, inputs: StageInputs, optimizer: Adam):
     return _AutogradStep(model, inputs, optimizer)
 
 
-def _finish(result: TrainResult, started: float, status: str, message: str) -> TrainResult:
+def _finish(result: TrainResult, started: float, status: Status, message: str) -> TrainResult:
     result.status, result.message = status, message
     result.wall_seconds = time.perf_counter() - started
     return result

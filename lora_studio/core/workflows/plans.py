@@ -17,6 +17,7 @@ from lora_studio.core.config import (
 )
 from lora_studio.core.data.task_names import check_task
 from lora_studio.core.i18n import QT_TRANSLATE_NOOP
+from lora_studio.core.vocabulary import CONTROL_LORA, FEATURE_LORA, LORA
 
 
 @dataclass(frozen=True)
@@ -62,18 +63,21 @@ class FinetunePlan:
         object.__setattr__(self, "task", check_task(self.task))
 
     def runs(self) -> tuple[tuple[str, int], ...]:
-        """(phase, seed) in the order they run. LoRA: each seed's feature run, then its control; without extra
-        features the one run of a seed is the control. Another method: its one run per seed, the phase
-        named after it (`head`, `full`, `scratch`), features and control left aside."""
+        """(phase, seed) in the order they run; a phase is a kind of run (vocabulary.KINDS). LoRA with extra
+        features: each seed's `feature_lora` run, then its `control_lora` when asked (the same LoRA without them);
+        without extra features the one run of a seed is a plain `lora` run, the control of nothing. Another method:
+        its one run per seed, the phase named after it (`head`, `full`, `scratch`), features and control left
+        aside."""
         runs = []
         for seed in self.seeds:
             if self.method != "lora":
                 runs.append((self.method, seed))
-                continue
-            if self.features:
-                runs.append(("feature_lora", seed))
-            if self.control or not self.features:
-                runs.append(("control_lora", seed))
+            elif not self.features:
+                runs.append((LORA, seed))
+            else:
+                runs.append((FEATURE_LORA, seed))
+                if self.control:
+                    runs.append((CONTROL_LORA, seed))
         return tuple(runs)
 
 

@@ -7,6 +7,7 @@ trained anywhere is built, trained, scored and described the same way.
 
 import dataclasses
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import torch
@@ -18,6 +19,7 @@ from lora_studio.core.data.features import FeatureScaler, check_features, raw_fe
 from lora_studio.core.data.pixels import pixel_stats
 from lora_studio.core.data.task_names import FOLDER_PREFIX
 from lora_studio.core.evaluation.scores import Predictions
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 from lora_studio.core.model import lora
 from lora_studio.core.model.cnn import MnistCNN, count_parameters
 from lora_studio.core.model.param_report import count_trainable
@@ -25,6 +27,9 @@ from lora_studio.core.model.transfer import transfer_weights
 from lora_studio.core.storage.library import ModelRecord
 from lora_studio.core.training.loop import Callbacks, TrainControl, TrainData, TrainResult, train
 from lora_studio.core.training.prefix_cache import PrefixCache
+from lora_studio.core.vocabulary import FEATURE_LORA, LORA, METHOD_CONTEXT, VARIANT_CONTEXT, VARIANTS, Status
+
+Say = Callable[[str, str], str]  # (context, marked text) → the text in some language
 
 
 @dataclass
@@ -123,7 +128,7 @@ def finetune(
     test_data = _data(dataset.test, scaler)
     result = train(model, train_data, test_data, config, callbacks, control,
                    param_groups=lora.parameter_groups(model, lora_config.lora_plus_ratio), cache=cache)
-    kind = "feature_lora" if feature_names else "control_lora"
+    kind = FEATURE_LORA if feature_names else LORA  # what the run is: a control only beside its feature run
     record = ModelRecord(
         kind=kind,
         name=name or lora_name(lora_config, feature_names, task, config.seed),
@@ -133,28 +138,52 @@ def finetune(
     return _finish(model, record, result, dataset, started)
 
 
-#: how a model's name calls each method other than LoRA
-METHOD_LABELS = {"head": "Head (fc2)", "full": "Full fine-tuning", "scratch": "From scratch"}
+# A model's default name says what the run is (never "control": that is a role beside a feature run, not what a
+# model is), so models of different settings get different names: the method, or for LoRA the variant, rank and
+# layers; the task unless it is the base's own; the extra inputs; the seed. Stored in the record; the window fills
+# the same templates in its language, passing QCoreApplication.translate as `say` (gui/i18n/core_texts.py).
+FOLDER_LABEL = QT_TRANSLATE_NOOP("modelnames", "folder {0}")
+BASE_NAME = QT_TRANSLATE_NOOP("modelnames", "Base · {0} · seed {1}")
+ADAPTER_NAME = QT_TRANSLATE_NOOP("modelnames", "{0} r={1} {2}")  # variant (LoRA, rsLoRA, DoRA), rank, layers
+SEED_NAME = QT_TRANSLATE_NOOP("modelnames", "seed {0}")
+NAME_PARTS = " · "
 
 
-def task_label(task: str) -> str:
+def _english(_context: str, text: str) -> str:
+    return text
+
+
+def task_label(task: str, say: Say = _english) -> str:
     """A task as a model's name shows it: its name, or the folder's own name for own images."""
-    return f"folder {task.rstrip('/').rsplit('/', 1)[-1]}" if task.startswith(FOLDER_PREFIX) else task
+    if task.startswith(FOLDER_PREFIX):
+        return say("modelnames", FOLDER_LABEL).format(task.rstrip("/").rsplit("/", 1)[-1])
+    return say("modelnames", task)  # task_names marks each task's name in this context
 
 
-# A model's default name (stored in its record; the window builds the same in its language: gui/i18n/core_texts.py)
-def base_name(dataset_title: str, seed: int) -> str:
-    return f"Base · {dataset_title} · seed {seed}"
+def base_name(dataset_title: str, seed: int, say: Say = _english) -> str:
+    return say("modelnames", BASE_NAME).format(dataset_title, seed)
 
 
-def lora_name(lora_config: LoraConfig, feature_names: tuple[str, ...], task: str, seed: int) -> str:
-    features = f"+{'+'.join(feature_names)}" if feature_names else "control"
-    on = "" if task == "same" else f" · {task_label(task)}"
-    return f"LoRA r={lora_config.rank} {'+'.join(lora_config.layers)}{on} · {features} · seed {seed}"
+def lora_name(lora_config: LoraConfig, feature_names: tuple[str, ...], task: str, seed: int, say: Say = _english,
+              feature_word: Callable[[str], str] = str) -> str:
+    """"LoRA r=8 conv1 · inverted · seed 0", "rsLoRA r=4 fc1+fc2 · +brightness · seed 1". `say(context, text)`
+    translates a marked text (QCoreApplication.translate; the English by default), `feature_word` names a feature."""
+    variant = VARIANTS.get(lora_config.variant)
+    parts = [say("modelnames", ADAPTER_NAME).format(
+        say(VARIANT_CONTEXT, variant.title) if variant is not None else lora_config.variant, lora_config.rank,
+        "+".join(lora_config.layers))]
+    if task != "same":
+        parts.append(task_label(task, say))
+    if feature_names:
+        parts.append("+" + "+".join(feature_word(name) for name in feature_names))
+    parts.append(say("modelnames", SEED_NAME).format(seed))
+    return NAME_PARTS.join(parts)
 
 
-def method_name(method: str, task: str, seed: int) -> str:
-    return f"{METHOD_LABELS[method]} · {task_label(task)} · seed {seed}"
+def method_name(method: str, task: str, seed: int, say: Say = _english) -> str:
+    """"Head only (fc2) · inverted · seed 0": a run of a method other than LoRA, by the method's title."""
+    return NAME_PARTS.join((say(METHOD_CONTEXT, METHODS[method].title), task_label(task, say),
+                            say("modelnames", SEED_NAME).format(seed)))
 
 
 def _finetune_plain(base: nn.Module, base_record: ModelRecord, dataset: Dataset, method: str, config: TrainConfig,
@@ -193,7 +222,7 @@ def _finish(model, record: ModelRecord, result: TrainResult, dataset: Dataset, s
     trainable, total = count_trainable(model), count_parameters(model)
     predictions = None
     probabilities, loss = result.test_probabilities, result.test_loss
-    if result.status == "finished" and probabilities is not None and loss is not None:
+    if result.status == Status.FINISHED and probabilities is not None and loss is not None:
         # the last epoch's evaluation: no second pass over the test set
         predictions = Predictions(dataset.test.labels.numpy().copy(), probabilities.argmax(1), probabilities, loss)
     record.metrics = {

@@ -164,7 +164,7 @@ def record_command(record: "ModelRecord", data_dir: str | os.PathLike | None = N
     made = finetune_command(plan, data_dir)
     count = len(plan.runs())
     if series is not None and count > 1:
-        notes.append(Note(SERIES_PART.get(record.kind, SERIES_PART_OTHER), (count, seed)))
+        notes.append(Note(SERIES_PART.get(record.phase, SERIES_PART_OTHER), (count, seed)))
     return Command(made.argv, (*made.notes, *notes))
 
 

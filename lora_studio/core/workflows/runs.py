@@ -17,7 +17,7 @@ from pathlib import Path
 
 from torch import nn
 
-from lora_studio.core.config import KIND_METHODS, LAYERS, TrainConfig
+from lora_studio.core.config import LAYERS, TrainConfig
 from lora_studio.core.data.datasets import Dataset
 from lora_studio.core.data.tasks import make_task
 from lora_studio.core.errors import Cancelled, StorageError, TrainingDiverged
@@ -36,6 +36,7 @@ from lora_studio.core.storage.library import ModelLibrary, ModelRecord
 from lora_studio.core.storage.record import Series
 from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo, TrainControl
 from lora_studio.core.training.prefix_cache import PrefixCache, first_trainable_stage
+from lora_studio.core.vocabulary import CONTROL_LORA, FEATURE_LORA, KINDS, Status
 from lora_studio.core.workflows import recipes
 from lora_studio.core.workflows.plans import FinetunePlan
 
@@ -59,20 +60,20 @@ class Listener:
 class Run:
     """One training run: its outcome, and its id in the library when it was saved."""
 
-    phase: str  # base | feature_lora | control_lora | head | full | scratch (the record's kind)
+    phase: str  # the kind of run (vocabulary.KINDS): base, feature_lora, control_lora, lora, head, full, scratch
     seed: int
     outcome: recipes.Outcome
     model_id: str | None = None  # None: not saved (no library, or the run did not finish)
     error: StorageError | None = None  # the run finished, but saving it failed
 
     @property
-    def status(self) -> str:
-        """finished | stopped | diverged | failed (saving failed)."""
-        return "failed" if self.error is not None else self.outcome.result.status
+    def status(self) -> Status:
+        """finished, stopped, diverged, or failed (saving failed)."""
+        return Status.FAILED if self.error is not None else self.outcome.result.status
 
     @property
     def finished(self) -> bool:
-        return self.status == "finished"
+        return self.status == Status.FINISHED
 
     @property
     def message(self) -> str:
@@ -91,10 +92,10 @@ class Run:
         """Raise when the run did not finish: TrainingDiverged, Cancelled, or the StorageError of its saving."""
         if self.error is not None:
             raise self.error
-        if self.status == "diverged":
+        if self.status == Status.DIVERGED:
             raise TrainingDiverged(QT_TRANSLATE_NOOP("errors", "{0}, seed {1}: {2}"), self.phase, self.seed,
                                    self.message)
-        if self.status == "stopped":
+        if self.status == Status.STOPPED:
             raise Cancelled(QT_TRANSLATE_NOOP("errors", "{0}, seed {1}: stopped"), self.phase, self.seed)
 
 
@@ -122,7 +123,7 @@ class FinetuneRuns:
 
     def effect(self) -> Effect | None:
         """The features' effect (feature runs minus their controls), when every seed ran both."""
-        feature, control = self.of_phase("feature_lora"), self.of_phase("control_lora")
+        feature, control = self.of_phase(FEATURE_LORA), self.of_phase(CONTROL_LORA)
         if not feature or len(feature) != len(control):
             return None
         return feature_effect([r.outcome.answers().accuracy for r in feature],
@@ -179,9 +180,10 @@ def finetune_runs(
     unless the caller made it already (`target`). Raises DataError before any training when the task cannot be
     made. `plan.limit` takes the first training images of the target. One `cache` serves every run (a new one
     when none is given, freed at the end). `runs` replaces the plan's (phase, seed) list, for a caller that
-    names its phases otherwise; a phase is a record kind: the features are the plan's in a feature_lora phase,
-    none in the others, and its method is the kind's. `names(phase, seed)` names each run's model (the window
-    names them in its language); else `name`, else the core's default (recipes.lora_name, method_name).
+    names its phases otherwise; a phase is a kind of run (vocabulary.KINDS): the features are the plan's in a
+    feature_lora phase, none in the others, and its method is the kind's. `names(phase, seed)` names each run's
+    model (the window names them in its language); else `name`, else the core's default (recipes.lora_name,
+    method_name).
     """
     listener = listener or Listener()
     source = dataset
@@ -193,12 +195,15 @@ def finetune_runs(
         reference = _base_scores(base, source, target, prefixes, listener)
         for phase, seed in runs if runs is not None else plan.runs():
             config = dataclasses.replace(plan.train, seed=seed)
-            features = plan.features if phase == "feature_lora" else ()
+            features = plan.features if phase == FEATURE_LORA else ()
+            method = KINDS[phase].method
+            if method is None:
+                raise ValueError(f"{phase} is no kind of fine-tuning run")
             listener.phase_started(phase, seed, config.epochs)
             outcome = recipes.finetune(base, base_record, target, plan.lora, features, config,
                                        listener.callbacks(phase, seed), control,
                                        name=names(phase, seed) if names is not None else name, cache=prefixes,
-                                       method=KIND_METHODS[phase], task=plan.task)
+                                       method=method, task=plan.task)
             _score_forgetting(outcome, source, target, reference, prefixes)
             outcome.record.series = series  # what show-command needs to write the command of the whole series
             done.runs.append(_saved(phase, seed, outcome, library, listener))
@@ -324,7 +329,7 @@ def load_base(library: ModelLibrary, base_id: str) -> tuple[nn.Module, ModelReco
 
 def _saved(phase: str, seed: int, outcome: recipes.Outcome, library: ModelLibrary | None,
            listener: Listener) -> Run:
-    if outcome.result.status != "finished":
+    if outcome.result.status != Status.FINISHED:
         return Run(phase, seed, outcome)
     try:
         model_id = library.save(outcome.model, outcome.record) if library is not None else None

@@ -25,6 +25,7 @@ from lora_studio.core.storage.studies import StudyStore
 from lora_studio.core.training.loop import Callbacks, EpochInfo, StepInfo
 from lora_studio.core.training.prefix_cache import PrefixCache
 from lora_studio.core.training.run_control import TrainControl
+from lora_studio.core.vocabulary import Status
 from lora_studio.core.workflows.runs import Listener, finetune_runs, run_record, target_dataset
 from lora_studio.core.workflows.sweep_plan import Setting, SweepPlan
 
@@ -44,7 +45,7 @@ class Study:
     id: str
     plan: SweepPlan
     runs: list[dict] = field(default_factory=list)  # RUN records, in the order they finished
-    status: str = "running"  # running | finished | stopped | diverged | failed
+    status: Status = Status.RUNNING  # then how its last run ended: finished, stopped, diverged or failed
     message: str = ""
     created: str = field(default_factory=lambda: time.strftime("%Y-%m-%dT%H:%M:%S"))
     path: Path | None = None  # the study file, once written
@@ -103,7 +104,7 @@ def run_sweep(
             if on_run is not None:
                 on_run(study, setting, record)
         else:
-            study.status = "finished"
+            study.status = Status.FINISHED
     _keep(study, studies)
     return study
 
