@@ -7,7 +7,6 @@ then stops the job and joins the worker thread (AppState.shutdown).
 """
 
 import platform
-import sys
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -226,11 +225,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import qVersion
 
         torch_version = self.state.torch_version or self.tr("loading…")
-        licences = core_texts.dataset_licence("mnist")
-        if "lora_studio.core.data.datasets" in sys.modules:
-            from lora_studio.core.data.datasets import DATASETS
+        from lora_studio.core.data.dataset_names import DATASETS  # torch-free: the box opens before PyTorch loads
 
-            licences = "<br>".join(core_texts.dataset_licence(name, info.licence) for name, info in DATASETS.items())
+        licences = "<br>".join(core_texts.dataset_licence(name) for name in DATASETS)
         return (f"<h3>LoRA Studio {lora_studio.__version__}</h3>"
                 + self.tr("<p>See how LoRA fine-tuning works: train a small CNN, add an input feature, fine-tune "
                           "low-rank adapters, and compare with a control.</p>") +

@@ -93,14 +93,19 @@ class JobContext:
         self._last_partial = 0.0
 
     def status(self, text: str) -> None:
-        self._worker.sigStatus.emit(text)
+        """A passing line for the status bar; the core's (a Text, core/i18n.py) in the window's language."""
+        from lora_studio.gui.i18n.core_texts import core_text
+
+        self._worker.sigStatus.emit(core_text(text))
 
     def progress(self, fraction: float, text: str) -> None:
-        """Progress of work that is not training (downloads): throttled like the steps."""
+        """Progress of work that is not training (downloads): throttled like the steps; the text as `status`'s."""
+        from lora_studio.gui.i18n.core_texts import core_text
+
         now = time.monotonic()
         if fraction >= 1.0 or now - self._last_progress >= EMIT_INTERVAL:
             self._last_progress = now
-            self._worker.sigProgress.emit(float(fraction), text)
+            self._worker.sigProgress.emit(float(fraction), core_text(text))
 
     def partial(self, value) -> None:
         """A partial result for the job's `on_partial` (a plain value: a finished run's record). Sent at most

@@ -37,7 +37,7 @@ def make_train_base(cache: DataCache, root: Path, models: Path, data: DataConfig
             accuracy = run.outcome.predictions.accuracy
             return BaseTrained("failed", translate(
                 "jobs", "the training finished (test accuracy {0} %), but {1}; nothing was saved").format(
-                f"{100 * accuracy:.2f}", run.error))
+                f"{100 * accuracy:.2f}", core_texts.user_error(run.error)))
         if not run.finished:
             return BaseTrained(run.status, joined(said(run.status, run.message),
                                                   translate("jobs", "nothing was saved")))

@@ -12,6 +12,7 @@ from lora_studio.core.config import ConfigError, DataConfig, TrainConfig
 from lora_studio.core.workflows.run_command import Command, base_command
 from lora_studio.gui.background.worker import JobResult, job_title
 from lora_studio.gui.base import jobs
+from lora_studio.gui.i18n.core_texts import user_error
 from lora_studio.gui.shared.command_line import CommandLine
 from lora_studio.gui.shared.settings import bind
 from lora_studio.gui.shared.spinners import int_spin, lr_spin, subset_spin, subset_value
@@ -86,7 +87,7 @@ class BaseTab(QWidget):
         try:
             data, config = self.settings()
         except ConfigError as exc:
-            self.state.tell("warning", self.tr("Check the settings"), sentence(str(exc)))
+            self.state.tell("warning", self.tr("Check the settings"), sentence(user_error(exc)))
             return
         self.state.start(jobs.make_train_base(self.state.cache, self.state.data_root, self.state.models_root,
                                               data, config, on_done=self._on_trained))

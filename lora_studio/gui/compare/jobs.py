@@ -73,9 +73,10 @@ def make_sweep(cache: DataCache, root: Path, models: Path, studies: Path, plan: 
                 kept = QCoreApplication.translate("SweepJobs", "the {0} finished run(s) are kept in study {1}")
             else:
                 kept = QCoreApplication.translate("SweepJobs", "the {0} finished run(s) are kept in no study file")
-            # why it ended: the core's message (left in English), else the status in words
+            # why it ended: the core's message (a Text, said in the window's language), else the status in words
             message = QCoreApplication.translate("SweepJobs", "{0} after {1} of {2} runs; {3}").format(
-                study.message or status_title(study.status), done, total, kept.format(done, study.id))
+                core_texts.core_text(study.message) or status_title(study.status), done, total,
+                kept.format(done, study.id))
         return SweepDone(study.status, message, study=study.to_json(), path=str(study.path or ""))
 
     return Job("sweep", run, pausable=True, on_done=on_done, on_partial=on_runs)

@@ -45,7 +45,7 @@ from lora_studio.core.workflows.sweep_plan import SWEEP_RANKS, Setting, SweepPla
 from lora_studio.gui.compare import jobs as sweep_jobs
 from lora_studio.gui.compare.check_list import CheckList
 from lora_studio.gui.compare.view import SweepView
-from lora_studio.gui.i18n import methods
+from lora_studio.gui.i18n import core_texts, methods
 from lora_studio.gui.i18n.lora_terms import TIPS, VARIANT_TITLES, layer_tip, status_title, tip
 from lora_studio.gui.shared.base_combo import fill_with_bases
 from lora_studio.gui.shared.command_line import CommandLine
@@ -246,7 +246,7 @@ class CompareTab(QWidget):
         try:
             plan = self.plan(base_id="")
         except ConfigError as exc:
-            return sentence(str(exc)) + "."
+            return sentence(core_texts.user_error(exc)) + "."
         settings = plan.settings()
         counts = sorted(setting_params(plan, s) for s in settings)
         total = method_budget("full", ModelConfig()).total  # the CNN's own parameters
@@ -271,7 +271,7 @@ class CompareTab(QWidget):
         try:
             plan = self.plan()
         except ConfigError as exc:
-            self.state.tell("warning", self.tr("Check the settings"), sentence(str(exc)) + ".")
+            self.state.tell("warning", self.tr("Check the settings"), sentence(core_texts.user_error(exc)) + ".")
             return
         job = sweep_jobs.make_sweep(self.state.cache, self.state.data_root, self.state.models_root,
                                     paths.studies_dir(self.state.home), plan, on_runs=self._on_runs,
@@ -289,7 +289,8 @@ class CompareTab(QWidget):
         try:
             study = StudyStore(paths.studies_dir(self.state.home)).load(study_id)
         except StorageError as exc:
-            self.state.tell("warning", self.tr("The study cannot be opened"), sentence(str(exc)) + ".")
+            self.state.tell("warning", self.tr("The study cannot be opened"),
+                            sentence(core_texts.user_error(exc)) + ".")
             return False
         self.view.show_runs(study["runs"], study)
         finished = study.get("status") == "finished"

@@ -102,6 +102,7 @@ def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[st
         from lora_studio.core.errors import Cancelled
         from lora_studio.core.storage.library import ModelLibrary
         from lora_studio.core.workflows.evaluation_report import evaluate_models
+        from lora_studio.gui.i18n.core_texts import user_error
 
         inside = {}
 
@@ -112,7 +113,7 @@ def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[st
             report = evaluate_models(ModelLibrary(models), model_ids, lambda name: cache.get(root, name), ctx,
                                      look_inside, data_root=root)
         except Cancelled as exc:
-            return Evaluated("stopped", str(exc))
+            return Evaluated("stopped", user_error(exc))
         rows = tuple(_row(model, **inside[model.id]) for model in report.models)
         test = TestSet(report.dataset, report.title, report.classes, report.images, report.labels, report.brightness)
         tests = {"same": test}

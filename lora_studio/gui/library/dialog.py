@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from lora_studio.gui.i18n.core_texts import dataset_title, kind_title
+from lora_studio.gui.i18n.core_texts import dataset_title, kind_title, user_error
 from lora_studio.gui.shared.command_line import CommandLine, Made
 from lora_studio.gui.state.app_state import AppState
 
@@ -165,7 +165,7 @@ class LibraryDialog(QDialog):
         try:
             action()
         except USER_ERRORS as exc:
-            self.state.tell("warning", self.tr("Model library"), str(exc))
+            self.state.tell("warning", self.tr("Model library"), user_error(exc))
             return
         if done:
             self.state.sigStatus.emit(done)

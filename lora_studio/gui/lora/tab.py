@@ -298,7 +298,7 @@ class LoraTab(QWidget):
         try:
             plan = self.plan()
         except ConfigError as exc:
-            self.state.tell("warning", self.tr("Check the settings"), sentence(str(exc)))
+            self.state.tell("warning", self.tr("Check the settings"), sentence(core_texts.user_error(exc)))
             return
         job = jobs.make_finetune(self.state.cache, self.state.data_root, self.state.models_root, plan,
                                  on_done=self._on_trained)
@@ -412,7 +412,7 @@ class LoraTab(QWidget):
         try:
             self.budget_label.setText(core_texts.budget_sentence(method_budget("lora", model, self.lora_config())))
         except ConfigError as exc:
-            self.budget_label.setText(sentence(str(exc)))
+            self.budget_label.setText(sentence(core_texts.user_error(exc)))
 
     def _update_method_budget(self) -> None:
         """The head trains fc2; full fine-tuning and a fresh CNN train every weight of the plain CNN."""

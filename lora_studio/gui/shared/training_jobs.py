@@ -47,9 +47,10 @@ def said(status: str, message: str) -> str:
 
 def joined(message: str, more: str) -> str:
     """`more` after `message`: a sentence of its own when `message` ended one (the core's messages may), else
-    as a second clause ("stopped by the user; nothing was saved"), punctuated as the language does."""
-    message = message.rstrip()
-    if message.endswith("."):
+    as a second clause ("stopped by the user; nothing was saved"), punctuated as the language does. The core's
+    message (a Text) is said in the window's language."""
+    message = core_texts.core_text(message).rstrip()
+    if message.endswith((".", "。")):
         return translate("jobs", "{0} {1}.", "a message, then a sentence of its own").format(
             message, f"{more[:1].upper()}{more[1:]}")
     return translate("jobs", "{0}; {1}", "two clauses of one message").format(message, more)

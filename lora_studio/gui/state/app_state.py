@@ -303,14 +303,14 @@ class AppState(QObject):
         try:
             entries = self.library().list()
         except USER_ERRORS as exc:  # e.g. a library folder this user may not read
-            self.sigStatus.emit(self.tr("The model library cannot be read: {0}").format(exc))
+            self.sigStatus.emit(self.tr("The model library cannot be read: {0}").format(core_texts.user_error(exc)))
             entries = []
         readable = {entry.id for entry in entries if entry.record is not None}  # bases a command can start from
         infos = []
         for entry in entries:
             record = entry.record
             if record is None:
-                infos.append(ModelInfo(entry.id, error=entry.error))
+                infos.append(ModelInfo(entry.id, error=core_texts.core_text(entry.error)))  # the core's Text
                 continue
             try:
                 command = record_command(record, self.data_root, not record.parent or record.parent in readable)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from lora_studio.gui.background.caches import DataCache
 from lora_studio.gui.background.worker import Job, JobContext, JobResult, OnDone, translate
-from lora_studio.gui.i18n.core_texts import dataset_title
+from lora_studio.gui.i18n.core_texts import core_text, dataset_title
 
 if TYPE_CHECKING:
     import numpy as np
@@ -84,7 +84,7 @@ def make_load_core(data_root: Path | None = None, on_done: OnDone | None = None)
         return CoreLoaded("finished", f"PyTorch {torch.__version__} is ready",
                           features=tuple((f.name, f.title, f.description) for f in features.FEATURES.values()),
                           torch_version=torch.__version__,
-                          bundled=tuple((o.status, o.message) for o in installed if o.status != "present"))
+                          bundled=tuple((o.status, core_text(o.message)) for o in installed if o.status != "present"))
 
     return Job("load", run, on_done=on_done)
 
