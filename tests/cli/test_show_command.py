@@ -16,14 +16,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+import torch
+from adapter_library import saved_adapter, saved_base
 from captured_cli import run
 
 from lora_studio.core import paths
 from lora_studio.core.config import DataConfig, LoraConfig, TrainConfig
 from lora_studio.core.data import datasets
+from lora_studio.core.model import lora
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.storage.studies import StudyStore
 from lora_studio.core.workflows import runs
+from lora_studio.core.workflows.combine import combine_adapters
 from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.core.workflows.run_command import base_command, finetune_command, sweep_command
 from lora_studio.core.workflows.sweep import run_sweep
@@ -216,3 +220,29 @@ def test_models_saved_by_an_older_version_give_a_command_and_say_what_is_not_kno
         assert "--no-control" in words and "--seeds" not in words
         assert err.startswith("note: Saved before LoRA Studio recorded a fine-tuning's other runs: this command "
                               "makes this model alone (seed 0)"), err
+
+
+@pytest.mark.parametrize(("how", "rank", "density"), [
+    ("cat", None, 0.2), ("linear", None, 0.2), ("svd", 3, 0.2), ("ties", None, 0.35), ("magnitude_prune", None, 0.5)])
+def test_a_combination_is_made_again_by_its_command_with_the_same_adapter(how, rank, density, tmp_path):
+    """A combined adapter's command is `combine` from its parents (not a `finetune` that never ran): executed,
+    it saves a new model whose adapter tensors are exactly the first one's (the same arithmetic on the same
+    tensors), with the same record of where it came from."""
+    models = library()
+    saved_base(models)
+    first = saved_adapter(models, "base-0", ("conv1", "fc2"), rank=4, seed=1, task="inverted")
+    second = saved_adapter(models, "base-0", ("fc1", "fc2"), rank=4, seed=2, variant="rslora")
+    combined = combine_adapters(models, [(first, 1.5), (second, -0.25)], how, rank=rank, density=density)
+    line, notes = shown(combined, tmp_path)
+    words = shlex.split(line)
+    assert words[1:5] == ["combine", f"{first}:1.5", f"{second}:-0.25", "--how"] and "finetune" not in words
+    assert f"combines {first}, {second} again, so they must be in the library" in notes.replace("\n", " ")
+    code, _, err = run(*words[1:], "--json", tmp_path / "again.json")
+    assert code == 0, err
+    again = json.loads((tmp_path / "again.json").read_text())["id"]
+    assert again != combined and models.record(again).combination == models.record(combined).combination
+    ours, theirs = (lora.lora_layers(models.load(i)[0]) for i in (combined, again))
+    assert ours.keys() == theirs.keys() == {"conv1", "fc1", "fc2"}
+    for name, layer in ours.items():
+        assert torch.equal(layer.lora_A, theirs[name].lora_A) and torch.equal(layer.lora_B, theirs[name].lora_B)
+        assert layer.scaling == theirs[name].scaling

@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 import torch
+from adapter_library import saved_adapter, saved_base
 from export_helpers import QUICK, finetune, saved_like_a_head_run, train_base, write_data, write_own_images
 
 from lora_studio.core import config as cfg
@@ -16,6 +17,7 @@ from lora_studio.core.errors import ConfigError, DataError, StorageError
 from lora_studio.core.export_code import export_code, export_plan, exported_text
 from lora_studio.core.model import lora, lora_variants
 from lora_studio.core.storage.library import ModelLibrary, ModelRecord
+from lora_studio.core.workflows.combine import combine_adapters
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +93,19 @@ def test_a_variant_peft_cannot_express_is_refused(setup, tmp_path, monkeypatch):
     run = ModelRecord(kind="control_lora", name="v", dataset="mnist", model=record.model, train=QUICK,
                       lora=LoraConfig(layers=("fc2",), variant="halved"), parent=base_id, task="inverted")
     refused(setup, tmp_path, library.save(model, run), ConfigError, "uses the LoRA variant halved, which PEFT")
+
+
+def test_a_combination_of_adapters_is_refused(tmp_path):
+    """A combined adapter was never trained: no training script reproduces it (its command is `combine`)."""
+    library = ModelLibrary(tmp_path / "library")
+    base_id = saved_base(library)
+    parents = [saved_adapter(library, base_id, layers, seed=seed) for layers, seed in ((("conv1",), 1), (("fc2",), 2))]
+    combined = combine_adapters(library, [(parents[0], 1.0), (parents[1], 0.5)], "cat")
+    message = f"{combined} combines other adapters and was never trained: export the adapters it combines"
+    with pytest.raises(ConfigError, match=message):
+        export_plan(library, combined)
+    (tmp_path / "out").mkdir()
+    refused((None, library), tmp_path / "out", combined, ConfigError, message, fmt="ipynb")
 
 
 @pytest.mark.parametrize(("options", "message"), [({"fmt": "pdf"}, "the format must be one of py, ipynb, not pdf"),

@@ -18,10 +18,11 @@ from lora_studio.core.data.features import FeatureScaler
 from lora_studio.core.errors import StorageError
 from lora_studio.core.model.cnn import MnistCNN
 from lora_studio.core.storage.library import ModelLibrary
-from lora_studio.core.storage.record import ModelRecord, Series
+from lora_studio.core.storage.record import Combination, CombinedParent, ModelRecord, Series
 from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.core.workflows.run_command import (
     BASE_PLACEHOLDER,
+    COMBINED_PARENTS,
     NO_SERIES,
     NO_TRAIN_IMAGES,
     Command,
@@ -168,3 +169,33 @@ def test_a_base_gone_from_the_library_is_a_note():
     assert record_command(record).notes == ()
     [note] = record_command(record, base_in_library=False).notes
     assert note.values == ("base-1",) and str(note).startswith("The base model base-1 is no longer in the library")
+
+
+# --- a combination of adapters: `combine`, never `finetune` ------------------------------------------------
+
+
+def combined_record(how: str, parents: tuple[tuple[str, float], ...], rank: int = 4,
+                    density: float | None = None) -> ModelRecord:
+    """A record as workflows/combine.py writes it (a LoRA model of its base, its first parent's training)."""
+    combination = Combination(how, rank, tuple(CombinedParent(i, w) for i, w in parents), density)
+    return ModelRecord(kind="lora", name="c", dataset="mnist", model=ModelConfig(), train=TrainConfig(seed=1),
+                       lora=LoraConfig(rank=rank, alpha=float(rank), layers=("fc2",)), parent="base-1",
+                       method="lora", combination=combination, metrics={"trainable_params": 10})
+
+
+@pytest.mark.parametrize(("how", "rank", "density", "options"), [
+    ("cat", 12, None, []), ("linear", 4, None, []), ("svd", 6, None, ["--rank", "6"]),
+    ("ties", 4, 0.35, ["--density", "0.35"]), ("magnitude_prune", 4, 0.2, ["--density", "0.2"]),
+])
+def test_a_combinations_command_combines_its_parents_again(how, rank, density, options):
+    record = combined_record(how, (("adapter-1", 1.0), ("adapter-2", -0.5)), rank, density)
+    command = record_command(record, base_in_library=False)  # a combination reads its parents, not the base
+    assert list(command.argv) == ["combine", "adapter-1:1", "adapter-2:-0.5", "--how", how, *options]
+    [note] = command.notes
+    assert note.template == COMBINED_PARENTS and note.values == ("adapter-1, adapter-2",)
+    assert "must be in the library" in str(note)
+
+
+def test_a_combinations_command_names_a_data_folder_to_score_it(tmp_path):
+    command = record_command(combined_record("cat", (("a", 2.0),)), tmp_path / "data")
+    assert option(command, "--data-dir") == str((tmp_path / "data").absolute())

@@ -8,7 +8,9 @@ tab does; settings no tab has are written only when they are not the command's d
 
 A saved model's command comes from its record: its settings, its training images (`train_images`: keeping
 the first N of the same data set is the run itself, limited or not) and, since issue 21, the series of runs
-it was one of (record.Series). What a record cannot tell is said in the command's notes.
+it was one of (record.Series). A combination of adapters (issue 20) was never trained: its command is
+`combine`, from the parents, weights and way its record names. What a record cannot tell is said in the
+command's notes.
 
 Torch-free, like the plans: the window shows a command before PyTorch has loaded.
 """
@@ -55,6 +57,9 @@ NO_DROPOUT = QT_TRANSLATE_NOOP(
     "commands", "LoRA dropout ({0}) cannot be set on the command line: the command trains without it.")
 SWEEP_SCHEDULE = QT_TRANSLATE_NOOP(
     "commands", "A sweep always keeps its learning rate constant; this plan asks for the {0} schedule.")
+COMBINED_PARENTS = QT_TRANSLATE_NOOP(
+    "commands", "This model was combined from other adapters, not trained: the command combines {0} again, so "
+                "they must be in the library.")
 
 
 @dataclass(frozen=True)
@@ -139,9 +144,12 @@ def sweep_command(plan: SweepPlan, data_dir: str | os.PathLike | None = None) ->
 def record_command(record: "ModelRecord", data_dir: str | os.PathLike | None = None,
                    base_in_library: bool = True) -> Command:
     """The command that made a saved model: `train-base` for a base model; for a fine-tuned one, `finetune`
-    making its whole series (every seed, the feature run and its control), a note saying which run it is.
+    making its whole series (every seed, the feature run and its control), a note saying which run it is; for a
+    combination of adapters, `combine` (combination_command).
     `base_in_library`: whether the caller found the model's base in its library (a note when it did not)."""
     notes: list[Note] = []
+    if record.combination is not None:  # made by `combine`: no training run made it
+        return combination_command(record, data_dir)
     limit = _recorded_limit(record, notes)
     if record.kind == "base":
         made = base_command(DataConfig(record.dataset, limit), record.train, data_dir)
@@ -166,6 +174,24 @@ def record_command(record: "ModelRecord", data_dir: str | os.PathLike | None = N
     if series is not None and count > 1:
         notes.append(Note(SERIES_PART.get(record.phase, SERIES_PART_OTHER), (count, seed)))
     return Command(made.argv, (*made.notes, *notes))
+
+
+def combination_command(record: "ModelRecord", data_dir: str | os.PathLike | None = None) -> Command:
+    """`combine PARENT:WEIGHT … --how H [--rank R] [--density D]` for a model that `lora-studio combine` (or the
+    window's adapter stack) made: the same parents, weights and way give the same adapter tensors, and a note
+    says that the parents must be in the library. `--rank` only for svd (the other ways refuse a rank they do
+    not give), `--density` only for the ways that read it; `data_dir`: where the base's data set is, to score it."""
+    combination = record.combination
+    assert combination is not None
+    argv = ["combine", *(f"{parent.id}:{_number(parent.weight)}" for parent in combination.parents),
+            "--how", combination.how]
+    if combination.how == "svd":
+        argv += ["--rank", _number(combination.rank)]
+    if combination.density is not None:
+        argv += ["--density", _number(combination.density)]
+    argv += _data_dir(data_dir)
+    parents = ", ".join(dict.fromkeys(parent.id for parent in combination.parents))
+    return Command(tuple(argv), (Note(COMBINED_PARENTS, (parents,)),))
 
 
 # --- pieces -------------------------------------------------------------------------------------------
