@@ -63,6 +63,11 @@ class Entry:
     error: str | None = None
 
 
+def newest_first(entries) -> list[Entry]:
+    """A listing's order: the newest model first (by its record's creation time; unreadable ones last)."""
+    return sorted(entries, key=lambda e: (e.record.created if e.record else "", e.id), reverse=True)
+
+
 class ModelLibrary:
     def __init__(self, root: Path):
         self.root = Path(root)
@@ -164,15 +169,15 @@ class ModelLibrary:
         except OSError as exc:
             raise StorageError(QT_TRANSLATE_NOOP("errors", "cannot read the model library {0}: {1}"), self.root,
                                os_reason(exc)) from None
-        entries = []
-        for folder in folders:
-            if folder.name.startswith(".") or not folder.is_dir():
-                continue
-            try:
-                entries.append(Entry(folder.name, self.record(folder.name)))
-            except USER_ERRORS as exc:
-                entries.append(Entry(folder.name, None, Text(exc.template, *exc.values)))  # the window words it
-        return sorted(entries, key=lambda e: (e.record.created if e.record else "", e.id), reverse=True)
+        return newest_first(self.entry(folder.name) for folder in folders
+                            if not folder.name.startswith(".") and folder.is_dir())
+
+    def entry(self, model_id: str) -> Entry:
+        """One model's row of a listing (`list` without reading the others): its record, or why it is unreadable."""
+        try:
+            return Entry(model_id, self.record(model_id))
+        except USER_ERRORS as exc:
+            return Entry(model_id, None, Text(exc.template, *exc.values))  # the window words it
 
     def record(self, model_id: str) -> ModelRecord:
         folder = self._folder(model_id)
