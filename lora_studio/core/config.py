@@ -22,12 +22,19 @@ LORA_INITS = ("article", "kaiming")  # article: A ~ N(0, 0.01²); kaiming: PEFT'
 LORA_VARIANTS = vocabulary.VARIANTS
 METHODS = vocabulary.METHODS
 #: how trained LoRA adapters of one base become one adapter, as PEFT's add_weighted_adapter does (model/combine.py)
+#: (marked: the window shows them translated, core_texts.core_text)
 COMBINATIONS: dict[str, str] = {
-    "cat": "the adapters side by side: ΔW = Σ weight·ΔW exactly; its rank is the sum of theirs",
-    "linear": "A's and B's weighted and added (one rank for all): not Σ weight·ΔW where they share a layer",
-    "svd": "Σ weight·ΔW cut back to a chosen rank, keeping its largest singular values",
-    "ties": "A's and B's trimmed to their largest entries (density), signs elected, the agreeing ones averaged",
-    "magnitude_prune": "A's and B's trimmed to their largest entries (density), then weighted and added",
+    "cat": QT_TRANSLATE_NOOP(
+        "combinations", "the adapters side by side: ΔW = Σ weight·ΔW exactly; its rank is the sum of theirs"),
+    "linear": QT_TRANSLATE_NOOP(
+        "combinations", "A's and B's weighted and added (one rank for all): not Σ weight·ΔW where they share a layer"),
+    "svd": QT_TRANSLATE_NOOP(
+        "combinations", "Σ weight·ΔW cut back to a chosen rank, keeping its largest singular values"),
+    "ties": QT_TRANSLATE_NOOP(
+        "combinations",
+        "A's and B's trimmed to their largest entries (density), signs elected, the agreeing ones averaged"),
+    "magnitude_prune": QT_TRANSLATE_NOOP(
+        "combinations", "A's and B's trimmed to their largest entries (density), then weighted and added"),
 }
 COMBINE_DENSITY = 0.2  # ties and magnitude_prune keep this fraction of entries by default (PEFT's merging guide)
 NEW_COLUMN_INITS = ("random", "zeros")  # how transfer fills fc1's new feature columns

@@ -37,7 +37,7 @@
 <context>
     <name>AccuracyTable</name>
     <message>
-        <location filename="../gui/evaluation/accuracy_table.py" line="+19"/>
+        <location filename="../gui/evaluation/accuracy_table.py" line="+23"/>
         <source>base</source>
         <extracomment>as the table and the Evaluation tab&apos;s model list name the kinds (`kind_title` translates)</extracomment>
         <translation type="unfinished">基础模型</translation>
@@ -96,11 +96,6 @@
         <location line="+1"/>
         <source>Test loss</source>
         <translation>测试损失</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Trained parameters</source>
-        <translation>训练的参数</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -169,7 +164,17 @@
         <translation>上方各随机种子的平均值；± 是跨随机种子的 95% t 区间的半宽。</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+96"/>
+        <source>Copy command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The lora-studio command that made this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>{0} (reference)</source>
         <translation>{0}（参照）</translation>
     </message>
@@ -197,7 +202,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../gui/state/app_state.py" line="+58"/>
+        <location filename="../gui/state/app_state.py" line="+64"/>
         <source>{0} (unreadable)</source>
         <translation>{0}（无法读取）</translation>
     </message>
@@ -268,7 +273,7 @@
         <translation>本机还没有 {0}：请下载，或导入一个文件夹</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>The model library cannot be read: {0}</source>
         <translation>无法读取模型库：{0}</translation>
     </message>
@@ -276,7 +281,7 @@
 <context>
     <name>BaseTab</name>
     <message>
-        <location filename="../gui/base/tab.py" line="+24"/>
+        <location filename="../gui/base/tab.py" line="+28"/>
         <source>Passes over the training set (the article: 3)</source>
         <translation>完整遍历训练集的次数（文章中为 3）</translation>
     </message>
@@ -336,12 +341,12 @@
         <translation>在所选数据集上从头训练文章中的小型 CNN（两个卷积层，fc1 784→64，fc2 64→10；共 52,138 个参数）。训练结果会自动保存到模型库，并作为 LoRA 标签页的起点。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Train base model</source>
         <translation>训练基础模型</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>No data yet</source>
         <translation>还没有数据</translation>
     </message>
@@ -417,6 +422,40 @@
         <location line="+1"/>
         <source>the {0} errors of {1}</source>
         <translation>{1} 的 {0} 张错误图像</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../gui/shared/command_line.py" line="+51"/>
+        <source>Command copied to the clipboard</source>
+        <extracomment>what `make` may give: the command, a reason why there is none (shown instead), or None (nothing chosen)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lora-studio command that makes the same run: run in a terminal with the same data, it trains the same models (the same seeds give the same accuracy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Copy command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the command to the clipboard, to run it in a terminal</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -528,7 +567,7 @@
         <translation type="unfinished">失败</translation>
     </message>
     <message>
-        <location filename="../gui/compare/tab.py" line="+75"/>
+        <location filename="../gui/compare/tab.py" line="+79"/>
         <source>The trained base model every run starts from</source>
         <translation>每次运行的起点：一个已训练的基础模型。</translation>
     </message>
@@ -559,13 +598,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+271"/>
+        <location line="+287"/>
         <location line="+18"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-303"/>
         <source>Pause after the current batch; click again to resume</source>
         <translation>在当前批次结束后暂停；再次点击即可继续</translation>
     </message>
@@ -605,7 +644,7 @@
         <translation>将表格写成 CSV：每次运行一行，顺序与表格相同。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>What to compare</source>
         <translation>比较内容</translation>
     </message>
@@ -675,7 +714,7 @@
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>{0:,} training images</source>
         <translation>{0:,} 张训练图像</translation>
     </message>
@@ -720,7 +759,7 @@
         <translation>无法打开扫描记录</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Study {0} · {1} runs</source>
         <translation>扫描记录 {0} · {1} 次运行</translation>
     </message>
@@ -750,7 +789,7 @@
         <translation>已将 {0} 次运行写入 {1}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Export the sweep as CSV</source>
         <translation>将参数扫描导出为 CSV</translation>
     </message>
@@ -1311,7 +1350,7 @@ as MNIST was made</source>
 <context>
     <name>EvaluationJobs</name>
     <message>
-        <location filename="../gui/evaluation/jobs.py" line="+125"/>
+        <location filename="../gui/evaluation/jobs.py" line="+126"/>
         <source>{0} model(s) evaluated on {1} test images in {2} s; best {3} at {4} %</source>
         <translation>已在 {1} 张测试图像上评估 {0} 个模型，用时 {2} s；最佳：{3}，{4} %</translation>
     </message>
@@ -1349,7 +1388,7 @@ as MNIST was made</source>
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../gui/evaluation/tab.py" line="+46"/>
+        <location filename="../gui/evaluation/tab.py" line="+49"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
@@ -1375,22 +1414,17 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+170"/>
+        <location line="+193"/>
         <source>Evaluate on the test set</source>
         <translation>在测试集上评估</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-191"/>
         <source>Score the ticked models on the whole test set (in the background)</source>
         <translation>在整个测试集上为勾选的模型打分（在后台运行）。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Tick a base model, a feature+LoRA model and its control, then Evaluate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Feature+LoRA minus control, in test accuracy, with a 95 % interval: over seeds when several seeds of both were evaluated, else over test images. An interval that includes zero means the data cannot tell whether the feature helps</source>
         <translation>特征 + LoRA 与对照的测试准确率之差，以及 95% 区间：若两者都评估了多个随机种子，则跨随机种子计算，否则跨测试图像计算。区间包含零，说明数据无法判断该特征是否有帮助。</translation>
     </message>
@@ -1415,17 +1449,22 @@ as MNIST was made</source>
         <translation>把 LoRA 合并进所查看模型的权重后写入文件（一个 safetensors 文件，即普通的 CNN），并与未合并的模型核对。</translation>
     </message>
     <message>
-        <location line="+140"/>
-        <source>{0} · seed {1}</source>
-        <translation type="unfinished">{0} · 随机种子 {1}</translation>
+        <location line="+3"/>
+        <source>Copy command</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="+13"/>
         <source>&lt;b&gt;Saved models&lt;/b&gt;</source>
         <translation>&lt;b&gt;已保存的模型&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-32"/>
+        <source>Tick a base model, a feature+LoRA model and its control, then Evaluate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>&lt;b&gt;Inspect&lt;/b&gt;</source>
         <translation>&lt;b&gt;查看&lt;/b&gt;</translation>
     </message>
@@ -1435,7 +1474,7 @@ as MNIST was made</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>No model chosen</source>
         <translation>未选择模型</translation>
     </message>
@@ -1455,17 +1494,27 @@ as MNIST was made</source>
         <translation>导出合并后的权重</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>safetensors (*.safetensors)</source>
-        <translation>safetensors (*.safetensors)</translation>
+        <location line="+18"/>
+        <source>Copy the lora-studio command that made the inspected model:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+1"/>
+        <source>Copy the lora-studio command that made the inspected model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{0} · seed {1}</source>
+        <translation type="unfinished">{0} · 随机种子 {1}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Evaluating…</source>
         <translation>正在评估…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>&lt;b&gt;Feature effect&lt;/b&gt; (feature+LoRA − control, {0}): {1}</source>
         <translation>&lt;b&gt;特征效应&lt;/b&gt;（特征 + LoRA − 对照，{0}）：{1}</translation>
     </message>
@@ -2059,7 +2108,7 @@ as MNIST was made</source>
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../gui/library/dialog.py" line="+33"/>
+        <location filename="../gui/library/dialog.py" line="+36"/>
         <source>Name</source>
         <extracomment>the columns by their English names (the code finds a column by it); the header shows them translated</extracomment>
         <translation>名称</translation>
@@ -2081,11 +2130,6 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Trained parameters</source>
-        <translation>训练参数量</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2105,7 +2149,17 @@ as MNIST was made</source>
         <translation>模型库 — LoRA Studio</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
+        <source>The command that made it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a model to see the lora-studio command that made it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
@@ -2150,7 +2204,12 @@ as MNIST was made</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+35"/>
+        <source>The command that made {0} cannot be written from its record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Renamed to “{0}”</source>
         <translation>已重命名为“{0}”</translation>
     </message>
@@ -2186,12 +2245,7 @@ as MNIST was made</source>
         <translation>导出合并后的权重</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>safetensors (*.safetensors)</source>
-        <translation>safetensors 文件 (*.safetensors)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
@@ -2206,7 +2260,7 @@ as MNIST was made</source>
         <translation>{1} 中有 {0} 个模型</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Exported {0} to {1}: {2}</source>
         <translation>已将 {0} 导出到 {1}：{2}</translation>
     </message>
@@ -2214,7 +2268,7 @@ as MNIST was made</source>
 <context>
     <name>LoraTab</name>
     <message>
-        <location filename="../gui/lora/tab.py" line="+46"/>
+        <location filename="../gui/lora/tab.py" line="+49"/>
         <source>First convolution (1→8 channels). Adapting it means re-running every convolution in each step.</source>
         <translation>第一个卷积层（1→8 通道）。适配它时，每一步都要重新计算全部卷积。</translation>
     </message>
@@ -2469,8 +2523,8 @@ as MNIST was made</source>
         <translation>随机种子数</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+140"/>
+        <location line="+22"/>
+        <location line="+149"/>
         <source>Fine-tune with LoRA</source>
         <translation>用 LoRA 微调</translation>
     </message>
@@ -2546,7 +2600,7 @@ as MNIST was made</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/main_window.py" line="+40"/>
+        <location filename="../gui/main_window.py" line="+39"/>
         <source>LoRA Studio</source>
         <extracomment>jobs whose loss would hurt: closing the window while they run asks first</extracomment>
         <translation>LoRA Studio</translation>
@@ -2758,7 +2812,7 @@ as MNIST was made</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&lt;p&gt;See how LoRA fine-tuning works: train a small CNN, add an input feature, fine-tune low-rank adapters, and compare with a control.&lt;/p&gt;</source>
         <translation>&lt;p&gt;亲手看看 LoRA 微调是怎样工作的：训练一个小型 CNN，加入一个输入特征，微调低秩适配器，再与对照运行比较。&lt;/p&gt;</translation>
     </message>
@@ -2902,7 +2956,7 @@ as MNIST was made</source>
 <context>
     <name>StrengthPanel</name>
     <message>
-        <location filename="../gui/evaluation/strength_panel.py" line="+30"/>
+        <location filename="../gui/evaluation/strength_panel.py" line="+31"/>
         <source>Adapter strength</source>
         <translation>适配器强度</translation>
     </message>
@@ -2937,19 +2991,7 @@ as MNIST was made</source>
         <translation>准确率（%）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+62"/>
-        <source>target</source>
-        <translation>目标任务</translation>
-    </message>
-    <message>
-        <location line="-59"/>
-        <location line="+64"/>
-        <source>source</source>
-        <translation>源任务</translation>
-    </message>
-    <message>
-        <location line="-35"/>
+        <location line="+36"/>
         <source>The inspected model has no adapters to turn: a base model, or one trained by another method than LoRA.</source>
         <translation>所查看的模型没有可调节的适配器：它是基础模型，或是用 LoRA 以外的方法训练的。</translation>
     </message>
@@ -3194,22 +3236,12 @@ source {3}
         <translation>可训练参数：本次运行训练的参数数量。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Accuracy on the target task&apos;s test split, in per cent</source>
         <translation>在目标任务测试集上的准确率（%）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>source</source>
-        <translation>源</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Accuracy on the base&apos;s own task (the source task) after the fine-tuning, in per cent</source>
         <translation>微调后在基础模型原有任务（源任务）上的准确率（%）。</translation>
     </message>
@@ -3327,13 +3359,12 @@ source {3}
         <translation>目标任务：微调要让基础模型适应的任务。基础模型是在它自己的数据集（源任务）上训练的；每个目标任务各改变了其中的某一方面，值得适配哪一层取决于改变了什么。将鼠标悬停在选项上，可以看到它改变了什么。</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+33"/>
+        <location filename="../gui/i18n/core_texts.py" line="+87"/>
         <source>Your images: {0}</source>
         <translation>你的图像：{0}</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location filename="../gui/shared/task_combo.py" line="+27"/>
         <source>Your own images in {0}</source>
         <translation>{0} 中你自己的图像</translation>
     </message>
@@ -3343,7 +3374,7 @@ source {3}
         <translation>选择一个文件夹（每个类别 0–9 各有一个图像子文件夹）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+7"/>
         <source>It needs that data set installed (the Dataset tab).</source>
         <translation>需要先安装该数据集（见数据集标签页）。</translation>
     </message>
@@ -3476,190 +3507,188 @@ source {3}
     <name>classes</name>
     <message>
         <location filename="../core/data/dataset_names.py" line="+27"/>
-        <location filename="../gui/i18n/core_texts.py" line="+165"/>
         <source>0 - zero</source>
-        <extracomment>each data set&apos;s classes in label order; KMNIST&apos;s are romanised hiragana, which the translation writes as the characters themselves (with the romanisation)</extracomment>
         <translation>0 - 零</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>1 - one</source>
         <translation>1 - 一</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>2 - two</source>
         <translation>2 - 二</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>3 - three</source>
         <translation>3 - 三</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>4 - four</source>
         <translation>4 - 四</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>5 - five</source>
         <translation>5 - 五</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>6 - six</source>
         <translation>6 - 六</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>7 - seven</source>
         <translation>7 - 七</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>8 - eight</source>
         <translation>8 - 八</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>9 - nine</source>
         <translation>9 - 九</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../gui/i18n/core_texts.py" line="+3"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>Trouser</source>
         <translation>裤子</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Pullover</source>
         <translation>套头衫</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>Dress</source>
         <translation>连衣裙</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Coat</source>
         <translation>外套</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>Sandal</source>
         <translation>凉鞋</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Shirt</source>
         <translation>衬衫</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>Sneaker</source>
         <translation>运动鞋</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Bag</source>
         <translation>包</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>Ankle boot</source>
         <translation>短靴</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../gui/i18n/core_texts.py" line="+3"/>
         <source>o</source>
         <translation>お (o)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>ki</source>
         <translation>き (ki)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>su</source>
         <translation>す (su)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>tsu</source>
         <translation>つ (tsu)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>na</source>
         <translation>な (na)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>ha</source>
         <translation>は (ha)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>ma</source>
         <translation>ま (ma)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>ya</source>
         <translation>や (ya)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../gui/i18n/core_texts.py" line="+0"/>
         <source>re</source>
         <translation>れ (re)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>wo</source>
         <translation>を (wo)</translation>
     </message>
 </context>
 <context>
+    <name>combinations</name>
+    <message>
+        <location filename="../core/config.py" line="+27"/>
+        <source>the adapters side by side: ΔW = Σ weight·ΔW exactly; its rank is the sum of theirs</source>
+        <extracomment>how trained LoRA adapters of one base become one adapter, as PEFT&apos;s add_weighted_adapter does (model/combine.py) (marked: the window shows them translated, core_texts.core_text)</extracomment>
+        <translation>把各适配器并排拼接：ΔW 恰好等于 Σ 权重·ΔW；其秩为各秩之和</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&apos;s and B&apos;s weighted and added (one rank for all): not Σ weight·ΔW where they share a layer</source>
+        <translation>把各 A 与各 B 分别加权相加（秩须相同）：在共同的层上不等于 Σ 权重·ΔW</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Σ weight·ΔW cut back to a chosen rank, keeping its largest singular values</source>
+        <translation>把 Σ 权重·ΔW 截断到所选的秩，保留其最大的奇异值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&apos;s and B&apos;s trimmed to their largest entries (density), signs elected, the agreeing ones averaged</source>
+        <translation>各 A 与各 B 只保留最大的元素（按密度），选出符号，再对符号一致的元素取平均</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A&apos;s and B&apos;s trimmed to their largest entries (density), then weighted and added</source>
+        <translation>各 A 与各 B 只保留最大的元素（按密度），再加权相加</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
-        <location filename="../core/workflows/run_command.py" line="+38"/>
+        <location filename="../core/workflows/run_command.py" line="+40"/>
         <source>Choose a base model: the command needs its id in place of {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3708,26 +3737,27 @@ source {3}
         <source>A sweep always keeps its learning rate constant; this plan asks for the {0} schedule.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>This model was combined from other adapters, not trained: the command combines {0} again, so they must be in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>core</name>
     <message>
         <location filename="../core/model/params.py" line="+16"/>
-        <location filename="../gui/i18n/core_texts.py" line="-88"/>
         <source>Trainable {0} of {1} parameters ({2} %)</source>
-        <extracomment>core/model/params.py Budget.sentence(), in words a translator can reorder</extracomment>
         <translation>可训练参数 {0} / {1}（{2} %）</translation>
     </message>
     <message>
         <location line="-2"/>
-        <location filename="../gui/i18n/core_texts.py" line="+53"/>
         <source>Conv {0}→{1}, {2}×{2}</source>
         <extracomment>how a layer&apos;s shape and the trainable share are said (marked: the window says them in its language)</extracomment>
         <translation>卷积层 {0}→{1}，{2}×{2}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Linear {0}→{1}</source>
         <translation>全连接层 {0}→{1}</translation>
     </message>
@@ -3758,7 +3788,7 @@ source {3}
         <translation>正在检查并安装文件</translation>
     </message>
     <message>
-        <location filename="../core/training/loop.py" line="+49"/>
+        <location filename="../core/training/loop.py" line="+50"/>
         <source>stopped by the user</source>
         <extracomment>why a run ended early, as TrainResult.message says it (Texts: the window words them in its language)</extracomment>
         <translation>已被用户停止</translation>
@@ -3799,51 +3829,51 @@ source {3}
         <translation>正在从 {1} 读取 {0}</translation>
     </message>
     <message>
-        <location filename="../core/workflows/runs.py" line="+228"/>
+        <location filename="../core/workflows/runs.py" line="+233"/>
         <source>Scoring the base model on the target and the source task</source>
         <translation>正在目标任务和源任务上为基础模型评分</translation>
     </message>
     <message>
-        <location filename="../core/workflows/sweep.py" line="+36"/>
+        <location filename="../core/workflows/sweep.py" line="+37"/>
         <source>Run {0} of {1}: {2}, seed {3}</source>
         <translation>第 {0}/{1} 次运行：{2}，随机种子 {3}</translation>
+    </message>
+    <message>
+        <location filename="../core/workflows/sweep_plan.py" line="+55"/>
+        <source>{0} r={1}</source>
+        <comment>a LoRA variant and its rank</comment>
+        <translation>{0} r={1}</translation>
     </message>
 </context>
 <context>
     <name>datasets</name>
     <message>
         <location filename="../core/data/dataset_names.py" line="-24"/>
-        <location filename="../gui/i18n/core_texts.py" line="-65"/>
         <source>MNIST</source>
         <translation>MNIST</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>KMNIST</source>
         <translation>KMNIST</translation>
     </message>
     <message>
         <location line="-18"/>
-        <location filename="../gui/i18n/core_texts.py" line="+3"/>
         <source>MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0</source>
         <translation>MNIST：Yann LeCun 与 Corinna Cortes，CC BY-SA 3.0 许可</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Fashion-MNIST by Zalando Research, MIT</source>
         <translation>Fashion-MNIST：Zalando Research，MIT 许可</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>KMNIST by ROIS-DS CODH, CC BY-SA 4.0</source>
         <translation>KMNIST：ROIS-DS CODH，CC BY-SA 4.0 许可</translation>
     </message>
@@ -3858,7 +3888,7 @@ source {3}
 <context>
     <name>errors</name>
     <message>
-        <location filename="../core/config.py" line="+106"/>
+        <location filename="../core/config.py" line="+66"/>
         <location line="+164"/>
         <location line="+14"/>
         <source>{0} must be {1}, got {2} {3}</source>
@@ -4429,7 +4459,7 @@ source {3}
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../core/export_code/comments.py" line="+217"/>
+        <location filename="../core/export_code/comments.py" line="+215"/>
         <source>the comments can be written in {0}, not {1}</source>
         <translation>注释可以用 {0} 书写，不能用 {1}</translation>
     </message>
@@ -4625,13 +4655,13 @@ source {3}
         <translation>{0}：{1} 中有 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../core/storage/record.py" line="+43"/>
+        <location filename="../core/storage/record.py" line="+47"/>
         <source>a series has at least one seed</source>
-        <extracomment>the scores of metrics.json a summary carries (None when a model has none: a base has no forgetting)</extracomment>
+        <extracomment>what config.json&apos;s kind may say: KINDS, and control_lora, which earlier versions wrote for every LoRA model without extra inputs (read as lora: vocabulary.library_kind) the scores of metrics.json a summary carries (None when a model has none: a base has no forgetting)</extracomment>
         <translation>一个系列至少要有一个随机种子</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+120"/>
         <source>{0}: config.json is not a JSON object</source>
         <translation>{0}：config.json 不是 JSON 对象</translation>
     </message>
@@ -4835,7 +4865,7 @@ source {3}
         <translation>评估已停止</translation>
     </message>
     <message>
-        <location filename="../core/workflows/plans.py" line="+82"/>
+        <location filename="../core/workflows/plans.py" line="+86"/>
         <source>give at least one seed</source>
         <translation>请至少给出一个随机种子</translation>
     </message>
@@ -4850,7 +4880,7 @@ source {3}
         <translation>有一个特征列出了两次</translation>
     </message>
     <message>
-        <location filename="../core/workflows/runs.py" line="-133"/>
+        <location filename="../core/workflows/runs.py" line="-137"/>
         <source>{0}, seed {1}: {2}</source>
         <translation>{0}，随机种子 {1}：{2}</translation>
     </message>
@@ -4860,12 +4890,12 @@ source {3}
         <translation>{0}，随机种子 {1}：已停止</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+226"/>
         <source>{0} is a {1} model; fine-tuning starts from a base model</source>
         <translation>{0} 是 {1} 模型；微调要从基础模型开始</translation>
     </message>
     <message>
-        <location filename="../core/workflows/sweep_plan.py" line="+46"/>
+        <location filename="../core/workflows/sweep_plan.py" line="+1"/>
         <source>choose at least one {0}</source>
         <translation>请至少选择一个{0}</translation>
     </message>
@@ -4878,7 +4908,7 @@ source {3}
 <context>
     <name>export</name>
     <message>
-        <location filename="../core/export_code/comments.py" line="-200"/>
+        <location filename="../core/export_code/comments.py" line="-198"/>
         <source>“{name}” ({model_id}), exported from LoRA Studio as a standalone script</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5239,11 +5269,16 @@ source {3}
     </message>
     <message>
         <location line="+2"/>
-        <source>uint8 images (N, 28, 28) → float (N, 1, 28, 28) in [0, 1], as torchvision&apos;s ToTensor gives them.</source>
+        <source>uint8 (N, 28, 28) → float (N, 1, 28, 28) in [0, 1], as torchvision&apos;s ToTensor gives them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+20"/>
+        <source>LoRA Studio&apos;s checksum: SHA-256 of the tensors&apos; names, types, shapes and bytes, by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>a quarter turn anticlockwise</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5293,12 +5328,7 @@ source {3}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>SHA-256 of the tensors&apos; names, types, shapes and bytes, in name order, as LoRA Studio computes it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>get_peft_model moves it into fc1.base_layer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5312,74 +5342,61 @@ source {3}
     <name>features</name>
     <message>
         <location filename="../core/data/feature_names.py" line="-16"/>
-        <location filename="../gui/i18n/core_texts.py" line="-30"/>
         <source>Brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Ink</source>
         <translation>墨迹</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
         <location line="-5"/>
-        <location filename="../gui/i18n/core_texts.py" line="+3"/>
         <source>mean pixel value (the article&apos;s feature)</source>
         <translation>像素平均值（文章中的特征）</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>standard deviation of the pixel values</source>
         <translation>像素值的标准差</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>fraction of pixels brighter than half</source>
         <translation>亮度超过一半的像素所占比例</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>fraction of columns that hold ink</source>
         <translation>有墨迹的列所占比例</translation>
     </message>
     <message>
         <location line="-7"/>
-        <location filename="../gui/i18n/core_texts.py" line="+128"/>
         <source>brightness</source>
-        <extracomment>the features as a model&apos;s name and a settings summary write them (the core writes the feature&apos;s name)</extracomment>
         <translation>亮度</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>ink</source>
         <translation>墨迹</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>width</source>
         <translation>宽度</translation>
     </message>
@@ -5443,7 +5460,7 @@ source {3}
         <translation>参数扫描</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+151"/>
         <source>not enough memory: try a smaller subset or batch size</source>
         <extracomment>jobs the window starts by itself to show something (a task&apos;s images, a model at another adapter strength): their starter shows how they ended, so the window neither announces them nor boxes a user error of theirs called in the GUI thread with a list of the values the job passed to `JobContext.partial`, in order the jobs&apos; messages are translated where they are made, in the worker thread (QCoreApplication.translate is thread-safe)</extracomment>
         <translation>内存不足：请减少训练图像数或批大小</translation>
@@ -5550,7 +5567,7 @@ source {3}
         <translation>已被用户停止</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{0} {1}.</source>
         <comment>a message, then a sentence of its own</comment>
         <translation>{0} {1}。</translation>
@@ -5562,7 +5579,7 @@ source {3}
         <translation>{0}；{1}</translation>
     </message>
     <message>
-        <location filename="../gui/i18n/core_texts.py" line="+84"/>
+        <location filename="../gui/i18n/core_texts.py" line="+135"/>
         <source>{0}, {1}</source>
         <comment>a list</comment>
         <translation>{0}、{1}</translation>
@@ -5598,42 +5615,50 @@ source {3}
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>Your images in {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../gui/i18n/core_texts.py" line="-210"/>
+        <location filename="../core/vocabulary.py" line="+114"/>
+        <location filename="../gui/i18n/core_texts.py" line="-201"/>
         <source>base</source>
-        <extracomment>the kinds of models in the library (and of runs in a fine-tuning), as tables and legends name them</extracomment>
+        <extracomment>every kind, in the order tables, legends and summaries list them
+----------
+the kinds of models in the library (and of runs in a fine-tuning), as tables and legends name them</extracomment>
         <translation>基础模型</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>feature+LoRA</source>
         <translation>特征 + LoRA</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>control</source>
         <translation>对照</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>head only</source>
         <translation>仅输出层</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>full fine-tuning</source>
         <translation>全量微调</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>from scratch</source>
         <translation>从头训练</translation>
     </message>
@@ -6014,27 +6039,52 @@ source {3}
 <context>
     <name>methods</name>
     <message>
+        <location filename="../core/vocabulary.py" line="-54"/>
         <location filename="../gui/i18n/methods.py" line="+15"/>
         <source>LoRA adapters</source>
+        <extracomment>the fine-tuning methods by name, in the order they are offered</extracomment>
         <translation>LoRA 适配器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>LoRA: low-rank adapters on the chosen layers, the base&apos;s weights frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../gui/i18n/methods.py" line="+1"/>
         <source>Head only (fc2)</source>
         <translation>仅输出层（fc2）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>the head: fc2 alone trained, every other weight frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../gui/i18n/methods.py" line="+1"/>
         <source>Full fine-tuning</source>
         <translation>全量微调</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>full fine-tuning: every weight of the base trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../gui/i18n/methods.py" line="+1"/>
         <source>From scratch</source>
         <translation>从头训练</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>from scratch: a fresh CNN, seeded, trained on the target task only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/i18n/methods.py" line="+3"/>
         <source>LoRA: the base&apos;s weights stay frozen; small low-rank adapters ΔW = (α/r)·B·A are trained on the layers chosen below (plus any extra inputs). Few parameters, and the base is still in there: the Evaluation tab&apos;s strength slider turns the adapters down to nothing.</source>
         <translation>LoRA：基础模型的权重保持冻结；在下方选中的层上训练小型低秩适配器 ΔW = (α/r)·B·A（以及额外输入，如有）。参数很少，而且基础模型原封不动地保留在其中：评估标签页的强度滑块可以把适配器一直调到零。</translation>
     </message>
@@ -6063,54 +6113,64 @@ source {3}
     <name>modelnames</name>
     <message>
         <location filename="../core/data/task_names.py" line="-215"/>
-        <location filename="../gui/i18n/core_texts.py" line="+125"/>
         <source>same</source>
-        <extracomment>the tasks as a model&apos;s name writes them (the core writes the task&apos;s name; recipes.task_label)</extracomment>
         <translation>同一任务</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>inverted</source>
         <translation>反色</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>rotate90</source>
         <translation>旋转 90°</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>noisy</source>
         <translation>噪声</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>swap-labels</source>
         <translation>交换标签</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>fashion-mnist</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>kmnist</source>
         <translation>KMNIST</translation>
     </message>
     <message>
-        <location filename="../gui/i18n/core_texts.py" line="+2"/>
+        <location filename="../core/workflows/recipes.py" line="+145"/>
+        <location filename="../gui/i18n/core_texts.py" line="+119"/>
         <source>folder {0}</source>
+        <extracomment>every data set&apos;s class names (core/data/dataset_names.py), which class_name translates</extracomment>
         <translation>文件夹 {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>{0} r={1} {2}</source>
+        <translation>{0} r={1} {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seed {0}</source>
+        <translation>随机种子 {0}</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location filename="../gui/i18n/core_texts.py" line="+7"/>
+        <source>Base · {0} · seed {1}</source>
+        <translation>基础模型 · {0} · 随机种子 {1}</translation>
+    </message>
+    <message>
+        <location filename="../gui/i18n/core_texts.py" line="-4"/>
         <source>Head (fc2)</source>
         <extracomment>recipes.METHOD_LABELS</extracomment>
         <translation type="unfinished"></translation>
@@ -6144,11 +6204,6 @@ source {3}
         <location line="+1"/>
         <source>{0} · {1} · seed {2}</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>Base · {0} · seed {1}</source>
-        <translation>基础模型 · {0} · 随机种子 {1}</translation>
     </message>
 </context>
 <context>
@@ -6241,7 +6296,7 @@ source {3}
     <message>
         <location filename="../core/config.py" line="-216"/>
         <source>rank</source>
-        <extracomment>LoRA variants by name, with what each changes (model/lora_variants.py implements them; register_variant adds one) fine-tuning methods by name, with what each trains; all take the same epochs, learning rate and data the kinds of fine-tuned model in the library and the method that made each (a base model has none) how trained LoRA adapters of one base become one adapter, as PEFT&apos;s add_weighted_adapter does (model/combine.py) (lowest, highest) accepted for each numeric setting, inclusive. the RANGES key of each numeric field whose key is not its own name the settings as messages name them, marked so that the window says them in its language (the English is the name the command line has always printed; a name not listed here is shown as it is)</extracomment>
+        <extracomment>(lowest, highest) accepted for each numeric setting, inclusive. the RANGES key of each numeric field whose key is not its own name the settings as messages name them, marked so that the window says them in its language (the English is the name the command line has always printed; a name not listed here is shown as it is)</extracomment>
         <translation>秩</translation>
     </message>
     <message>
@@ -6386,6 +6441,29 @@ source {3}
     </message>
 </context>
 <context>
+    <name>shared</name>
+    <message>
+        <location filename="../gui/i18n/shared_words.py" line="+13"/>
+        <source>Trained parameters</source>
+        <translation>训练参数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target</source>
+        <translation>目标任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source</source>
+        <translation>源任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors 文件 (*.safetensors)</translation>
+    </message>
+</context>
+<context>
     <name>spinners</name>
     <message>
         <location filename="../gui/shared/spinners.py" line="+40"/>
@@ -6396,6 +6474,35 @@ source {3}
         <location line="+3"/>
         <source>{0} ({1} or more; “All” uses the whole training set)</source>
         <translation>{0}（至少 {1}；“全部”表示使用整个训练集）</translation>
+    </message>
+</context>
+<context>
+    <name>statuses</name>
+    <message>
+        <location filename="../core/vocabulary.py" line="-25"/>
+        <source>running</source>
+        <extracomment>each status&apos;s English word, marked for translation (a str method already has the name `title`)</extracomment>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
@@ -6416,49 +6523,41 @@ source {3}
     <name>tasks</name>
     <message>
         <location filename="../core/data/task_names.py" line="-49"/>
-        <location filename="../gui/i18n/core_texts.py" line="-206"/>
         <source>Same task (unchanged)</source>
         <translation>同一任务（不变）</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Inverted colours</source>
         <translation>反色数字</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Rotated by 90°</source>
         <translation>旋转 90°</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Noisy digits</source>
         <translation>带噪声的数字</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Swapped labels (0↔1, 2↔3, …)</source>
         <translation>交换标签（0↔1、2↔3、…）</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Fashion-MNIST (clothes)</source>
         <translation>Fashion-MNIST（服装）</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>KMNIST (cursive Japanese)</source>
         <translation>KMNIST（日文草书）</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>Your own images (a folder)</source>
         <extracomment>the tasks with fixed names, in the order they are listed</extracomment>
         <translation>自己的图像（文件夹）</translation>
@@ -6486,51 +6585,77 @@ source {3}
     </message>
     <message>
         <location line="-83"/>
-        <location filename="../gui/i18n/core_texts.py" line="+3"/>
         <source>The base&apos;s own data set, unchanged: the article&apos;s experiment. The base already knows this task, so an adapter has almost nothing to learn; keep it as the control the other tasks are judged by.</source>
         <translation>基础模型自己的数据集，不做改变：即文章中的实验。基础模型已经会做这个任务，适配器几乎没有什么可学的；把它当作对照，用来衡量其他任务。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../gui/i18n/core_texts.py" line="+3"/>
         <source>Every pixel becomes 255 − pixel: dark digits on a white background. The shapes are the same, only the pixel values changed, and the first layer is the one that reads pixel values: an adapter on conv1 alone, with a tiny number of parameters, can undo it. Adapting fc1 and fc2 works too, with many times the parameters.</source>
         <translation>每个像素变为 255 − 像素值：白底黑字。形状不变，变的只是像素值，而读取像素值的正是第一层：只在 conv1 上加适配器，用极少的参数就能把它还原。适配 fc1 和 fc2 也可以，但参数要多出许多倍。</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../gui/i18n/core_texts.py" line="+5"/>
         <source>Every image turned a quarter turn anticlockwise. Strokes keep their look but move to new places and directions, which conv1&apos;s 3×3 filters cannot undo: adapting conv1 barely helps here. The fully connected layers (fc1, fc2), which see the whole image at once, are where adapting pays.</source>
         <translation>每张图像逆时针旋转 90°。笔画的样子不变，但位置和方向都变了，conv1 的 3×3 滤波器无法还原这种变化：在这里适配 conv1 几乎没有帮助。全连接层（fc1、fc2）一次看到整张图像，适配它们才划算。</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../gui/i18n/core_texts.py" line="+4"/>
         <source>Gaussian noise with a standard deviation of half the pixel range (drawn from a fixed seed, so the same every time) added to every pixel, then clipped. The digits are still there under the noise; an adapter on conv1 can learn to filter it out, and adapting fc1 and fc2 does about as well.</source>
         <translation>给每个像素加上高斯噪声（标准差为像素取值范围的一半，由固定的随机种子生成，因此每次都相同），再截断到取值范围内。数字仍在噪声之下；conv1 上的适配器能学会把噪声滤掉，适配 fc1 和 fc2 的效果也差不多。</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../gui/i18n/core_texts.py" line="+4"/>
         <source>The same images with their labels swapped in pairs: 0↔1, 2↔3, 4↔5, 6↔7, 8↔9. Nothing about the images changed, only what each class is called, so the change lives in the last layer, fc2 (the head): adapting conv1 cannot help, while training the head alone does well.</source>
         <translation>图像不变，标签两两交换：0↔1、2↔3、4↔5、6↔7、8↔9。图像本身没有任何变化，变的只是每个类别的叫法，所以变化落在最后一层 fc2（输出层）上：适配 conv1 帮不上忙，而只训练输出层就能做得很好。</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../gui/i18n/core_texts.py" line="+4"/>
         <source>Photos of ten kinds of clothing (T-shirt, trouser, …, ankle boot) in MNIST&apos;s format: new images and new classes. Edge and stroke detectors still carry over, so the fully connected layers matter most; expect the base&apos;s own task to be forgotten more than with the small changes.</source>
         <translation>十种服装（T 恤、裤子、…、短靴）的照片，采用 MNIST 的格式：全新的图像和全新的类别。边缘和笔画检测器仍然用得上，所以全连接层最关键；预计基础模型对原任务的遗忘会比那些小改动更多。</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../gui/i18n/core_texts.py" line="+4"/>
         <source>Ten cursive Japanese (Kuzushiji) characters in MNIST&apos;s format: handwriting again, with new shapes and new classes. Strokes carry over from the digits, so the fully connected layers are where adapting pays.</source>
         <translation>十个日文草书（くずし字）字符，采用 MNIST 的格式：同样是手写，但形状和类别都是新的。从数字学到的笔画特征仍然用得上，所以适配全连接层才划算。</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../gui/i18n/core_texts.py" line="+4"/>
         <source>Images you made: a folder with one subfolder per class, named by its label 0–9 (PNG, JPEG or BMP, any size, colour or grey). Each is made grey and white-on-black, boxed to 20 pixels and centred in 28×28 like MNIST (leave some background around each digit: the border tells paper from ink); a fifth of each class is held out as the test split. Which layer matters depends on how your images differ from the base&apos;s.</source>
         <translation>你自己制作的图像：一个文件夹，每个类别一个子文件夹，以标签 0–9 命名（PNG、JPEG 或 BMP，尺寸不限，彩色或灰度均可）。每张图像会像 MNIST 一样转为灰度、黑底白字，缩放进 20 像素的方框并在 28×28 中居中（请在每个数字周围留些背景：程序靠边缘区分纸和墨迹）；每个类别留出五分之一作为测试集。哪一层最关键，取决于你的图像与基础模型的数据有何不同。</translation>
+    </message>
+</context>
+<context>
+    <name>variants</name>
+    <message>
+        <location filename="../core/vocabulary.py" line="+37"/>
+        <source>LoRA</source>
+        <extracomment>the LoRA variants by name (model/lora_variants.register_variant adds one; config.LORA_VARIANTS is this dict)</extracomment>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plain LoRA: ΔW = (α/r)·B·A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rsLoRA</source>
+        <translation>rsLoRA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>rank-stabilised LoRA: ΔW = (α/√r)·B·A, so the update&apos;s size does not shrink as r grows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DoRA</source>
+        <translation>DoRA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>weight-decomposed LoRA: a learned magnitude per output times the direction of W + ΔW</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

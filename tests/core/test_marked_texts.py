@@ -82,3 +82,14 @@ def test_the_window_can_name_tasks_features_and_data_sets_before_pytorch_loads()
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_sweeps_setting_is_titled_with_the_vocabularys_words():
+    from lora_studio.core.workflows.sweep_plan import Setting
+
+    lora = Setting("lora", "rslora", 4).title()
+    assert lora == "rsLoRA r=4" and isinstance(lora, Text)
+    assert isinstance(lora.values[0], Marked) and lora.values[0].context == "variants"
+    head = Setting("head").title()
+    assert head == "Head only (fc2)" and isinstance(head, Marked) and head.context == "methods"
+    assert Setting("lora", "rslora", 4).label() == "rslora r=4"  # the short id stays as the command line writes it

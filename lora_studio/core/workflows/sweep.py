@@ -35,7 +35,7 @@ class SweepListener(Listener):
 
     def run_started(self, index: int, total: int, setting: Setting, seed: int) -> None:
         self.status(Text(QT_TRANSLATE_NOOP("core", "Run {0} of {1}: {2}, seed {3}"), index + 1, total,
-                         setting.label(), seed))
+                         setting.title(), seed))
 
 
 @dataclass

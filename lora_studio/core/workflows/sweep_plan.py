@@ -17,7 +17,7 @@ from lora_studio.core.config import (
     setting_word,
 )
 from lora_studio.core.data.task_names import check_task
-from lora_studio.core.i18n import QT_TRANSLATE_NOOP
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 from lora_studio.core.workflows.plans import FinetunePlan
 
 SWEEP_RANKS = (1, 2, 4, 8, 16, 32, 64)  # the ranks the Compare tab offers
@@ -35,6 +35,15 @@ class Setting:
         """"lora r=4", "dora r=16", "head": the setting, short (a progress bar's title, a plot's point, a legend)."""
         return self.method if self.method != "lora" else f"{self.variant} r={self.rank}"
 
+    def title(self) -> str:
+        """The setting as a person reads it: "LoRA r=4", "DoRA r=16", "Head only (fc2)" (the vocabulary's marked
+        titles, in a Text the window says in its language)."""
+        if self.method != "lora":
+            method = METHODS.get(self.method)
+            return method.title if method is not None else self.method
+        variant = LORA_VARIANTS.get(self.variant or "")
+        return Text(SETTING_TITLE, variant.title if variant is not None else self.variant, self.rank)
+
     @classmethod
     def of_run(cls, run: dict) -> "Setting":
         """The setting of a sweep's RUN record (PRODUCT.md), so a finished run is labelled as its plan was."""
@@ -43,6 +52,7 @@ class Setting:
         return cls("lora", run["variant"], run["rank"])
 
 
+SETTING_TITLE = QT_TRANSLATE_NOOP("core", "{0} r={1}", "a LoRA variant and its rank")
 CHOOSE_ONE = QT_TRANSLATE_NOOP("errors", "choose at least one {0}")
 TWICE = QT_TRANSLATE_NOOP("errors", "a {0} is listed twice")
 

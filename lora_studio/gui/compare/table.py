@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from lora_studio.core.config import LAYERS as ALL_LAYERS
-from lora_studio.gui.i18n import methods
+from lora_studio.gui.i18n import methods, shared_words
 from lora_studio.gui.i18n.lora_terms import VARIANT_TITLES
 
 CONTEXT = "SweepTable"
@@ -38,9 +38,9 @@ COLUMNS = (
                                      "noise")),
     (QT_TRANSLATE_NOOP("SweepTable", "params"),
      QT_TRANSLATE_NOOP("SweepTable", "Trainable parameters: what the run trained")),
-    (QT_TRANSLATE_NOOP("SweepTable", "target"),
+    (shared_words.TARGET,
      QT_TRANSLATE_NOOP("SweepTable", "Accuracy on the target task's test split, in per cent")),
-    (QT_TRANSLATE_NOOP("SweepTable", "source"),
+    (shared_words.SOURCE,
      QT_TRANSLATE_NOOP("SweepTable", "Accuracy on the base's own task (the source task) after the fine-tuning, in per "
                                      "cent")),
     (QT_TRANSLATE_NOOP("SweepTable", "forgetting"),
@@ -52,7 +52,7 @@ COLUMNS = (
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return shared_words.translated(CONTEXT, text)
 
 
 class SortItem(QTableWidgetItem):

@@ -19,8 +19,9 @@ from lora_studio.gui.state.app_state import AppState
 
 
 def run_label(record: dict) -> str:
-    """"lora r=4", "dora r=16", "head": a run's setting, short (the core's `Setting.label`)."""
-    return Setting.of_run(record).label()
+    """"LoRA r=4", "DoRA r=16", "Head only (fc2)": a run's setting, short, in the window's language (the core's
+    `Setting.title`)."""
+    return core_texts.core_text(Setting.of_run(record).title())
 
 
 class SweepView(QWidget):

@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableWidget, QTableWidgetItem
 
-from lora_studio.gui.i18n import core_texts
+from lora_studio.gui.i18n import core_texts, shared_words
 from lora_studio.gui.shared.command_line import command_tooltip
 from lora_studio.gui.shared.style import format_seconds
 
@@ -31,7 +31,7 @@ KIND_ORDER = {"base": 0, "reference": 1, "feature_lora": 2, "control_lora": 3, "
 COLUMNS = (QT_TRANSLATE_NOOP("AccuracyTable", "Model"), QT_TRANSLATE_NOOP("AccuracyTable", "Kind"),
            QT_TRANSLATE_NOOP("AccuracyTable", "Task"), QT_TRANSLATE_NOOP("AccuracyTable", "Target accuracy"),
            "Δ vs base", QT_TRANSLATE_NOOP("AccuracyTable", "Source accuracy"), "Forgetting",
-           QT_TRANSLATE_NOOP("AccuracyTable", "Test loss"), QT_TRANSLATE_NOOP("AccuracyTable", "Trained parameters"),
+           QT_TRANSLATE_NOOP("AccuracyTable", "Test loss"), shared_words.TRAINED_PARAMETERS,
            QT_TRANSLATE_NOOP("AccuracyTable", "Training time"), QT_TRANSLATE_NOOP("AccuracyTable", "Seed"))
 #: the header of a column whose cells are in percentage points (the name stays the column's key)
 HEADERS = {"Δ vs base": QT_TRANSLATE_NOOP("AccuracyTable", "Δ vs base (points)"),
@@ -68,7 +68,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("AccuracyTable
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("AccuracyTable", text)
+    return shared_words.translated("AccuracyTable", text)
 
 
 def kind_title(kind: str) -> str:

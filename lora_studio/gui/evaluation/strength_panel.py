@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout
 
 from lora_studio.gui.evaluation import strength_jobs
+from lora_studio.gui.i18n.shared_words import SOURCE, TARGET, word
 from lora_studio.gui.state.app_state import AppState
 
 SETTLE_MS = 150  # the slider stood still this long: recompute the views at its value
@@ -93,10 +94,10 @@ class StrengthPanel(QGroupBox):
               size="9pt", fixed=True)
         self._curves = {
             "target": item.plot([], [], pen=pg.mkPen(TARGET_COLOUR, width=2), symbol="o", symbolSize=5,
-                                symbolBrush=TARGET_COLOUR, symbolPen=TARGET_COLOUR, name=self.tr("target")),
+                                symbolBrush=TARGET_COLOUR, symbolPen=TARGET_COLOUR, name=word(TARGET)),
             "source": item.plot([], [], pen=pg.mkPen(SOURCE_COLOUR, width=2, style=Qt.PenStyle.DashLine),
                                 symbol="s", symbolSize=5, symbolBrush=SOURCE_COLOUR, symbolPen=SOURCE_COLOUR,
-                                name=self.tr("source")),
+                                name=word(SOURCE)),
         }
         self._marker = pg.InfiniteLine(self.slider.value(), angle=90, pen=pg.mkPen("#555555", width=1))
         item.addItem(self._marker)
@@ -155,12 +156,12 @@ class StrengthPanel(QGroupBox):
 
     def show_scores(self, target: float, source: float | None) -> None:
         """The inspected model's accuracy at the slider's strength, its words in the colours of the plot's lines."""
-        target_words = (_coloured(self.tr("target"), TARGET_COLOUR), f"{100 * target:.2f}")
+        target_words = (_coloured(word(TARGET), TARGET_COLOUR), f"{100 * target:.2f}")
         if source is None:
             text = self.tr("At {0} %: {1} {2} %").format(self.slider.value(), *target_words)
         else:
             text = self.tr("At {0} %: {1} {2} %, {3} {4} %").format(
-                self.slider.value(), *target_words, _coloured(self.tr("source"), SOURCE_COLOUR), f"{100 * source:.2f}")
+                self.slider.value(), *target_words, _coloured(word(SOURCE), SOURCE_COLOUR), f"{100 * source:.2f}")
         self.scores.setText(text)
 
     def points(self) -> int:

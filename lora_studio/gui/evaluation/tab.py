@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from lora_studio.gui.evaluation import jobs as evaluation_jobs
 from lora_studio.gui.evaluation.accuracy_table import KIND_ORDER, AccuracyTable, kind_title
 from lora_studio.gui.evaluation.strength_panel import StrengthPanel
-from lora_studio.gui.i18n import core_texts, score_texts
+from lora_studio.gui.i18n import core_texts, score_texts, shared_words
 from lora_studio.gui.shared.command_line import command_tooltip, copy_command
 from lora_studio.gui.shared.export import make_export
 from lora_studio.gui.shared.style import PHASE_COLOURS
@@ -200,7 +200,7 @@ class EvaluationTab(QWidget):
 
     def _ask_export_path(self, model_id: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export merged weights"), f"{model_id}-merged.safetensors",
-                                              self.tr("safetensors (*.safetensors)"))
+                                              shared_words.translated("EvaluationTab", shared_words.SAFETENSORS_FILES))
         return path or None
 
     def command_of(self, model_id: str | None):

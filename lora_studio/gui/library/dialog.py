@@ -9,7 +9,7 @@ messages. The questions it asks go through replaceable callables
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from lora_studio.gui.i18n import shared_words
 from lora_studio.gui.i18n.core_texts import dataset_title, kind_title, user_error
 from lora_studio.gui.shared.command_line import CommandLine, Made
 from lora_studio.gui.state.app_state import AppState
@@ -34,7 +35,7 @@ DEFAULT_WIDTH = 1100  # pixels, when the columns need less
 #: the columns by their English names (the code finds a column by it); the header shows them translated
 COLUMNS = (QT_TRANSLATE_NOOP("LibraryDialog", "Name"), QT_TRANSLATE_NOOP("LibraryDialog", "Kind"),
            QT_TRANSLATE_NOOP("LibraryDialog", "Data"), QT_TRANSLATE_NOOP("LibraryDialog", "Test accuracy"),
-           QT_TRANSLATE_NOOP("LibraryDialog", "Trained parameters"), QT_TRANSLATE_NOOP("LibraryDialog", "Settings"),
+           shared_words.TRAINED_PARAMETERS, QT_TRANSLATE_NOOP("LibraryDialog", "Settings"),
            QT_TRANSLATE_NOOP("LibraryDialog", "Created"), QT_TRANSLATE_NOOP("LibraryDialog", "Id"))
 
 
@@ -52,7 +53,7 @@ class LibraryDialog(QDialog):
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("modelLibraryTable")
-        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("LibraryDialog", c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([shared_words.translated("LibraryDialog", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -182,7 +183,7 @@ class LibraryDialog(QDialog):
 
     def _ask_export_path(self, model_id: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export merged weights"), f"{model_id}-merged.safetensors",
-                                              self.tr("safetensors (*.safetensors)"))
+                                              shared_words.translated("LibraryDialog", shared_words.SAFETENSORS_FILES))
         return path or None
 
     # --- slots --------------------------------------------------------------------------
