@@ -4454,7 +4454,7 @@ source {3}
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../core/storage/library.py" line="+153"/>
+        <location filename="../core/storage/library.py" line="+158"/>
         <source>could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
@@ -4550,12 +4550,12 @@ source {3}
         <translation>合并后 {0} 中出现 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../core/storage/library.py" line="-102"/>
+        <location filename="../core/storage/library.py" line="-107"/>
         <source>{0} is not a model id (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only, not starting with &apos;.&apos;)</source>
         <translation>{0} 不是模型 ID（只能包含字母、数字、“.”、“_”和“-”，且不能以“.”开头）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>{0}: {1} holds NaN or infinite values; the model was not saved</source>
         <translation>{0}：{1} 中有 NaN 或无穷大；模型未保存</translation>
     </message>
@@ -4661,7 +4661,12 @@ source {3}
         <translation>一个系列至少要有一个随机种子</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+30"/>
+        <source>a combination has at least one parent</source>
+        <translation>合并至少要有一个来源适配器</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>{0}: config.json is not a JSON object</source>
         <translation>{0}：config.json 不是 JSON 对象</translation>
     </message>

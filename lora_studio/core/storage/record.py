@@ -74,7 +74,7 @@ class Combination:
         cfg.check_choice("how", self.how, tuple(cfg.COMBINATIONS))
         cfg.check_range("rank", self.rank, whole=True)
         if not self.parents:
-            raise ConfigError("a combination has at least one parent")
+            raise ConfigError(QT_TRANSLATE_NOOP("errors", "a combination has at least one parent"))
         if self.density is not None:
             cfg.check_range("density", self.density)
 

@@ -213,6 +213,7 @@ CASES = {
     "unknown feature": lambda c: check_features(["colour"]),
     "feature statistics": lambda c: FeatureScaler.from_dict({"names": ["ink"], "mean": [0.1], "std": [0.0]}),
     "a series without seeds": lambda c: record.Series(seeds=(), control=False),
+    "a combination of nothing": lambda c: record.Combination(how="cat", rank=4, parents=()),
     # data sets
     "unknown data set": lambda c: dataset_info("emnist"),
     "data set not installed": lambda c: datasets.load_dataset(c.dir("empty-root"), "kmnist"),
