@@ -9,7 +9,7 @@ errors, what LoRA changed (ΔW), and a canvas to draw a digit. Everything heavy
 was computed by the evaluation job; the views only draw it. The inspected model
 can be exported with LoRA merged in (checked against the unmerged one), and the `lora-studio` command
 that made it copied (`copyCommandButton`; every model's row of the table has it in its tooltip and its
-context menu).
+context menu), or its run written as a standalone PEFT script or notebook (`exportCodeButton`, shared.code_export).
 
 A model fine-tuned for a target task is shown on that task's test split. The
 adapter-strength slider turns the inspected LoRA model's adapters from 0 (its
@@ -41,6 +41,7 @@ from lora_studio.gui.evaluation import jobs as evaluation_jobs
 from lora_studio.gui.evaluation.accuracy_table import KIND_ORDER, AccuracyTable, kind_title
 from lora_studio.gui.evaluation.strength_panel import StrengthPanel
 from lora_studio.gui.i18n import core_texts, score_texts, shared_words
+from lora_studio.gui.shared.code_export import ExportCodeButton
 from lora_studio.gui.shared.command_line import command_tooltip, copy_command
 from lora_studio.gui.shared.export import make_export
 from lora_studio.gui.shared.style import PHASE_COLOURS
@@ -91,12 +92,14 @@ class EvaluationTab(QWidget):
         self.copy_command_button = QPushButton(self.tr("Copy command"))
         self.copy_command_button.setObjectName("copyCommandButton")
         self.copy_command_button.clicked.connect(lambda: self.copy_command(self.inspect_combo.currentData()))
+        self.export_code_button = ExportCodeButton(state, "code-check-inspected")
         self.table.command_of = self.command_of
         self.table.sigCopyCommand.connect(self.copy_command)
         self.export_label = QLabel()
         self.export_label.setObjectName("exportResult")
         self.export_label.setWordWrap(True)
         self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_code_button.sigWritten.connect(self.export_label.setText)
         for widget in (self.inspect_combo, self.compare_combo, self.export_button, self.copy_command_button):
             widget.setEnabled(False)
 
@@ -111,6 +114,7 @@ class EvaluationTab(QWidget):
         inspect_row.addWidget(self.compare_combo, 3)
         inspect_row.addWidget(self.export_button)
         inspect_row.addWidget(self.copy_command_button)
+        inspect_row.addWidget(self.export_code_button)
         right = QVBoxLayout()
         right.addWidget(self.table, 1)
         right.addWidget(self.effect_label)
@@ -395,6 +399,7 @@ class EvaluationTab(QWidget):
         """A model was chosen to inspect: the slider starts at its trained strength, the plot shows its curve."""
         row = self._row(self.inspect_combo.currentData())
         self._update_command_button()
+        self.export_code_button.set_model(self.inspect_combo.currentData())
         test = self.test_of(row.task) if row is not None else None
         self.strength.inspect(row, *((test.brightness, self.result.edges) if test is not None else ()))
         self._refresh_views()

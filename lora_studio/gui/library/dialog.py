@@ -4,7 +4,8 @@ Library operations are small file operations (JSON and ~0.3 MB of weights), so
 they run in the GUI thread; their errors (`StorageError`) are shown as
 messages. The questions it asks go through replaceable callables
 (`ask_name`, `confirm`, `ask_export_path`, `open_url`) so tests can answer them. Under the table, the
-`lora-studio` command that made the selected model (`libraryCommandView`, shared.command_line), to copy.
+`lora-studio` command that made the selected model (`libraryCommandView`, shared.command_line), to copy, and
+beside it `exportCodeButton` (shared.code_export): the model's run as a standalone PEFT script or notebook.
 """
 
 from pathlib import Path
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from lora_studio.gui.i18n import shared_words
 from lora_studio.gui.i18n.core_texts import dataset_title, kind_title, user_error
+from lora_studio.gui.shared.code_export import ExportCodeButton
 from lora_studio.gui.shared.command_line import CommandLine, Made
 from lora_studio.gui.state.app_state import AppState
 
@@ -66,6 +68,8 @@ class LibraryDialog(QDialog):
         self.command = CommandLine(state, self.selected_command, lines=4, title=self.tr("The command that made it"),
                                    empty_text=self.tr("Select a model to see the lora-studio command that made it."))
         self.command.setObjectName("libraryCommandView")
+        self.export_code_button = ExportCodeButton(state, "code-check-library")
+        self.command.add_button(self.export_code_button)
         self.where = QLabel()
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where.setWordWrap(True)
@@ -96,6 +100,8 @@ class LibraryDialog(QDialog):
         layout.addLayout(buttons)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemSelectionChanged.connect(self.command.refresh)
+        self.table.itemSelectionChanged.connect(lambda: self.export_code_button.set_model(self.selected_id()))
+        self.export_code_button.sigWritten.connect(self.where.setText)
         state.sigModelsChanged.connect(self._on_models)
         self._on_models(state.models)
 
