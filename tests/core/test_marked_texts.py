@@ -93,3 +93,15 @@ def test_a_sweeps_setting_is_titled_with_the_vocabularys_words():
     head = Setting("head").title()
     assert head == "Head only (fc2)" and isinstance(head, Marked) and head.context == "methods"
     assert Setting("lora", "rslora", 4).label() == "rslora r=4"  # the short id stays as the command line writes it
+
+
+def test_a_models_name_says_a_composite_task_part_by_part():
+    """The window passes its translator as `say`; each part of noisy+inverted is a task name task_names marks."""
+    from lora_studio.core.workflows.recipes import task_label
+
+    def shouting(context, text):
+        return text.upper() if context == "modelnames" and text in ("noisy", "inverted") else text
+
+    assert task_label("noisy+inverted", shouting) == "NOISY+INVERTED"
+    assert task_label("folder:/home/me/a+b", shouting) == "folder a+b"  # a folder's name is a name
+    assert task_label("noisy+inverted") == "noisy+inverted"

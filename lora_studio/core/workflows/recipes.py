@@ -157,7 +157,8 @@ def task_label(task: str, say: Say = _english) -> str:
     """A task as a model's name shows it: its name, or the folder's own name for own images."""
     if task.startswith(FOLDER_PREFIX):
         return say("modelnames", FOLDER_LABEL).format(task.rstrip("/").rsplit("/", 1)[-1])
-    return say("modelnames", task)  # task_names marks each task's name in this context
+    # task_names marks each task's name in this context; a composite is said part by part
+    return "+".join(say("modelnames", part) for part in task.split("+"))
 
 
 def base_name(dataset_title: str, seed: int, say: Say = _english) -> str:
