@@ -15,21 +15,19 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStatusBar, QTab
 import lora_studio
 from lora_studio.core.config import ConfigError
 from lora_studio.gui.background.collector import GuiThreadCollector
-from lora_studio.gui.background.worker import job_title
+from lora_studio.gui.background.kinds import asks_before_closing, job_title
 from lora_studio.gui.base.tab import BaseTab
 from lora_studio.gui.compare.tab import CompareTab
 from lora_studio.gui.dataset.tab import DatasetTab
 from lora_studio.gui.evaluation.tab import EvaluationTab
 from lora_studio.gui.i18n import core_texts
+from lora_studio.gui.i18n.words import job_ended
 from lora_studio.gui.language_menu import LanguageMenu
 from lora_studio.gui.learn.tab import LearnTab
 from lora_studio.gui.library.dialog import LibraryDialog
 from lora_studio.gui.lora.tab import LoraTab
 from lora_studio.gui.shared.settings import bind, open_settings, stored_number
 from lora_studio.gui.state.app_state import AppState
-
-#: jobs whose loss would hurt: closing the window while they run asks first
-ASK_BEFORE_CLOSING = ("download", "import", "base", "lora", "sweep")
 
 
 class MainWindow(QMainWindow):
@@ -279,16 +277,9 @@ class MainWindow(QMainWindow):
 
     def ended_text(self, kind: str, status: str, message: str) -> str:
         """How a job ended, for the status bar: "Base training finished: test accuracy …"."""
-        title = job_title(kind)
         if kind == "dataset" and status == "finished":
             return self.tr("Loaded {0}").format(message)
-        if message:
-            pattern = {"finished": self.tr("{0} finished: {1}"), "stopped": self.tr("{0} stopped: {1}"),
-                       "diverged": self.tr("{0} diverged: {1}"), "failed": self.tr("{0} failed: {1}")}.get(status)
-            return (pattern or "{0} " + status + ": {1}").format(title, message)
-        pattern = {"finished": self.tr("{0} finished"), "stopped": self.tr("{0} stopped"),
-                   "diverged": self.tr("{0} diverged"), "failed": self.tr("{0} failed")}.get(status)
-        return (pattern or "{0} " + status).format(title)
+        return job_ended(job_title(kind), status, message)
 
     # --- remembered state and closing ---------------------------------------------------
     def _restore(self) -> None:
@@ -337,7 +328,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         running = self.state.runner.job
-        if running is not None and running.kind in ASK_BEFORE_CLOSING and not self.confirm_close(running.title):
+        if running is not None and asks_before_closing(running.kind) and not self.confirm_close(running.title):
             event.ignore()
             return
         self.statusBar().showMessage(self.tr("Stopping…"))

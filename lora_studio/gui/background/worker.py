@@ -21,32 +21,15 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from lora_studio.core.training.run_control import TrainControl  # torch-free: usable before PyTorch loads
+from lora_studio.core.vocabulary import Status
+from lora_studio.gui.background.kinds import JobKind, job_title
 
 log = logging.getLogger(__name__)
 
 EMIT_INTERVAL = 0.05  # seconds between two step signals: ~20 a second, whatever the batch rate
-
-
-#: what each kind of job is called in messages: "Base training is still running" (English; `job_title` translates)
-JOB_TITLES = {"load": QT_TRANSLATE_NOOP("jobs", "Loading PyTorch"),
-              "dataset": QT_TRANSLATE_NOOP("jobs", "Loading the data set"),
-              "download": QT_TRANSLATE_NOOP("jobs", "Download"), "import": QT_TRANSLATE_NOOP("jobs", "Import"),
-              "base": QT_TRANSLATE_NOOP("jobs", "Base training"), "lora": QT_TRANSLATE_NOOP("jobs", "LoRA fine-tuning"),
-              "evaluate": QT_TRANSLATE_NOOP("jobs", "Evaluation"), "export": QT_TRANSLATE_NOOP("jobs", "Export"),
-              "preview": QT_TRANSLATE_NOOP("jobs", "Task preview"),
-              "strength": QT_TRANSLATE_NOOP("jobs", "Adapter strength"), "sweep": QT_TRANSLATE_NOOP("jobs", "Sweep")}
-#: jobs the window starts by itself to show something (a task's images, a model at another adapter strength):
-#: their starter shows how they ended, so the window neither announces them nor boxes a user error of theirs
-QUIET_JOBS = ("preview", "strength")
-
-
-def job_title(kind: str) -> str:
-    """What a kind of job is called, in the user's language."""
-    title = JOB_TITLES.get(kind)
-    return QCoreApplication.translate("jobs", title) if title is not None else kind
 
 
 @dataclass(frozen=True)
@@ -54,19 +37,25 @@ class JobResult:
     """How a job ended. Each kind of job returns a subclass holding what it made (plain values and NumPy copies);
     a job that raised gives this class itself, with status "failed"."""
 
-    status: str = "finished"  # finished | stopped | diverged | failed
+    status: Status = Status.FINISHED  # finished, stopped, diverged or failed (a plain string is read as one)
     message: str = ""  # one sentence for the status bar
     details: str = ""  # the traceback of an unexpected failure
+
+    def __post_init__(self):
+        object.__setattr__(self, "status", Status(self.status))  # a status no front end knows is a bug: said here
 
 
 @dataclass(frozen=True)
 class Job:
-    kind: str  # a key of JOB_TITLES
+    kind: JobKind  # kinds.py (a plain string is read as one)
     run: "Callable[[JobContext], JobResult]"  # runs in the worker thread
     pausable: bool = False
     on_done: Callable[[JobResult], None] | None = None  # called in the GUI thread with the result
     #: called in the GUI thread with a list of the values the job passed to `JobContext.partial`, in order
     on_partial: Callable[[list], None] | None = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "kind", JobKind(self.kind))
 
     @property
     def title(self) -> str:
@@ -186,12 +175,12 @@ def _failure(exc: Exception) -> JobResult:
     if isinstance(exc, USER_ERRORS):  # in the window's language when the core gave its reason (DataError)
         from lora_studio.gui.i18n.core_texts import user_error
 
-        return JobResult("failed", user_error(exc))
+        return JobResult(Status.FAILED, user_error(exc))
     if isinstance(exc, MemoryError):
-        return JobResult("failed", QCoreApplication.translate(
+        return JobResult(Status.FAILED, QCoreApplication.translate(
             "jobs", "not enough memory: try a smaller subset or batch size"))
     log.error("a job failed:\n%s", traceback.format_exc())
-    return JobResult("failed", QCoreApplication.translate("jobs", "an unexpected error ({0}: {1})").format(
+    return JobResult(Status.FAILED, QCoreApplication.translate("jobs", "an unexpected error ({0}: {1})").format(
         type(exc).__name__, exc), traceback.format_exc())
 
 

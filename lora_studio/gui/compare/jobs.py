@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from lora_studio.gui.background.worker import Job, JobContext, JobResult
 from lora_studio.gui.i18n import core_texts
-from lora_studio.gui.i18n.lora_terms import status_title
+from lora_studio.gui.i18n.words import status_title
 
 if TYPE_CHECKING:
     from lora_studio.core.workflows.runs import Listener

@@ -13,23 +13,19 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 
+from lora_studio.core.vocabulary import VARIANTS
+from lora_studio.gui.i18n.words import kind_title, variant_title
 from lora_studio.gui.shared.plots import dress, show_hint, smoothed
+from lora_studio.gui.shared.style import colour
 
 CONTEXT = "SweepPlots"
-# colour and marker of each group (a LoRA variant, or another method): ColorBrewer Dark2 plus shapes, so the
-# groups stay apart for the common colour-vision deficiencies and in grey print
-GROUPS = {
-    "lora": ("#d95f02", "o"), "rslora": ("#7570b3", "t"), "dora": ("#e7298a", "s"),
-    "head": ("#1b9e77", "d"), "full": ("#a6761d", "star"), "scratch": ("#666666", "p"),
-}
-GROUP_TITLES = {"lora": "LoRA", "rslora": "rsLoRA", "dora": "DoRA",
-                "head": QT_TRANSLATE_NOOP("SweepPlots", "head only"),
-                "full": QT_TRANSLATE_NOOP("SweepPlots", "full fine-tuning"),
-                "scratch": QT_TRANSLATE_NOOP("SweepPlots", "from scratch")}
+# the marker of each group (a LoRA variant, or another method), beside its colour (style.colour), so the groups
+# stay apart for the common colour-vision deficiencies and in grey print; a variant registered later gets a circle
+GROUPS = {"lora": "o", "rslora": "t", "dora": "s", "head": "d", "full": "star", "scratch": "p"}
 FRONT_COLOUR = "#444444"
-BASE_COLOUR = "#1b6fb5"  # the base model, as the training plots draw it
+BASE_COLOUR = colour("base")  # the base model, as every plot draws it
 
 
 def tr(text: str) -> str:
@@ -56,6 +52,11 @@ class Point:
 def group_of(record: dict) -> str:
     """The plot group of a RUN record: its LoRA variant, or its method."""
     return record["variant"] if record["method"] == "lora" else record["method"]
+
+
+def group_title(group: str) -> str:
+    """A group as the legend names it: a LoRA variant's title, or the kind of run of another method."""
+    return variant_title(group) if group in VARIANTS else kind_title(group)
 
 
 class ParamsAxis(pg.AxisItem):
@@ -117,7 +118,7 @@ class SettingsPlot(pg.PlotWidget):
             self.getPlotItem().enableAutoRange()
         elif not self.points:
             self._show_hint()
-        for group in GROUPS:
+        for group in dict.fromkeys([*GROUPS, *(p.group for p in self.points)]):
             chosen = [p for p in self.points if p.group == group]
             if not chosen and group not in self._scatters:
                 continue
@@ -145,9 +146,9 @@ class SettingsPlot(pg.PlotWidget):
 
     def _group(self, group: str) -> tuple[pg.ScatterPlotItem, pg.ErrorBarItem]:
         if group not in self._scatters:
-            colour, symbol = GROUPS[group]
-            bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), pen=pg.mkPen(colour, width=1.2), beam=0.0)
-            scatter = pg.ScatterPlotItem(symbol=symbol, size=11, brush=pg.mkBrush(colour),
+            drawn, symbol = colour(group), GROUPS.get(group, "o")
+            bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), pen=pg.mkPen(drawn, width=1.2), beam=0.0)
+            scatter = pg.ScatterPlotItem(symbol=symbol, size=11, brush=pg.mkBrush(drawn),
                                          pen=pg.mkPen("w", width=1), hoverable=True, tip=self._tip,
                                          hoverPen=pg.mkPen("k", width=2))
             scatter.setZValue(10)
@@ -162,7 +163,7 @@ class SettingsPlot(pg.PlotWidget):
             return
         listed = self.legend.getLabel(scatter) is not None
         if shown and not listed:
-            self.legend.addItem(scatter, tr(GROUP_TITLES[group]))
+            self.legend.addItem(scatter, group_title(group))
         elif not shown and listed:
             self.legend.removeItem(scatter)
 
@@ -287,14 +288,14 @@ class RunLossPlot(pg.PlotWidget):
                 label, group, losses = runs[i]
                 ys = smoothed(losses)
                 curve.setData(np.arange(1, len(ys) + 1), ys)
-                colour = self.PALETTE[i] if named else GROUPS.get(group, ("#333333",))[0]
-                curve.setPen(pg.mkPen(colour, width=1.8))
+                drawn = self.PALETTE[i] if named else colour(group)
+                curve.setPen(pg.mkPen(drawn, width=1.8))
                 curve.setVisible(True)
                 if named:
                     self.legend.addItem(curve, label)
                 elif group not in listed:
                     listed.add(group)
-                    self.legend.addItem(curve, tr(GROUP_TITLES.get(group, group)))
+                    self.legend.addItem(curve, group_title(group))
             else:
                 curve.setData([], [])
                 curve.setVisible(False)

@@ -46,7 +46,8 @@ from lora_studio.gui.compare import jobs as sweep_jobs
 from lora_studio.gui.compare.check_list import CheckList
 from lora_studio.gui.compare.view import SweepView
 from lora_studio.gui.i18n import core_texts, methods
-from lora_studio.gui.i18n.lora_terms import TIPS, VARIANT_TITLES, layer_tip, status_title, tip
+from lora_studio.gui.i18n.lora_terms import TIPS, layer_tip, tip
+from lora_studio.gui.i18n.words import capitalised, method_title, status_title, variant_description, variant_title
 from lora_studio.gui.shared.base_combo import fill_with_bases
 from lora_studio.gui.shared.command_line import CommandLine
 from lora_studio.gui.shared.settings import bind
@@ -81,7 +82,7 @@ class CompareTab(QWidget):
         self.base_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.base_combo.setMinimumContentsLength(12)
         self.task_combo = TaskCombo("sweepTaskCombo")
-        self.methods = CheckList("sweepMethods", [(methods.title(m), m, methods.tip(m)) for m in methods.METHODS],
+        self.methods = CheckList("sweepMethods", [(method_title(m), m, methods.tip(m)) for m in methods.METHODS],
                                  ("lora", "head"), columns=2)
         self.methods.setToolTip(tip("methods"))
         self.layers = CheckList("sweepLayers", [(name, name, layer_tip(name)) for name in LAYERS], ("fc1", "fc2"),
@@ -89,8 +90,9 @@ class CompareTab(QWidget):
         self.layers.setToolTip(tip("layers"))
         self.ranks = CheckList("sweepRanks", [(str(r), r, tip("rank")) for r in SWEEP_RANKS], (1, 2, 4, 8), columns=4)
         self.ranks.setToolTip(tip("rank"))
-        self.variants = CheckList("sweepVariants", [(VARIANT_TITLES.get(v, v), v, tip(v) if v in TIPS else text)
-                                                    for v, text in LORA_VARIANTS.items()], ("lora",), columns=3)
+        self.variants = CheckList("sweepVariants", [
+            (variant_title(v), v, tip(v) if v in TIPS else variant_description(v)) for v in LORA_VARIANTS], ("lora",),
+            columns=3)
         self.alpha = self._double_spin("sweepAlpha", "alpha", 16.0, 2, tip("alpha"))
         self.lora_plus = self._double_spin("sweepLoraPlusRatio", "lora_plus_ratio", 1.0, 1, tip("lora_plus"))
         self.seeds = int_spin("sweepSeeds", "seeds", 1, tip("seeds"))
@@ -406,9 +408,8 @@ class CompareTab(QWidget):
         self._on_started("")
         if status == "finished":
             self.progress.setValue(self.progress.maximum())
-        texts = {"finished": self.tr("Finished · {0}/{1} runs"), "stopped": self.tr("Stopped · {0}/{1} runs"),
-                 "diverged": self.tr("Diverged · {0}/{1} runs"), "failed": self.tr("Failed · {0}/{1} runs")}
-        self.progress.setFormat(texts.get(status, status + " · {0}/{1}").format(len(self.view.records), self._total))
+        self.progress.setFormat(self.tr("{0} · {1}/{2} runs").format(
+            capitalised(status_title(status)), len(self.view.records), self._total))
 
     def _on_paused(self, kind: str, paused: bool) -> None:
         if kind == "sweep":

@@ -13,8 +13,8 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from lora_studio.core.config import LAYERS as ALL_LAYERS
-from lora_studio.gui.i18n import methods, shared_words
-from lora_studio.gui.i18n.lora_terms import VARIANT_TITLES
+from lora_studio.gui.i18n import shared_words
+from lora_studio.gui.i18n.words import method_title, variant_title
 
 CONTEXT = "SweepTable"
 RUN_ROLE = Qt.ItemDataRole.UserRole  # column 0: the run's index in the sweep
@@ -160,8 +160,8 @@ def _cells(record: dict) -> list[tuple[str, object]]:
     rank = record.get("rank")
     return [
         ("", 1),
-        (methods.title(record["method"]), record["method"]),  # sorted by the core's names, as the CSV has them
-        (VARIANT_TITLES.get(record["variant"], "–" if record["variant"] == "none" else record["variant"]),
+        (method_title(record["method"]), record["method"]),  # sorted by the core's names, as the CSV has them
+        ("–" if record["variant"] == "none" else variant_title(record["variant"]),
          record["variant"]),
         (layers_text(record["layers"]), "+".join(record["layers"])),
         ("–" if rank is None else str(rank), -1 if rank is None else rank),

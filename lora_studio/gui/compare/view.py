@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from lora_studio.core.workflows.sweep_plan import Setting
 from lora_studio.gui.compare.table import SweepTable
-from lora_studio.gui.i18n import core_texts, methods, score_texts
-from lora_studio.gui.i18n.lora_terms import VARIANT_TITLES, status_title
+from lora_studio.gui.i18n import core_texts, score_texts
+from lora_studio.gui.i18n.words import method_title, status_title, variant_title
 from lora_studio.gui.state.app_state import AppState
 
 
@@ -205,10 +205,10 @@ class SweepView(QWidget):
         first = self.records[runs[0]]
         if first["method"] == "lora":
             what = self.tr("<b>{0} r = {1}</b> on {2}, α = {3:g}, LoRA+ {4:g}").format(
-                VARIANT_TITLES.get(first["variant"], first["variant"]), first["rank"], "+".join(first["layers"]),
+                variant_title(first["variant"]), first["rank"], "+".join(first["layers"]),
                 first["alpha"], first["lora_plus_ratio"])
         else:
-            what = f"<b>{methods.title(first['method'])}</b>"
+            what = f"<b>{method_title(first['method'])}</b>"
         scores = [mean_interval(self.records[i][key] for i in runs)
                   for key in ("target_accuracy", "source_accuracy", "forgetting")]
         text = self.tr("{0} · {1:,} trainable parameters · {2} seed(s): target {3}, source {4}, forgetting {5}")\

@@ -3,10 +3,12 @@
 Each model is scored on its target task (what it was fine-tuned for; the base's own data set for "same")
 and on the source task (the base's own data set); forgetting is what it lost there: its base's source
 accuracy minus its own. For each other task, its base on that task is a reference row: what there was
-to gain. Rows go base, references, feature+LoRA, control, then the other methods; the models of one
-setting (the LoRA tab's seeds) follow each other, closed by a bold "mean of N seeds" row whose ± is the
-half-width of a 95 % t interval over the seeds (training noise included). A model's row shows, in its
-tooltip, the `lora-studio` command that made it, and its context menu copies it (`sigCopyCommand`).
+to gain. Rows go base, references, then the kinds in the core's order (feature+LoRA, control, LoRA, the
+other methods); a LoRA model is called a control only beside its feature+LoRA model (core
+comparison.roles). The models of one setting (the LoRA tab's seeds) follow each other, closed by a bold "mean
+of N seeds" row whose ± is the half-width of a 95 % t interval over the seeds (training noise included). A
+model's row shows, in its tooltip, the `lora-studio` command that made it, and its context menu copies it
+(`sigCopyCommand`).
 """
 
 from collections.abc import Callable
@@ -15,18 +17,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableWidget, QTableWidgetItem
 
+from lora_studio.core.vocabulary import BASE, kind_order
 from lora_studio.gui.i18n import core_texts, shared_words
+from lora_studio.gui.i18n.words import kind_title
 from lora_studio.gui.shared.command_line import command_tooltip
 from lora_studio.gui.shared.style import format_seconds
 
-#: as the table and the Evaluation tab's model list name the kinds (`kind_title` translates)
-KIND_TITLES = {"base": QT_TRANSLATE_NOOP("AccuracyTable", "base"),
-               "feature_lora": QT_TRANSLATE_NOOP("AccuracyTable", "feature+LoRA"),
-               "control_lora": QT_TRANSLATE_NOOP("AccuracyTable", "control (LoRA only)"),
-               "head": QT_TRANSLATE_NOOP("AccuracyTable", "head only"),
-               "full": QT_TRANSLATE_NOOP("AccuracyTable", "full fine-tuning"),
-               "scratch": QT_TRANSLATE_NOOP("AccuracyTable", "from scratch")}
-KIND_ORDER = {"base": 0, "reference": 1, "feature_lora": 2, "control_lora": 3, "head": 4, "full": 5, "scratch": 6}
 # the columns' names are their keys (`column`) and, but for those in HEADERS, their headers
 COLUMNS = (QT_TRANSLATE_NOOP("AccuracyTable", "Model"), QT_TRANSLATE_NOOP("AccuracyTable", "Kind"),
            QT_TRANSLATE_NOOP("AccuracyTable", "Task"), QT_TRANSLATE_NOOP("AccuracyTable", "Target accuracy"),
@@ -71,11 +67,6 @@ def _tr(text: str) -> str:
     return shared_words.translated("AccuracyTable", text)
 
 
-def kind_title(kind: str) -> str:
-    """A model's kind as the table names it, translated (a kind it does not know: as the core names it)."""
-    return _tr(KIND_TITLES[kind]) if kind in KIND_TITLES else kind
-
-
 class AccuracyTable(QTableWidget):
     sigCopyCommand = Signal(str)  # a model id whose command the context menu's "Copy command" asks for
 
@@ -107,23 +98,29 @@ class AccuracyTable(QTableWidget):
     def column(name: str) -> int:
         return COLUMNS.index(name)
 
-    def fill(self, rows: list, groups: list, references: tuple = ()) -> None:
+    def fill(self, rows: list, groups: list, references: tuple = (), roles: dict[str, str] | None = None) -> None:
         """rows: evaluation_jobs.EvaluatedModel; groups: core.comparison.Group (the same models by setting);
-        references: core.workflows.evaluation_report.BaseReference, the bases on their fine-tuned models' tasks."""
+        references: core.workflows.evaluation_report.BaseReference, the bases on their fine-tuned models' tasks;
+        roles: each model's kind beside the others (core comparison.roles: control_lora for a feature model's
+        control), its own kind when not given."""
+        from lora_studio.core.evaluation.comparison import group_role  # loaded with the evaluation
+
         by_id = {row.id: row for row in rows}
-        ordered = sorted(groups, key=lambda g: (KIND_ORDER.get(g.kind, 9), -g.mean_accuracy))
+        roles = roles if roles is not None else {row.id: row.kind for row in rows}
+        role_of = {id(g): group_role(g, roles) for g in groups}
+        ordered = sorted(groups, key=lambda g: (kind_order(role_of[id(g)]), -g.mean_accuracy))
         evaluated_bases = {row.id for row in rows if row.kind == "base"}
         # a base evaluated on its own data set is its own reference; on another task, a row of its own
         shown = [(r.base_id, self._reference_cells(r, by_id), "reference") for r in references
                  if r.task != "same" or r.base_id not in evaluated_bases]
         lines: list[tuple[str | None, tuple, str]] = []  # (model id, cells, style: "" | summary | reference)
         for group in ordered:
-            if shown and group.kind != "base":  # the references right after the bases
+            if shown and group.kind != BASE:  # the references right after the bases
                 lines, shown = lines + shown, []
             for member in group.members:
-                lines.append((member.id, self._cells(by_id[member.id], by_id), ""))
+                lines.append((member.id, self._cells(by_id[member.id], by_id, roles.get(member.id, member.kind)), ""))
             if len(group.members) > 1:
-                lines.append((None, self._summary(group, by_id), "summary"))
+                lines.append((None, self._summary(group, by_id, role_of[id(group)]), "summary"))
         lines += shown
         self.setRowCount(len(lines))
         self.row_ids = [model_id for model_id, _cells, _style in lines]
@@ -176,12 +173,12 @@ class AccuracyTable(QTableWidget):
         return parent.target_accuracy if parent is not None and parent.task == row.task else None
 
     @classmethod
-    def _cells(cls, row, by_id: dict) -> tuple:
+    def _cells(cls, row, by_id: dict, role: str) -> tuple:
         base = cls._base_target(row, by_id)
         delta = "" if base is None else f"{100 * (row.target_accuracy - base):+.2f}"
         trained = "" if row.trainable_params is None else _of(row.trainable_params, row.total_params)
         seconds = "" if row.wall_seconds is None else _duration(row.wall_seconds)
-        return (row.name, kind_title(row.kind), core_texts.task_title(row.task), _percent(row.target_accuracy),
+        return (row.name, kind_title(role), core_texts.task_title(row.task), _percent(row.target_accuracy),
                 delta, _percent(row.source_accuracy), _forgetting(row), f"{row.test_loss:.4f}", trained, seconds,
                 str(row.seed))
 
@@ -195,7 +192,7 @@ class AccuracyTable(QTableWidget):
                 f"{reference.predictions.loss:.4f}", "", "", "")
 
     @classmethod
-    def _summary(cls, group, by_id: dict) -> tuple:
+    def _summary(cls, group, by_id: dict, role: str) -> tuple:
         from lora_studio.core.evaluation.scores import mean_interval  # loaded with the evaluation
 
         members = [by_id[m.id] for m in group.members]
@@ -208,11 +205,11 @@ class AccuracyTable(QTableWidget):
         trained = "" if first.trainable_params is None else _of(first.trainable_params, first.total_params)
         seconds = "" if group.mean_seconds is None else \
             translate("AccuracyTable", "{0} each").format(_duration(group.mean_seconds))
-        return (translate("AccuracyTable", "mean of {0} seeds").format(len(members)), kind_title(group.kind),
+        return (translate("AccuracyTable", "mean of {0} seeds").format(len(members)), kind_title(role),
                 core_texts.task_title(first.task), _plus_minus(target),
                 _plus_minus(mean_interval(gains), signed=True) if gains else "",
                 _plus_minus(mean_interval(sources)) if sources else "",
-                _plus_minus(mean_interval(forgetting), signed=True) if forgetting and first.kind != "base" else "",
+                _plus_minus(mean_interval(forgetting), signed=True) if forgetting and first.kind != BASE else "",
                 f"{group.mean_loss:.4f}", trained, seconds, ", ".join(str(s) for s in group.seeds))
 
 

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSlider, QVBoxLayo
 
 from lora_studio.gui.evaluation import strength_jobs
 from lora_studio.gui.i18n.shared_words import SOURCE, TARGET, word
+from lora_studio.gui.shared.style import TASK_COLOURS
 from lora_studio.gui.state.app_state import AppState
 
 SETTLE_MS = 150  # the slider stood still this long: recompute the views at its value
 TRAINED = 100  # percent: the adapters as trained
-TARGET_COLOUR, SOURCE_COLOUR = "#d95f02", "#1b6fb5"
+TARGET_COLOUR, SOURCE_COLOUR = TASK_COLOURS["target"], TASK_COLOURS["source"]
 
 
 class StrengthPanel(QGroupBox):

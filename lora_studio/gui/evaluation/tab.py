@@ -37,21 +37,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lora_studio.core.vocabulary import BASE, kind_order
+from lora_studio.gui.evaluation import hint
 from lora_studio.gui.evaluation import jobs as evaluation_jobs
-from lora_studio.gui.evaluation.accuracy_table import KIND_ORDER, AccuracyTable, kind_title
+from lora_studio.gui.evaluation.accuracy_table import AccuracyTable
+from lora_studio.gui.evaluation.labels import model_labels
 from lora_studio.gui.evaluation.strength_panel import StrengthPanel
-from lora_studio.gui.i18n import core_texts, score_texts, shared_words
+from lora_studio.gui.i18n import score_texts, shared_words
+from lora_studio.gui.i18n.words import kind_title
 from lora_studio.gui.shared.code_export import ExportCodeButton
 from lora_studio.gui.shared.command_line import command_tooltip, copy_command
 from lora_studio.gui.shared.export import make_export
-from lora_studio.gui.shared.style import PHASE_COLOURS
+from lora_studio.gui.shared.style import colour
 from lora_studio.gui.state.app_state import AppState
 
 PAGES = (("errors", QT_TRANSLATE_NOOP("EvaluationTab", "Errors")),
          ("brightness", QT_TRANSLATE_NOOP("EvaluationTab", "Brightness and errors")),
          ("delta", QT_TRANSLATE_NOOP("EvaluationTab", "What LoRA changed")),
          ("draw", QT_TRANSLATE_NOOP("EvaluationTab", "Draw a digit")))
-SECOND_COLOUR = "#e6ab02"  # when both models shown are of the same kind
+SECOND_COLOUR = "#e6ab02"  # when both models shown are of the same colour (no kind has it: style.COLOURS)
 
 
 class EvaluationTab(QWidget):
@@ -61,6 +65,7 @@ class EvaluationTab(QWidget):
         self.state = state
         self.ask_export_path = self._ask_export_path  # replaced in tests: a file dialog would block them
         self.result: evaluation_jobs.Evaluated | None = None  # the last evaluation that finished
+        self.roles: dict[str, str] = {}  # what each evaluated model is beside the others (core comparison.roles)
         self.selector = QListWidget()
         self.selector.setObjectName("modelSelector")
         self.selector.setToolTip(self.tr("Tick the models to evaluate on the test set"))
@@ -70,7 +75,7 @@ class EvaluationTab(QWidget):
         self.evaluate_button.setToolTip(self.tr("Score the ticked models on the whole test set (in the background)"))
         self.evaluate_button.clicked.connect(self.evaluate)
         self.table = AccuracyTable()
-        self.effect_label = QLabel(self.tr("Tick a base model, a feature+LoRA model and its control, then Evaluate."))
+        self.effect_label = QLabel(hint.before_evaluating([]))  # then fitted to the models ticked or evaluated
         self.effect_label.setObjectName("featureEffectLabel")
         self.effect_label.setWordWrap(True)
         self.effect_label.setToolTip(self.tr(
@@ -160,6 +165,7 @@ class EvaluationTab(QWidget):
         self.strength.sigChanged.connect(self._refresh_views)
         self.compare_combo.currentIndexChanged.connect(lambda _index: self._refresh_views())
         self.table.itemSelectionChanged.connect(self._on_table_selection)
+        self.selector.itemChanged.connect(lambda _item: self._fit_hint())
 
     def build_plots(self) -> None:
         """Make the inspection views (imports pyqtgraph): called once, right after the window is shown."""
@@ -249,13 +255,21 @@ class EvaluationTab(QWidget):
         return next((row for row in self.rows() if row.id == model_id), None)
 
     def labels(self) -> dict[str, str]:
-        """Short, unique names: "feature+LoRA · seed 1" (a number added when two would read the same)."""
-        labels, seen = {}, {}
-        for row in self.rows():
-            text = self.tr("{0} · seed {1}").format(core_texts.kind_title(row.kind), row.seed)
-            seen[text] = seen.get(text, 0) + 1
-            labels[row.id] = text if seen[text] == 1 else f"{text} ({seen[text]})"
-        return labels
+        """Short, distinct names: "feature+LoRA · seed 1", "control · seed 1"; models that would read the same are
+        told apart by the settings that differ ("LoRA r=8 conv1 · seed 0", "rsLoRA r=8 fc1+fc2 · seed 0")."""
+        return model_labels(self.rows(), self.roles, {info.id: info for info in self.state.models})
+
+    def role(self, row) -> str:
+        """What an evaluated model is beside the others: its kind, or control_lora for a feature model's control."""
+        return self.roles.get(row.id, row.kind)
+
+    def _fit_hint(self) -> None:
+        """Fit the hint under the table to the models now ticked; the last evaluation's effect stays while the
+        ticked models are the ones it evaluated."""
+        ticked = set(self.checked_ids())
+        if self.result is not None and ticked == {row.id for row in self.result.rows}:
+            return
+        self.effect_label.setText(hint.before_evaluating([m for m in self.state.models if m.id in ticked]))
 
     # --- slots --------------------------------------------------------------------------
     def _busy(self, kind: str, running: bool) -> None:
@@ -271,6 +285,7 @@ class EvaluationTab(QWidget):
     def _on_models(self, models) -> None:
         previously = set(self.checked_ids())
         known = {self.selector.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.selector.count())}
+        self.selector.blockSignals(True)  # the hint is fitted once, after the list is refilled
         self.selector.clear()
         for info in models:
             if info.error:
@@ -284,7 +299,9 @@ class EvaluationTab(QWidget):
             fresh = info.id not in known and self._listed
             item.setCheckState(Qt.CheckState.Checked if info.id in previously or fresh else Qt.CheckState.Unchecked)
             self.selector.addItem(item)
+        self.selector.blockSignals(False)
         self._listed = True
+        self._fit_hint()
         self._update_command_button()
 
     def _on_evaluated(self, result) -> None:
@@ -294,17 +311,18 @@ class EvaluationTab(QWidget):
         self.result = result
         self._drawing_models = {}
         self.strength.forget()
+        from lora_studio.core.evaluation.comparison import roles
+
         rows = list(result.rows)
-        self.table.fill(rows, list(result.groups), result.references)
+        self.roles = roles([member for group in result.groups for member in group.members])
+        self.table.fill(rows, list(result.groups), result.references, self.roles)
         effect = result.effect.effect if result.effect else None  # the core's Effect: verdict, seeds, basis
         self.effect_label.setText(
             self.tr("<b>Feature effect</b> (feature+LoRA − control, {0}): {1}").format(
                 score_texts.effect_method(effect), score_texts.effect_meaning(effect))
-            if effect else self.tr("To see what the extra feature itself adds, evaluate a feature+LoRA model "
-                                   "together with the control of the same base and settings (the LoRA tab trains "
-                                   "both)."))
+            if effect else hint.after_evaluating([row.kind for row in rows], False))
         labels = self.labels()
-        choice = _default_choice(rows)
+        choice = _default_choice(rows, self.roles)
         for combo in (self.inspect_combo, self.compare_combo):
             combo.blockSignals(True)
             combo.clear()
@@ -358,13 +376,13 @@ class EvaluationTab(QWidget):
         from lora_studio.gui.evaluation.brightness_plot import symbol_for
 
         ordered = sorted((row for row in self.rows() if row.task == inspected.task),
-                         key=lambda row: (KIND_ORDER.get(row.kind, 9), row.seed))
-        curves = [(row.id, labels[row.id], PHASE_COLOURS.get(row.kind, "#333333"), symbol_for(row.seed),
+                         key=lambda row: (kind_order(self.role(row)), row.seed))
+        curves = [(row.id, labels[row.id], colour(self.role(row)), symbol_for(row.seed),
                    (inspected if row.id == inspected.id else row).brightness_errors) for row in ordered]
         self.brightness.set_data(test.brightness, self.result.edges, curves, (name, inspected.predictions.correct))
         self.delta.set_model(name, inspected)
         shown = [row for row in (compared, inspected) if row is not None]
-        colours = [PHASE_COLOURS.get(row.kind, "#333333") for row in shown]
+        colours = [colour(self.role(row)) for row in shown]
         if len(colours) == 2 and colours[0] == colours[1]:
             colours[1] = SECOND_COLOUR
         self.draw.set_models([(name if row is inspected else labels[row.id], colour, self._drawing_model(row))
@@ -405,14 +423,13 @@ class EvaluationTab(QWidget):
         self._refresh_views()
 
 
-def _default_choice(rows) -> tuple[str, str | None]:
-    """Inspect the first feature+LoRA model (else a control, else a model of another method, else the first),
-    compared with its base."""
-    for kind in ("feature_lora", "control_lora", "head", "full", "scratch"):
-        chosen = sorted((row for row in rows if row.kind == kind), key=lambda row: row.seed)
-        if chosen:
-            row = chosen[0]
-            base = next((r.id for r in rows if r.id == row.parent), None)
-            base = base or next((r.id for r in rows if r.kind == "base"), None)
-            return row.id, base
-    return rows[0].id, None
+def _default_choice(rows, roles: dict[str, str]) -> tuple[str, str | None]:
+    """Inspect the first fine-tuned model in the core's order of kinds (a feature+LoRA model first, else a control,
+    a LoRA model, a model of another method), else the first, compared with its base."""
+    tuned = sorted((row for row in rows if row.kind != BASE),
+                   key=lambda row: (kind_order(roles.get(row.id, row.kind)), row.seed))
+    if not tuned:
+        return rows[0].id, None
+    row = tuned[0]
+    base = next((r.id for r in rows if r.id == row.parent), None)
+    return row.id, base or next((r.id for r in rows if r.kind == BASE), None)

@@ -4,8 +4,10 @@ The core marks what a person reads where it defines it (core/i18n.py: QT_TRANSLA
 puts it in the catalogue), and its sentences (status lines, run messages, errors) carry their template and values:
 the functions here translate them where they are shown (`core_text`, `user_error`), with no copy of the English.
 A name the core does not know is shown as it is.
-Tasks: core/data/task_names.py; features: core/data/features.py (state.features); kinds:
-core/config.py KIND_METHODS (plus "base"); data sets: core/data/datasets.py; the budget: core/model/params.py.
+Tasks: core/data/task_names.py; features: core/data/features.py (state.features); data sets:
+core/data/datasets.py; the budget: core/model/params.py. Kinds, methods, variants and statuses are titled in the
+core (core/vocabulary.py) and translated by words.py; model names are the core's templates (workflows/recipes.py),
+filled here in the window's language.
 """
 
 from pathlib import Path
@@ -15,27 +17,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from lora_studio.core.data.dataset_names import DATASETS
 from lora_studio.core.data.feature_names import FEATURE_INFOS
 from lora_studio.core.i18n import Marked, Text
-
-#: the kinds of models in the library (and of runs in a fine-tuning), as tables and legends name them
-KIND_TITLES = {
-    "base": QT_TRANSLATE_NOOP("kinds", "base"),
-    "feature_lora": QT_TRANSLATE_NOOP("kinds", "feature+LoRA"),
-    "control_lora": QT_TRANSLATE_NOOP("kinds", "control"),
-    "head": QT_TRANSLATE_NOOP("kinds", "head only"),
-    "full": QT_TRANSLATE_NOOP("kinds", "full fine-tuning"),
-    "scratch": QT_TRANSLATE_NOOP("kinds", "from scratch"),
-}
-
-def _translate(context: str, table: dict[str, str], name: str, english: str | None) -> str:
-    text = table.get(name)
-    if text is None:  # a name the core added and the window does not know yet: the core's own words
-        return english if english is not None else name
-    return QCoreApplication.translate(context, text)
-
-
-def kind_title(kind: str) -> str:
-    return _translate("kinds", KIND_TITLES, kind, None)
-
 
 # --- the core's texts (core/i18n.py: marked where the core defines them; Texts and errors: template and values) ---
 
@@ -143,17 +124,6 @@ def class_name(english: str) -> str:
 # --- model names (core/workflows/recipes.py base_name, lora_name, method_name) -------------------------------
 # A model the window trains is named in the window's language; a stored name is the user's and shown as it is.
 FOLDER_LABEL = QT_TRANSLATE_NOOP("modelnames", "folder {0}")
-#: recipes.METHOD_LABELS
-METHOD_LABELS = {
-    "head": QT_TRANSLATE_NOOP("modelnames", "Head (fc2)"),
-    "full": QT_TRANSLATE_NOOP("modelnames", "Full fine-tuning"),
-    "scratch": QT_TRANSLATE_NOOP("modelnames", "From scratch"),
-}
-BASE_NAME = QT_TRANSLATE_NOOP("modelnames", "Base · {0} · seed {1}")
-LORA_NAME = QT_TRANSLATE_NOOP("modelnames", "LoRA r={0} {1} · {2} · seed {3}")
-LORA_TASK_NAME = QT_TRANSLATE_NOOP("modelnames", "LoRA r={0} {1} · {2} · {3} · seed {4}")
-CONTROL = QT_TRANSLATE_NOOP("modelnames", "control")
-METHOD_NAME = QT_TRANSLATE_NOOP("modelnames", "{0} · {1} · seed {2}")
 
 
 def feature_word(name: str) -> str:
@@ -175,23 +145,25 @@ def task_label(task: str) -> str:
 
 
 def base_name(dataset: str, seed: int) -> str:
-    """A base model's name: `dataset` is the data set's name (mnist)."""
-    return QCoreApplication.translate("modelnames", BASE_NAME).format(dataset_title(dataset), seed)
+    """A base model's name: `dataset` is the data set's name (mnist). Called in a job: the core is loaded."""
+    from lora_studio.core.workflows import recipes
+
+    return recipes.base_name(dataset_title(dataset), seed, QCoreApplication.translate)
 
 
 def run_name(plan, phase: str, seed: int) -> str:
-    """The name of a fine-tuning's run: `plan` a core FinetunePlan, `phase` a record kind (config.KIND_METHODS)."""
-    translate = QCoreApplication.translate
-    if phase in ("feature_lora", "control_lora"):
-        features = plan.features if phase == "feature_lora" else ()
-        words = "+" + "+".join(feature_word(f) for f in features) if features else translate("modelnames", CONTROL)
-        layers = "+".join(plan.lora.layers)
-        if plan.task == "same":
-            return translate("modelnames", LORA_NAME).format(plan.lora.rank, layers, words, seed)
-        return translate("modelnames", LORA_TASK_NAME).format(plan.lora.rank, layers, task_label(plan.task), words,
-                                                               seed)
-    method = _translate("modelnames", METHOD_LABELS, phase, phase)
-    return translate("modelnames", METHOD_NAME).format(method, task_label(plan.task), seed)
+    """The name of a fine-tuning's run (recipes.lora_name, method_name, in the window's language): `plan` a core
+    FinetunePlan, `phase` a kind of run (core vocabulary.KINDS). It says what the run is; a control's name is
+    its feature run's without the extra inputs. Called in a job: the core is loaded."""
+    from lora_studio.core.vocabulary import FEATURE_LORA, method_of
+    from lora_studio.core.workflows import recipes
+
+    say = QCoreApplication.translate
+    method = method_of(phase)
+    if method != "lora":
+        return recipes.method_name(method, plan.task, seed, say)
+    features = plan.features if phase == FEATURE_LORA else ()
+    return recipes.lora_name(plan.lora, features, plan.task, seed, say, feature_word)
 
 
 def sweep_run_name(plan, setting, seed: int) -> str:

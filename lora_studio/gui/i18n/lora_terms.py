@@ -1,12 +1,12 @@
 """What the Compare tab says to a learner: what rank, rsLoRA, DoRA, LoRA+ and the other choices of a sweep mean.
 
-Marked for translation here (context "CompareTab") and translated where they are shown (`tip`).
+Marked for translation here (context "CompareTab") and translated where they are shown (`tip`). The variants'
+and statuses' titles are the core's (core/vocabulary.py; words.py translates them).
 """
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "CompareTab"
-VARIANT_TITLES = {"lora": "LoRA", "rslora": "rsLoRA", "dora": "DoRA"}
 TIPS = {
     "rank": QT_TRANSLATE_NOOP(
         "CompareTab", "Rank r: the inner size of LoRA's update ΔW = (α/r)·B·A. A has r rows and B has r columns, "
@@ -49,15 +49,6 @@ LAYER_TIPS = {
     "fc2": QT_TRANSLATE_NOOP("CompareTab", "Output layer (64 → 10 classes)"),
 }
 
-#: a study's status (core `workflows.sweep.Study.status`)
-STATUS_TITLES = {
-    "running": QT_TRANSLATE_NOOP("CompareTab", "running"),
-    "finished": QT_TRANSLATE_NOOP("CompareTab", "finished"),
-    "stopped": QT_TRANSLATE_NOOP("CompareTab", "stopped"),
-    "diverged": QT_TRANSLATE_NOOP("CompareTab", "diverged"),
-    "failed": QT_TRANSLATE_NOOP("CompareTab", "failed"),
-}
-
 
 def tip(key: str) -> str:
     return QCoreApplication.translate(CONTEXT, TIPS[key])
@@ -66,7 +57,3 @@ def tip(key: str) -> str:
 def layer_tip(name: str) -> str:
     return QCoreApplication.translate(CONTEXT, LAYER_TIPS[name])
 
-
-def status_title(status: str | None) -> str:
-    """A study's status in words ("finished"); one the window does not know: as the study file has it."""
-    return QCoreApplication.translate(CONTEXT, STATUS_TITLES[status]) if status in STATUS_TITLES else str(status)

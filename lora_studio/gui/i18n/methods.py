@@ -1,22 +1,17 @@
-"""The fine-tuning methods as the window names and explains them (the core's `config.METHODS` lists them).
+"""How the window explains each fine-tuning method, in a tooltip (`tip`). The methods and their titles are the
+core's (core/vocabulary.py METHODS; words.method_title translates a title).
 
-Texts are marked for translation here and translated where they are shown (`title`, `tip`).
+Texts are marked for translation here and translated where they are shown.
 """
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from lora_studio.core import config as core_config
+from lora_studio.core import vocabulary
+from lora_studio.gui.i18n.words import method_description, method_title
 
 CONTEXT = "methods"
-# the methods the core offers, in its order (only LoRA before the core had others)
-METHODS: tuple[str, ...] = tuple(getattr(core_config, "METHODS", None) or ("lora",))
+METHODS: tuple[str, ...] = tuple(vocabulary.METHODS)  # in the order the core offers them
 
-TITLES = {
-    "lora": QT_TRANSLATE_NOOP("methods", "LoRA adapters"),
-    "head": QT_TRANSLATE_NOOP("methods", "Head only (fc2)"),
-    "full": QT_TRANSLATE_NOOP("methods", "Full fine-tuning"),
-    "scratch": QT_TRANSLATE_NOOP("methods", "From scratch"),
-}
 TIPS = {
     "lora": QT_TRANSLATE_NOOP(
         "methods", "LoRA: the base's weights stay frozen; small low-rank adapters ΔW = (α/r)·B·A are trained on "
@@ -38,16 +33,12 @@ LORA_ONLY = QT_TRANSLATE_NOOP(
     "Choose “LoRA adapters” as the method to change them.")
 
 
-def title(method: str) -> str:
-    return QCoreApplication.translate(CONTEXT, TITLES.get(method, method))
-
-
 def tip(method: str) -> str:
     text = TIPS.get(method)
-    if text is None:  # a method the core added and the window does not know yet: the core's own words
-        return getattr(core_config, "METHODS", {}).get(method, method)
+    if text is None:  # a method the core added and the window does not explain yet: the core's own words
+        return method_description(method) or method
     return QCoreApplication.translate(CONTEXT, text)
 
 
 def lora_only(method: str) -> str:
-    return QCoreApplication.translate(CONTEXT, LORA_ONLY).format(title(method))
+    return QCoreApplication.translate(CONTEXT, LORA_ONLY).format(method_title(method))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from lora_studio.gui.background.kinds import JobKind
 from lora_studio.gui.background.worker import Job, JobContext, JobResult, OnDone
 from lora_studio.gui.i18n import core_texts
 
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
 
     from lora_studio.core.evaluation.inspection import LayerDelta
 
-# a quiet job kind (worker.QUIET_JOBS): reading an adapter is a preview, not work the person started
-KIND = "preview"
+# a quiet kind of job: reading an adapter to explain it is not work the person started
+KIND = JobKind.ADAPTER
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from lora_studio.core.config import LoraConfig
 from lora_studio.core.model.params import LayerShape
 from lora_studio.gui.i18n import core_texts
-from lora_studio.gui.i18n.lora_terms import VARIANT_TITLES
+from lora_studio.gui.i18n.words import variant_title
 from lora_studio.gui.learn.formulas import DOT, display, frac, integer, norm, number, shape, sqrt, sub, var
 
 translate = QCoreApplication.translate
@@ -155,7 +155,7 @@ def adapter_html(summary: AdapterSummary | None, layer: str, config: LoraConfig,
         return translate("Explainer",
             "<p><b>{0}</b> did not adapt {1}: its adapters are on {2}. Choose one of those layers above, or another "
             "adapter.</p>").format(summary.name, layer, core_texts.listed(summary.layers))
-    variant = VARIANT_TITLES.get(summary.variant, summary.variant)
+    variant = variant_title(summary.variant)
     if summary.low_rank:
         html = translate("Explainer",
             "<p><b>{0}</b> was trained with <i>r</i> = {1}, α = {2} ({3}), so <i>s</i> = {4}. Below, <i>B</i>, "
@@ -191,7 +191,7 @@ def adapter_html(summary: AdapterSummary | None, layer: str, config: LoraConfig,
         html += translate("Explainer",
             "<p>The formulas and counts above follow the LoRA tab (<i>r</i> = {0}, α = {1}, {2}); this adapter's "
             "own settings are the ones in this paragraph.</p>").format(
-            config.rank, number(config.alpha), VARIANT_TITLES.get(config.variant, config.variant))
+            config.rank, number(config.alpha), variant_title(config.variant))
     return html
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from lora_studio.gui.i18n import core_texts, methods
-from lora_studio.gui.i18n.lora_terms import VARIANT_TITLES
+from lora_studio.gui.i18n import core_texts
+from lora_studio.gui.i18n.words import method_title, variant_title
 from lora_studio.gui.shared.setup import Setup, SweepSetup  # noqa: F401 - the lessons build these
 
 CONTEXT = "lessons"  # lupdate needs it spelt out in each call
@@ -61,8 +61,8 @@ def setup_lines(setup: Setup) -> list[str]:
         lines.append(QCoreApplication.translate(
             "lessons", "Compare tab: task {0}; methods {1}; LoRA on {2}, ranks {3}, variants {4}; {5} seed(s), "
             "{6} epoch(s) a run, {7}.").format(
-            task, core_texts.listed(methods.title(m) for m in sweep.methods), "+".join(sweep.layers),
-            core_texts.listed(sweep.ranks), core_texts.listed(VARIANT_TITLES.get(v, v) for v in sweep.variants),
+            task, core_texts.listed(method_title(m) for m in sweep.methods), "+".join(sweep.layers),
+            core_texts.listed(sweep.ranks), core_texts.listed(variant_title(v) for v in sweep.variants),
             sweep.seeds,
             sweep.epochs,
             images(sweep.subset)))
@@ -75,14 +75,14 @@ def setup_lines(setup: Setup) -> list[str]:
         lines.append(QCoreApplication.translate(
             "lessons", "LoRA tab: task {0}; method {1} on {2}, rank {3}, alpha {4:g}, variant {5}, LoRA+ ratio "
             "{6:g}; extra inputs: {7}, {8}; {9} seed(s), {10} epoch(s), learning rate {11:g}, {12}.").format(
-            task, methods.title(setup.method), "+".join(setup.layers), setup.rank, setup.alpha,
-            VARIANT_TITLES.get(setup.variant, setup.variant),
+            task, method_title(setup.method), "+".join(setup.layers), setup.rank, setup.alpha,
+            variant_title(setup.variant),
             setup.lora_plus_ratio, features, control, setup.seeds, setup.epochs, setup.learning_rate,
             images(setup.subset)))
     else:
         lines.append(QCoreApplication.translate(
             "lessons", "LoRA tab: task {0}; method {1}; {2} seed(s), {3} epoch(s), learning rate {4:g}, {5}.").format(
-            task, methods.title(setup.method), setup.seeds, setup.epochs, setup.learning_rate, images(setup.subset)))
+            task, method_title(setup.method), setup.seeds, setup.epochs, setup.learning_rate, images(setup.subset)))
     return lines
 
 

@@ -9,9 +9,10 @@ from collections import defaultdict
 
 from PySide6.QtCore import QCoreApplication
 
-from lora_studio.gui.i18n import core_texts, methods
-from lora_studio.gui.i18n.lora_terms import VARIANT_TITLES
+from lora_studio.core.vocabulary import FEATURE_LORA, LORA  # the library's kinds: a control is kept as LoRA
+from lora_studio.gui.i18n import core_texts
 from lora_studio.gui.i18n.score_texts import effect_points, points
+from lora_studio.gui.i18n.words import method_title, variant_title
 
 
 def percent(value: float) -> str:
@@ -32,7 +33,7 @@ def _per_seed(runs: list) -> list:
 
 def article(ctx) -> list[str] | None:
     """The newest brightness + LoRA run on the base's own task, with its control and its base."""
-    feature = next((m for m in ctx.models if m.kind == "feature_lora" and m.task == "same" and _usable(m)), None)
+    feature = next((m for m in ctx.models if m.kind == FEATURE_LORA and m.task == "same" and _usable(m)), None)
     if feature is None:
         return None
     lines = []
@@ -43,7 +44,7 @@ def article(ctx) -> list[str] | None:
         "lessons", "Feature + LoRA ({0}): {1}, training {2} of {3} parameters.").format(
         feature.name, percent(feature.test_accuracy), f"{feature.trainable_params or 0:,}",
         f"{feature.total_params or 0:,}"))
-    control = next((m for m in ctx.models if m.kind == "control_lora" and _usable(m) and m.seed == feature.seed
+    control = next((m for m in ctx.models if m.kind == LORA and _usable(m) and m.seed == feature.seed
                     and m.setting == feature.setting), None)
     if control is not None:
         lines.append(QCoreApplication.translate(
@@ -62,7 +63,7 @@ def feature_effect(ctx) -> list[str] | None:
 
     pairs: dict[tuple, dict[int, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
     for m in ctx.models:
-        if m.kind in ("feature_lora", "control_lora") and m.task == "same" and _usable(m) and m.seed is not None:
+        if m.kind in (FEATURE_LORA, LORA) and m.task == "same" and _usable(m) and m.seed is not None:
             pairs[m.setting][m.seed].setdefault(m.kind, m.test_accuracy)  # the newest run of a seed counts
     complete = {key: [s for s in seeds.values() if len(s) == 2] for key, seeds in pairs.items()}
     if not any(complete.values()):
@@ -70,13 +71,13 @@ def feature_effect(ctx) -> list[str] | None:
     runs = max(complete.values(), key=len)  # max keeps the first (newest) of equals
     n = len(runs)
     if n < 2:  # one seed: the library keeps no per-image answers, and one run says nothing of the spread
-        difference = 100 * (runs[0]["feature_lora"] - runs[0]["control_lora"])
+        difference = 100 * (runs[0][FEATURE_LORA] - runs[0][LORA])
         verdict = QCoreApplication.translate(
             "lessons", "Feature minus control, one seed: {0}. One seed says nothing of how much runs vary: run "
             "this lesson's five seeds to get an interval.").format(
             QCoreApplication.translate("scores", "{0} points").format(f"{difference:+.2f}"))
     else:
-        effect = judge([run["feature_lora"] for run in runs], [run["control_lora"] for run in runs])
+        effect = judge([run[FEATURE_LORA] for run in runs], [run[LORA] for run in runs])
         difference = effect_points(effect)
         if effect.verdict == "unclear":
             verdict = QCoreApplication.translate(
@@ -90,8 +91,8 @@ def feature_effect(ctx) -> list[str] | None:
             verdict = QCoreApplication.translate(
                 "lessons", "The feature hurts: feature minus control is {0} over {1} seeds, the whole 95 % "
                 "interval below zero.").format(difference, effect.seeds)
-    feature = mean_interval(run["feature_lora"] for run in runs)
-    control = mean_interval(run["control_lora"] for run in runs)
+    feature = mean_interval(run[FEATURE_LORA] for run in runs)
+    control = mean_interval(run[LORA] for run in runs)
     return [QCoreApplication.translate("lessons", "Feature + LoRA: {0}; control: {1} (means over {2} seed(s), "
                                        "95 % intervals in brackets).").format(points(feature), points(control), n),
             verdict]
@@ -118,7 +119,7 @@ def task_runs(task: str):
         for runs in groups.values():
             run = runs[0]
             what = QCoreApplication.translate("lessons", "LoRA on {0}, r = {1}").format(
-                "+".join(run.layers), run.rank) if run.method == "lora" else methods.title(run.method)
+                "+".join(run.layers), run.rank) if run.method == "lora" else method_title(run.method)
             lines.append(QCoreApplication.translate(
                 "lessons", "{0} ({1} trainable parameters, {2} epoch(s), {3} seed(s)): {4} on the task; {5} on the "
                 "base's own digits.").format(
@@ -160,7 +161,7 @@ def merged(ctx) -> list[str] | None:
     from lora_studio.core.model.params import method_budget
 
     adapted = [m for m in ctx.models if m.method == "lora" and m.rank and _usable(m)]
-    model = next((m for m in adapted if m.kind == "feature_lora" and m.task == "same"), adapted[0] if adapted else None)
+    model = next((m for m in adapted if m.kind == FEATURE_LORA and m.task == "same"), adapted[0] if adapted else None)
     if model is None:
         return None
     config = ModelConfig(feature_dim=len(model.features))
@@ -197,8 +198,8 @@ def rank_sweep(ctx) -> list[str] | None:
     for setting in sorted(setting_means(study["runs"], setting_key), key=lambda s: s.trainable_params):
         run = study["runs"][setting.runs[0]]
         method, variant, rank = run["method"], run["variant"], run["rank"]
-        what = f"{VARIANT_TITLES.get(variant, variant)} {'+'.join(run['layers'])} r = {rank}" if method == "lora" \
-            else methods.title(method)
+        what = f"{variant_title(variant)} {'+'.join(run['layers'])} r = {rank}" if method == "lora" \
+            else method_title(method)
         lines.append(QCoreApplication.translate("lessons", "{0}: {1} trainable parameters, {2}.").format(
             what, f"{setting.trainable_params:,}", points(setting.accuracy)))
         if method == "lora" and variant == "lora":

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from lora_studio.gui.i18n import shared_words
-from lora_studio.gui.i18n.core_texts import dataset_title, kind_title, user_error
+from lora_studio.gui.i18n.core_texts import dataset_title, user_error
+from lora_studio.gui.i18n.words import kind_title
 from lora_studio.gui.shared.code_export import ExportCodeButton
 from lora_studio.gui.shared.command_line import CommandLine, Made
 from lora_studio.gui.state.app_state import AppState

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lora_studio.core.vocabulary import KINDS, Status
 from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.gui.background.caches import DataCache
 from lora_studio.gui.background.worker import Job, JobContext, JobResult, OnDone, translate
 from lora_studio.gui.i18n import core_texts, score_texts
-from lora_studio.gui.i18n.core_texts import kind_title
+from lora_studio.gui.i18n.words import kind_title
 from lora_studio.gui.shared.training_jobs import joined, listener, said
 
 if TYPE_CHECKING:
@@ -47,24 +48,19 @@ def make_finetune(cache: DataCache, root: Path, models: Path, plan: FinetunePlan
             status, message = done.unfinished.status, done.unfinished.message
             return LoraTrained(status, joined(said(status, message), kept), model_ids=saved)
         useless = [(translate("jobs", "{0} seed {1}").format(kind_title(r.phase), r.seed), why)
-                   for phase in PHASE_NAMES for r in done.of_phase(phase) if (why := r.learned_nothing())]
+                   for phase in KINDS for r in done.of_phase(phase) if (why := r.learned_nothing())]
         nothing = translate("jobs", "{0}: {1} The models were saved: the model library can delete them.").format(
             core_texts.listed(run for run, _ in useless), score_texts.uselessness(useless[0][1])) if useless else ""
-        return LoraTrained("finished", _lora_summary(done), model_ids=saved, learned_nothing=nothing)
+        return LoraTrained(Status.FINISHED, _lora_summary(done), model_ids=saved, learned_nothing=nothing)
 
     return Job("lora", run, pausable=True, on_done=on_done)
-
-
-#: how a message names the runs of a fine-tuning, in the order it lists them (core_texts.kind_title translates)
-PHASE_NAMES = {"feature_lora": "feature+LoRA", "control_lora": "control", "head": "head only",
-               "full": "full fine-tuning", "scratch": "from scratch"}
 
 
 def _lora_summary(done: FinetuneRuns) -> str:
     import numpy as np
 
     parts, forgetting = [], []
-    for phase in PHASE_NAMES:
+    for phase in KINDS:  # in the core's order; a control is one only in a fine-tuning with a feature run
         if done.of_phase(phase):
             name = kind_title(phase)
             accuracy = np.mean([r.outcome.predictions.accuracy for r in done.of_phase(phase)])

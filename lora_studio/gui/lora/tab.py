@@ -34,6 +34,7 @@ from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.core.workflows.run_command import Command, finetune_command
 from lora_studio.gui.background.worker import JobResult, job_title
 from lora_studio.gui.i18n import core_texts, methods
+from lora_studio.gui.i18n.words import method_title
 from lora_studio.gui.lora import jobs
 from lora_studio.gui.lora.task_strip import TaskStrip
 from lora_studio.gui.shared.base_combo import fill_with_bases
@@ -79,7 +80,7 @@ class LoraTab(QWidget):
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("methodCombo")
         for name in methods.METHODS:
-            self.method_combo.addItem(methods.title(name), name)
+            self.method_combo.addItem(method_title(name), name)
             self.method_combo.setItemData(self.method_combo.count() - 1, methods.tip(name),
                                           Qt.ItemDataRole.ToolTipRole)
         self.method_combo.setToolTip(self.tr(
@@ -370,7 +371,7 @@ class LoraTab(QWidget):
         aside = "" if lora else " " + self.tr("The layers, rank, alpha and extra inputs apply to LoRA only.")
         self.method_note.setText(methods.tip(method) + aside)
         self.panel.start_button.setText(self.tr("Fine-tune with LoRA") if lora else
-                                        self.tr("Train: {0}").format(methods.title(method)))
+                                        self.tr("Train: {0}").format(method_title(method)))
         self._update_budget()
 
     def _on_task(self) -> None:

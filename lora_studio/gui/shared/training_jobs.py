@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lora_studio.core.vocabulary import CONTROL_LORA, FEATURE_LORA, Status
 from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.gui.background.worker import JobContext, translate
 from lora_studio.gui.i18n import core_texts
-from lora_studio.gui.i18n.core_texts import kind_title
+from lora_studio.gui.i18n.words import kind_title, status_title
 
 if TYPE_CHECKING:
     from lora_studio.core.workflows.runs import Listener
@@ -23,13 +24,15 @@ def listener(ctx: JobContext, plan: FinetunePlan | None = None) -> Listener:
             ctx.status(text)
 
         def phase_started(self, phase: str, seed: int, epochs: int) -> None:
-            if plan is not None and phase not in ("feature_lora", "control_lora"):  # another method than LoRA
-                ctx.status(translate("jobs", "Training: {0}, seed {1}").format(kind_title(phase), seed))
-            elif plan is not None:
-                features = plan.features if phase == "feature_lora" else ()
+            if plan is None:
+                return
+            if phase == FEATURE_LORA and plan.features:
                 ctx.status(translate("jobs", "Fine-tuning with {0}, seed {1}").format(
-                    "+".join(core_texts.feature_word(f) for f in features), seed)
-                           if features else translate("jobs", "Fine-tuning the control, seed {0}").format(seed))
+                    "+".join(core_texts.feature_word(f) for f in plan.features), seed))
+            elif phase == CONTROL_LORA:  # beside the feature run of the same seed: it is its control
+                ctx.status(translate("jobs", "Fine-tuning the control, seed {0}").format(seed))
+            else:  # a plain LoRA run, or another method
+                ctx.status(translate("jobs", "Training: {0}, seed {1}").format(kind_title(phase), seed))
 
         def callbacks(self, phase: str, seed: int):
             return ctx.callbacks(phase if phase == "base" else f"{phase}:{seed}")
@@ -39,10 +42,10 @@ def listener(ctx: JobContext, plan: FinetunePlan | None = None) -> Listener:
 
 def said(status: str, message: str) -> str:
     """How a run that did not finish ended: a stop in the window's words (the core says "stopped by the user"),
-    else the core's message."""
-    if status == "stopped":
+    else the core's message, else the status in words."""
+    if status == Status.STOPPED:
         return translate("jobs", "stopped by the user")
-    return message or status
+    return message or status_title(status)
 
 
 def joined(message: str, more: str) -> str:

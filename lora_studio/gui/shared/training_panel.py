@@ -12,8 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from lora_studio.gui.i18n.core_texts import kind_title
-from lora_studio.gui.shared.style import PHASE_COLOURS, PHASE_STYLES, progress_text
+from lora_studio.gui.i18n.words import capitalised, kind_title, status_title
+from lora_studio.gui.shared.style import PHASE_STYLES, colour, progress_text
 from lora_studio.gui.state.app_state import AppState
 
 
@@ -106,8 +106,7 @@ class TrainingPanel(QWidget):
         self.accuracy_plot.flush()
         if status == "finished":
             self.progress.setValue(self.progress.maximum())
-        self.progress.setFormat({"finished": self.tr("Finished"), "stopped": self.tr("Stopped"),
-                                 "diverged": self.tr("Diverged"), "failed": self.tr("Failed")}.get(status, status))
+        self.progress.setFormat(capitalised(status_title(status)))
 
     def _on_pause_clicked(self) -> None:
         if self.state.runner.control.paused:
@@ -130,9 +129,8 @@ class TrainingPanel(QWidget):
         if kind != self.kind or not len(xs):
             return
         phase, _, seed = key.partition(":")
-        colour = PHASE_COLOURS.get(phase, "#333333")
-        name = kind_title(phase) if seed in ("", "0") else None
-        self.loss_plot.add_steps(key, xs, ys, colour, name, PHASE_STYLES.get(phase, Qt.PenStyle.SolidLine))
+        name = kind_title(phase) if seed in ("", "0") else None  # a control only in a fine-tuning with a feature run
+        self.loss_plot.add_steps(key, xs, ys, colour(phase), name, PHASE_STYLES.get(phase, Qt.PenStyle.SolidLine))
         # one bar for the whole job: a LoRA job runs the feature model and the control, for each seed
         index = self.plan.index(key) if key in self.plan else 0
         fraction = (index + progress["fraction"]) / max(len(self.plan), 1)
@@ -148,4 +146,4 @@ class TrainingPanel(QWidget):
             return
         phase, _, seed = key.partition(":")
         name = kind_title(phase) if seed in ("", "0") else None
-        self.accuracy_plot.add_epoch(key, info, PHASE_COLOURS.get(phase, "#333333"), name)
+        self.accuracy_plot.add_epoch(key, info, colour(phase), name)

@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from lora_studio.core import paths
+from lora_studio.core.vocabulary import Status
 from lora_studio.gui.background.caches import DataCache
-from lora_studio.gui.background.worker import QUIET_JOBS, Job, JobResult, JobRunner, job_title
+from lora_studio.gui.background.kinds import is_quiet, job_title
+from lora_studio.gui.background.worker import Job, JobResult, JobRunner
 from lora_studio.gui.i18n import core_texts
+from lora_studio.gui.i18n.words import job_ended
 from lora_studio.gui.state import loading
 
 if TYPE_CHECKING:
@@ -88,7 +91,7 @@ def describe_settings(record) -> str:
     if record.lora:
         lora = record.lora
         features = "+".join(core_texts.feature_word(name) for name in record.features.names) if record.features \
-            else translate("AppState", "no feature (control)")
+            else translate("AppState", "no extra input")
         text = translate("AppState", "r={0}, α={1}, {2}, {3}; {4}").format(
             lora.rank, f"{lora.alpha:g}", "+".join(lora.layers), features, text)
     images = record.metrics.get("train_images")
@@ -140,7 +143,7 @@ class AppState(QObject):
         """Run `job` in the worker; when another job runs, refuse with a message and return False. A quiet job
         (a preview, a second long at most) is not in the way: `job` then follows it the moment it ends."""
         running = self._next or self.runner.job
-        if running is not None and running.kind in QUIET_JOBS:
+        if running is not None and running.kind.quiet:
             self._next = job
             return True
         if running is not None:
@@ -151,7 +154,7 @@ class AppState(QObject):
         return self.runner.submit(job)
 
     def run_soon(self, key: str, job: Job) -> bool:
-        """Run the quiet `job` (a kind of QUIET_JOBS) now if the worker is idle, else as soon as it is, without a
+        """Run the quiet `job` (background/kinds.py) now if the worker is idle, else as soon as it is, without a
         "Busy" box: what the window computes by itself to show something (a task's images, a model at another
         strength). A later job under the same `key` replaces one still waiting. True when it started at once.
         Quiet jobs are not announced: no sigJobStarted or sigJobEnded, their starter's `on_done` shows them."""
@@ -201,12 +204,12 @@ class AppState(QObject):
         self.sigMessage.emit(level, title, text, details)
 
     def _on_started(self, kind: str) -> None:
-        if kind not in QUIET_JOBS:
+        if not is_quiet(kind):
             self.sigJobStarted.emit(kind)
 
     def _on_done(self, kind: str, result: JobResult) -> None:
         """What every job shares once its starter has had the result: the views hear how it ended."""
-        quiet = kind in QUIET_JOBS
+        quiet = is_quiet(kind)
         if not quiet:
             self.sigJobEnded.emit(kind, result.status, result.message)
         if self._next is not None:  # started while this quiet job ran
@@ -221,11 +224,11 @@ class AppState(QObject):
             if self._pending:  # after the data set's loading, which was scheduled first
                 QTimer.singleShot(0, self._start_pending)
         title = job_title(kind)
-        if result.status == "diverged":
-            self.tell("warning", self.tr("{0} diverged").format(title), sentence(result.message))
+        if result.status == Status.DIVERGED:
+            self.tell("warning", job_ended(title, result.status), sentence(result.message))
         # a quiet job's starter shows a user error (one line) itself; an unexpected one (with a traceback) is boxed
-        if result.status == "failed" and kind != "load" and not (quiet and not result.details):
-            self.tell("error", self.tr("{0} failed").format(title), sentence(result.message), result.details)
+        if result.status == Status.FAILED and kind != "load" and not (quiet and not result.details):
+            self.tell("error", job_ended(title, result.status), sentence(result.message), result.details)
 
     def _on_loaded(self, result: JobResult) -> None:
         if not isinstance(result, loading.CoreLoaded) or result.status != "finished":
@@ -262,7 +265,7 @@ class AppState(QObject):
         if data.is_available(self.data_root, name):
             running = self._next or self.runner.job
             if running is not None:  # loaded when that job ends (_on_done): a choice needs no "Busy" box
-                if running.kind not in QUIET_JOBS:
+                if not running.kind.quiet:
                     self.sigStatus.emit(self.tr("{0} will be loaded when {1} ends").format(
                         core_texts.dataset_title(name), running.title.lower()))
                 return

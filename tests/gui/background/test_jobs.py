@@ -3,10 +3,12 @@
 import dataclasses
 import shutil
 
+import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 from qt_timeouts import JOB_MS
 
+from lora_studio.core.vocabulary import Status
 from lora_studio.gui.background import worker
 from lora_studio.gui.evaluation import jobs as evaluation_jobs
 
@@ -39,13 +41,22 @@ def test_the_starters_on_done_gets_the_typed_result_in_the_gui_thread_before_the
         runner.shutdown()
 
 
-def test_every_job_has_one_title():
-    assert worker.Job("lora", lambda ctx: None).title == worker.JOB_TITLES["lora"] == "LoRA fine-tuning"
+def test_every_job_has_one_title_and_one_kind():
+    from lora_studio.gui.background import kinds
+
+    job = worker.Job("lora", lambda ctx: None)
+    assert job.kind is kinds.JobKind.LORA and job.title == kinds.job_title(kinds.JobKind.LORA) == "LoRA fine-tuning"
     import lora_studio.gui.main_window as main_window
     import lora_studio.gui.state.app_state as state
 
-    assert main_window.job_title is state.job_title is worker.job_title and not hasattr(state, "_title")
-    assert worker.job_title("lora") == "LoRA fine-tuning" and worker.job_title("new-kind") == "new-kind"
+    assert main_window.job_title is state.job_title is worker.job_title is kinds.job_title
+    assert not hasattr(state, "_title") and not hasattr(worker, "JOB_TITLES") and not hasattr(worker, "QUIET_JOBS")
+    assert kinds.job_title("new-kind") == "new-kind"
+    with pytest.raises(ValueError):  # a job of no kind is a bug, said where it is made
+        worker.Job("new-kind", lambda ctx: None)
+    with pytest.raises(ValueError):
+        worker.JobResult("cancelled")
+    assert worker.JobResult("stopped").status is Status.STOPPED
 
 
 def test_an_export_reports_to_where_it_was_started(qtbot, window, train_library, tmp_path, wait_idle):
@@ -112,5 +123,5 @@ def test_the_models_the_window_trains_are_named_in_its_language(qapp, tiny_data,
     names = {entry.record.kind: entry.record.name for entry in ModelLibrary(models).list() if entry.record}
     assert names == {"base": "基础模型 · MNIST · 随机种子 0",
                      "feature_lora": "LoRA r=8 fc1+fc2 · +亮度 · 随机种子 0",
-                     "control_lora": "LoRA r=8 fc1+fc2 · 对照 · 随机种子 0"}
+                     "lora": "LoRA r=8 fc1+fc2 · 随机种子 0"}  # the control: what it is, LoRA without the input
     assert "；" in tuned.message and "; " not in tuned.message and "points" not in tuned.message

@@ -289,7 +289,7 @@ def test_the_models_a_sweep_keeps_are_named_in_the_windows_language(qtbot, qapp,
         i18n.apply("en", qapp)  # the tests after this one build English windows
     library = ModelLibrary(window.state.models_root)
     names = [library.record(record["model_id"]).name for record in tab.view.records]
-    assert names == ["LoRA r=1 fc1+fc2 · 对照 · 随机种子 0", "仅输出层（fc2） · 同一任务 · 随机种子 0"]
+    assert names == ["LoRA r=1 fc1+fc2 · 随机种子 0", "仅输出层（fc2） · 同一任务 · 随机种子 0"]  # no "control"
 
 
 def test_the_settings_are_remembered(make_window, tiny_data, compare_window):

@@ -25,8 +25,9 @@ def test_two_seeds_from_the_lora_tab_are_aggregated_with_a_t_interval(qtbot, win
     lora.seeds.setValue(2)
     run(qtbot, window, lora.panel.start_button, "lora")
     records = [e.record for e in ModelLibrary(window.state.models_root).list()]
+    # the controls are kept as what they are, LoRA models; beside their feature runs they are called controls
     assert sorted((r.kind, r.train.seed) for r in records if r.kind != "base") == [
-        ("control_lora", 0), ("control_lora", 1), ("feature_lora", 0), ("feature_lora", 1)]
+        ("feature_lora", 0), ("feature_lora", 1), ("lora", 0), ("lora", 1)]
 
     tab = window.eval_tab
     window.tabs.setCurrentWidget(tab)
@@ -38,7 +39,7 @@ def test_two_seeds_from_the_lora_tab_are_aggregated_with_a_t_interval(qtbot, win
     table = tab.table
     cells = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
     assert [row[1] for row in cells] == ["base", "feature+LoRA", "feature+LoRA", "feature+LoRA",
-                                         "control (LoRA only)", "control (LoRA only)", "control (LoRA only)"]
+                                         "control", "control", "control"]
     means = [row for row, model_id in zip(cells, table.row_ids, strict=True) if model_id is None]
     assert [row[0] for row in means] == ["mean of 2 seeds", "mean of 2 seeds"]
     target, source, forgetting, seeds = (table.column(name) for name in (

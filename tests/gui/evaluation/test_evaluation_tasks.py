@@ -25,7 +25,8 @@ QUICK = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
 
 @pytest.fixture(scope="module")
 def task_library(tiny_dataset, tmp_path_factory):
-    """A base; LoRA without features (the control kind) on inverted digits, seeds 0 and 1; the head on them."""
+    """A base; LoRA without features (plain LoRA, the control of nothing) on inverted digits, seeds 0 and 1; the
+    head on them."""
     library = ModelLibrary(tmp_path_factory.mktemp("task-library"))
     base = recipes.train_base(tiny_dataset, QUICK)
     ids = {"base": library.save(base.model, base.record)}
@@ -68,7 +69,10 @@ def test_the_table_gives_target_source_and_forgetting_with_the_base_as_reference
     column = {name: table.column(name) for name in ("Model", "Kind", "Task", "Target accuracy", "Δ vs base",
                                                     "Source accuracy", "Forgetting", "Seed")}
     assert [row[column["Kind"]] for row in cells] == [
-        "base", "base, as it is", "control (LoRA only)", "control (LoRA only)", "control (LoRA only)", "head only"]
+        "base", "base, as it is", "LoRA", "LoRA", "LoRA", "head only"]
+    # lesson 3's runs: no feature run beside them, so nothing here is anybody's control
+    assert not [text for row in cells for text in row if "control" in text.lower()]
+    assert not [text for text in window.eval_tab.labels().values() if "control" in text]
     base_target = scores(library, ids["base"], inverted).accuracy
     base_source = scores(library, ids["base"], source).accuracy
 
@@ -81,7 +85,7 @@ def test_the_table_gives_target_source_and_forgetting_with_the_base_as_reference
     assert table.row_ids[:2] == [ids["base"], ids["base"]]
 
     by_id = dict(zip(table.row_ids, cells, strict=True))
-    for key in ("control_lora:0", "control_lora:1", "head:0"):
+    for key in ("lora:0", "lora:1", "head:0"):
         row = by_id[ids[key]]
         target, kept = scores(library, ids[key], inverted).accuracy, scores(library, ids[key], source).accuracy
         assert row[column["Task"]] == "Inverted colours"
@@ -93,7 +97,7 @@ def test_the_table_gives_target_source_and_forgetting_with_the_base_as_reference
     mean_row = cells[4]
     assert table.row_ids[4] is None and mean_row[column["Model"]] == "mean of 2 seeds"
     assert mean_row[column["Seed"]] == "0, 1"
-    members = [scores(library, ids[f"control_lora:{seed}"], split) for seed in (0, 1) for split in (inverted, source)]
+    members = [scores(library, ids[f"lora:{seed}"], split) for seed in (0, 1) for split in (inverted, source)]
     for name, values in (("Target accuracy", [members[0].accuracy, members[2].accuracy]),
                          ("Source accuracy", [members[1].accuracy, members[3].accuracy])):
         interval = mean_interval(values)
@@ -107,7 +111,7 @@ def test_the_table_gives_target_source_and_forgetting_with_the_base_as_reference
 def test_the_views_show_the_target_tasks_test_images(evaluated, tiny_dataset):
     window, ids = evaluated
     tab = window.eval_tab
-    assert tab.inspected().id == ids["control_lora:0"] and tab.compared().id == ids["base"]
+    assert tab.inspected().id == ids["lora:0"] and tab.compared().id == ids["base"]
     inverted = make_task("inverted", tiny_dataset, None).test
     assert np.array_equal(tab.gallery._test.images, inverted.images.numpy())
     reference = next(r for r in tab.result.references if r.task == "inverted")
@@ -149,8 +153,8 @@ def test_strength_zero_is_the_base_bit_for_bit_and_a_hundred_the_trained_model(q
     base_row = tab._row(ids["base"])
     assert all(np.array_equal(at_zero.snapshot.weights[k], w) for k, w in base_row.snapshot.weights.items())
     assert np.array_equal(tab.confusion.matrix(), base.confusion()) or tab.confusion.showing_difference()
-    assert tab.delta.heading.text().startswith("<b>control · seed 0 at 0 %</b>")
-    assert tab.draw.labels[-1] == "control · seed 0 at 0 %"
+    assert tab.delta.heading.text().startswith("<b>LoRA · seed 0 at 0 %</b>")
+    assert tab.draw.labels[-1] == "LoRA · seed 0 at 0 %"
 
     slide_to(qtbot, tab, 100)
     assert tab.inspected() is trained and tab.strength.scores.text().startswith("At 100 %")
@@ -185,9 +189,9 @@ def test_a_model_without_adapters_switches_the_slider_off(qtbot, evaluated):
     tab.inspect(ids["head:0"])
     assert not tab.strength.slider.isEnabled() and "no adapters" in tab.strength.scores.text()
     assert tab.strength.points() == 0
-    tab.inspect(ids["control_lora:1"])
+    tab.inspect(ids["lora:1"])
     assert tab.strength.slider.isEnabled()
     qtbot.waitUntil(lambda: tab.strength.points() == 9, timeout=JOB_MS)
-    assert set(tab.strength.curves) == {ids["control_lora:0"], ids["control_lora:1"]}
-    tab.inspect(ids["control_lora:0"])  # known: drawn at once
+    assert set(tab.strength.curves) == {ids["lora:0"], ids["lora:1"]}
+    tab.inspect(ids["lora:0"])  # known: drawn at once
     assert tab.strength.points() == 9

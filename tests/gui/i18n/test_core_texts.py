@@ -1,14 +1,14 @@
 """The window names the core's models in English as the core does (gui/i18n/core_texts.py), and says the reason
 of a failed import in Chinese. How the core's marked texts are translated: test_core_text_translation.py.
 
-A task, feature, model kind or data set the core adds without a text there would stay English in a
+A task, feature or data set the core adds without a text there would stay English in a
 translated window: these tests fail first.
 """
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from lora_studio.core import config
+from lora_studio.core import config, vocabulary
 from lora_studio.core.config import LoraConfig
 from lora_studio.core.data import datasets, task_names
 from lora_studio.core.errors import DataError
@@ -19,15 +19,13 @@ from lora_studio.core.workflows.sweep_plan import SweepPlan
 from lora_studio.gui.i18n import core_texts
 
 
-def test_every_model_kind_and_data_set_has_a_text():
-    assert set(core_texts.KIND_TITLES) == {"base", *config.KIND_METHODS}
+def test_every_data_set_has_a_text():
     assert set(config.DATASETS) == set(datasets.DATASETS)  # every data set a setting accepts has its title
 
 
 def test_a_name_the_window_does_not_know_keeps_the_cores_english():
     assert core_texts.feature_title("sharpness", "Sharpness") == "Sharpness"
     assert core_texts.feature_description("sharpness", "edge strength") == "edge strength"
-    assert core_texts.kind_title("distilled") == "distilled"
     assert core_texts.dataset_title("emnist") == "emnist"
     assert core_texts.task_title("no-such-task") == "no-such-task"
 
@@ -38,16 +36,16 @@ FOLDER = task_names.FOLDER_PREFIX + "/home/me/my digits"
 @pytest.mark.parametrize("task", [*task_names.TASKS, FOLDER])
 def test_the_windows_model_names_are_the_cores_in_english(task):
     """A model the window trains is named by the GUI's builder (translated); in English it is the core's."""
-    assert core_texts.METHOD_LABELS == recipes.METHOD_LABELS
     for dataset, info in datasets.DATASETS.items():
         assert core_texts.base_name(dataset, 3) == recipes.base_name(info.title, 3)
     for layers, names in ((("fc1", "fc2"), ("brightness",)), (("conv1",), ("brightness", "contrast", "ink", "width"))):
         plan = FinetunePlan(base_id="b", task=task, lora=LoraConfig(rank=4, layers=layers), features=names)
         assert core_texts.run_name(plan, "feature_lora", 2) == recipes.lora_name(plan.lora, names, task, 2)
-        assert core_texts.run_name(plan, "control_lora", 2) == recipes.lora_name(plan.lora, (), task, 2)
-        for phase, method in config.KIND_METHODS.items():
-            if method != "lora":
-                assert core_texts.run_name(plan, phase, 1) == recipes.method_name(method, task, 1)
+        for plain in ("control_lora", "lora"):  # a control's name is what it is: LoRA without the extra inputs
+            assert core_texts.run_name(plan, plain, 2) == recipes.lora_name(plan.lora, (), task, 2)
+        for phase, kind in vocabulary.KINDS.items():
+            if kind.method not in (None, "lora"):
+                assert core_texts.run_name(plan, phase, 1) == recipes.method_name(kind.method, task, 1)
 
 
 @pytest.mark.parametrize("task", ["same", "inverted", FOLDER])
@@ -62,7 +60,8 @@ def test_the_windows_sweep_names_are_the_cores_in_english(task):
     for setting, seed in plan.runs():
         if setting.method == "lora":
             core = recipes.lora_name(plan.finetune_plan(setting, seed).lora, (), task, seed)
-            assert core.startswith(f"LoRA r={setting.rank} conv1+fc2 ")
+            title = vocabulary.VARIANTS[setting.variant].title  # LoRA, rsLoRA, DoRA: the variant tells them apart
+            assert core.startswith(f"{title} r={setting.rank} conv1+fc2 ")
         else:
             core = recipes.method_name(setting.method, task, seed)
         assert core_texts.sweep_run_name(plan, setting, seed) == core
@@ -119,7 +118,6 @@ def test_the_texts_are_translated_where_shown(qapp):
     try:
         assert core_texts.task_title("inverted") == "INVERTED COLOURS"
         assert core_texts.feature_title("brightness", "Brightness") == "BRIGHTNESS"
-        assert core_texts.kind_title("head") == "HEAD ONLY"
         assert core_texts.dataset_licence("mnist").startswith("MNIST BY YANN")
         assert core_texts.budget_sentence(Budget(650, 52_138)) == "TRAINABLE 650 OF 52,138 PARAMETERS (1.2 %)"
         assert core_texts.class_name("Ankle boot") == "ANKLE BOOT"

@@ -185,7 +185,7 @@ def test_the_answers_quote_the_persons_own_runs(qtbot, make_window, own_runs):
     assert f"{100 * newest_feature.metrics['test_accuracy']:.2f} %" in text
     assert f"{newest_feature.metrics['trainable_params']:,} of {newest_feature.metrics['total_params']:,}" in text
 
-    effect = mean_interval(by_seed[("feature_lora", s)] - by_seed[("control_lora", s)] for s in (0, 1))
+    effect = mean_interval(by_seed[("feature_lora", s)] - by_seed[("lora", s)] for s in (0, 1))
     text = own_answer(qtbot, make_window, "brightness")
     assert f"{100 * effect.mean:+.2f} points [{100 * effect.ci95[0]:+.2f}, {100 * effect.ci95[1]:+.2f}]" in text
     assert ("No clear effect" in text) is effect.spans_zero

@@ -40,7 +40,7 @@ def test_evaluate_fills_the_accuracy_table_with_the_feature_effect(qtbot, saved_
     assert table.rowCount() == 3
     rows = {table.item(r, 1).text(): [table.item(r, c).text() for c in range(table.columnCount())]
             for r in range(table.rowCount())}
-    assert set(rows) == {"base", "feature+LoRA", "control (LoRA only)"}
+    assert set(rows) == {"base", "feature+LoRA", "control"}  # the LoRA run beside the feature run is its control
     library = ModelLibrary(window.state.models_root)
     by_name = {row[0]: row for row in rows.values()}
     target, delta = table.column("Target accuracy"), table.column("Δ vs base")

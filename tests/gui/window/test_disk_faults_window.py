@@ -149,7 +149,7 @@ def test_a_lora_job_whose_second_save_fails_says_what_was_saved(kind, qtbot, sav
     monkeypatch.setattr(ModelLibrary, "save", save)
     assert window.lora_tab.base_combo.currentData() == window.ids["base"]
     _, status, message = run_job(qtbot, window, window.lora_tab.start)
-    assert status == "failed" and calls == ["feature_lora", "control_lora"]
+    assert status == "failed" and calls == ["feature_lora", "lora"]  # the control, kept as a LoRA model
     dismiss_one(window, "LoRA fine-tuning failed", REASON[kind], "1 finished model(s) were saved")
     entries = ModelLibrary(window.state.models_root).list()
     assert sorted(e.record.kind for e in entries) == ["base", "feature_lora", "feature_lora"]

@@ -130,7 +130,7 @@ def test_closing_the_window_at_random_moments_of_every_job_ends_cleanly(trained_
         elif scenario == "save":  # closed while the model was written: the save completed
             assert [e.record.kind for e in new] == ["base"], what
         elif scenario == "lora":  # the runs that finished before the close, in order, each complete
-            order = ["feature_lora", "control_lora"] * 2
+            order = ["feature_lora", "lora"] * 2  # each seed's feature run, then its control (a LoRA model)
             kinds = [e.record.kind for e in sorted(new, key=lambda e: (e.record.created, e.id))]
             assert sorted(kinds) == sorted(order[: len(kinds)]), what
         else:
@@ -312,7 +312,7 @@ def test_a_lora_training_keeps_the_settings_it_started_with(qtbot, window, train
         tab.seeds.setValue(3)
     assert ended.args[:2] == ["lora", "finished"], ended.args
     new = [e for e in ModelLibrary(window.state.models_root).list() if e.id != ids["base"]]
-    assert sorted(e.record.kind for e in new) == ["control_lora", "feature_lora"]  # one seed, with its control
+    assert sorted(e.record.kind for e in new) == ["feature_lora", "lora"]  # one seed, with its control
     for entry in new:
         record = entry.record
         assert (record.lora.rank, record.lora.alpha, record.lora.layers) == (4, 8, ("fc1", "fc2"))

@@ -109,11 +109,40 @@ def test_lora_training_from_the_window_runs_feature_and_control_on_the_same_plot
     loss = tab.panel.loss_plot
     assert loss.points("feature_lora:0") == 10 and loss.points("control_lora:0") == 10  # 600 images, batch 64
     assert tab.panel.accuracy_plot.points("control_lora:0/test") == 1
+    assert legend(loss) == ["feature+LoRA", "control"]  # beside the feature run, the LoRA run is its control
     kinds = sorted(e.record.kind for e in ModelLibrary(window.state.models_root).list())
-    assert kinds == ["base", "control_lora", "feature_lora"]
+    assert kinds == ["base", "feature_lora", "lora"]  # kept as what it is: a LoRA model
     records = {e.record.kind: e.record for e in ModelLibrary(window.state.models_root).list()}
     assert records["feature_lora"].metrics["trainable_params"] == 7448
     assert records["feature_lora"].parent == records["base"].id
+
+
+def legend(plot) -> list[str]:
+    return [label.text for _sample, label in plot._legend.items]
+
+
+def test_a_plain_lora_run_on_a_task_is_called_lora_everywhere_never_control(qtbot, window):
+    """Lesson 3: conv1 on inverted digits, no extra input. No feature run is beside it: the legend, the status
+    bar and the model's name say LoRA."""
+    train_base(qtbot, window)
+    tab = window.lora_tab
+    tab.epochs.setValue(1)
+    tab.learning_rate.setValue(0.003)
+    tab.task_combo.select("inverted")
+    for name, check in tab.layer_checks.items():
+        check.setChecked(name == "conv1")
+    for check in tab.feature_checks.values():
+        check.setChecked(False)
+    assert tab.control_check.isChecked()  # asked for, but there is no feature run to be the control of
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=60_000) as ended:
+        qtbot.mouseClick(tab.panel.start_button, Qt.MouseButton.LeftButton)
+    assert ended.args[:2] == ["lora", "finished"], ended.args
+    assert tab.panel.loss_plot.keys() == ["lora:0/raw", "lora:0"] and legend(tab.panel.loss_plot) == ["LoRA"]
+    status = window.statusBar().currentMessage()
+    assert status.startswith("LoRA fine-tuning finished: target accuracy LoRA ") and "forgetting LoRA " in status
+    [record] = [e.record for e in ModelLibrary(window.state.models_root).list() if e.record.kind != "base"]
+    assert (record.kind, record.name) == ("lora", "LoRA r=8 conv1 · inverted · seed 0")
+    assert "control" not in status and "control" not in " ".join(legend(tab.panel.accuracy_plot))
 
 
 def test_lora_without_a_base_model_says_what_to_do(qtbot, window):
@@ -253,10 +282,10 @@ def test_the_lora_tab_makes_the_experiments_models_bit_for_bit(qtbot, window):
     with qtbot.waitSignal(window.state.sigJobEnded, timeout=60_000) as ended:
         tab.start()
     assert ended.args[:2] == ["lora", "finished"], ended.args
-    made = {e.record.kind: e.id for e in library.list() if e.id not in
+    made = {e.record.phase: e.id for e in library.list() if e.id not in  # the run each was: its control too
             {i for phase in ("base", "feature_lora", "control_lora") for i in result[phase]["model_ids"]}}
     assert sorted(made) == ["control_lora", "feature_lora"]
-    for kind, model_id in made.items():
+    for phase, model_id in made.items():
         ours = library.load(model_id)[0].state_dict()
-        theirs = library.load(result[kind]["model_ids"][0])[0].state_dict()
-        assert list(ours) == list(theirs) and all(torch.equal(ours[k], theirs[k]) for k in ours), kind
+        theirs = library.load(result[phase]["model_ids"][0])[0].state_dict()
+        assert list(ours) == list(theirs) and all(torch.equal(ours[k], theirs[k]) for k in ours), phase

@@ -1,0 +1,45 @@
+"""What the Evaluation tab suggests under its table, fitted to the models ticked (before an evaluation) or evaluated
+(after one): the feature's effect needs a feature+LoRA model beside its control, so that is asked for only when a
+feature+LoRA model is there; a target-task run, a sweep's model or a base alone gets a hint of its own.
+"""
+
+from PySide6.QtCore import QCoreApplication
+
+from lora_studio.core.vocabulary import BASE, FEATURE_LORA, LORA
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EvaluationTab", text)
+
+
+def _same_run(feature, other) -> bool:
+    """Whether `other` (a library ModelInfo) is the LoRA run without extra inputs of `feature`'s fine-tuning:
+    the same base, task, adapter, epochs and seed."""
+    def key(m):
+        return m.parent, m.task, m.layers, m.rank, m.alpha, m.variant, m.epochs, m.seed
+
+    return other.kind == LORA and key(other) == key(feature)
+
+
+def before_evaluating(ticked: list) -> str:
+    """The hint for the ticked models (the library's ModelInfo), before they are evaluated."""
+    if not ticked:
+        return _tr("Tick the saved models to score, then Evaluate.")
+    features = [m for m in ticked if m.kind == FEATURE_LORA]
+    if any(not any(_same_run(f, m) for m in ticked) for f in features):
+        return _tr("To see what the extra input adds, tick the feature+LoRA model's control too (the same LoRA "
+                   "without it, from the same base, settings and seed; the LoRA tab trains both), then Evaluate.")
+    if all(m.kind == BASE for m in ticked):
+        return _tr("Evaluate to score the base model(s) on their test set; tick fine-tuned models too to see what "
+                   "fine-tuning changed.")
+    return _tr("Evaluate to score the ticked models: each on the task it was trained for and on its base's own "
+               "data set.")
+
+
+def after_evaluating(kinds: list[str], has_effect: bool) -> str:
+    """The hint after an evaluation without a feature effect (`kinds`: the evaluated models' kinds); "" when there
+    is nothing to add (no feature+LoRA model: the table says it all)."""
+    if has_effect or FEATURE_LORA not in kinds:
+        return ""
+    return _tr("To see what the extra feature itself adds, evaluate a feature+LoRA model together with its control, "
+               "the same LoRA without the extra input, from the same base and settings (the LoRA tab trains both).")
