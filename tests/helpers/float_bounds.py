@@ -1,0 +1,203 @@
+"""How far two float32 computations of the same mathematics may differ, for tests that compare them.
+
+The tests compare different computations of one result (merged against unmerged LoRA, our layers against PEFT's,
+NumPy against torch, a saved model against the logits an older version wrote), and CI may run on another CPU
+(AVX-512, AVX2 only) or torch build, whose kernels block and order their sums differently. So a tolerance is not
+what this machine happened to round to, but what float32 rounding can do to the arithmetic compared (forward error
+analysis, Higham, Accuracy and Stability of Numerical Algorithms, §3.1 and §3.5), computed from the tensors at hand:
+
+- a sum of n products computed in float32, in any order or blocking, with or without FMA, is within n·u·Σ|terms|
+  of the exact sum, u = eps/2; two computations of it are within n·eps·Σ|terms| of each other (`matmul_tolerance`;
+  `layer_tolerance` for one layer's outputs, its adapter's products and sums counted too);
+- through a network, each layer adds its own error, roundings·u·(|W|·|h| + |b|) for its actual input h, which
+  reaches a logit times the network's derivative from that layer's output to the logit (ReLU and max-pooling are
+  piecewise linear and pass on no more than they are given). So each logit is within E = Σ |derivative|·(own
+  error) of the exact one (`forward_error`), and two computations of it within 2E (`forward_tolerance`).
+
+Both hold for any summation order, so on any CPU. They are worst cases: a layer's bound is some 10³ times what
+this machine rounds to, the network's 10⁴ to 10⁵ times (every rounding of every layer taken in the same
+direction). So a test that must tell a slightly wrong weight from rounding compares layer by layer, each layer
+given the same input (`assert_layers_agree`), and uses the network's bound for the whole model's outputs; and it
+checks that the effect it guards is well beyond the bound (`assert_beyond`), so that it can fail.
+"""
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from lora_studio.core.model.feature_linear import FeatureLinear
+from lora_studio.core.model.lora import LoRALayer
+from lora_studio.core.model.lora_variants import DoRA
+
+EPS32 = torch.finfo(torch.float32).eps
+UNIT_ROUNDOFF = EPS32 / 2
+
+#: standardising an input ((x / 255 − mean) / std): three roundings before the first layer
+INPUT_ROUNDINGS = 3
+LAYERS = ("conv1", "conv2", "fc1", "fc2")
+
+
+def product_size(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    """|a| @ |b| in float64: for each entry of a @ b, the sum of its terms' magnitudes."""
+    return a.detach().double().abs() @ b.detach().double().abs()
+
+
+def matmul_tolerance(a: torch.Tensor, b: torch.Tensor, roundings: int = 0) -> torch.Tensor:
+    """How far two float32 computations of a @ b may differ, entry by entry: each sums a.shape[-1] products, plus
+    `roundings` more steps (a scale, an addition), each within u of its terms' magnitudes."""
+    return EPS32 * (a.shape[-1] + roundings) * product_size(a, b)
+
+
+def magnitude_weight(module: nn.Module) -> torch.Tensor:
+    """A weight whose product with |x| bounds the magnitudes of every term the layer sums for x, merged or not:
+    |W| + |s|·|B|·|A| for LoRA; DoRA's m/‖W + s·B·A‖ (f) scales B·A x and adds (f − 1)·W x."""
+    if not isinstance(module, LoRALayer):
+        if isinstance(module, FeatureLinear):
+            extra = max(abs(module.extra_scale), 1.0) * module.extra_weight.detach().double().abs()
+            return torch.cat([module.weight.detach().double().abs(), extra], dim=1)
+        return module.weight.detach().double().abs()
+    base = module.base_layer
+    weight = (base.joined_weight() if isinstance(base, FeatureLinear) else base.weight).detach().double().abs()
+    low_rank = abs(module.scaling) * product_size(module.lora_B.flatten(1), module.lora_A.flatten(1))
+    adapter = low_rank.view(weight.shape)
+    if isinstance(module.variant, DoRA):
+        direction = (module.base_weight() + module.low_rank_update()).detach().double()
+        factor = (module.lora_magnitude_vector.detach().double() / direction.flatten(1).norm(dim=1)).abs()
+        factor = factor.view(-1, *([1] * (weight.dim() - 1)))
+        adapter = factor * adapter + (factor - 1).abs() * weight
+    strength = abs(module.strength)
+    if strength == 1:
+        return weight + adapter
+    # base + strength·(adapted − as trained): the trained layer's terms twice more, at that strength
+    return (1 + 2 * strength) * weight + strength * adapter
+
+
+def layer_roundings(module: nn.Module) -> int:
+    """How many u of its terms' magnitudes one output of the layer may be off: its dot product's length and the
+    bias; an adapter's two products, its scale and its sum (merged: B·A's sum, the scale, W +); DoRA's norm of a
+    row and its four more products and sums; a strength's three."""
+    base = module.base_layer if isinstance(module, LoRALayer) else module
+    fan_in = base.weight[0].numel() + (base.extra_weight.shape[1] if isinstance(base, FeatureLinear) else 0)
+    roundings = fan_in + 1
+    if isinstance(module, LoRALayer):
+        roundings += module.rank + 3
+        if isinstance(module.variant, DoRA):
+            roundings += fan_in + module.rank + 10
+        if module.strength not in (0, 1):
+            roundings += 3
+    return roundings
+
+
+def _apply(module: nn.Module):
+    """The layer's operation as a function of (input, weight, bias): a convolution with its settings, or linear."""
+    conv = module.base_layer if isinstance(module, LoRALayer) else module
+    if not isinstance(conv, nn.Conv2d):
+        return F.linear
+
+    def apply(t, w, b=None):
+        return F.conv2d(t, w, b, conv.stride, conv.padding, conv.dilation)
+    return apply
+
+
+def layer_tolerance(module: nn.Module, h: torch.Tensor) -> torch.Tensor:
+    """How far two float32 computations of one layer's output for input h may differ (merged or not, ours or
+    PEFT's): eps · its roundings · its terms' magnitudes. Far tighter than a whole network's bound: a test that
+    must tell a slightly wrong weight from rounding compares layer by layer, each fed the same input."""
+    bias = module.bias.detach().double().abs() if module.bias is not None else None
+    sizes = _apply(module)(h.detach().double().abs(), magnitude_weight(module), bias)
+    return (EPS32 * layer_roundings(module) * sizes).float()
+
+
+def layer_inputs(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
+    """What each of the CNN's layers is given in a forward pass of `model` (detached copies)."""
+    seen: dict[str, torch.Tensor] = {}
+    hooks = [getattr(model, name).register_forward_pre_hook(
+        lambda _module, args, name=name: seen.__setitem__(name, args[0].detach().clone())) for name in LAYERS]
+    try:
+        with torch.no_grad():
+            model(x, extra)
+    finally:
+        for hook in hooks:
+            hook.remove()
+    return seen
+
+
+def _acting_weight(module: nn.Module) -> torch.Tensor:
+    if isinstance(module, LoRALayer | FeatureLinear):
+        return module.effective_weight().detach().double()
+    return module.weight.detach().double()
+
+
+def forward_error(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None,
+                  start: str = "conv1") -> torch.Tensor:
+    """(B, classes) float64: how far a float32 forward pass of `model` (the article's CNN, model/cnn.py, with or
+    without LoRA, merged or not) may put each logit from the exact one, whatever the order of its sums.
+
+    Each layer's own error, roundings · u · (its terms' magnitudes for the actual input), reaches a logit times the
+    network's derivative from that layer's output to the logit (to first order: ReLU and max-pooling are piecewise
+    linear, and pass no more than they are given); the logit's error is at most their sum, taken in float64.
+    `start="fc1"`: x is the flattened conv features (B, 784), as the head alone sees them."""
+    u, config = UNIT_ROUNDOFF, model.config
+    layers = LAYERS[LAYERS.index(start):]
+    h = x.double() if start != "conv1" else (x.double() - config.pixel_mean) / config.pixel_std
+    points, errors = [h.requires_grad_(True)], [INPUT_ROUNDINGS * u * h.detach().abs()]
+    with torch.enable_grad():
+        for name in layers:
+            layer = getattr(model, name)
+            if name == "fc1":
+                h = h.flatten(1)
+                if config.feature_dim:
+                    features = extra.double().requires_grad_(True)
+                    points.append(features)
+                    errors.append(INPUT_ROUNDINGS * u * features.detach().abs())
+                    h = torch.cat([h, features], dim=1)
+            bias, apply = layer.bias.detach().double(), _apply(layer)
+            sizes = apply(h.detach().abs(), magnitude_weight(layer), bias.abs())
+            errors.append(layer_roundings(layer) * u * sizes)
+            h = apply(h, _acting_weight(layer), bias)
+            points.append(h)
+            if name.startswith("conv"):
+                h = F.max_pool2d(h, 2)
+            if name != "fc2":
+                h = F.relu(h)
+        logits = h
+        error = torch.zeros_like(logits.detach())
+        for k in range(logits.shape[1]):
+            slopes = torch.autograd.grad(logits[:, k].sum(), points, retain_graph=True)
+            error[:, k] = sum((slope.abs() * own).flatten(1).sum(1) for slope, own in zip(slopes, errors, strict=True))
+    return error
+
+
+def assert_layers_agree(model: nn.Module, other: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None,
+                        what: str = "") -> None:
+    """Each layer of `other` (an article's CNN, or PEFT's model of one), given the input `model`'s layer of that name
+    gets in a forward pass of x, answers as `model`'s layer does, within `layer_tolerance`."""
+    seen = layer_inputs(model, x, extra)
+    modules = dict(other.named_modules())
+    with torch.no_grad():
+        for name in LAYERS:
+            ours, theirs = getattr(model, name), modules.get(name) or modules[f"base_model.model.{name}"]
+            assert_within(theirs(seen[name]), ours(seen[name]), layer_tolerance(ours, seen[name]), f"{what} {name}")
+
+
+def forward_tolerance(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None,
+                      start: str = "conv1") -> torch.Tensor:
+    """(B, classes) float32: how far two float32 computations of `model`'s logits for x may differ (merged or not,
+    ours or PEFT's, torch or NumPy, this CPU or another): twice `forward_error`."""
+    return (2 * forward_error(model, x, extra, start)).float()
+
+
+def assert_within(got, expected, tolerance, what: str = "") -> None:
+    """|got − expected| ≤ tolerance everywhere; if not, says by how much where it is worst."""
+    got, expected = torch.as_tensor(got).detach().double(), torch.as_tensor(expected).detach().double()
+    difference = (got - expected).abs()
+    allowed = torch.as_tensor(tolerance, dtype=torch.float64).expand_as(difference)
+    worst = int((difference - allowed).argmax())
+    assert (difference <= allowed).all(), \
+        f"{what}: differs by {difference.flatten()[worst]:.3g} where {allowed.flatten()[worst]:.3g} is allowed"
+
+
+def assert_beyond(got, expected, tolerance, times: float = 10.0, what: str = "") -> None:
+    """Somewhere |got − expected| is over `times` the tolerance: an effect a comparison can tell from rounding."""
+    got, expected = torch.as_tensor(got).detach().double(), torch.as_tensor(expected).detach().double()
+    ratio = ((got - expected).abs() / torch.as_tensor(tolerance, dtype=torch.float64)).max()
+    assert ratio > times, f"{what}: the effect is only {ratio:.3g} times the rounding allowance"
