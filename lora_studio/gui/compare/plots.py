@@ -20,18 +20,11 @@ from lora_studio.gui.i18n.words import kind_title, variant_title
 from lora_studio.gui.shared.plots import dress, show_hint, smoothed
 from lora_studio.gui.shared.style import colour
 
-CONTEXT = "SweepPlots"
 # the marker of each group (a LoRA variant, or another method), beside its colour (style.colour), so the groups
 # stay apart for the common colour-vision deficiencies and in grey print; a variant registered later gets a circle
 GROUPS = {"lora": "o", "rslora": "t", "dora": "s", "head": "d", "full": "star", "scratch": "p"}
 FRONT_COLOUR = "#444444"
 BASE_COLOUR = colour("base")  # the base model, as every plot draws it
-
-
-def tr(text: str) -> str:
-    """A text marked with QT_TRANSLATE_NOOP("SweepPlots", …), translated. (lupdate files a literal in a bare tr() under
-    no context: write literals as QCoreApplication.translate("SweepPlots", "…").)"""
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 @dataclass(frozen=True)
