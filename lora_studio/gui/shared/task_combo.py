@@ -1,7 +1,7 @@
 """A combo box of target tasks (item data: the task name), its last item opening a folder of your own images.
 
 The names, titles and descriptions come from `core.data.task_names` (no PyTorch, no NumPy: the box is
-filled before they load). Choosing "Your own images…" asks for a folder (`choose_folder`, replaced in
+filled before they load): the single tasks, then the composites (two changes at once), then own images. Choosing "Your own images…" asks for a folder (`choose_folder`, replaced in
 tests) and adds it as a `folder:PATH` item just above, selected; cancelling goes back to the previous
 choice. Whether the folder holds usable images is found out when the task is made (in the worker).
 """
@@ -11,7 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog
 
-from lora_studio.core.data.task_names import FOLDER_FORM, FOLDER_PREFIX, TASKS, TaskInfo, folder_task_name
+from lora_studio.core.data.task_names import (
+    COMPOSITES,
+    FOLDER_FORM,
+    FOLDER_PREFIX,
+    TASKS,
+    TaskInfo,
+    folder_task_name,
+)
 from lora_studio.gui.i18n import core_texts
 
 
@@ -23,9 +30,13 @@ class TaskCombo(QComboBox):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.choose_folder = self._ask_for_folder  # replaced in tests: a file dialog would block them
-        for info in TASKS.values():
-            self.addItem(core_texts.task_title(info.name), info.name)
-            self.setItemData(self.count() - 1, describe(info), Qt.ItemDataRole.ToolTipRole)
+        for tasks in (TASKS, COMPOSITES):  # the single changes, then two of them at once (inverted+swap-labels, …)
+            if self.count():
+                self.insertSeparator(self.count())
+            for info in tasks.values():
+                self.addItem(core_texts.task_title(info.name), info.name)
+                self.setItemData(self.count() - 1, describe(info), Qt.ItemDataRole.ToolTipRole)
+        self.insertSeparator(self.count())
         self.addItem(self.tr("Your own images…"), FOLDER_FORM)
         self.setItemData(self.count() - 1, self.tr(
             "Choose a folder with one subfolder per class, named by its label 0–9 (PNG, JPEG or BMP, any size, "

@@ -9,7 +9,7 @@ from qt_timeouts import JOB_MS
 
 from lora_studio.core import config
 from lora_studio.core.data import datasets as data
-from lora_studio.core.data.task_names import FOLDER_FORM, TASKS, folder_task_name
+from lora_studio.core.data.task_names import COMPOSITES, FOLDER_FORM, TASKS, folder_task_name
 from lora_studio.core.data.tasks import make_task
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.storage.record import FORGETTING_METRICS
@@ -19,7 +19,8 @@ from lora_studio.gui.shared import task_jobs
 
 
 def items(combo) -> list:
-    return [combo.itemData(i) for i in range(combo.count())]
+    """The item data of a combo's items, its separators left out."""
+    return [combo.itemData(i) for i in range(combo.count()) if combo.itemData(i) is not None]
 
 
 @pytest.fixture
@@ -29,14 +30,31 @@ def lora_tab(window):
 
 
 def test_the_combos_hold_the_task_and_method_names(lora_tab):
-    assert items(lora_tab.task_combo) == [*TASKS, FOLDER_FORM]
+    assert items(lora_tab.task_combo) == [*TASKS, *COMPOSITES, FOLDER_FORM]
     assert lora_tab.task_combo.objectName() == "targetTaskCombo" and lora_tab.task() == "same"
     assert items(lora_tab.method_combo) == list(config.METHODS) and lora_tab.method() == "lora"
     assert lora_tab.method_combo.objectName() == "methodCombo"
     for i in range(lora_tab.method_combo.count()):  # a learner can read what each does
         assert len(lora_tab.method_combo.itemData(i, Qt.ItemDataRole.ToolTipRole)) > 60
     for i in range(lora_tab.task_combo.count()):
-        assert len(lora_tab.task_combo.itemData(i, Qt.ItemDataRole.ToolTipRole)) > 60
+        if lora_tab.task_combo.itemData(i) is not None:
+            assert len(lora_tab.task_combo.itemData(i, Qt.ItemDataRole.ToolTipRole)) > 60
+
+
+def test_a_composite_task_is_offered_and_previewed_as_its_parts_applied_in_turn(qtbot, window, lora_tab):
+    """inverted+swap-labels: the images inverted and the labels swapped in pairs, as the core makes it."""
+    strip = lora_tab.preview
+    qtbot.waitUntil(lambda: strip.count > 0, timeout=JOB_MS)
+    lora_tab.task_combo.select("inverted+swap-labels")
+    assert lora_tab.task() == "inverted+swap-labels"
+    qtbot.waitUntil(lambda: lora_tab.task_strip.shown == ("inverted+swap-labels", "mnist") and strip.count > 0,
+                    timeout=JOB_MS)
+    source = data.load_dataset(window.state.data_root, "mnist")
+    shown = lora_tab.task_strip.result
+    swapped = source.train.labels.numpy() ^ 1  # 0↔1, 2↔3, …
+    chosen = task_jobs.alternate_classes(swapped, strip.count)
+    assert np.array_equal(shown.images, 255 - source.train.images.numpy()[chosen])
+    assert strip.captions == [str(label) for label in swapped[chosen]]
 
 
 def test_choosing_a_task_fills_the_strip_from_the_worker(qtbot, window, lora_tab):
