@@ -175,7 +175,7 @@ def assert_layers_agree(model: nn.Module, other: nn.Module, x: torch.Tensor, ext
     modules = dict(other.named_modules())
     with torch.no_grad():
         for name in LAYERS:
-            ours, theirs = getattr(model, name), modules.get(name) or modules[f"base_model.model.{name}"]
+            ours, theirs = getattr(model, name), modules[name if name in modules else f"base_model.model.{name}"]
             assert_within(theirs(seen[name]), ours(seen[name]), layer_tolerance(ours, seen[name]), f"{what} {name}")
 
 
