@@ -203,10 +203,9 @@ def test_stop_pause_resume_at_random_points(actions, lora_run, seed, tiny, base_
     images = tiny_dataset.test.images[:32]
     extra = record.features.transform(images) if record.features else None
     outcome.model.eval()
-    with torch.no_grad():  # the trained LoRA model computes fc1 in two parts: equal up to rounding
+    with torch.no_grad():  # rebuilt as it was trained (the same layers, layouts and weights): the same floats
         again, before = loaded(to_input(images), extra), outcome.model(to_input(images), extra)
-    assert torch.allclose(again, before, atol=1e-5, rtol=1e-4)
-    assert torch.equal(again.argmax(1), before.argmax(1))
+    assert torch.equal(again, before)
 
 
 @settings(max_examples=max(RUNS // 3, 5), deadline=None, suppress_health_check=list(HealthCheck))
