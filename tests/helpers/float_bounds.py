@@ -31,6 +31,11 @@ from lora_studio.core.model.lora_variants import DoRA
 EPS32 = torch.finfo(torch.float32).eps
 UNIT_ROUNDOFF = EPS32 / 2
 
+
+def unit_roundoff(tensor: torch.Tensor) -> float:
+    """u of the tensor's floating-point type (2⁻²⁴ for float32, 2⁻⁵³ for float64): what the bounds count in."""
+    return torch.finfo(tensor.dtype).eps / 2
+
 #: standardising an input ((x / 255 − mean) / std): three roundings before the first layer
 INPUT_ROUNDINGS = 3
 LAYERS = ("conv1", "conv2", "fc1", "fc2")
@@ -104,7 +109,7 @@ def layer_tolerance(module: nn.Module, h: torch.Tensor) -> torch.Tensor:
     must tell a slightly wrong weight from rounding compares layer by layer, each fed the same input."""
     bias = module.bias.detach().double().abs() if module.bias is not None else None
     sizes = _apply(module)(h.detach().double().abs(), magnitude_weight(module), bias)
-    return (EPS32 * layer_roundings(module) * sizes).float()
+    return (2 * unit_roundoff(h) * layer_roundings(module) * sizes).to(h.dtype)
 
 
 def layer_inputs(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
@@ -129,14 +134,14 @@ def _acting_weight(module: nn.Module) -> torch.Tensor:
 
 def forward_error(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None,
                   start: str = "conv1") -> torch.Tensor:
-    """(B, classes) float64: how far a float32 forward pass of `model` (the article's CNN, model/cnn.py, with or
-    without LoRA, merged or not) may put each logit from the exact one, whatever the order of its sums.
+    """(B, classes) float64: how far a forward pass of `model` (the article's CNN, model/cnn.py, with or without
+    LoRA, merged or not) in its floating-point type may put each logit from the exact one, in any order of its sums.
 
     Each layer's own error, roundings · u · (its terms' magnitudes for the actual input), reaches a logit times the
     network's derivative from that layer's output to the logit (to first order: ReLU and max-pooling are piecewise
     linear, and pass no more than they are given); the logit's error is at most their sum, taken in float64.
     `start="fc1"`: x is the flattened conv features (B, 784), as the head alone sees them."""
-    u, config = UNIT_ROUNDOFF, model.config
+    u, config = unit_roundoff(next(model.parameters())), model.config
     layers = LAYERS[LAYERS.index(start):]
     h = x.double() if start != "conv1" else (x.double() - config.pixel_mean) / config.pixel_std
     points, errors = [h.requires_grad_(True)], [INPUT_ROUNDINGS * u * h.detach().abs()]
@@ -181,9 +186,9 @@ def assert_layers_agree(model: nn.Module, other: nn.Module, x: torch.Tensor, ext
 
 def forward_tolerance(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None,
                       start: str = "conv1") -> torch.Tensor:
-    """(B, classes) float32: how far two float32 computations of `model`'s logits for x may differ (merged or not,
-    ours or PEFT's, torch or NumPy, this CPU or another): twice `forward_error`."""
-    return (2 * forward_error(model, x, extra, start)).float()
+    """(B, classes): how far two computations of `model`'s logits for x in its floating-point type may differ (merged
+    or not, ours or PEFT's, torch or NumPy, this CPU or another): twice `forward_error`."""
+    return (2 * forward_error(model, x, extra, start)).to(next(model.parameters()).dtype)
 
 
 def assert_within(got, expected, tolerance, what: str = "") -> None:
