@@ -6,13 +6,16 @@ import json
 import numpy as np
 import pytest
 import torch
+from float_bounds import assert_within, conv_features_tolerance
 
 from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
+from lora_studio.core.data.pixels import to_input
 from lora_studio.core.model import lora
 from lora_studio.core.model.cnn import MnistCNN
 from lora_studio.core.model.transfer import transfer_weights
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.training.loop import TrainData, train
+from lora_studio.core.training.prefix_cache import StageInputs
 from lora_studio.core.workflows import recipes
 
 QUICK = TrainConfig(epochs=2, batch_size=32, lr=3e-3)
@@ -53,7 +56,13 @@ def test_finetune_with_brightness_trains_7448_parameters_and_saves_loads(base, t
     assert config["format_version"] == 1 and config["features"]["names"] == ["brightness"]
 
 
-def test_prefix_cache_gives_the_same_training_as_running_the_convolutions(base, tiny_dataset):
+def test_prefix_cache_gives_the_same_training_as_running_the_convolutions(base, tiny_dataset, monkeypatch):
+    """Every step of a training from the frozen convolutions' output gets the head inputs that running the
+    convolutions gives the other training at that step: the same images' conv features, within float32 rounding
+    of two computations of them (float_bounds), and the same labels. (Their weights after the epoch would differ by
+    that rounding grown over twelve Adam steps, which depends on the CPU, not on the cache.)"""
+    seen = {True: [], False: []}  # per training: (batch, its conv features) at each step
+
     def tuned(cache):
         torch.manual_seed(0)
         model = MnistCNN(ModelConfig(feature_dim=0))
@@ -62,11 +71,25 @@ def test_prefix_cache_gives_the_same_training_as_running_the_convolutions(base, 
         if not cache:  # a trainable conv bias that stays 0 forces the loop to run the convolutions
             model.conv1.bias.requires_grad_(True)
             model.conv1.bias.register_hook(lambda g: g * 0)
+            model.fc1.register_forward_pre_hook(lambda _, args: seen[False][-1].append(args[0].detach().clone()))
         data = TrainData(tiny_dataset.train.images, tiny_dataset.train.labels)
         result = train(model, data, None, TrainConfig(epochs=1, batch_size=50, lr=1e-3, lr_schedule="constant"))
         return model, result
 
+    real_batch = StageInputs.batch
+
+    def batch(inputs, index):
+        h, extra = real_batch(inputs, index)
+        seen[inputs.start > 0].append([index.clone(), *([h.clone()] if inputs.start > 0 else [])])
+        return h, extra
+
+    monkeypatch.setattr(StageInputs, "batch", batch)
     cached, cached_result = tuned(True)
     direct, direct_result = tuned(False)
     assert cached_result.setup_seconds > 0
-    assert torch.allclose(cached.fc1.lora_B, direct.fc1.lora_B, atol=1e-5)
+    assert len(seen[True]) == len(seen[False]) == 12  # 600 images, batches of 50
+    pixels = to_input(tiny_dataset.train.images)
+    allowed = conv_features_tolerance(direct, pixels)
+    for (index, from_cache), (same_index, from_convolutions) in zip(seen[True], seen[False], strict=True):
+        assert torch.equal(index, same_index)
+        assert_within(from_cache, from_convolutions, allowed[index], "the cached conv features")

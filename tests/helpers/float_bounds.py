@@ -132,6 +132,23 @@ def _acting_weight(module: nn.Module) -> torch.Tensor:
     return module.weight.detach().double()
 
 
+@torch.no_grad()
+def conv_features_tolerance(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
+    """(B, 784): how far two computations of the CNN's flattened conv features (what fc1 is given before the extra
+    features, and what a frozen-prefix cache holds) may differ. Two layers: each one's own roundings on its terms,
+    and the error it is given times |W|."""
+    u, config = unit_roundoff(next(model.parameters())), model.config
+    h = (x.double() - config.pixel_mean) / config.pixel_std
+    error = INPUT_ROUNDINGS * u * h.abs()
+    for name in LAYERS[:2]:
+        layer = getattr(model, name)
+        apply, magnitude, bias = _apply(layer), magnitude_weight(layer), layer.bias.detach().double()
+        error = layer_roundings(layer) * u * apply(h.abs(), magnitude, bias.abs()) + apply(error, magnitude)
+        h = F.relu(F.max_pool2d(apply(h, _acting_weight(layer), bias), 2))
+        error = F.max_pool2d(error, 2)
+    return (2 * error.flatten(1)).to(x.dtype)
+
+
 def forward_error(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None,
                   start: str = "conv1") -> torch.Tensor:
     """(B, classes) float64: how far a forward pass of `model` (the article's CNN, model/cnn.py, with or without
