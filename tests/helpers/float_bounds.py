@@ -150,14 +150,16 @@ def conv_features_tolerance(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
 
 
 def forward_error(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None,
-                  start: str = "conv1") -> torch.Tensor:
+                  start: str = "conv1", weight_error: dict[str, torch.Tensor] | None = None) -> torch.Tensor:
     """(B, classes) float64: how far a forward pass of `model` (the article's CNN, model/cnn.py, with or without
     LoRA, merged or not) in its floating-point type may put each logit from the exact one, in any order of its sums.
 
     Each layer's own error, roundings · u · (its terms' magnitudes for the actual input), reaches a logit times the
     network's derivative from that layer's output to the logit (to first order: ReLU and max-pooling are piecewise
     linear, and pass no more than they are given); the logit's error is at most their sum, taken in float64.
-    `start="fc1"`: x is the flattened conv features (B, 784), as the head alone sees them."""
+    `start="fc1"`: x is the flattened conv features (B, 784), as the head alone sees them. `weight_error`: for
+    models whose weights are themselves computed (a combination of adapters), how far each layer's acting weight
+    may be from the exact one, entry by entry: it adds |that|·|h| to the layer's own error."""
     u, config = unit_roundoff(next(model.parameters())), model.config
     layers = LAYERS[LAYERS.index(start):]
     h = x.double() if start != "conv1" else (x.double() - config.pixel_mean) / config.pixel_std
@@ -173,8 +175,10 @@ def forward_error(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None 
                     errors.append(INPUT_ROUNDINGS * u * features.detach().abs())
                     h = torch.cat([h, features], dim=1)
             bias, apply = layer.bias.detach().double(), _apply(layer)
-            sizes = apply(h.detach().abs(), magnitude_weight(layer), bias.abs())
-            errors.append(layer_roundings(layer) * u * sizes)
+            own = layer_roundings(layer) * u * apply(h.detach().abs(), magnitude_weight(layer), bias.abs())
+            if weight_error and name in weight_error:
+                own = own + apply(h.detach().abs(), weight_error[name].detach().double().abs())
+            errors.append(own)
             h = apply(h, _acting_weight(layer), bias)
             points.append(h)
             if name.startswith("conv"):
@@ -202,10 +206,10 @@ def assert_layers_agree(model: nn.Module, other: nn.Module, x: torch.Tensor, ext
 
 
 def forward_tolerance(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None,
-                      start: str = "conv1") -> torch.Tensor:
+                      start: str = "conv1", weight_error: dict[str, torch.Tensor] | None = None) -> torch.Tensor:
     """(B, classes): how far two computations of `model`'s logits for x in its floating-point type may differ (merged
     or not, ours or PEFT's, torch or NumPy, this CPU or another): twice `forward_error`."""
-    return (2 * forward_error(model, x, extra, start)).to(next(model.parameters()).dtype)
+    return (2 * forward_error(model, x, extra, start, weight_error)).to(next(model.parameters()).dtype)
 
 
 def assert_within(got, expected, tolerance, what: str = "") -> None:
