@@ -1,8 +1,9 @@
 """The Evaluation tab's jobs, run in the worker thread: score models with all the inspection views need.
 
 `make_evaluate` runs the core's `evaluate_models` (the same scores, groups and
-seed effect as `lora-studio evaluate`: each model on its target task and on the
-source task, its base on both as the reference) and adds, per model, what only the live model can
+seed effect as `lora-studio evaluate`: each model on its target task, or every
+model on one chosen task as `evaluate --task` does, and on the source task, its
+base on both as the reference) and adds, per model, what only the live model can
 give: ΔW and its singular values per adapted layer, fc1's feature columns, and a
 snapshot of merged weights for the drawing canvas. What comes back is NumPy and
 plain values only (the models themselves stay in the worker).
@@ -55,7 +56,7 @@ class EvaluatedModel:
     image_weight_scale: float | None = None  # mean |w| of fc1's 784 image columns, to judge those sizes by
     snapshot: ModelSnapshot | None = None  # merged weights for the drawing canvas
     brightness_errors: BrightnessErrors | None = None  # on the evaluation's shared edges
-    task: str = "same"  # the target task it was trained for; its predictions are on that task's test split
+    task: str = "same"  # the task its predictions are on: the one it was trained for, or the evaluation's chosen one
     method: str | None = None  # lora | head | full | scratch (None: a base)
     source_accuracy: float | None = None  # on the source task's test split (the base's own data set)
     base_target_accuracy: float | None = None  # its base's, on this model's task (None: the base is not there)
@@ -65,6 +66,7 @@ class EvaluatedModel:
     # Evaluation tab asks for it only for the model inspected: 18 passes over the test splits each)
     strength_curve: StrengthCurve | None = None
     has_adapters: bool = False  # LoRA adapters whose strength can be turned
+    trained_task: str = "same"  # the target task it was fine-tuned for (a base: "same")
 
     @property
     def target_accuracy(self) -> float:
@@ -97,7 +99,9 @@ class Evaluated(JobResult):
 
 
 def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[str],
-                  on_done: OnDone | None = None) -> Job:
+                  on_done: OnDone | None = None, task: str | None = None) -> Job:
+    """Score `model_ids` on their own target tasks, or all of them on `task` (a task name; None: their own)."""
+
     def run(ctx: JobContext) -> Evaluated:
         from lora_studio.core.errors import Cancelled
         from lora_studio.core.storage.library import ModelLibrary
@@ -111,7 +115,7 @@ def make_evaluate(cache: DataCache, root: Path, models: Path, model_ids: list[st
 
         try:
             report = evaluate_models(ModelLibrary(models), model_ids, lambda name: cache.get(root, name), ctx,
-                                     look_inside, data_root=root)
+                                     look_inside, data_root=root, on_task=task or None)
         except Cancelled as exc:
             return Evaluated("stopped", user_error(exc))
         rows = tuple(_row(model, **inside[model.id]) for model in report.models)
@@ -155,10 +159,11 @@ def _row(model: ScoredModel, **inside) -> EvaluatedModel:
         model.id, facts["name"], facts["kind"], facts["parent"], facts["dataset"], p.accuracy, p.loss,
         facts["trainable_params"], facts["total_params"], p, seed=facts["seed"], wall_seconds=facts["wall_seconds"],
         features=facts["features"], rank=facts["rank"], alpha=facts["alpha"], variant=facts["variant"],
-        brightness_errors=model.brightness_errors, task=model.task, method=facts["method"],
+        brightness_errors=model.brightness_errors, task=model.scored_task, method=facts["method"],
         source_accuracy=model.source_accuracy, base_target_accuracy=model.base_target_accuracy,
         base_source_accuracy=model.base_source_accuracy, forgetting=model.forgetting,
-        strength_curve=model.strength_curve, has_adapters=model.record.lora is not None, **inside)
+        strength_curve=model.strength_curve, has_adapters=model.record.lora is not None, trained_task=model.task,
+        **inside)
 
 
 def _classes(source: list[str], task: str) -> list[str]:

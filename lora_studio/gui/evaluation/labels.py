@@ -28,7 +28,7 @@ def _adapter(row, info) -> str | None:
 
 
 def _task(row, _info) -> str:
-    return core_texts.task_label(row.task)
+    return core_texts.task_label(row.trained_task)  # what it learned: all may be scored on one chosen task
 
 
 def _features(row, _info) -> str | None:

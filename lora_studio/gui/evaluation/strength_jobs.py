@@ -77,9 +77,10 @@ class InspectedModels:
 
 
 def make_strength(cache: DataCache, inspected: InspectedModels, root: Path, models: Path, model_id: str,
-                  strength: float, brightness: np.ndarray, edges: np.ndarray, on_done: OnDone | None = None) -> Job:
-    """Score `model_id` with its adapters at `strength` on its task's test split (whose per-image brightness
-    is `brightness`) and on the source's; its ΔW and merged weights at that strength."""
+                  strength: float, brightness: np.ndarray, edges: np.ndarray, on_done: OnDone | None = None,
+                  task: str | None = None) -> Job:
+    """Score `model_id` with its adapters at `strength` on `task`'s test split (None: the task it was trained for;
+    the split's per-image brightness is `brightness`) and on the source's; its ΔW and merged weights there."""
 
     def run(ctx: JobContext) -> StrengthApplied:
         from lora_studio.core.evaluation import inspection
@@ -89,7 +90,7 @@ def make_strength(cache: DataCache, inspected: InspectedModels, root: Path, mode
         from lora_studio.core.workflows.recipes import extra_features
 
         model, record = inspected.model(models, model_id)
-        target = inspected.test_split(cache, root, record.dataset, record.task)
+        target = inspected.test_split(cache, root, record.dataset, task or record.task)
         source = inspected.test_split(cache, root, record.dataset, "same")
         lora.set_strength(model, strength)
         try:
@@ -113,14 +114,15 @@ def make_strength(cache: DataCache, inspected: InspectedModels, root: Path, mode
 
 
 def make_strength_curve(cache: DataCache, inspected: InspectedModels, root: Path, models: Path, model_id: str,
-                        on_done: OnDone | None = None) -> Job:
-    """Target and source accuracy of `model_id` at each strength of the plot (0, 25, …, 200 %)."""
+                        on_done: OnDone | None = None, task: str | None = None) -> Job:
+    """Target and source accuracy of `model_id` at each strength of the plot (0, 25, …, 200 %), the target being
+    `task` (None: the task it was trained for)."""
 
     def run(ctx: JobContext) -> StrengthCurveMade:
         from lora_studio.core.evaluation.strength import STRENGTH_STEPS, accuracy_by_strength
 
         model, record = inspected.model(models, model_id)
-        target = inspected.test_split(cache, root, record.dataset, record.task)
+        target = inspected.test_split(cache, root, record.dataset, task or record.task)
         source = inspected.test_split(cache, root, record.dataset, "same")
         curve = accuracy_by_strength(model, target, source, record.features, STRENGTH_STEPS)
         message = QCoreApplication.translate("StrengthJobs", "{0}: accuracy at {1} strengths").format(

@@ -139,7 +139,7 @@ class StrengthPanel(QGroupBox):
             else:  # made once per model, in the worker
                 self.state.run_soon("strength-curve", strength_jobs.make_strength_curve(
                     self.state.cache, self._models, self.state.data_root, self.state.models_root, row.id,
-                    on_done=self._on_curve))
+                    on_done=self._on_curve, task=row.task))
         self._draw(curve)
 
     def _draw(self, curve) -> None:
@@ -198,7 +198,7 @@ class StrengthPanel(QGroupBox):
         brightness, edges = self._test
         self.state.run_soon("strength", strength_jobs.make_strength(
             self.state.cache, self._models, self.state.data_root, self.state.models_root, row.id,
-            percent / TRAINED, brightness, edges, on_done=self._on_applied))
+            percent / TRAINED, brightness, edges, on_done=self._on_applied, task=row.task))
 
     def _on_curve(self, result) -> None:
         if not isinstance(result, strength_jobs.StrengthCurveMade):
