@@ -11,10 +11,12 @@ can be exported with LoRA merged in (checked against the unmerged one), and the 
 that made it copied (`copyCommandButton`; every model's row of the table has it in its tooltip and its
 context menu), or its run written as a standalone PEFT script or notebook (`exportCodeButton`, shared.code_export).
 
-A model fine-tuned for a target task is shown on that task's test split. The
-adapter-strength slider turns the inspected LoRA model's adapters from 0 (its
+A model fine-tuned for a target task is shown on that task's test split, unless one task is chosen for
+all (`evalTaskCombo`: any task, a composite such as inverted+swap-labels included; changing it re-scores
+the evaluated models). The adapter-strength slider turns the inspected LoRA model's adapters from 0 (its
 base exactly) to 200 %: once it stands still, a job recomputes the model at that
-strength in the worker and the views redraw from the result.
+strength in the worker and the views redraw from the result. The "Adapter stack" page (stack_panel.py)
+stacks LoRA adapters of one base with a weight each, scores them live and saves their combination.
 
 The views import pyqtgraph and NumPy, so they are made in `build_plots()`,
 after the window is up (the window itself is built without them).
@@ -42,7 +44,9 @@ from lora_studio.gui.evaluation import hint
 from lora_studio.gui.evaluation import jobs as evaluation_jobs
 from lora_studio.gui.evaluation.accuracy_table import AccuracyTable
 from lora_studio.gui.evaluation.labels import model_labels
+from lora_studio.gui.evaluation.stack_panel import StackPanel
 from lora_studio.gui.evaluation.strength_panel import StrengthPanel
+from lora_studio.gui.evaluation.task_choice import fill_evaluation_tasks, make_combo, select_task
 from lora_studio.gui.i18n import score_texts, shared_words
 from lora_studio.gui.i18n.words import kind_title
 from lora_studio.gui.shared.code_export import ExportCodeButton
@@ -54,7 +58,8 @@ from lora_studio.gui.state.app_state import AppState
 PAGES = (("errors", QT_TRANSLATE_NOOP("EvaluationTab", "Errors")),
          ("brightness", QT_TRANSLATE_NOOP("EvaluationTab", "Brightness and errors")),
          ("delta", QT_TRANSLATE_NOOP("EvaluationTab", "What LoRA changed")),
-         ("draw", QT_TRANSLATE_NOOP("EvaluationTab", "Draw a digit")))
+         ("draw", QT_TRANSLATE_NOOP("EvaluationTab", "Draw a digit")),
+         ("stack", QT_TRANSLATE_NOOP("EvaluationTab", "Adapter stack")))
 SECOND_COLOUR = "#e6ab02"  # when both models shown are of the same colour (no kind has it: style.COLOURS)
 
 
@@ -74,6 +79,11 @@ class EvaluationTab(QWidget):
         self.evaluate_button.setObjectName("evaluateButton")
         self.evaluate_button.setToolTip(self.tr("Score the ticked models on the whole test set (in the background)"))
         self.evaluate_button.clicked.connect(self.evaluate)
+        self.task_combo = make_combo("evalTaskCombo")
+        fill_evaluation_tasks(self.task_combo)
+        self.task_combo.setToolTip(self.tr(
+            "The task the models are scored on: each its own target task, or all of them on one task, a task none "
+            "of them was trained for included (the composites join two changes). The table and the views follow it"))
         self.table = AccuracyTable()
         self.effect_label = QLabel(hint.before_evaluating([]))  # then fitted to the models ticked or evaluated
         self.effect_label.setObjectName("featureEffectLabel")
@@ -111,6 +121,10 @@ class EvaluationTab(QWidget):
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("<b>Saved models</b>")))
         left.addWidget(self.selector, 1)
+        task_row = QHBoxLayout()
+        task_row.addWidget(QLabel(self.tr("Scored on")))
+        task_row.addWidget(self.task_combo, 1)
+        left.addLayout(task_row)
         left.addWidget(self.evaluate_button)
         inspect_row = QHBoxLayout()
         inspect_row.addWidget(QLabel(self.tr("<b>Inspect</b>")))
@@ -138,7 +152,9 @@ class EvaluationTab(QWidget):
             QVBoxLayout(self.page[key]).setContentsMargins(4, 4, 4, 4)
             self.pages.addTab(self.page[key], self.tr(title))
         self.confusion = self.gallery = self.brightness = self.delta = self.draw = None  # made by build_plots()
-        self.strength = StrengthPanel(state)  # beside the views it changes
+        self.stack = StackPanel(state)
+        self.page["stack"].layout().addWidget(self.stack)
+        self.strength = StrengthPanel(state)  # beside the views it changes (not beside the stack, its own page)
         self.strength.setFixedWidth(300)
         views = QWidget()
         views_row = QHBoxLayout(views)
@@ -166,6 +182,9 @@ class EvaluationTab(QWidget):
         self.compare_combo.currentIndexChanged.connect(lambda _index: self._refresh_views())
         self.table.itemSelectionChanged.connect(self._on_table_selection)
         self.selector.itemChanged.connect(lambda _item: self._fit_hint())
+        self.task_combo.currentIndexChanged.connect(lambda _index: self._on_task())
+        self.pages.currentChanged.connect(lambda _index: self.strength.setVisible(
+            self.pages.currentWidget() is not self.page["stack"]))
 
     def build_plots(self) -> None:
         """Make the inspection views (imports pyqtgraph): called once, right after the window is shown."""
@@ -186,6 +205,7 @@ class EvaluationTab(QWidget):
             self.page[key].layout().addWidget(widget)
         self.confusion.sigCellClicked.connect(self.gallery.show_cell)
         self.strength.build_plots()
+        self.stack.build_plots()
 
     # --- actions ------------------------------------------------------------------------
     def checked_ids(self) -> list[str]:
@@ -198,7 +218,37 @@ class EvaluationTab(QWidget):
             self.state.tell("info", self.tr("No model chosen"), self.tr("Tick at least one saved model to evaluate."))
             return
         self.state.start(evaluation_jobs.make_evaluate(self.state.cache, self.state.data_root,
-                                                       self.state.models_root, ids, on_done=self._on_evaluated))
+                                                       self.state.models_root, ids, on_done=self._on_evaluated,
+                                                       task=self.chosen_task()))
+
+    def chosen_task(self) -> str | None:
+        """The task every model is scored on (evalTaskCombo), or None: each its own."""
+        return self.task_combo.currentData() or None
+
+    def choose_task(self, task: str | None) -> bool:
+        """Score on `task` from now on (None: each model on its own); False for a task the box does not list."""
+        return select_task(self.task_combo, task or "")
+
+    def _on_task(self) -> None:
+        """Another task chosen: the models evaluated are scored again on it (the views follow the result)."""
+        if self.result is not None and self.checked_ids() and self.state.busy_kind != "evaluate":
+            self.evaluate()
+
+    def apply_setup(self, setup) -> None:
+        """A lesson's "Set it up" (shared.setup.Setup): its adapter stack (Setup.stack, a StackSetup), shown on
+        the "Adapter stack" page; a lesson without one leaves this tab alone."""
+        if getattr(setup, "stack", None) is None:
+            return
+        self.pages.setCurrentWidget(self.page["stack"])
+        self.stack.apply_setup(setup.stack)
+
+    def show_stack(self, base_id: str, adapters, task: str | None = None) -> None:
+        """Stack `adapters` ((model id, weight −1 … 2), in order) of the base `base_id`, scored on `task` (None:
+        their tasks together), on the "Adapter stack" page."""
+        from lora_studio.gui.shared.setup import StackSetup
+
+        self.pages.setCurrentWidget(self.page["stack"])
+        self.stack.apply_setup(StackSetup(base_id, tuple((model_id, float(w)) for model_id, w in adapters), task))
 
     def export(self) -> None:
         row = self.inspected()
@@ -276,6 +326,7 @@ class EvaluationTab(QWidget):
         if kind == "evaluate":
             self.evaluate_button.setEnabled(not running)
             self.evaluate_button.setText(self.tr("Evaluating…") if running else self.tr("Evaluate on the test set"))
+            self.task_combo.setEnabled(not running)  # the evaluation running is on the task chosen
         elif kind == "export":
             self.export_button.setEnabled(not running and self.inspected() is not None)
 
@@ -315,7 +366,10 @@ class EvaluationTab(QWidget):
 
         rows = list(result.rows)
         self.roles = roles([member for group in result.groups for member in group.members])
-        self.table.fill(rows, list(result.groups), result.references, self.roles)
+        # one task chosen for all: a base evaluated on it is already its own reference there
+        scored = {(row.id, row.task) for row in rows}
+        references = tuple(r for r in result.references if (r.base_id, r.task) not in scored)
+        self.table.fill(rows, list(result.groups), references, self.roles)
         effect = result.effect.effect if result.effect else None  # the core's Effect: verdict, seeds, basis
         self.effect_label.setText(
             self.tr("<b>Feature effect</b> (feature+LoRA − control, {0}): {1}").format(

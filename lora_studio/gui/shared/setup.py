@@ -18,6 +18,18 @@ class SweepSetup:
 
 
 @dataclass(frozen=True)
+class StackSetup:
+    """The Evaluation tab's adapter stack for a lesson: a base, its LoRA adapters by id with their weights (−1 … 2,
+    in the stack's order) and the task the stack is scored on (None: the adapters' tasks together, as
+    workflows/combine.py combined_task makes it: conv1 on inverted and fc2 on swap-labels give
+    inverted+swap-labels)."""
+
+    base_id: str
+    adapters: tuple[tuple[str, float], ...]
+    task: str | None = None
+
+
+@dataclass(frozen=True)
 class Setup:
     """What "Set it up" puts into the controls. `tab` is the objectName of the tab shown afterwards."""
 
@@ -38,3 +50,4 @@ class Setup:
     subset: int | None = None
     learning_rate: float = 1e-3
     sweep: SweepSetup | None = None  # a sweep on the Compare tab instead of a run on the LoRA tab
+    stack: StackSetup | None = None  # the Evaluation tab's adapter stack (EvaluationTab.apply_setup)

@@ -4,10 +4,11 @@ A label without word wrap, a plot's minimum size or a column of settings too tal
 and Qt then grows the whole window past the screen (it did: 1280×814 after a LoRA run, 1392 px wide once a
 digit was drawn, as its timing line never wrapped). Here the window is made 1280×800, filled the way a person
 fills it (a LoRA run with its control over two seeds, an evaluation of several models with every view shown,
-a digit drawn, a merged export, a sweep of a few settings with a marker clicked, the Learn tab with an adapter
-drawn and every lesson's answer), and each tab in turn must keep the window's minimum size within 1280×800,
-and nothing in it may be squeezed: no widgets laid over one another, none below its minimum size, no wrapped
-text short of the height it needs at the width it has (what a screenshot shows as cut or overlapping text).
+a digit drawn, a merged export, a stack of three adapters, a sweep of a few settings with a marker clicked, the
+Learn tab with an adapter drawn and every lesson's answer), and each tab in turn must keep the window's minimum
+size within 1280×800, and nothing in it may be squeezed: no widgets laid over one another, none below its minimum
+size, no wrapped text short of the height it needs at the width it has (what a screenshot shows as cut or
+overlapping text).
 """
 
 import shutil
@@ -148,7 +149,8 @@ def test_every_tab_fits_1280_by_800_after_the_runs_that_fill_it(language, make_w
         tab.pages.setCurrentIndex(page)
         qtbot.wait(20)
         cut += [f"view {page}: {problem}" for problem in squeezed(tab)]
-    assert not cut, "\n".join(cut)  # the last view, Draw a digit, stays current: check_fits sees it drawn
+    assert not cut, "\n".join(cut)
+    tab.pages.setCurrentWidget(tab.page["draw"])  # Draw a digit stays current: check_fits sees it drawn
     canvas = tab.draw.canvas
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 40))
     for y in range(50, 250, 10):
@@ -159,6 +161,17 @@ def test_every_tab_fits_1280_by_800_after_the_runs_that_fill_it(language, make_w
     run(qtbot, window, tab.export, "export")
     assert tab.export_label.text()
     check_fits(qtbot, window, f"after evaluating {tab.selector.count()} models, a drawing and an export")
+
+    stack = tab.stack  # three LoRA adapters of the base stacked, scored with their parts
+    tab.pages.setCurrentWidget(tab.page["stack"])
+    plain = [info for info in window.state.models if info.method == "lora" and not info.features]
+    adapters = [info.id for info in plain if info.parent == plain[0].parent][:3]
+    assert len(adapters) == 3
+    stack.set_stack(adapters, [1.0, 0.5, -0.5])
+    qtbot.waitUntil(lambda: stack.ids == tuple(adapters) and stack.scored is not None and stack.parts is not None,
+                    timeout=LONG_JOB_MS)
+    assert stack.table.rowCount() == 3 and len(stack.scores.heights()) == 5
+    check_fits(qtbot, window, "with a stack of three adapters")
 
     compare = window.compare_tab  # a sweep of a few settings, a marker clicked: the table, details, legends
     window.tabs.setCurrentWidget(compare)
