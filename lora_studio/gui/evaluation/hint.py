@@ -6,6 +6,7 @@ feature+LoRA model is there; a target-task run, a sweep's model or a base alone 
 from PySide6.QtCore import QCoreApplication
 
 from lora_studio.core.vocabulary import BASE, FEATURE_LORA, LORA
+from lora_studio.gui.i18n.core_texts import task_title
 
 
 def _tr(text: str) -> str:
@@ -21,8 +22,9 @@ def _same_run(feature, other) -> bool:
     return other.kind == LORA and key(other) == key(feature)
 
 
-def before_evaluating(ticked: list) -> str:
-    """The hint for the ticked models (the library's ModelInfo), before they are evaluated."""
+def before_evaluating(ticked: list, task: str | None = None) -> str:
+    """The hint for the ticked models (the library's ModelInfo), before they are evaluated on their own tasks, or
+    all on `task` (evalTaskCombo's choice)."""
     if not ticked:
         return _tr("Tick the saved models to score, then Evaluate.")
     features = [m for m in ticked if m.kind == FEATURE_LORA]
@@ -32,6 +34,9 @@ def before_evaluating(ticked: list) -> str:
     if all(m.kind == BASE for m in ticked):
         return _tr("Evaluate to score the base model(s) on their test set; tick fine-tuned models too to see what "
                    "fine-tuning changed.")
+    if task:
+        return _tr("Evaluate to score the ticked models on {0} and on their base's own data set.").format(
+            task_title(task))
     return _tr("Evaluate to score the ticked models: each on the task it was trained for and on its base's own "
                "data set.")
 

@@ -233,6 +233,8 @@ class EvaluationTab(QWidget):
         """Another task chosen: the models evaluated are scored again on it (the views follow the result)."""
         if self.result is not None and self.checked_ids() and self.state.busy_kind != "evaluate":
             self.evaluate()
+        else:
+            self._fit_hint()
 
     def apply_setup(self, setup) -> None:
         """A lesson's "Set it up" (shared.setup.Setup): its adapter stack (Setup.stack, a StackSetup), shown on
@@ -319,7 +321,8 @@ class EvaluationTab(QWidget):
         ticked = set(self.checked_ids())
         if self.result is not None and ticked == {row.id for row in self.result.rows}:
             return
-        self.effect_label.setText(hint.before_evaluating([m for m in self.state.models if m.id in ticked]))
+        self.effect_label.setText(hint.before_evaluating([m for m in self.state.models if m.id in ticked],
+                                                         self.chosen_task()))
 
     # --- slots --------------------------------------------------------------------------
     def _busy(self, kind: str, running: bool) -> None:

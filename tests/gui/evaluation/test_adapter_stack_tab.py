@@ -322,13 +322,10 @@ def test_every_model_can_be_scored_on_one_chosen_task(qtbot, panel, tiny_dataset
         item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in chosen
                            else Qt.CheckState.Unchecked)
     assert tab.task_combo.objectName() == "evalTaskCombo" and tab.task_combo.currentData() == ""
+    assert tab.choose_task(COMPOSITE) and tab.result is None  # nothing evaluated yet: nothing re-scored
+    assert task_title(COMPOSITE) in tab.effect_label.text()
     with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
         tab.evaluate()
-    assert ended.args[:2] == ["evaluate", "finished"]
-    assert {row.id: row.task for row in tab.rows()} == {ids["base"]: "same", ids["conv1:0"]: "inverted",
-                                                       ids["fc2:0"]: "swap-labels"}
-    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
-        assert tab.choose_task(COMPOSITE)  # the evaluated models are scored again, on it
     assert ended.args[:2] == ["evaluate", "finished"]
     composite = make_task(COMPOSITE, tiny_dataset, None).test
     library = ModelLibrary(window.state.models_root)
@@ -342,6 +339,15 @@ def test_every_model_can_be_scored_on_one_chosen_task(qtbot, panel, tiny_dataset
     assert table.rowCount() == 3  # the base is on the chosen task itself: no reference row repeats it
     assert np.array_equal(tab.gallery._test.images, composite.images.numpy())  # the views follow
     assert tab.inspected().task == COMPOSITE and tab.confusion.matrix().sum() == len(composite.labels)
+
+    with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
+        assert tab.choose_task(None)  # each its own again: the evaluated models are scored again
+    assert ended.args[:2] == ["evaluate", "finished"]
+    assert {row.id: row.task for row in tab.rows()} == {ids["base"]: "same", ids["conv1:0"]: "inverted",
+                                                       ids["fc2:0"]: "swap-labels"}
+    inverted = make_task("inverted", tiny_dataset, None).test
+    tab.inspect(ids["conv1:0"])
+    assert np.array_equal(tab.gallery._test.images, inverted.images.numpy())
 
 
 def test_a_seed_job_overtaken_by_a_move_stops_before_its_next_seed(stack_library, tiny_root, monkeypatch):
