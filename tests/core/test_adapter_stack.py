@@ -1,15 +1,15 @@
 """The live adapter stack (issue 20): one frozen base, several trained LoRA adapters, W + Σ w_i·ΔW_i, no training.
 
 Outputs computed two ways (the stack's summed weights, the adapter model's own forward pass) may differ by float32
-rounding only: the tolerance is float32 eps × the number of terms summed along the network × the logits' size
-(`_logit_bound`). Predictions are compared where the top two logits are further apart than the two sides'
-rounding can move them.
+rounding only: float_bounds.forward_tolerance, from the model compared with. Predictions are compared where the top
+two logits are further apart than the two sides' rounding can move them.
 """
 
 import copy
 
 import pytest
 import torch
+from float_bounds import assert_within, forward_tolerance
 
 from lora_studio.core.config import RANGES, ConfigError, LoraConfig, ModelConfig, TrainConfig
 from lora_studio.core.data.pixels import to_input
@@ -24,7 +24,6 @@ from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.workflows import recipes
 from lora_studio.core.workflows.adapter_stack import load_stack, task_splits
 
-EPS = torch.finfo(torch.float32).eps
 QUICK = TrainConfig(epochs=1, batch_size=32, lr=3e-3)
 #: (name, task, layers, variant, rank) of the adapters trained for these tests
 ADAPTERS = (
@@ -54,13 +53,9 @@ def _model(trained, name):
     return trained[1][name].model
 
 
-def _logit_bound(base: MnistCNN, adapters: list[tuple[torch.nn.Module, float]], logits: torch.Tensor) -> float:
-    """How far float32 rounding may move a logit: eps × the terms summed along the network (each layer's fan-in,
-    each adapter's rank, the weighted ΔW added, biases and the pixels' standardisation) × the logits' size."""
-    fan_in = sum(getattr(base, name).weight[0].numel() for name in ("conv1", "conv2", "fc1", "fc2"))
-    ranks = sum(layer.rank for model, _ in adapters for layer in lora.lora_layers(model).values())
-    terms = fan_in + ranks + len(adapters) + 4 + 2
-    return terms * EPS * float(logits.abs().max())
+def _tolerance(model: torch.nn.Module, images: torch.Tensor) -> torch.Tensor:
+    """How far two float32 computations of `model`'s logits for uint8 images may differ (float_bounds.py)."""
+    return forward_tolerance(model, to_input(images))
 
 
 def _own_logits(model, images) -> torch.Tensor:
@@ -68,12 +63,12 @@ def _own_logits(model, images) -> torch.Tensor:
         return model.eval()(to_input(images))
 
 
-def _assert_same_answers(logits: torch.Tensor, expected: torch.Tensor, bound: float, labels) -> None:
-    """Within 2·bound (each side may be off by bound); the same predictions wherever the top two logits of the
-    expected side are further apart than 4·bound; the accuracies apart by at most the near-ties."""
-    assert float((logits - expected).abs().max()) <= 2 * bound
+def _assert_same_answers(logits: torch.Tensor, expected: torch.Tensor, tolerance: torch.Tensor, labels) -> None:
+    """Within the tolerance; the same predictions wherever the top two logits of the expected side are further apart
+    than twice the row's largest tolerance (no rounding can swap them); the accuracies apart by at most the rest."""
+    assert_within(logits, expected, tolerance, "the stack's logits")
     top2 = expected.topk(2, dim=1)
-    clear = (top2.values[:, 0] - top2.values[:, 1]) > 4 * bound
+    clear = (top2.values[:, 0] - top2.values[:, 1]) > 2 * tolerance.amax(1)
     assert clear.float().mean() > 0.9  # the comparison says something
     assert torch.equal(logits.argmax(1)[clear], expected.argmax(1)[clear])
     near = int((~clear).sum())
@@ -91,7 +86,7 @@ def test_one_adapter_at_weight_one_is_that_adapters_model(trained, tiny_dataset,
     stack = AdapterStack(base.model, [model], [name])
     test = make_task(ADAPTERS[[a[0] for a in ADAPTERS].index(name)][1], tiny_dataset, None).test
     logits, expected = stack.logits(test.images, [1.0]), _own_logits(model, test.images)
-    _assert_same_answers(logits, expected, _logit_bound(base.model, [(model, 1.0)], expected), test.labels)
+    _assert_same_answers(logits, expected, _tolerance(model, test.images), test.labels)
     own = predict(model, test.images, test.labels)
     scored = stack.predict(test, [1.0])
     assert stack.accuracy(test, [1.0]) == scored.accuracy
@@ -109,7 +104,7 @@ def test_weight_zero_is_the_base(trained, tiny_dataset):
         assert torch.equal(weights.plain_state(merged)[key], tensor), key
     test = tiny_dataset.test
     expected = _own_logits(base.model, test.images)
-    _assert_same_answers(stack.logits(test.images, [0.0, 0.0]), expected, _logit_bound(base.model, [], expected),
+    _assert_same_answers(stack.logits(test.images, [0.0, 0.0]), expected, _tolerance(base.model, test.images),
                          test.labels)
 
 
@@ -126,8 +121,8 @@ def test_two_adapters_on_different_layers_act_as_both_merged(trained, tiny_datas
         assert torch.equal(weights.plain_state(merged)[key], tensor), key
     test = make_task("inverted+swap-labels", tiny_dataset, None).test
     expected = _own_logits(reference, test.images)
-    _assert_same_answers(stack.logits(test.images, [1.0, 1.0]), expected,
-                         _logit_bound(base.model, [(conv1, 1.0), (fc2, 1.0)], expected), test.labels)
+    _assert_same_answers(stack.logits(test.images, [1.0, 1.0]), expected, _tolerance(reference, test.images),
+                         test.labels)
     assert stack.overlap() == {"conv1": (0,), "fc2": (1,)}
 
 
@@ -155,12 +150,11 @@ def test_the_strength_slider_is_the_one_adapter_case(trained, tiny_dataset):
     for strength, on_target in zip(curve.strengths, curve.target_accuracy, strict=True):
         lora.set_strength(model, strength)
         try:
-            expected = _own_logits(model, target.images)
+            expected, tolerance = _own_logits(model, target.images), _tolerance(model, target.images)
         finally:
             lora.set_strength(model, 1.0)
         logits = stack.logits(target.images, [strength])
-        _assert_same_answers(logits, expected, _logit_bound(base.model, [(model, strength)], expected),
-                             target.labels)
+        _assert_same_answers(logits, expected, tolerance, target.labels)
         assert abs(stack.accuracy(target, [strength]) - on_target) <= 0.05
 
 

@@ -10,7 +10,14 @@ import copy
 import pytest
 import torch
 import torch.nn.functional as F
-from float_bounds import assert_within, forward_error, forward_tolerance, layer_roundings, unit_roundoff
+from float_bounds import (
+    assert_within,
+    cross_entropy_tolerance,
+    forward_error,
+    forward_tolerance,
+    layer_roundings,
+    unit_roundoff,
+)
 
 from lora_studio.core.config import LoraConfig, ModelConfig, TrainConfig
 from lora_studio.core.model import lora
@@ -81,13 +88,6 @@ def float64():
     torch.set_default_dtype(before)
 
 
-def loss_tolerance(logits: torch.Tensor, loss: torch.Tensor, logit_tolerance: torch.Tensor) -> torch.Tensor:
-    """Cross-entropy moves by at most 2·max|Δlogit| (its gradient p − y sums to 2 in absolute value); each side's
-    log-softmax and mean over n add a few u of the logits and n u of the loss."""
-    u, n = unit_roundoff(logits), len(logits)
-    return 2 * logit_tolerance.amax(1).mean() + 2 * u * ((n + 8) * loss.detach() + 8 * logits.detach().abs().max())
-
-
 def gradient_tolerance(model, params, flat, extra, labels) -> list[torch.Tensor]:
     """How far two computations of the head's loss gradients (written out, autograd) may differ, entry by entry.
 
@@ -133,7 +133,7 @@ def test_loss_logits_and_gradients_equal_autograds(settings, float64):
 
     logit_tolerance = forward_tolerance(model, flat, extra, start="fc1")
     assert_within(our_logits, logits, logit_tolerance, "logits")
-    assert_within(our_loss, loss, loss_tolerance(logits, loss, logit_tolerance), "loss")
+    assert_within(our_loss, loss, cross_entropy_tolerance(logits, loss.detach(), logit_tolerance), "loss")
     names = {id(p): name for name, p in model.named_parameters()}
     for parameter, grad, allowed in zip(params, expected, gradient_tolerance(model, params, flat, extra, labels),
                                         strict=True):
@@ -181,7 +181,8 @@ class AgainstAutograd:
         our_logits, our_loss = self.stepper.forward(index, labels)
         logit_tolerance = forward_tolerance(self.model, flat, extra, start="fc1")
         assert_within(our_logits, logits, logit_tolerance, f"step {self.checked}: logits")
-        assert_within(our_loss, loss, loss_tolerance(logits, loss, logit_tolerance), f"step {self.checked}: loss")
+        allowed = cross_entropy_tolerance(logits, loss.detach(), logit_tolerance)
+        assert_within(our_loss, loss, allowed, f"step {self.checked}: loss")
         return our_logits, our_loss
 
     def update(self, loss):

@@ -149,21 +149,53 @@ def conv_features_tolerance(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
     return (2 * error.flatten(1)).to(x.dtype)
 
 
-def forward_error(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None,
-                  start: str = "conv1", weight_error: dict[str, torch.Tensor] | None = None) -> torch.Tensor:
+#: λ of the probable bound: the sum of independent roundings exceeds λ·u·√(Σ c²) with probability below 2·exp(−λ²/2),
+#: 3e-14 (Hoeffding's inequality)
+LAMBDA = 8.0
+
+
+def _own_error(layer: nn.Module, h: torch.Tensor, u: float) -> tuple[int, torch.Tensor, torch.Tensor]:
+    """A layer's own rounding on input h: (roundings of each output's own operations, the magnitudes S they round,
+    the error of operations whose result several outputs share, in full). Shared: an adapter's A·h (every output
+    channel uses it) and a convolution's merged weights and DoRA norms (every position uses them)."""
+    apply, magnitude = _apply(layer), magnitude_weight(layer)
+    bias = layer.bias.detach().double().abs() if layer.bias is not None else None
+    sizes = apply(h.abs(), magnitude, bias)
+    roundings = layer_roundings(layer)
+    if not isinstance(layer, LoRALayer):
+        return roundings, sizes, torch.zeros_like(sizes)
+    base = layer.base_layer
+    fan_in = base.weight[0].numel() + (base.extra_weight.shape[1] if isinstance(base, FeatureLinear) else 0)
+    low_rank = abs(layer.scaling) * abs(layer.strength) * product_size(layer.lora_B.flatten(1), layer.lora_A.flatten(1))
+    shared = fan_in * u * apply(h.abs(), low_rank.view(magnitude.shape))
+    if isinstance(base, nn.Conv2d):
+        per_position = layer.rank + 3 + (fan_in + layer.rank + 10 if isinstance(layer.variant, DoRA) else 0)
+        roundings -= per_position
+        shared = shared + per_position * u * sizes
+    return roundings, sizes, shared
+
+
+def forward_error(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None, start: str = "conv1",
+                  weight_error: dict[str, torch.Tensor] | None = None, worst_case: bool = False) -> torch.Tensor:
     """(B, classes) float64: how far a forward pass of `model` (the article's CNN, model/cnn.py, with or without
     LoRA, merged or not) in its floating-point type may put each logit from the exact one, in any order of its sums.
 
-    Each layer's own error, roundings · u · (its terms' magnitudes for the actual input), reaches a logit times the
-    network's derivative from that layer's output to the logit (to first order: ReLU and max-pooling are piecewise
-    linear, and pass no more than they are given); the logit's error is at most their sum, taken in float64.
+    To first order a logit's error is Σ c·δ over every rounding δ (|δ| ≤ u) of the pass, c being the network's
+    derivative from the rounded value to the logit times that value (ReLU and max-pooling are piecewise linear).
+    `worst_case`: every δ in the worst direction, Σ |derivative| · roundings · u · S over each layer's outputs,
+    S their terms' magnitudes. By default, the probable bound of the standard model of rounding (each δ
+    independent, of mean zero: Higham & Mary, SIAM J. Sci. Comput. 41, 2019): λ·u·√(Σ derivative²·roundings·S²)
+    for the roundings of each output's own operations, plus, in full, the error of those several outputs share
+    (an adapter's A·h, a convolution's merged weights) and of the standardised input (equal pixels round alike).
+    Some 10 to 20 times below the worst case for LoRA models, λ times above what rounding typically does.
     `start="fc1"`: x is the flattened conv features (B, 784), as the head alone sees them. `weight_error`: for
     models whose weights are themselves computed (a combination of adapters), how far each layer's acting weight
-    may be from the exact one, entry by entry: it adds |that|·|h| to the layer's own error."""
+    may be from the exact one, entry by entry: its |that|·|h| is added in full."""
     u, config = unit_roundoff(next(model.parameters())), model.config
     layers = LAYERS[LAYERS.index(start):]
     h = x.double() if start != "conv1" else (x.double() - config.pixel_mean) / config.pixel_std
-    points, errors = [h.requires_grad_(True)], [INPUT_ROUNDINGS * u * h.detach().abs()]
+    # each point of the pass: (the values, roundings of its own, their magnitudes, the error it shares)
+    points = [(h.requires_grad_(True), 0, h.detach().abs(), INPUT_ROUNDINGS * u * h.detach().abs())]
     with torch.enable_grad():
         for name in layers:
             layer = getattr(model, name)
@@ -171,16 +203,19 @@ def forward_error(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None 
                 h = h.flatten(1)
                 if config.feature_dim:
                     features = extra.double().requires_grad_(True)
-                    points.append(features)
-                    errors.append(INPUT_ROUNDINGS * u * features.detach().abs())
+                    points.append((features, 0, features.detach().abs(), INPUT_ROUNDINGS * u * features.detach().abs()))
                     h = torch.cat([h, features], dim=1)
-            bias, apply = layer.bias.detach().double(), _apply(layer)
-            own = layer_roundings(layer) * u * apply(h.detach().abs(), magnitude_weight(layer), bias.abs())
+            if worst_case:
+                roundings = layer_roundings(layer)
+                sizes = _apply(layer)(h.detach().abs(), magnitude_weight(layer), layer.bias.detach().double().abs())
+                shared = roundings * u * sizes
+                roundings = 0
+            else:
+                roundings, sizes, shared = _own_error(layer, h.detach(), u)
             if weight_error and name in weight_error:
-                own = own + apply(h.detach().abs(), weight_error[name].detach().double().abs())
-            errors.append(own)
-            h = apply(h, _acting_weight(layer), bias)
-            points.append(h)
+                shared = shared + _apply(layer)(h.detach().abs(), weight_error[name].detach().double().abs())
+            h = _apply(layer)(h, _acting_weight(layer), layer.bias.detach().double())
+            points.append((h, roundings, sizes, shared))
             if name.startswith("conv"):
                 h = F.max_pool2d(h, 2)
             if name != "fc2":
@@ -188,8 +223,11 @@ def forward_error(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None 
         logits = h
         error = torch.zeros_like(logits.detach())
         for k in range(logits.shape[1]):
-            slopes = torch.autograd.grad(logits[:, k].sum(), points, retain_graph=True)
-            error[:, k] = sum((slope.abs() * own).flatten(1).sum(1) for slope, own in zip(slopes, errors, strict=True))
+            slopes = torch.autograd.grad(logits[:, k].sum(), [point[0] for point in points], retain_graph=True)
+            pairs = list(zip(slopes, points, strict=True))
+            in_full = sum((slope.abs() * point[3]).flatten(1).sum(1) for slope, point in pairs)
+            spread = sum((slope**2 * point[1] * point[2] ** 2).flatten(1).sum(1) for slope, point in pairs)
+            error[:, k] = in_full + LAMBDA * u * spread.sqrt()
     return error
 
 
@@ -205,11 +243,23 @@ def assert_layers_agree(model: nn.Module, other: nn.Module, x: torch.Tensor, ext
             assert_within(theirs(seen[name]), ours(seen[name]), layer_tolerance(ours, seen[name]), f"{what} {name}")
 
 
-def forward_tolerance(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None,
-                      start: str = "conv1", weight_error: dict[str, torch.Tensor] | None = None) -> torch.Tensor:
+def forward_tolerance(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None = None, start: str = "conv1",
+                      weight_error: dict[str, torch.Tensor] | None = None, worst_case: bool = False) -> torch.Tensor:
     """(B, classes): how far two computations of `model`'s logits for x in its floating-point type may differ (merged
     or not, ours or PEFT's, torch or NumPy, this CPU or another): twice `forward_error`."""
-    return (2 * forward_error(model, x, extra, start, weight_error)).to(next(model.parameters()).dtype)
+    error = forward_error(model, x, extra, start, weight_error, worst_case)
+    return (2 * error).to(next(model.parameters()).dtype)
+
+
+def cross_entropy_tolerance(logits: torch.Tensor, loss: torch.Tensor | float,
+                            logit_tolerance: torch.Tensor) -> torch.Tensor:
+    """How far two computations of the mean cross-entropy of `logits` may differ, given how far their logits may:
+    a logit moved by Δ moves an image's loss by at most 2·max|Δ| (its gradient p − y sums to 2 in absolute value);
+    each side's log-softmax adds a few u of the logits, and its mean over n images n·u of the loss."""
+    u, n = unit_roundoff(logits), len(logits)
+    loss = torch.as_tensor(loss, dtype=torch.float64)
+    own = 2 * u * ((n + 8) * loss + 8 * logits.detach().double().abs().max())
+    return 2 * logit_tolerance.double().amax(1).mean() + own
 
 
 def assert_within(got, expected, tolerance, what: str = "") -> None:
