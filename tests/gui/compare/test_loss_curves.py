@@ -32,4 +32,5 @@ def test_a_sweeps_loss_curve_is_the_training_plots_curve(qtbot):
     sweep.set_runs([("run", "lora", losses)])
     _, drawn = sweep._curves[0].getData()
     trained = training._buffers["run"].y
-    assert len(trained) == 40 and drawn == pytest.approx(trained, rel=0, abs=1e-12)
+    # one recurrence on the same float64 values, the batches' carried exactly: the same floats
+    assert len(trained) == 40 and np.array_equal(drawn, trained)

@@ -94,7 +94,9 @@ def test_both_views_count_the_same_singular_values_with_one_by_the_threshold(mak
     model_id = save(app_home, ("fc1", "fc2"), rank, alpha, factors=factors)
     _, _, deltas = core_deltas(app_home, model_id)
     fc1 = deltas["fc1"]
-    assert fc1.singular_values[:3] == pytest.approx(wanted, abs=1e-6)  # float32 rounding, far below t/2
+    # float32 rounding of the factors, their product and the SVD moves each by some eps·σmax (1e-6 here), not by
+    # the t it may reach at worst; a quarter of t keeps each on its side of the line with room, on any CPU
+    assert fc1.singular_values[:3] == pytest.approx(wanted, abs=tolerance / 4)
     assert fc1.nonzero == 2 and fc1.tolerance == pytest.approx(fc1.singular_values[0] * tolerance)
 
     view = delta_view(qtbot, app_home, model_id)
@@ -138,8 +140,9 @@ def test_each_variant_shows_the_cores_scale_and_its_own_words_in_both_views(make
     from PySide6.QtCore import QPointF
 
     heat.hover_at(heat.getPlotItem().getViewBox().mapViewToScene(QPointF(5.5, 2.5)))
-    assert panel.last_cell.scale == delta.scale and panel.last_cell.total == pytest.approx(panel.last_cell.value,
-                                                                                          abs=1e-6)
+    cell = panel.last_cell  # the core's float32 cell sums r products and scales them; the hover sums in float64
+    allowed = (len(cell.b) + 2) * EPS32 / 2 * abs(cell.scale) * np.abs(np.multiply(cell.b, cell.a)).sum()
+    assert cell.scale == delta.scale and cell.total == pytest.approx(cell.value, abs=allowed)
     own = f"{delta.nonzero} of its 10 singular values are non-zero"
     assert own in text
     if variant == "dora":
