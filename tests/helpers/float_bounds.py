@@ -3,23 +3,24 @@
 The tests compare different computations of one result (merged against unmerged LoRA, our layers against PEFT's,
 NumPy against torch, a saved model against the logits an older version wrote), and CI may run on another CPU
 (AVX-512, AVX2 only) or torch build, whose kernels block and order their sums differently. So a tolerance is not
-what this machine happened to round to, but what float32 rounding can do to the arithmetic compared (forward error
-analysis, Higham, Accuracy and Stability of Numerical Algorithms, §3.1 and §3.5), computed from the tensors at hand:
+what this machine happened to round to, but what float32 rounding can do to the arithmetic compared, computed from
+the tensors at hand (forward error analysis: Higham, Accuracy and Stability of Numerical Algorithms, §3):
 
-- a sum of n products computed in float32, in any order or blocking, with or without FMA, is within n·u·Σ|terms|
-  of the exact sum, u = eps/2; two computations of it are within n·eps·Σ|terms| of each other (`matmul_tolerance`;
-  `layer_tolerance` for one layer's outputs, its adapter's products and sums counted too);
-- through a network, each layer adds its own error, roundings·u·(|W|·|h| + |b|) for its actual input h, which
-  reaches a logit times the network's derivative from that layer's output to the logit (ReLU and max-pooling are
-  piecewise linear and pass on no more than they are given). So each logit is within E = Σ |derivative|·(own
-  error) of the exact one (`forward_error`), and two computations of it within 2E (`forward_tolerance`).
+- one layer (`matmul_tolerance`, `layer_tolerance`, `assert_layers_agree`): a sum of n products computed in
+  float32, in any order or blocking, with or without FMA, is within n·u·Σ|terms| of the exact sum, u = eps/2; two
+  computations of it within n·eps·Σ|terms|. A worst case, so it holds on any CPU: a few to 10³ times what rounding
+  does here, tight enough to tell a weight 1 % off;
+- a whole network (`forward_error`, `forward_tolerance`): every rounding reaches a logit times the network's
+  derivative to it. Their worst case (`worst_case=True`) is some 10⁴ times what rounding does through four layers;
+  the default is the probable bound of the standard model of rounding (each rounding independent, of mean zero:
+  Higham & Mary, SIAM J. Sci. Comput. 41, 2019) at λ = 8, which rounding exceeds with probability below 3e-14,
+  some 300 times what it does here on trained models.
 
-Both hold for any summation order, so on any CPU. They are worst cases: a layer's bound is some 10³ times what
-this machine rounds to, the network's 10⁴ to 10⁵ times (every rounding of every layer taken in the same
-direction). So a test that must tell a slightly wrong weight from rounding compares layer by layer, each layer
-given the same input (`assert_layers_agree`), and uses the network's bound for the whole model's outputs; and it
-checks that the effect it guards is well beyond the bound (`assert_beyond`), so that it can fail.
+A test that must tell a slightly wrong weight from rounding compares layer by layer, each layer given the same
+input, and the whole outputs against the network's bound; it also checks that the effect it guards is well beyond
+the bound (`assert_beyond`), so that it can fail.
 """
+
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -35,6 +36,7 @@ UNIT_ROUNDOFF = EPS32 / 2
 def unit_roundoff(tensor: torch.Tensor) -> float:
     """u of the tensor's floating-point type (2⁻²⁴ for float32, 2⁻⁵³ for float64): what the bounds count in."""
     return torch.finfo(tensor.dtype).eps / 2
+
 
 #: standardising an input ((x / 255 − mean) / std): three roundings before the first layer
 INPUT_ROUNDINGS = 3
