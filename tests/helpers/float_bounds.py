@@ -229,7 +229,9 @@ def forward_error(model: nn.Module, x: torch.Tensor, extra: torch.Tensor | None 
             pairs = list(zip(slopes, points, strict=True))
             in_full = sum((slope.abs() * point[3]).flatten(1).sum(1) for slope, point in pairs)
             spread = sum((slope**2 * point[1] * point[2] ** 2).flatten(1).sum(1) for slope, point in pairs)
-            error[:, k] = in_full + LAMBDA * u * spread.sqrt()
+            worst = sum((slope.abs() * point[1] * point[2]).flatten(1).sum(1) for slope, point in pairs)
+            # where a few short sums dominate, the worst case is the smaller (λ·√n > n for n < λ²)
+            error[:, k] = in_full + u * torch.minimum(LAMBDA * spread.sqrt(), worst)
     return error
 
 
