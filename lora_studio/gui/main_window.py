@@ -193,18 +193,23 @@ class MainWindow(QMainWindow):
     def set_up(self, setup) -> None:
         """A lesson's "Set it up" (shared.setup.Setup): its settings into the tabs, then the tab it runs in. With no
         base model on its data set yet, the Base training tab set to train one (the Dataset tab first when the
-        data set is not here); the lesson's card says so too."""
+        data set is not here); the lesson's card says so too. A lesson's adapter stack (Setup.stack) goes to the
+        Evaluation tab's stack page instead of the LoRA tab."""
         from lora_studio.gui.learn.lessons import newest_base
 
         self.state.refresh_models()  # a base trained by the command line meanwhile counts too
         self.dataset_tab.apply_setup(setup)
         base = newest_base(self.state.models, setup.dataset)
-        self.lora_tab.apply_setup(setup, base.id if base else None)
+        if setup.stack is None:  # a lesson's adapter stack is the Evaluation tab's: the LoRA tab keeps its run
+            self.lora_tab.apply_setup(setup, base.id if base else None)
         self.compare_tab.apply_setup(setup, base.id if base else None)
         if base is not None:
+            self.eval_tab.apply_setup(setup)
             tab = next(self.tabs.widget(i) for i in range(self.tabs.count())
                        if self.tabs.widget(i).objectName() == setup.tab)
-            self.statusBar().showMessage(self.tr("Set up from {0}: ready to run").format(base.name), 8000)
+            done = self.tr("Set up from {0}: ready to run") if setup.stack is None else self.tr(
+                "Set up from {0}: the adapters stacked on the Evaluation tab")
+            self.statusBar().showMessage(done.format(base.name), 8000)
         else:
             self.base_tab.apply_setup(setup)
             title = core_texts.dataset_title(setup.dataset)

@@ -2,9 +2,10 @@
 
 "Set it up" emits the lesson's `Setup`; the window applies it to the other tabs (a tab never reaches another).
 The card (lessons.card_html) warns when there is no base model to start from, and its answer, shown on request,
-quotes the person's own runs once the library has them (lessons_runs), else says what to expect. Choosing
-another lesson hides the answer again, so each is a question before it is an answer; the chosen lesson is
-remembered between sessions.
+quotes the person's own runs once the library has them (lessons_runs), else says what to expect. A lesson that
+stacks adapters is set up in stages, the card saying which one the library is at (stack_lessons.py); its answer
+is scored in the worker and shown when it comes back (stack_answers.py). Choosing another lesson hides the
+answer again, so each is a question before it is an answer; the chosen lesson is remembered between sessions.
 """
 
 from PySide6.QtCore import Qt, Signal
@@ -12,8 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 
 from lora_studio.core import paths
 from lora_studio.gui.i18n import core_texts
-from lora_studio.gui.learn import lessons
+from lora_studio.gui.learn import lessons, stack_lessons
 from lora_studio.gui.learn.lessons_content import LESSONS
+from lora_studio.gui.learn.stack_answers import StackAnswers
 from lora_studio.gui.state.app_state import AppState
 
 SETTINGS_KEY = "learn/lesson"
@@ -25,6 +27,7 @@ class LessonPanel(QWidget):
     def __init__(self, state: AppState, parent=None):
         super().__init__(parent)
         self.state = state
+        self.stacks = StackAnswers(state, on_scored=self.show_card)
         self.list = QListWidget()
         self.list.setObjectName("lessonList")
         self.list.setToolTip(self.tr("Each lesson asks a question and sets up the run that answers it"))
@@ -61,7 +64,7 @@ class LessonPanel(QWidget):
         self.setup_button.clicked.connect(self.set_up)
         self.answer_button.toggled.connect(self._on_answer)
         state.sigReady.connect(lambda: self.setup_button.setEnabled(True))
-        state.sigModelsChanged.connect(lambda _models: self.show_card())
+        state.sigModelsChanged.connect(lambda _models: self._on_models())
         self.list.setCurrentRow(0)
 
     def lesson(self) -> lessons.Lesson:
@@ -73,7 +76,21 @@ class LessonPanel(QWidget):
             self.list.setCurrentRow(index)
 
     def set_up(self) -> None:
-        self.sigSetUp.emit(self.lesson().setup)
+        self.sigSetUp.emit(self.current_setup())
+
+    def current_setup(self) -> lessons.Setup:
+        """What Set it up puts into the tabs now: a staged lesson's stage in the library, else the lesson's setup."""
+        lesson = self.lesson()
+        if lesson.stack is not None:
+            self.state.refresh_models()  # a run the command line made meanwhile counts too
+        stage = self.stage(lesson)
+        return stage.setup if stage is not None else lesson.setup
+
+    def stage(self, lesson: lessons.Lesson) -> stack_lessons.Stage | None:
+        """The stage a lesson that stacks adapters is at (None: another lesson, or the library not read yet)."""
+        if lesson.stack is None or not self.state.ready:
+            return None
+        return stack_lessons.stage(lesson.stack, self.state.models, lesson.setup.dataset)
 
     def remember(self, settings) -> None:
         """Show the lesson chosen last time, and remember each choice."""
@@ -87,8 +104,12 @@ class LessonPanel(QWidget):
         lesson = self.lesson()
         answer = lessons.answer_paragraphs(lesson, self.own_figures(lesson)) if self.answer_button.isChecked() \
             else None
+        stage = self.stage(lesson)
+        names = {info.id: info.name for info in self.state.models} if stage is not None else None
         scroll = self.view.verticalScrollBar().value()
-        self.view.setHtml(lessons.card_html(lesson, self.base_note(lesson), answer))
+        self.view.setHtml(lessons.card_html(lesson, self.base_note(lesson), answer,
+                                            stage.setup if stage is not None else None,
+                                            stage.note if stage is not None else "", names))
         self.view.verticalScrollBar().setValue(scroll)
 
     def base_note(self, lesson: lessons.Lesson) -> str:
@@ -103,8 +124,13 @@ class LessonPanel(QWidget):
             core_texts.dataset_title(setup.dataset), setup.base_epochs)
 
     def own_figures(self, lesson: lessons.Lesson) -> list[str] | None:
-        """The answer's quote of the person's own runs, or None (no such run, or the core is not loaded yet)."""
-        if lesson.own is None or not self.state.ready:
+        """The answer's quote of the person's own runs, or None (no such run, or the core is not loaded yet). A
+        stacking lesson's is scored in the worker: until it is, it says so, and the card is shown again after."""
+        if not self.state.ready:
+            return None
+        if lesson.stack is not None:
+            return self.stacks.figures(lesson.stack, self.state.models)
+        if lesson.own is None:
             return None
         from lora_studio.core.errors import USER_ERRORS
 
@@ -113,6 +139,10 @@ class LessonPanel(QWidget):
             return lesson.own(context)
         except (*USER_ERRORS, OSError):  # an unreadable study folder: the expectation is shown instead
             return None
+
+    def _on_models(self) -> None:
+        self.stacks.retry()
+        self.show_card()
 
     def _on_lesson(self, _row: int) -> None:
         self.answer_button.blockSignals(True)

@@ -3,20 +3,26 @@
 A `Setup` says what "Set it up" puts into the controls; the window applies it tab by tab (each tab's
 `apply_setup`), because a tab never reaches another. A `Lesson` holds its texts, marked for translation
 (QT_TRANSLATE_NOOP, context "lessons") and translated where the card is built, and a function that finds
-the person's own runs in the library and words their figures (lessons_runs.py). The lessons themselves
-are in lessons_content.py. Nothing here imports PyTorch: the cards are shown before it has loaded.
+the person's own runs in the library and words their figures (lessons_runs.py). A lesson that stacks trained
+adapters is set up in stages instead, and its answer is scored in the worker (stack_lessons.py,
+stack_answers.py). The lessons themselves are in lessons_content.py. Nothing here imports PyTorch: the cards are
+shown before it has loaded.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from lora_studio.gui.i18n import core_texts
 from lora_studio.gui.i18n.words import method_title, variant_title
 from lora_studio.gui.shared.setup import Setup, SweepSetup  # noqa: F401 - the lessons build these
+
+if TYPE_CHECKING:
+    from lora_studio.gui.learn.stack_lessons import StackLesson
 
 CONTEXT = "lessons"  # lupdate needs it spelt out in each call
 
@@ -39,6 +45,8 @@ class Lesson:
     expect: str  # what a run here gives (measured), shown until the person has a run of their own
     setup: Setup = field(default_factory=Setup)
     own: Callable[[LessonContext], list[str] | None] | None = None  # paragraphs quoting the own runs, or None
+    #: a lesson that stacks adapters: `setup` is its first stage, stack_lessons.stage the one it is at
+    stack: "StackLesson | None" = None
 
 
 def tr(text: str) -> str:
@@ -51,11 +59,21 @@ def newest_base(models, dataset: str):
     return next((m for m in models if m.kind == "base" and not m.error and m.dataset == dataset), None)
 
 
-def setup_lines(setup: Setup) -> list[str]:
-    """What "Set it up" sets, in words, one line per tab it touches."""
+def setup_lines(setup: Setup, names: dict[str, str] | None = None) -> list[str]:
+    """What "Set it up" sets, in words, one line per tab it touches; `names`: the library's names of the models a
+    stack holds (by id; an id not in it is shown as it is)."""
     lines = [QCoreApplication.translate("lessons", "Data set: {0}; the newest base model trained on it.").format(
         core_texts.dataset_title(setup.dataset))]
     task = core_texts.task_title(setup.task)
+    stack = setup.stack
+    if stack is not None:
+        names = names or {}
+        adapters = core_texts.listed(QCoreApplication.translate("lessons", "{0} at {1} %").format(
+            names.get(model_id, model_id), f"{100 * weight:g}") for model_id, weight in stack.adapters)
+        lines.append(QCoreApplication.translate(
+            "lessons", "Evaluation tab, Adapter stack page: on base {0}, {1}; scored on {2}, without training.").format(
+            names.get(stack.base_id, stack.base_id), adapters, core_texts.task_title(stack.task or setup.task)))
+        return lines
     sweep = setup.sweep
     if sweep is not None:
         lines.append(QCoreApplication.translate(
@@ -92,16 +110,19 @@ def images(subset: int | None) -> str:
     return QCoreApplication.translate("lessons", "the first {0} training images").format(f"{subset:,}")
 
 
-def card_html(lesson: Lesson, base_note: str = "", answer: list[str] | None = None) -> str:
-    """The card: question, what Set it up does (and `base_note`, when there is no base to start from), what to
-    look at, and, when revealed, the `answer` paragraphs (see `answer_paragraphs`). Texts are escaped here."""
+def card_html(lesson: Lesson, base_note: str = "", answer: list[str] | None = None, setup: Setup | None = None,
+              stage_note: str = "", names: dict[str, str] | None = None) -> str:
+    """The card: question, what Set it up does (`setup`, default the lesson's; `stage_note`: which stage a staged
+    lesson is at, and why; `base_note`, when there is no base to start from), what to look at, and, when revealed,
+    the `answer` paragraphs (see `answer_paragraphs`). Texts are escaped here."""
     headings = {"question": QCoreApplication.translate("lessons", "Question"),
                 "setup": QCoreApplication.translate("lessons", "Set it up"),
                 "look": QCoreApplication.translate("lessons", "What to look at"),
                 "answer": QCoreApplication.translate("lessons", "Answer")}
     parts = [f"<h3>{escape(tr(lesson.title))}</h3>",
              section(headings["question"], [tr(lesson.question)]),
-             section(headings["setup"], setup_lines(lesson.setup))]
+             section(headings["setup"], setup_lines(setup or lesson.setup, names),
+                     f"<i>{escape(stage_note)}</i><br>" if stage_note else "")]
     if base_note:
         parts.append(f"<p style='color:#b35900'>{escape(base_note)}</p>")
     parts.append(section(headings["look"], [tr(lesson.look)]))
@@ -111,8 +132,9 @@ def card_html(lesson: Lesson, base_note: str = "", answer: list[str] | None = No
     return "\n".join(parts)
 
 
-def section(heading: str, lines: list[str]) -> str:
-    return f"<p><b>{escape(heading)}</b><br>" + "<br>".join(escape(line) for line in lines) + "</p>"
+def section(heading: str, lines: list[str], lead: str = "") -> str:
+    """A heading and its lines (escaped here); `lead`: HTML put between them."""
+    return f"<p><b>{escape(heading)}</b><br>{lead}" + "<br>".join(escape(line) for line in lines) + "</p>"
 
 
 def answer_paragraphs(lesson: Lesson, own: list[str] | None) -> list[str]:

@@ -32,6 +32,13 @@ EXPECTED = {
     "merge": {"tab": "loraTab", "task": "same", "method": "lora", "layers": ["fc1", "fc2"], "rank": 8,
               "alpha": 16.0, "variant": "lora", "plus": 1.0, "features": ["brightness"], "control": False,
               "seeds": 1, "epochs": 2, "subset": 0},
+    # the stacking lessons' first step (their later ones: test_stack_lessons.py)
+    "modules": {"tab": "loraTab", "task": "inverted", "method": "lora", "layers": ["conv1"], "rank": 8,
+                "alpha": 16.0, "variant": "lora", "plus": 1.0, "features": [], "control": False, "seeds": 3,
+                "epochs": 1, "subset": 0},
+    "interfere": {"tab": "loraTab", "task": "inverted", "method": "lora", "layers": ["fc1", "fc2"], "rank": 8,
+                  "alpha": 16.0, "variant": "lora", "plus": 1.0, "features": [], "control": False, "seeds": 3,
+                  "epochs": 1, "subset": 0},
 }
 
 
