@@ -6,6 +6,11 @@ to end, show the answer. Prints the seconds from the click on "Set it up" to the
 first quote of the person's own runs (or "no own figures" when the answer found none — a lesson whose answer
 does not pick up its own run is a bug). The window is the real one, offscreen, on a fresh app folder.
 
+The lessons that stack adapters (8 and 9) are set up in stages: each run on the LoRA tab, then Set it up again,
+until it opens the Evaluation tab's adapter stack; their time runs to the answer's figures, which the worker
+scores, and every line of those figures is printed (the stacks over the lesson's three seeds: issue 20's
+measurements, as the app reproduces them).
+
 Issue 14 asks that a person can follow each lesson "within a few minutes on two cores": the TARGET line
 checks the slowest lesson against that.
 
@@ -73,23 +78,36 @@ def main() -> int:
 
     times = []
     print(f"{'lesson':<48} {'seconds':>8}  own figures")
-    for index in range(len(LESSONS)):
+    for index, lesson in enumerate(LESSONS):
         panel.list.setCurrentRow(index)
         started = time.perf_counter()
         panel.setup_button.click()
         if window.tabs.currentWidget() is window.base_tab:  # no base model yet: train it, then set up again
             run_current_tab()
             panel.setup_button.click()
+        if lesson.stack is not None:  # each adapter's run, then the stack (its Set it up opens the Evaluation tab)
+            for _run in lesson.stack.parts:
+                if window.tabs.currentWidget() is not window.lora_tab:
+                    break
+                run_current_tab()
+                state.refresh_models()
+                panel.setup_button.click()
+            if window.tabs.currentWidget() is not window.eval_tab:
+                print(f"{lesson.id}: Set it up did not reach the adapter stack", flush=True)
         run_current_tab()
-        seconds = time.perf_counter() - started
         state.refresh_models()
         panel.answer_button.setChecked(True)
+        if lesson.stack is not None:  # the answer's figures are scored in the worker
+            wait(app, lambda: "Scoring your adapters" not in panel.view.toPlainText(), 600)
+        seconds = time.perf_counter() - started
         answer = panel.view.toPlainText()
-        own = answer.split("Your own runs:", 1)[1].strip().splitlines()[0] if "Your own runs:" in answer \
-            else "no own figures"
+        own = answer.split("Your own runs:", 1)[1].strip().splitlines() if "Your own runs:" in answer \
+            else ["no own figures"]
         times.append(seconds)
         title = re.sub(r"\s+", " ", panel.list.item(index).text())
-        print(f"{title:<48} {seconds:8.1f}  {own[:110]}", flush=True)
+        print(f"{title:<48} {seconds:8.1f}  {own[0][:110]}", flush=True)
+        if lesson.stack is not None:
+            print("\n".join(f"    {line}" for line in own), flush=True)
     window.close()
     slowest = max(times)
     verdict = "PASS" if slowest <= TARGET_S else "FAIL"
