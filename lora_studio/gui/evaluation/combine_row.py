@@ -6,7 +6,7 @@ can hold) and `saveCombinationButton`. The stack panel starts the job (stack_job
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
-from lora_studio.core.config import COMBINATIONS
+from lora_studio.core.config import COMBINATIONS, RANGES
 from lora_studio.gui.i18n import core_texts
 
 SVD = "svd"
@@ -36,7 +36,7 @@ class CombineRow(QWidget):
                                           "does; hover over an item to read what it does"))
         self.rank = QSpinBox()
         self.rank.setObjectName("combineRank")
-        self.rank.setRange(1, 1)
+        self.rank.setRange(int(RANGES["rank"][0]), int(RANGES["rank"][0]))
         self.rank.setToolTip(self.tr("svd only: the rank the weighted sum of the adapters' ΔW is cut back to "
                                      "(at most what every adapted layer can hold)"))
         self.save_button = QPushButton(self.tr("Save combination"))
@@ -62,8 +62,10 @@ class CombineRow(QWidget):
         """A stack was loaded (`svd_rank`: the largest rank svd can keep; `ranks`: its adapters'), or emptied
         (None): svd's rank starts at the largest adapter's rank, within 1 … svd_rank."""
         self._stacked = svd_rank is not None
-        if svd_rank is not None:
-            self.rank.setRange(1, svd_rank)
+        if svd_rank is not None:  # within the core's range of ranks, and what the layers can hold
+            low, high = RANGES["rank"]
+            svd_rank = max(int(low), min(svd_rank, int(high)))
+            self.rank.setRange(int(low), svd_rank)
             self.rank.setValue(min(svd_rank, max(ranks)))
         self.save_button.setEnabled(self._stacked)
         self._fit()

@@ -1,9 +1,10 @@
 """A combo box of target tasks (item data: the task name), its last item opening a folder of your own images.
 
 The names, titles and descriptions come from `core.data.task_names` (no PyTorch, no NumPy: the box is
-filled before they load): the single tasks, then the composites (two changes at once), then own images. Choosing "Your own images…" asks for a folder (`choose_folder`, replaced in
-tests) and adds it as a `folder:PATH` item just above, selected; cancelling goes back to the previous
-choice. Whether the folder holds usable images is found out when the task is made (in the worker).
+filled before they load): the single tasks, then the composites (two changes at once), then own images.
+Choosing "Your own images…" asks for a folder (`choose_folder`, replaced in tests) and adds it as a
+`folder:PATH` item just above, selected; cancelling goes back to the previous choice. Whether the folder
+holds usable images is found out when the task is made (in the worker).
 """
 
 from pathlib import Path
