@@ -15,6 +15,7 @@ import json
 import re
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -159,8 +160,10 @@ class ModelLibrary:
         return path
 
     # --- reading -------------------------------------------------------------------------
-    def list(self) -> list[Entry]:
-        """Every model, newest first; a broken one is listed with its error instead of hiding it."""
+    def list(self, reuse: Callable[[str], Entry | None] | None = None) -> list[Entry]:
+        """Every model, newest first; a broken one is listed with its error instead of hiding it. `reuse(model_id)`
+        may give a model's entry without it being read again (a caller that keeps the entries of unchanged
+        folders); None reads it."""
         self._recover()
         if not self.root.is_dir():
             return []
@@ -169,7 +172,7 @@ class ModelLibrary:
         except OSError as exc:
             raise StorageError(QT_TRANSLATE_NOOP("errors", "cannot read the model library {0}: {1}"), self.root,
                                os_reason(exc)) from None
-        return newest_first(self.entry(folder.name) for folder in folders
+        return newest_first((reuse and reuse(folder.name)) or self.entry(folder.name) for folder in folders
                             if not folder.name.startswith(".") and folder.is_dir())
 
     def entry(self, model_id: str) -> Entry:

@@ -1,4 +1,4 @@
-"""Background work: one worker QObject in one QThread, one job at a time. The only module that creates QThreads.
+"""Background work: one worker QObject in one QThread (the window's only one), one job at a time.
 
 Why a single long-lived thread: PyTorch, the data set cache and the model
 library are then only ever touched from one thread, and "a second job while
@@ -11,8 +11,8 @@ it finds on the way (a sweep's finished runs) to its `on_partial`, batched.
 
 Stopping is cooperative (flags, not queued slots): the core's `TrainControl`
 is polled by its training loop once per batch and by downloads once per chunk.
-Closing the window calls `JobRunner.shutdown()`, which requests a stop and
-joins the thread, so Qt never destroys a running QThread.
+Closing the window calls `JobRunner.shutdown()` (runner.py), which requests a
+stop and joins the thread, so Qt never destroys a running QThread.
 """
 
 import logging
@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from lora_studio.core.training.run_control import TrainControl  # torch-free: usable before PyTorch loads
 from lora_studio.core.vocabulary import Status
-from lora_studio.gui.background.kinds import JobKind, job_title
+from lora_studio.gui.background.kinds import JobKind, is_quiet, job_title
 
 log = logging.getLogger(__name__)
 
@@ -149,14 +149,19 @@ class JobContext:
 
 
 class Worker(QObject):
-    """Lives in the worker thread; runs each job it is handed and reports how it ended."""
+    """Lives in the worker thread; runs each job it is handed and reports how it ended. Its signals carry the
+    reports to the JobRunner (runner.py), in the GUI thread, which tells the views."""
 
     sigStatus = Signal(str)
     sigProgress = Signal(float, str)  # fraction 0…1, text
     sigSteps = Signal(str, object, object, object)  # key, steps (n,), losses (n,), progress dict
     sigEpoch = Signal(str, object)  # key, epoch dict
     sigPartial = Signal(object)  # list of partial results
-    sigDone = Signal(str, object)  # kind, JobResult
+    sigDone = Signal(str, object, object)  # kind, JobResult, what to call in the GUI thread first (or None)
+
+    def __init__(self, between_jobs: "Callable[[str], Callable[[], None] | None] | None" = None):
+        super().__init__()
+        self.between_jobs = between_jobs  # runner.py's BetweenJobs: run here after each job the window announces
 
     @Slot(object, object)
     def run(self, job: Job, control: TrainControl) -> None:
@@ -166,7 +171,21 @@ class Worker(QObject):
         except Exception as exc:  # noqa: BLE001 - any failure must reach the user as a message, not kill the thread
             result = _failure(exc)
         context.flush_partials()  # before the result: its on_done sees every partial one
-        self.sigDone.emit(job.kind, result)
+        then = None
+        if self.between_jobs is not None and not is_quiet(job.kind):
+            try:
+                then = self.between_jobs(job.kind)
+            except Exception:  # noqa: BLE001 - the job's result must reach the window all the same
+                log.exception("the work between two jobs failed")
+        self.sigDone.emit(job.kind, result, then)
+
+
+def worker_thread(worker: Worker) -> QThread:
+    """The window's one worker thread (not started yet), `worker` moved into it; the JobRunner owns it."""
+    thread = QThread()
+    thread.setObjectName("loraStudioWorker")
+    worker.moveToThread(thread)
+    return thread
 
 
 def _failure(exc: Exception) -> JobResult:
@@ -182,113 +201,3 @@ def _failure(exc: Exception) -> JobResult:
     log.error("a job failed:\n%s", traceback.format_exc())
     return JobResult(Status.FAILED, QCoreApplication.translate("jobs", "an unexpected error ({0}: {1})").format(
         type(exc).__name__, exc), traceback.format_exc())
-
-
-class JobRunner(QObject):
-    """The GUI thread's handle on the worker: submit, pause, resume, stop, shut down.
-
-    Worker signals are connected to slots of this object, which lives in the GUI
-    thread, so they arrive queued there (never straight to a static
-    function such as `quit`); it re-emits them for `AppState`.
-    """
-
-    sigStarted = Signal(str)  # kind
-    sigStatus = Signal(str)
-    sigProgress = Signal(str, float, str)  # kind, fraction, text
-    sigSteps = Signal(str, str, object, object, object)  # kind, key, steps, losses, progress
-    sigEpoch = Signal(str, str, object)  # kind, key, epoch dict
-    sigDone = Signal(str, object)  # kind, JobResult (after the job's own on_done)
-    sigPaused = Signal(str, bool)  # kind, paused
-    _sigRun = Signal(object, object)
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.job: Job | None = None
-        self.control = TrainControl()
-        self._thread = QThread()
-        self._thread.setObjectName("loraStudioWorker")
-        self._worker = Worker()
-        self._worker.moveToThread(self._thread)
-        self._sigRun.connect(self._worker.run)
-        self._worker.sigStatus.connect(self._on_status)
-        self._worker.sigProgress.connect(self._on_progress)
-        self._worker.sigSteps.connect(self._on_steps)
-        self._worker.sigEpoch.connect(self._on_epoch)
-        self._worker.sigPartial.connect(self._on_partial)
-        self._worker.sigDone.connect(self._on_done)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
-        self._thread.start()
-
-    @property
-    def busy(self) -> bool:
-        return self.job is not None
-
-    def submit(self, job: Job) -> bool:
-        """Start `job` in the worker; False (and nothing started) when another job is running."""
-        if self.job is not None or not self._thread.isRunning():
-            return False
-        self.job, self.control = job, TrainControl()
-        self.sigStarted.emit(job.kind)
-        self._sigRun.emit(job, self.control)
-        return True
-
-    def pause(self) -> None:
-        if self.job is not None and self.job.pausable:
-            self.control.pause()
-            self.sigPaused.emit(self.job.kind, True)
-
-    def resume(self) -> None:
-        if self.job is not None:
-            self.control.resume()
-            self.sigPaused.emit(self.job.kind, False)
-
-    def stop(self) -> None:
-        """Ask the job to stop: training within one batch, a download within one chunk."""
-        self.control.request_stop()
-
-    def shutdown(self) -> None:
-        """Stop the job, let it end cleanly (a save in progress completes), and join the thread."""
-        if not self._thread.isRunning():
-            return
-        self.control.request_stop()
-        self._thread.quit()  # handled once the running job has returned
-        self._thread.wait()
-        QCoreApplication.removePostedEvents(self)  # late reports for a window that is going away
-        self.job = None
-
-    # --- slots: worker → GUI thread ---------------------------------------------------
-    @Slot(str)
-    def _on_status(self, text: str) -> None:
-        self.sigStatus.emit(text)
-
-    @Slot(float, str)
-    def _on_progress(self, fraction: float, text: str) -> None:
-        if self.job is not None:
-            self.sigProgress.emit(self.job.kind, fraction, text)
-
-    @Slot(str, object, object, object)
-    def _on_steps(self, key, xs, ys, progress) -> None:
-        if self.job is not None:
-            self.sigSteps.emit(self.job.kind, key, xs, ys, progress)
-
-    @Slot(str, object)
-    def _on_epoch(self, key, info) -> None:
-        if self.job is not None:
-            self.sigEpoch.emit(self.job.kind, key, info)
-
-    @Slot(object)
-    def _on_partial(self, values: list) -> None:
-        if self.job is not None and self.job.on_partial is not None:
-            self.job.on_partial(values)
-
-    @Slot(str, object)
-    def _on_done(self, kind: str, result: JobResult) -> None:
-        job, self.job = self.job, None
-        # a pause clicked after the job's last check of it (its last step) found nothing left to pause: the
-        # job ended all the same, and a finished job is not paused
-        self.control.resume()
-        if job is not None and job.on_done is not None:
-            job.on_done(result)
-        self.sigDone.emit(kind, result)

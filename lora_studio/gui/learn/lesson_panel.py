@@ -100,6 +100,11 @@ class LessonPanel(QWidget):
         self.list.currentRowChanged.connect(lambda _row: settings.setValue(SETTINGS_KEY, self.lesson().id))
 
     # --- the card -------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.answer_button.isChecked():  # the answer quotes the studies on disk: a sweep may have added one
+            self.show_card()
+
     def show_card(self) -> None:
         lesson = self.lesson()
         answer = lessons.answer_paragraphs(lesson, self.own_figures(lesson)) if self.answer_button.isChecked() \

@@ -1,27 +1,32 @@
 """AppState: what the whole window shares — readiness, the data set, the model library, the running job.
 
 Tabs never talk to each other: they read this object, call its methods and
-listen to its `sig*` signals. It owns the `JobRunner` (the worker thread) and
-turns the runner's reports into signals named after what they mean to a view.
-A job's result goes to the `on_done` of the code that started it; here only
-what every job shares (how it ended, what went wrong). Everything here runs in
-the GUI thread.
+listen to its `sig*` signals. It owns the `JobRunner` (the worker thread and
+the queue in front of it, background/runner.py), whose training reports it
+hands on as they are, and turns the rest into signals named after what they
+mean to a view. A job's result goes to the `on_done` of the code that started
+it; here only what every job shares (how it ended, what went wrong). The model
+library is listed by `listing.py`, in the worker after each job: the GUI thread
+only takes the rows. Everything else here runs in the GUI thread.
 """
 
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from lora_studio.core import paths
 from lora_studio.core.vocabulary import Status
+from lora_studio.gui.background import collector
 from lora_studio.gui.background.caches import DataCache
 from lora_studio.gui.background.kinds import is_quiet, job_title
-from lora_studio.gui.background.worker import Job, JobResult, JobRunner
+from lora_studio.gui.background.runner import JobRunner
+from lora_studio.gui.background.worker import Job, JobResult
 from lora_studio.gui.i18n import core_texts
 from lora_studio.gui.i18n.words import job_ended
 from lora_studio.gui.state import loading
+from lora_studio.gui.state.listing import LibraryListing
 
 if TYPE_CHECKING:
     from lora_studio.core.workflows.run_command import Command
@@ -98,6 +103,10 @@ def describe_settings(record) -> str:
     return translate("AppState", "{0}; {1} images").format(text, f"{images:,}") if images else text
 
 
+#: the runner's key (JobRunner.run_soon) of the chosen data set's loading, while it waits for the worker
+LOAD_DATASET = "load-dataset"
+
+
 class AppState(QObject):
     sigReady = Signal()
     sigLoadFailed = Signal(str)
@@ -106,10 +115,7 @@ class AppState(QObject):
     sigModelsChanged = Signal(object)  # list[ModelInfo]
     sigJobStarted = Signal(str)  # kind
     sigJobEnded = Signal(str, str, str)  # kind, status, message
-    sigJobPaused = Signal(str, bool)
-    sigSteps = Signal(str, str, object, object, object)  # kind, key, steps, losses, progress dict
-    sigEpoch = Signal(str, str, object)  # kind, key, epoch dict
-    sigProgress = Signal(str, float, str)  # kind, fraction, text
+    # sigJobPaused, sigSteps, sigEpoch and sigProgress are the runner's own (background/runner.py), set in __init__
     sigStatus = Signal(str)  # a passing message for the status bar
     sigMessage = Signal(str, str, str, str)  # level (info|warning|error), title, text, details: shown in a box
     sigOpenModel = Signal(str)  # a model id a view asks to see in the Evaluation tab (the window does it)
@@ -127,55 +133,45 @@ class AppState(QObject):
         self.dataset: loading.DatasetView | None = None
         self.models: list[ModelInfo] = []
         self.cache = DataCache()
-        self.runner = JobRunner(self)
-        self._pending: dict[str, Job] = {}  # quiet jobs waiting for the worker (`run_soon`), by their starter's key
-        self._next: Job | None = None  # a job started while a quiet one ran: it runs the moment that one ends
+        self.listing = LibraryListing(self.models_root, self._rows)
+        self._listed = -1  # the generation of the listing the views were last told of (-1: none yet)
+        self.runner = JobRunner(self, between_jobs=self._list_between_jobs)
+        self.sigJobPaused = self.runner.sigPaused  # kind, paused
+        self.sigSteps = self.runner.sigSteps  # kind, key, steps, losses, progress dict
+        self.sigEpoch = self.runner.sigEpoch  # kind, key, epoch dict
+        self.sigProgress = self.runner.sigProgress  # kind, fraction, text
         self.runner.sigStarted.connect(self._on_started)
-        self.runner.sigSteps.connect(self.sigSteps)
-        self.runner.sigEpoch.connect(self.sigEpoch)
-        self.runner.sigProgress.connect(self.sigProgress)
         self.runner.sigStatus.connect(self.sigStatus)
-        self.runner.sigPaused.connect(self.sigJobPaused)
         self.runner.sigDone.connect(self._on_done)
 
     # --- jobs ---------------------------------------------------------------------------
     def start(self, job: Job) -> bool:
         """Run `job` in the worker; when another job runs, refuse with a message and return False. A quiet job
         (a preview, a second long at most) is not in the way: `job` then follows it the moment it ends."""
-        running = self._next or self.runner.job
-        if running is not None and running.kind.quiet:
-            self._next = job
+        running = self.runner.start(job)
+        if running is None:
             return True
-        if running is not None:
+        if running is not job:  # (`job` itself: the worker has shut down)
             self.tell("info", self.tr("Busy"), self.tr(
                 "{0} is still running. Wait for it to end, or stop it, before starting {1}.").format(
                 running.title, job.title.lower()))
-            return False
-        return self.runner.submit(job)
+        return False
 
     def run_soon(self, key: str, job: Job) -> bool:
         """Run the quiet `job` (background/kinds.py) now if the worker is idle, else as soon as it is, without a
         "Busy" box: what the window computes by itself to show something (a task's images, a model at another
         strength). A later job under the same `key` replaces one still waiting. True when it started at once.
         Quiet jobs are not announced: no sigJobStarted or sigJobEnded, their starter's `on_done` shows them."""
-        self._pending.pop(key, None)
-        if self._next is None and self.runner.job is None and self.runner.submit(job):
-            return True
-        self._pending[key] = job
-        return False
+        return self.runner.run_soon(key, job)
 
     def cancel_soon(self, key: str) -> None:
         """Forget the job waiting under `key`, if any (one already running runs to its end)."""
-        self._pending.pop(key, None)
-
-    def _start_pending(self) -> None:
-        if self.runner.job is None and self._pending:
-            key = next(iter(self._pending))
-            self.runner.submit(self._pending.pop(key))
+        self.runner.cancel_soon(key)
 
     @property
     def busy_kind(self) -> str | None:
-        job = self._next or self.runner.job
+        """The kind of the job running, or of the one about to (runner.current)."""
+        job = self.runner.current
         return job.kind if job else None
 
     def pause(self) -> None:
@@ -188,8 +184,6 @@ class AppState(QObject):
         self.runner.stop()
 
     def shutdown(self) -> None:
-        self._pending.clear()
-        self._next = None
         self.runner.shutdown()
 
     def load_core(self) -> None:
@@ -212,17 +206,12 @@ class AppState(QObject):
         quiet = is_quiet(kind)
         if not quiet:
             self.sigJobEnded.emit(kind, result.status, result.message)
-        if self._next is not None:  # started while this quiet job ran
-            job, self._next = self._next, None
-            self.runner.submit(job)
-        else:
-            switched = kind != "dataset" or self._loading != self.dataset_name
-            if kind != "load" and switched and self.dataset is None and self.dataset_available():
-                # the data set was switched while another job ran (its loading waited): load it now
-                QTimer.singleShot(0, lambda: self.runner.job is None and self.dataset is None
-                                  and self.select_dataset(self.dataset_name, True))
-            if self._pending:  # after the data set's loading, which was scheduled first
-                QTimer.singleShot(0, self._start_pending)
+        switched = kind != "dataset" or self._loading != self.dataset_name
+        if kind != "load" and switched and self.dataset is None and not self.runner.is_waiting(LOAD_DATASET) \
+                and self.dataset_available():
+            # the chosen data set is not loaded and nothing waits to load it (its loading failed before, say): the
+            # runner loads it the moment this job is over, after a job that follows a quiet one (runner.start)
+            self.select_dataset(self.dataset_name, True)
         title = job_title(kind)
         if result.status == Status.DIVERGED:
             self.tell("warning", job_ended(title, result.status), sentence(result.message))
@@ -247,6 +236,7 @@ class AppState(QObject):
         self.refresh_models()
         self.sigReady.emit()
         self.select_dataset(self.dataset_name, force=True)
+        collector.settle()  # what is alive now (PyTorch, the core, the window) lives as long as the app
 
     # --- data set -----------------------------------------------------------------------
     def select_dataset(self, name: str, force: bool = False) -> None:
@@ -262,15 +252,16 @@ class AppState(QObject):
             return
         from lora_studio.core.data import datasets as data
 
+        self.runner.cancel_soon(LOAD_DATASET)  # one chosen before, still waiting for the worker
         if data.is_available(self.data_root, name):
-            running = self._next or self.runner.job
-            if running is not None:  # loaded when that job ends (_on_done): a choice needs no "Busy" box
-                if not running.kind.quiet:
-                    self.sigStatus.emit(self.tr("{0} will be loaded when {1} ends").format(
-                        core_texts.dataset_title(name), running.title.lower()))
-                return
             self._loading = name
-            self.start(loading.make_load_dataset(self.cache, self.data_root, name, on_done=self.take_dataset))
+            running = self.runner.current
+            # while another job runs, it waits (ahead of the previews that need it): a choice needs no "Busy" box
+            if not self.runner.run_soon(LOAD_DATASET, loading.make_load_dataset(
+                    self.cache, self.data_root, name, on_done=self.take_dataset), first=True) \
+                    and running is not None and not is_quiet(running.kind):
+                self.sigStatus.emit(self.tr("{0} will be loaded when {1} ends").format(
+                    core_texts.dataset_title(name), running.title.lower()))
         else:
             self.sigStatus.emit(self.tr("{0} is not here yet: download it or import a folder").format(
                 core_texts.dataset_title(name)))
@@ -297,17 +288,51 @@ class AppState(QObject):
         return ModelLibrary(self.models_root)
 
     def refresh_models(self) -> None:
-        """Re-read the library (small JSON files only) and tell the views."""
+        """Look at the library now and tell the views when it changed (sigModelsChanged): a scan, and reading the
+        models whose files changed since the last look (listing.py). The worker looks after every job anyway
+        (`_list_between_jobs`): this is for what happened meanwhile (a rename, the command line's models)."""
         if not self.ready:
             return
         from lora_studio.core.errors import USER_ERRORS
-        from lora_studio.core.workflows.run_command import record_command
 
         try:
-            entries = self.library().list()
+            generation, rows = self.listing.refresh()
         except USER_ERRORS as exc:  # e.g. a library folder this user may not read
             self.sigStatus.emit(self.tr("The model library cannot be read: {0}").format(core_texts.user_error(exc)))
-            entries = []
+            self._listed = -1  # told again once it can be read
+            self.models = []
+            self.sigModelsChanged.emit([])
+            return
+        self._take_models(generation, rows)
+
+    def _list_between_jobs(self, kind: str):
+        """In the worker, after each job the window announces: look at the library there, so that the GUI thread
+        reads no model's files when a job that saved some ends. The views hear of it just before the job's
+        on_done (whose own refresh_models then finds nothing new)."""
+        from lora_studio.core.errors import USER_ERRORS
+
+        if not self.ready and kind != "load":  # PyTorch and the core are not loaded (yet)
+            return None
+        try:
+            generation, rows = self.listing.refresh()
+        except (ImportError, *USER_ERRORS):  # no PyTorch, or an unreadable library: refresh_models says so
+            return None
+        return lambda: self._take_models(generation, rows)
+
+    def _take_models(self, generation: int, rows: list) -> None:
+        """The listing `generation` in the views, unless they have it or a newer one already. Not before the
+        core is ready: `_on_loaded` then takes what the worker read (the views list models once they are ready)."""
+        if generation <= self._listed or not self.ready:
+            return
+        self._listed = generation
+        self.models = rows
+        self.sigModelsChanged.emit(rows)
+
+    def _rows(self, entries) -> list[ModelInfo]:
+        """The core's entries as the views show them (called by the listing, in the worker or the GUI thread)."""
+        from lora_studio.core.errors import USER_ERRORS
+        from lora_studio.core.workflows.run_command import record_command
+
         readable = {entry.id for entry in entries if entry.record is not None}  # bases a command can start from
         infos = []
         for entry in entries:
@@ -320,9 +345,7 @@ class AppState(QObject):
             except USER_ERRORS:
                 command = None
             infos.append(model_info(entry.id, record, command=command))
-        self.models = infos
-        self.sigModelsChanged.emit(infos)
-
+        return infos
 
 def sentence(text: str) -> str:
     """The text with a capital first letter, as a message box shows it."""

@@ -10,6 +10,7 @@ from qt_timeouts import JOB_MS
 
 from lora_studio.core.vocabulary import Status
 from lora_studio.gui.background import worker
+from lora_studio.gui.background.runner import JobRunner
 from lora_studio.gui.evaluation import jobs as evaluation_jobs
 
 
@@ -19,7 +20,7 @@ class Counted(worker.JobResult):
 
 
 def test_the_starters_on_done_gets_the_typed_result_in_the_gui_thread_before_the_views_hear(qtbot, qapp):
-    runner = worker.JobRunner()
+    runner = JobRunner()
     heard = []
 
     def on_done(result):

@@ -16,6 +16,7 @@ from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.storage.studies import StudyStore
 from lora_studio.core.workflows import runs, sweep
 from lora_studio.core.workflows.sweep_plan import SWEEP_RANKS
+from lora_studio.gui.background import runner as job_runner
 from lora_studio.gui.background import worker
 
 
@@ -53,7 +54,7 @@ def run_sweep_from(qtbot, window) -> list:
 
 
 def test_partial_results_come_batched_in_order_in_the_gui_thread_and_all_before_the_result(qtbot, qapp):
-    runner = worker.JobRunner()
+    runner = job_runner.JobRunner()
     heard: list = []
 
     def run(ctx):

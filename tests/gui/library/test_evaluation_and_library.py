@@ -148,7 +148,7 @@ def test_an_error_in_a_job_is_a_readable_message_and_the_app_goes_on(qtbot, wind
 
 
 def test_an_unreadable_library_is_said_in_the_status_bar_and_the_app_goes_on(window, monkeypatch):
-    def unreadable(self):
+    def unreadable(self, reuse=None):
         raise StorageError("cannot read the model library: permission denied")
 
     monkeypatch.setattr(ModelLibrary, "list", unreadable)
