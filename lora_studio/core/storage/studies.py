@@ -23,9 +23,9 @@ MAX_STUDY_BYTES = 64_000_000  # every step's loss of every run: a large sweep is
 RUN_KEYS = ("model_id", "base_id", "task", "method", "variant", "layers", "rank", "alpha", "lora_plus_ratio",
             "seed", "epochs", "trainable_params", "total_params", "target_accuracy", "source_accuracy",
             "base_target_accuracy", "base_source_accuracy", "forgetting", "wall_seconds", "loss")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 #: a study's runs as CSV (`lora-studio sweep --csv`, the Compare tab's export): the RUN record without its loss
 CSV_COLUMNS = tuple(key for key in RUN_KEYS if key != "loss")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
 
 class StudyStore:

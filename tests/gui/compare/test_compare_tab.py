@@ -207,6 +207,7 @@ def test_a_reopened_study_shows_the_same_rows_and_the_csv_has_one_line_a_run(qtb
                                                           for i in tab.view.table.run_order()]
     assert rows[0]["layers"] in ("fc1+fc2", "fc2")
 
+
 def test_the_windows_csv_of_a_study_is_the_command_lines_byte_for_byte(qtbot, compare_window, tmp_path, capsys):
     """`lora-studio sweep --csv` and the Compare tab's export of the study it saved write the same bytes: one
     writer (core `studies.runs_csv`) for both."""
@@ -226,7 +227,6 @@ def test_the_windows_csv_of_a_study_is_the_command_lines_byte_for_byte(qtbot, co
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     assert target.read_bytes() == cli_csv.read_bytes()
     assert b"\r" not in target.read_bytes() and cli_csv.read_text().count("\n") == 6  # a header and five runs
-
 
 
 @pytest.mark.parametrize("kind", ["full", "read-only"])
