@@ -27,7 +27,7 @@ from lora_studio.gui.learn.tab import LearnTab
 from lora_studio.gui.library.dialog import LibraryDialog
 from lora_studio.gui.lora.tab import LoraTab
 from lora_studio.gui.shared.settings import bind, open_settings, stored_number
-from lora_studio.gui.state.app_state import AppState
+from lora_studio.gui.shared.state.app_state import AppState
 
 
 class MainWindow(QMainWindow):

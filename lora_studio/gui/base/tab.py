@@ -16,8 +16,8 @@ from lora_studio.gui.i18n.core_texts import user_error
 from lora_studio.gui.shared.command_line import CommandLine
 from lora_studio.gui.shared.settings import bind
 from lora_studio.gui.shared.spinners import int_spin, lr_spin, subset_spin, subset_value
+from lora_studio.gui.shared.state.app_state import AppState, sentence
 from lora_studio.gui.shared.training_panel import TrainingPanel
-from lora_studio.gui.state.app_state import AppState, sentence
 
 
 class BaseTab(QWidget):

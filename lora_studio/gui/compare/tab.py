@@ -52,9 +52,9 @@ from lora_studio.gui.shared.base_combo import fill_with_bases
 from lora_studio.gui.shared.command_line import CommandLine
 from lora_studio.gui.shared.settings import bind
 from lora_studio.gui.shared.spinners import int_spin, subset_spin, subset_value
+from lora_studio.gui.shared.state.app_state import AppState, sentence
 from lora_studio.gui.shared.style import format_seconds
 from lora_studio.gui.shared.task_combo import TaskCombo
-from lora_studio.gui.state.app_state import AppState, sentence
 
 BATCH_SIZE, LEARNING_RATE = 64, 1e-3  # as `lora-studio sweep` defaults them
 

@@ -15,7 +15,7 @@ from lora_studio.core.workflows.sweep_plan import Setting
 from lora_studio.gui.compare.table import SweepTable
 from lora_studio.gui.i18n import core_texts, score_texts
 from lora_studio.gui.i18n.words import method_title, status_title, variant_title
-from lora_studio.gui.state.app_state import AppState
+from lora_studio.gui.shared.state.app_state import AppState
 
 
 def run_label(record: dict) -> str:

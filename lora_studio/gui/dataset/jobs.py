@@ -5,7 +5,7 @@ from pathlib import Path
 from lora_studio.gui.background.caches import DataCache
 from lora_studio.gui.background.worker import Job, JobContext, OnDone, translate
 from lora_studio.gui.i18n.core_texts import dataset_title
-from lora_studio.gui.state.loading import DatasetLoaded, _view
+from lora_studio.gui.shared.state.loading import DatasetLoaded, _view
 
 
 def make_download(cache: DataCache, root: Path, name: str, on_done: OnDone | None = None) -> Job:

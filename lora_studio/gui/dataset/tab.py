@@ -29,9 +29,9 @@ from lora_studio.gui.dataset import jobs
 from lora_studio.gui.i18n import core_texts
 from lora_studio.gui.shared import task_jobs
 from lora_studio.gui.shared.image_grid import ImageGrid
+from lora_studio.gui.shared.state.app_state import AppState, sentence
+from lora_studio.gui.shared.state.loading import DatasetView
 from lora_studio.gui.shared.task_combo import TaskCombo
-from lora_studio.gui.state.app_state import AppState, sentence
-from lora_studio.gui.state.loading import DatasetView
 
 #: ten distinguishable colours on white (matplotlib's tab10)
 CLASS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",

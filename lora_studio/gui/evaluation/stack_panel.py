@@ -31,7 +31,7 @@ from lora_studio.gui.evaluation.stack_table import StackTable
 from lora_studio.gui.evaluation.task_choice import fill_stack_tasks, make_combo, select_task
 from lora_studio.gui.i18n import core_texts
 from lora_studio.gui.shared.setup import StackSetup
-from lora_studio.gui.state.app_state import AppState, sentence
+from lora_studio.gui.shared.state.app_state import AppState, sentence
 
 SEEDS_AFTER_MS = 300  # the sliders stood still this long at the weights scored: score the seed siblings too
 

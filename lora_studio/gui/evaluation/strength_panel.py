@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSlider, QVBoxLayo
 
 from lora_studio.gui.evaluation import strength_jobs
 from lora_studio.gui.i18n.shared_words import SOURCE, TARGET, word
+from lora_studio.gui.shared.state.app_state import AppState
 from lora_studio.gui.shared.style import TASK_COLOURS
-from lora_studio.gui.state.app_state import AppState
 
 SETTLE_MS = 150  # the slider stood still this long: recompute the views at its value
 TRAINED = 100  # percent: the adapters as trained

@@ -52,8 +52,8 @@ from lora_studio.gui.i18n.words import kind_title
 from lora_studio.gui.shared.code_export import ExportCodeButton
 from lora_studio.gui.shared.command_line import command_tooltip, copy_command
 from lora_studio.gui.shared.export import make_export
+from lora_studio.gui.shared.state.app_state import AppState
 from lora_studio.gui.shared.style import colour
-from lora_studio.gui.state.app_state import AppState
 
 PAGES = (("errors", QT_TRANSLATE_NOOP("EvaluationTab", "Errors")),
          ("brightness", QT_TRANSLATE_NOOP("EvaluationTab", "Brightness and errors")),

@@ -26,7 +26,7 @@ from lora_studio.core.model.params import LayerShape, layer_shapes
 from lora_studio.gui.learn import explainer_jobs
 from lora_studio.gui.learn import explainer_texts as texts
 from lora_studio.gui.learn.formulas import DOT, number, signed, sqrt
-from lora_studio.gui.state.app_state import AppState, ModelInfo
+from lora_studio.gui.shared.state.app_state import AppState, ModelInfo
 
 JOB_KEY = "explainer"
 DEFAULT_LAYER = "fc1"

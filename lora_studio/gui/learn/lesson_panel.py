@@ -16,7 +16,7 @@ from lora_studio.gui.i18n import core_texts
 from lora_studio.gui.learn import lessons, stack_lessons
 from lora_studio.gui.learn.lessons_content import LESSONS
 from lora_studio.gui.learn.stack_answers import StackAnswers
-from lora_studio.gui.state.app_state import AppState
+from lora_studio.gui.shared.state.app_state import AppState
 
 SETTINGS_KEY = "learn/lesson"
 

@@ -21,7 +21,7 @@ from lora_studio.gui.learn.lessons import Setup, newest_base
 from lora_studio.gui.shared.setup import StackSetup
 
 if TYPE_CHECKING:
-    from lora_studio.gui.state.app_state import ModelInfo
+    from lora_studio.gui.shared.state.app_state import ModelInfo
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from lora_studio.core.config import LoraConfig
 from lora_studio.gui.learn.explainer_panel import ExplainerPanel
 from lora_studio.gui.learn.lesson_panel import LessonPanel
-from lora_studio.gui.state.app_state import AppState
+from lora_studio.gui.shared.state.app_state import AppState
 
 
 class LearnTab(QWidget):

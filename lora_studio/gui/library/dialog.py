@@ -32,7 +32,7 @@ from lora_studio.gui.i18n.core_texts import dataset_title, user_error
 from lora_studio.gui.i18n.words import kind_title
 from lora_studio.gui.shared.code_export import ExportCodeButton
 from lora_studio.gui.shared.command_line import CommandLine, Made
-from lora_studio.gui.state.app_state import AppState
+from lora_studio.gui.shared.state.app_state import AppState
 
 DEFAULT_WIDTH = 1100  # pixels, when the columns need less
 #: the columns by their English names (the code finds a column by it); the header shows them translated

@@ -41,9 +41,9 @@ from lora_studio.gui.shared.base_combo import fill_with_bases
 from lora_studio.gui.shared.command_line import CommandLine
 from lora_studio.gui.shared.settings import bind
 from lora_studio.gui.shared.spinners import int_spin, lr_spin, subset_spin, subset_value
+from lora_studio.gui.shared.state.app_state import AppState, sentence
 from lora_studio.gui.shared.task_combo import TaskCombo
 from lora_studio.gui.shared.training_panel import TrainingPanel
-from lora_studio.gui.state.app_state import AppState, sentence
 
 BATCH_SIZE = 64  # the article's; the LoRA phase is cheap enough that it needs no knob of its own
 LAYER_TIPS = {  # translated where shown (context "LoraTab")

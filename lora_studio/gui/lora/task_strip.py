@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel
 from lora_studio.gui.i18n.core_texts import dataset_title
 from lora_studio.gui.shared import task_jobs
 from lora_studio.gui.shared.image_grid import CAPTION, GAP, TILE, ImageGrid
-from lora_studio.gui.state.app_state import AppState, sentence
+from lora_studio.gui.shared.state.app_state import AppState, sentence
 
 COUNT = 40  # images asked for (as many as fit are shown)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from lora_studio.gui.background.worker import Job, JobContext, JobResult, OnDone
 from lora_studio.gui.i18n import language
-from lora_studio.gui.state.app_state import AppState, sentence
+from lora_studio.gui.shared.state.app_state import AppState, sentence
 
 #: the languages the core writes comments in (core export_code.LANGUAGES, named here without importing PyTorch)
 CODE_LANGUAGES = ("en", "zh_CN")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from lora_studio.core.config import ConfigError
 from lora_studio.core.workflows.run_command import Command, Note
 from lora_studio.gui.i18n.core_texts import user_error
-from lora_studio.gui.state.app_state import AppState, sentence
+from lora_studio.gui.shared.state.app_state import AppState, sentence
 
 NOTE_COLOUR = QColor("#666666")
 REASON_COLOUR = QColor("#a01010")

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from lora_studio.gui.i18n.words import capitalised, kind_title, status_title
+from lora_studio.gui.shared.state.app_state import AppState
 from lora_studio.gui.shared.style import PHASE_STYLES, colour, progress_text
-from lora_studio.gui.state.app_state import AppState
 
 
 class TrainingPanel(QWidget):

@@ -48,7 +48,7 @@ def test_every_job_has_one_title_and_one_kind():
     job = worker.Job("lora", lambda ctx: None)
     assert job.kind is kinds.JobKind.LORA and job.title == kinds.job_title(kinds.JobKind.LORA) == "LoRA fine-tuning"
     import lora_studio.gui.main_window as main_window
-    import lora_studio.gui.state.app_state as state
+    import lora_studio.gui.shared.state.app_state as state
 
     assert main_window.job_title is state.job_title is worker.job_title is kinds.job_title
     assert not hasattr(state, "_title") and not hasattr(worker, "JOB_TITLES") and not hasattr(worker, "QUIET_JOBS")

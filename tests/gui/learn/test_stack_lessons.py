@@ -245,7 +245,7 @@ def test_without_a_base_model_the_first_step_waits_for_one(qtbot, make_window, t
 def row(model_id: str, kind: str = "lora", parent: str | None = "base-new", task: str = "inverted",
         layers=("conv1",), seed: int = 0, setting: str = "r8", combination=None, **more):
     """A row of the library as the window lists it; `setting`: what tells its setting from another's."""
-    from lora_studio.gui.state.app_state import ModelInfo
+    from lora_studio.gui.shared.state.app_state import ModelInfo
 
     method = None if kind == "base" else more.pop("method", "lora")
     more.setdefault("epochs", 1)

@@ -1,4 +1,4 @@
-"""The model library as the window lists it (gui/state/listing.py): read in the worker when a job ends, re-read
+"""The model library as the window lists it (gui/shared/state/listing.py): read in the worker when a job ends, re-read
 only where a folder changed, and the views (their combos and lists) told only when something did."""
 
 import shutil

@@ -25,8 +25,8 @@ from lora_studio.gui.background.runner import JobRunner
 from lora_studio.gui.background.worker import Job, JobResult
 from lora_studio.gui.i18n import core_texts
 from lora_studio.gui.i18n.words import job_ended
-from lora_studio.gui.state import loading
-from lora_studio.gui.state.listing import LibraryListing
+from lora_studio.gui.shared.state import loading
+from lora_studio.gui.shared.state.listing import LibraryListing
 
 if TYPE_CHECKING:
     from lora_studio.core.workflows.run_command import Command
