@@ -8,9 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from lora_studio.core.vocabulary import BASE, FEATURE_LORA, LORA
 from lora_studio.gui.i18n.core_texts import task_title
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EvaluationTab", text)
+translate = QCoreApplication.translate  # lupdate reads translate("EvaluationTab", "…"); a helper's argument it cannot
 
 
 def _same_run(feature, other) -> bool:
@@ -26,19 +24,20 @@ def before_evaluating(ticked: list, task: str | None = None) -> str:
     """The hint for the ticked models (the library's ModelInfo), before they are evaluated on their own tasks, or
     all on `task` (evalTaskCombo's choice)."""
     if not ticked:
-        return _tr("Tick the saved models to score, then Evaluate.")
+        return translate("EvaluationTab", "Tick the saved models to score, then Evaluate.")
     features = [m for m in ticked if m.kind == FEATURE_LORA]
     if any(not any(_same_run(f, m) for m in ticked) for f in features):
-        return _tr("To see what the extra input adds, tick the feature+LoRA model's control too (the same LoRA "
-                   "without it, from the same base, settings and seed; the LoRA tab trains both), then Evaluate.")
+        return translate("EvaluationTab", "To see what the extra input adds, tick the feature+LoRA model's control "
+                         "too (the same LoRA without it, from the same base, settings and seed; the LoRA tab trains "
+                         "both), then Evaluate.")
     if all(m.kind == BASE for m in ticked):
-        return _tr("Evaluate to score the base model(s) on their test set; tick fine-tuned models too to see what "
-                   "fine-tuning changed.")
+        return translate("EvaluationTab", "Evaluate to score the base model(s) on their test set; tick fine-tuned "
+                         "models too to see what fine-tuning changed.")
     if task:
-        return _tr("Evaluate to score the ticked models on {0} and on their base's own data set.").format(
-            task_title(task))
-    return _tr("Evaluate to score the ticked models: each on the task it was trained for and on its base's own "
-               "data set.")
+        return translate("EvaluationTab", "Evaluate to score the ticked models on {0} and on their base's own data "
+                         "set.").format(task_title(task))
+    return translate("EvaluationTab", "Evaluate to score the ticked models: each on the task it was trained for and "
+                     "on its base's own data set.")
 
 
 def after_evaluating(kinds: list[str], has_effect: bool) -> str:
@@ -46,5 +45,6 @@ def after_evaluating(kinds: list[str], has_effect: bool) -> str:
     is nothing to add (no feature+LoRA model: the table says it all)."""
     if has_effect or FEATURE_LORA not in kinds:
         return ""
-    return _tr("To see what the extra feature itself adds, evaluate a feature+LoRA model together with its control, "
-               "the same LoRA without the extra input, from the same base and settings (the LoRA tab trains both).")
+    return translate("EvaluationTab", "To see what the extra feature itself adds, evaluate a feature+LoRA model "
+                     "together with its control, the same LoRA without the extra input, from the same base and "
+                     "settings (the LoRA tab trains both).")

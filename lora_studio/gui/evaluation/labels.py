@@ -13,9 +13,7 @@ from lora_studio.core.vocabulary import LORA
 from lora_studio.gui.i18n import core_texts
 from lora_studio.gui.i18n.words import kind_title, variant_title
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EvaluationTab", text)
+translate = QCoreApplication.translate  # lupdate reads translate("EvaluationTab", "…"); a helper's argument it cannot
 
 
 def _adapter(row, info) -> str | None:
@@ -55,7 +53,7 @@ SETTINGS: tuple[Callable, ...] = (_adapter, _task, _features, _alpha, _epochs, _
 def model_labels(rows, roles: Mapping[str, str], infos: Mapping[str, object]) -> dict[str, str]:
     """A distinct label for each of `rows` (the evaluation's EvaluatedModel), by id. `roles`: what each is beside
     the others (core comparison.roles); `infos`: the library's ModelInfo by id, for the settings a row lacks."""
-    seed_text = _tr("seed {0}")
+    seed_text = translate("EvaluationTab", "seed {0}")
     first = {row.id: (roles.get(row.id, row.kind), row.seed) for row in rows}
     alike: dict[tuple, list] = {}
     for row in rows:

@@ -29,8 +29,7 @@ TASK_COLOUR, SOURCE_COLOUR = TASK_COLOURS["target"], TASK_COLOURS["source"]
 NAME, TASK, SOURCE, TASK_SEEDS, SOURCE_SEEDS = range(5)  # the table's columns
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StackScores", text)
+translate = QCoreApplication.translate  # lupdate reads translate("StackScores", "…"); a helper's argument it cannot
 
 
 @dataclass(frozen=True)
@@ -61,10 +60,11 @@ class StackScores:
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for column in range(TASK, SOURCE_SEEDS + 1):
             self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip(_tr(
-            "Test accuracy of the base, of each adapter alone (weight 100 %), of the stack at the sliders' weights "
-            "and of the combinations saved from it, on the chosen task and on the source task. With seed siblings "
-            "in the library (the same settings, other seeds), the mean over seeds ± half its 95 % interval"))
+        self.table.setToolTip(translate(
+            "StackScores", "Test accuracy of the base, of each adapter alone (weight 100 %), of the stack at the "
+            "sliders' weights and of the combinations saved from it, on the chosen task and on the source task. "
+            "With seed siblings in the library (the same settings, other seeds), the mean over seeds ± half its "
+            "95 % interval"))
         self.plot = None  # made by build_plot()
         self._bars = self._whiskers = None
         self.shown: list[Shown] = []
@@ -86,7 +86,7 @@ class StackScores:
         self.plot.setMinimumSize(260, 150)
         self.plot.setToolTip(self.table.toolTip())
         item = self.plot.getPlotItem()
-        dress(item, "", "", _tr("accuracy (%)"), size="9pt", grid=(False, True), fixed=True)
+        dress(item, "", "", translate("StackScores", "accuracy (%)"), size="9pt", grid=(False, True), fixed=True)
         item.setYRange(0, 100, padding=0.05)  # room above 100 for its tick label, in any font
         item.setMouseEnabled(x=False, y=False)
         self._bars = {
@@ -105,12 +105,13 @@ class StackScores:
     def set_task(self, title: str, seeds: int) -> None:
         """The chosen task's title (the legend and the headers), and how many seeds the intervals are over."""
         square = '<span style="color:{0}"><b>■</b></span> {1}'
-        self.legend.setText(_tr("{0} &nbsp; {1}").format(
-            square.format(TASK_COLOUR, title or _tr("the chosen task")),
-            square.format(SOURCE_COLOUR, _tr("the source task"))))
+        self.legend.setText(translate("StackScores", "{0} &nbsp; {1}").format(
+            square.format(TASK_COLOUR, title or translate("StackScores", "the chosen task")),
+            square.format(SOURCE_COLOUR, translate("StackScores", "the source task"))))
         self.table.setHorizontalHeaderLabels([  # two lines: the table shares its row with the stack and the plot
-            "", _tr("Task"), _tr("Source"), _tr("Task,\n{0} seeds").format(seeds),
-            _tr("Source,\n{0} seeds").format(seeds)])
+            "", translate("StackScores", "Task"), translate("StackScores", "Source"),
+            translate("StackScores", "Task,\n{0} seeds").format(seeds),
+            translate("StackScores", "Source,\n{0} seeds").format(seeds)])
         for column in (TASK_SEEDS, SOURCE_SEEDS):
             self.table.setColumnHidden(column, seeds < 2)
 

@@ -29,8 +29,7 @@ SHARED = "#f6c96b"  # a layer several adapters change: amber, readable with blac
 NAME, WEIGHT, FIRST_LAYER = 0, 1, 2  # columns; the layers follow, then the remove button
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StackTable", text)
+translate = QCoreApplication.translate  # lupdate reads translate("StackTable", "…"); a helper's argument it cannot
 
 
 def adapter_label(index: int, adapter, lines: int = 1) -> str:
@@ -39,7 +38,8 @@ def adapter_label(index: int, adapter, lines: int = 1) -> str:
     where = f"{'+'.join(adapter.layers)} r={adapter.rank}"
     if adapter.variant != "lora":
         where = f"{variant_title(adapter.variant)} {where}"
-    learned = " · ".join((core_texts.task_label(adapter.task), _tr("seed {0}").format(adapter.seed)))
+    seed = translate("StackTable", "seed {0}").format(adapter.seed)
+    learned = " · ".join((core_texts.task_label(adapter.task), seed))
     return f"{index + 1} · {where}" + ("\n" if lines == 2 else " · ") + learned
 
 
@@ -50,11 +50,13 @@ class StackTable(QTableWidget):
     def __init__(self, parent=None):
         super().__init__(0, FIRST_LAYER + len(LAYERS) + 1, parent)
         self.setObjectName("adapterStack")
-        self.setHorizontalHeaderLabels([_tr("Adapter"), _tr("Weight"), *LAYERS, ""])
-        self.setToolTip(_tr(
-            "The adapters stacked on the base, each with its weight: the stack acts with W + Σ weight·ΔW on every "
-            "layer an adapter changes, without any training. The layer columns show which layers each adapter "
-            "changes; amber: a layer several adapters change, where their updates add up on the same weights"))
+        self.setHorizontalHeaderLabels([translate("StackTable", "Adapter"), translate("StackTable", "Weight"),
+                                        *LAYERS, ""])
+        self.setToolTip(translate(
+            "StackTable", "The adapters stacked on the base, each with its weight: the stack acts with W + Σ "
+            "weight·ΔW on every layer an adapter changes, without any training. The layer columns show which "
+            "layers each adapter changes; amber: a layer several adapters change, where their updates add up on the "
+            "same weights"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -92,16 +94,16 @@ class StackTable(QTableWidget):
                     item.setBackground(QBrush(QColor(SHARED if shared else ALONE)))
                     if shared:
                         item.setFont(bold)
-                        item.setToolTip(_tr("{0} is changed by adapters {1}: their updates add up on the same "
-                                            "weights, and may interfere").format(
+                        item.setToolTip(translate("StackTable", "{0} is changed by adapters {1}: their updates add "
+                                                  "up on the same weights, and may interfere").format(
                                                 layer, core_texts.listed(str(i + 1) for i in users)))
                     else:
-                        item.setToolTip(_tr("{0} is changed by this adapter only").format(layer))
+                        item.setToolTip(translate("StackTable", "{0} is changed by this adapter only").format(layer))
                 self.setItem(row, column, item)
             remove = QToolButton()
             remove.setObjectName(f"removeAdapter_{row}")
             remove.setText("×")
-            remove.setToolTip(_tr("Take this adapter out of the stack"))
+            remove.setToolTip(translate("StackTable", "Take this adapter out of the stack"))
             remove.clicked.connect(lambda _checked=False, r=row: self.sigRemove.emit(r))
             self.setCellWidget(row, self.columnCount() - 1, remove)
         for column, layer in enumerate(LAYERS, FIRST_LAYER):
@@ -109,7 +111,7 @@ class StackTable(QTableWidget):
             if len(self.overlap.get(layer, ())) > 1:
                 header.setFont(bold)
                 header.setBackground(QBrush(QColor(SHARED)))
-                header.setToolTip(_tr("Several adapters change {0}").format(layer))
+                header.setToolTip(translate("StackTable", "Several adapters change {0}").format(layer))
             self.setHorizontalHeaderItem(column, header)
         self.resizeRowsToContents()
 
@@ -122,8 +124,8 @@ class StackTable(QTableWidget):
         slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         slider.setTickInterval(100)  # −100, 0 (left out), 100 (as trained), 200
         slider.setValue(round(100 * weight))
-        slider.setToolTip(_tr("This adapter's weight in the stack: 0 % leaves it out, 100 % adds its update as "
-                              "trained, −100 % takes it away, 200 % counts it twice"))
+        slider.setToolTip(translate("StackTable", "This adapter's weight in the stack: 0 % leaves it out, 100 % adds "
+                                    "its update as trained, −100 % takes it away, 200 % counts it twice"))
         value = QLabel(f"{slider.value()} %")
         value.setObjectName(f"adapterWeightValue_{row}")
         value.setMinimumWidth(self.fontMetrics().horizontalAdvance("−100 %") + 6)
