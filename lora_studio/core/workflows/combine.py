@@ -35,23 +35,27 @@ from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.storage.model_files import digest
 from lora_studio.core.storage.record import Combination, CombinedParent, ModelRecord
 from lora_studio.core.training.prefix_cache import PrefixCache
-from lora_studio.core.workflows.recipes import task_label
+from lora_studio.core.workflows.recipes import Say, task_label
 
 #: the kind a combination is saved as: a plain LoRA model of its base (no extra inputs). The one place that
 #: names it, for when kinds become a registry; record.combination tells a combination from a trained run.
 KIND = "control_lora"
 
+#: a combination's default name: how (PEFT's name, kept), the rank, each parent's weight, layers and task
+COMBINED_NAME = QT_TRANSLATE_NOOP("modelnames", "Combined {0} r={1}: {2}")
+
 
 def combine_adapters(library: ModelLibrary, parents: Sequence[tuple[str, float]], how: str,
                      rank: int | None = None, name: str | None = None, density: float = COMBINE_DENSITY,
                      load_dataset: Callable[[str], Dataset | None] | None = None,
-                     data_root: Path | None = None) -> str:
+                     data_root: Path | None = None, say: Say | None = None) -> str:
     """Combine the LoRA models `parents` ((id, weight) each) `how` (config.COMBINATIONS), save the result in
     `library` and return its id. `rank`: svd's (default: the largest parent's); `density`: ties' and
     magnitude_prune's. When `load_dataset(name)` gives the base's data set, the new model is scored on its task
     and the source task as fine-tuned models are; else (None) its metrics hold its size only (`evaluate` scores
     it later). ConfigError or StorageError (nothing saved) for what cannot be combined; the numbers are checked
-    before any file is read."""
+    before any file is read. `say(context, text)` words the default name (the window's language; English
+    without)."""
     check_choice("how", how, tuple(COMBINATIONS))
     if not parents:
         raise ConfigError(QT_TRANSLATE_NOOP("errors", "choose at least one adapter to combine"))
@@ -69,7 +73,7 @@ def combine_adapters(library: ModelLibrary, parents: Sequence[tuple[str, float]]
     combination = Combination(combined.how, combined.rank, tuple(CombinedParent(i, float(w)) for i, w in parents),
                               density if combined.how in ("ties", "magnitude_prune") else None)
     record = ModelRecord(  # its training settings are its first parent's: the seed tells which run it came from
-        kind=KIND, name=name or combination_name(combination, records), dataset=records[0].dataset,
+        kind=KIND, name=name or combination_name(combination, records, say), dataset=records[0].dataset,
         model=records[0].model, train=records[0].train, lora=_lora_config(combined), parent=base_id,
         task=combined_task([r.task for r in records]), method="lora", combination=combination)
     dataset = load_dataset(record.dataset) if load_dataset is not None else None
@@ -161,14 +165,17 @@ def combined_task(tasks: Sequence[str]) -> str:
     return composite_name(sorted(parts, key=COMPOSABLE.index))
 
 
-def combination_name(combination: Combination, records: list[ModelRecord]) -> str:
-    """The default name: how, rank and each parent's weight, layers and task ("cat r=16: 1×conv1 inverted + …")."""
+def combination_name(combination: Combination, records: list[ModelRecord], say: Say | None = None) -> str:
+    """The default name: how, rank and each parent's weight, layers and task ("Combined cat r=16: 1×conv1 inverted
+    + …"), worded by `say` (context, text) as the window names the models it makes (recipes.lora_name); English
+    without."""
     parts = []
     for parent, record in zip(combination.parents, records, strict=True):
         assert record.lora is not None
-        on = "" if record.task == "same" else f" {task_label(record.task)}"
+        on = "" if record.task == "same" else f" {task_label(record.task, say) if say else task_label(record.task)}"
         parts.append(f"{parent.weight:g}×{'+'.join(record.lora.layers)}{on}")
-    return f"Combined {combination.how} r={combination.rank}: {' + '.join(parts)}"
+    template = say("modelnames", COMBINED_NAME) if say else COMBINED_NAME
+    return template.format(combination.how, combination.rank, " + ".join(parts))
 
 
 def _metrics(model: nn.Module, base_weights: dict[str, torch.Tensor], record: ModelRecord,

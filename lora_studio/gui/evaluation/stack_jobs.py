@@ -216,7 +216,8 @@ def make_combine(cache: DataCache, stacks: StackCache, root: Path, models: Path,
         library = ModelLibrary(models)
         ctx.status(QCoreApplication.translate("StackJobs", "Combining {0} adapters ({1})").format(len(ids), how))
         model_id = combine_adapters(library, list(zip(ids, weights, strict=True)), how, rank,
-                                    load_dataset=lambda dataset: cache.get(root, dataset), data_root=root)
+                                    load_dataset=lambda dataset: cache.get(root, dataset), data_root=root,
+                                    say=QCoreApplication.translate)  # its name in the window's language
         record = library.record(model_id)
         splits = _splits(cache, stacks, root, record.dataset, name)
         scores = _saved_scores(stacks, models, model_id, splits, name)
