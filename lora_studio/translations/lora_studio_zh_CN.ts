@@ -37,38 +37,7 @@
 <context>
     <name>AccuracyTable</name>
     <message>
-        <location filename="../gui/evaluation/accuracy_table.py" line="+23"/>
-        <source>base</source>
-        <extracomment>as the table and the Evaluation tab&apos;s model list name the kinds (`kind_title` translates)</extracomment>
-        <translation type="unfinished">基础模型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>feature+LoRA</source>
-        <translation type="unfinished">特征 + LoRA</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>control (LoRA only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>head only</source>
-        <translation type="unfinished">仅输出层</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>full fine-tuning</source>
-        <translation type="unfinished">全量微调</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>from scratch</source>
-        <translation type="unfinished">从头训练</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../gui/evaluation/accuracy_table.py" line="+27"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -164,14 +133,14 @@
         <translation>上方各随机种子的平均值；± 是跨随机种子的 95% t 区间的半宽。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Copy command</source>
-        <translation type="unfinished"></translation>
+        <translation>复制命令</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The lora-studio command that made this model</source>
-        <translation type="unfinished"></translation>
+        <translation>生成这个模型的 lora-studio 命令</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -202,7 +171,7 @@
 <context>
     <name>AppState</name>
     <message>
-        <location filename="../gui/state/app_state.py" line="+64"/>
+        <location filename="../gui/shared/state/app_state.py" line="+72"/>
         <source>{0} (unreadable)</source>
         <translation>{0}（无法读取）</translation>
     </message>
@@ -213,12 +182,7 @@
         <translation>{0} 轮，批大小 {1}，学习率 {2}，随机种子 {3}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>no feature (control)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>r={0}, α={1}, {2}, {3}; {4}</source>
         <translation>r={0}，α={1}，{2}，{3}；{4}</translation>
     </message>
@@ -230,6 +194,7 @@
     <message>
         <location line="+52"/>
         <source>Busy</source>
+        <extracomment>the runner&apos;s key (JobRunner.run_soon) of the chosen data set&apos;s loading, while it waits for the worker</extracomment>
         <translation>正忙</translation>
     </message>
     <message>
@@ -238,17 +203,12 @@
         <translation>“{0}”仍在运行。请等它结束或先停止它，再开始“{1}”。</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <source>{0} diverged</source>
-        <translation type="unfinished"></translation>
+        <location line="-57"/>
+        <source>no extra input</source>
+        <translation>无额外输入</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{0} failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+126"/>
         <source>PyTorch could not be loaded</source>
         <translation>无法加载 PyTorch</translation>
     </message>
@@ -263,17 +223,17 @@
         <translation>随附的数据</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>{0} will be loaded when {1} ends</source>
         <translation>{0} 将在“{1}”结束后加载</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>{0} is not here yet: download it or import a folder</source>
         <translation>本机还没有 {0}：请下载，或导入一个文件夹</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>The model library cannot be read: {0}</source>
         <translation>无法读取模型库：{0}</translation>
     </message>
@@ -425,37 +385,96 @@
     </message>
 </context>
 <context>
+    <name>CombineRow</name>
+    <message>
+        <location filename="../gui/evaluation/combine_row.py" line="+14"/>
+        <source>cat</source>
+        <extracomment>how each way is called in the window: PEFT&apos;s combination_type names, for the translator to keep or gloss</extracomment>
+        <translation>cat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>svd</source>
+        <translation>svd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ties</source>
+        <translation>ties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>magnitude_prune</source>
+        <translation>magnitude_prune</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>How the stacked adapters become one, as PEFT&apos;s add_weighted_adapter does; hover over an item to read what it does</source>
+        <translation>堆叠的适配器如何合成一个（与 PEFT 的 add_weighted_adapter 相同）；将鼠标悬停在某一项上可查看它的做法</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>svd only: the rank the weighted sum of the adapters&apos; ΔW is cut back to (at most what every adapted layer can hold)</source>
+        <translation>仅用于 svd：把各适配器 ΔW 的加权和截断到的秩（不超过每个被适配层所能容纳的秩）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save combination</source>
+        <translation>保存合成结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Combine the stacked adapters at the sliders&apos; weights into one new LoRA adapter and save it in the model library</source>
+        <translation>按滑块上的权重，把堆叠的适配器合成一个新的 LoRA 适配器，并保存到模型库</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Combine</source>
+        <translation>合成方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rank</source>
+        <translation>秩</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <location filename="../gui/shared/command_line.py" line="+51"/>
         <source>Command copied to the clipboard</source>
         <extracomment>what `make` may give: the command, a reason why there is none (shown instead), or None (nothing chosen)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>命令已复制到剪贴板</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Nothing to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可显示的内容。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Command line</source>
-        <translation type="unfinished"></translation>
+        <translation>命令行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The lora-studio command that makes the same run: run in a terminal with the same data, it trains the same models (the same seeds give the same accuracy).</source>
-        <translation type="unfinished"></translation>
+        <translation>做同样运行的 lora-studio 命令：在终端中用同样的数据运行，它会训练出同样的模型（随机种子相同，准确率也相同）。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Copy command</source>
-        <translation type="unfinished"></translation>
+        <translation>复制命令</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the command to the clipboard, to run it in a terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>把命令复制到剪贴板，以便在终端中运行</translation>
     </message>
 </context>
 <context>
@@ -541,33 +560,7 @@
         <translation>输出层（64 → 10 个类别）。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>running</source>
-        <extracomment>a study&apos;s status (core `workflows.sweep.Study.status`)</extracomment>
-        <translation type="unfinished">运行中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>finished</source>
-        <translation type="unfinished">已完成</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>stopped</source>
-        <translation type="unfinished">已停止</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>diverged</source>
-        <translation type="unfinished">已发散</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>failed</source>
-        <translation type="unfinished">失败</translation>
-    </message>
-    <message>
-        <location filename="../gui/compare/tab.py" line="+79"/>
+        <location filename="../gui/compare/tab.py" line="+80"/>
         <source>The trained base model every run starts from</source>
         <translation>每次运行的起点：一个已训练的基础模型。</translation>
     </message>
@@ -577,7 +570,7 @@
         <translation>请先训练一个基础模型</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Keep every run&apos;s model in the library</source>
         <translation>将每次运行的模型保存到模型库</translation>
     </message>
@@ -599,12 +592,12 @@
     <message>
         <location line="+1"/>
         <location line="+287"/>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-302"/>
         <source>Pause after the current batch; click again to resume</source>
         <translation>在当前批次结束后暂停；再次点击即可继续</translation>
     </message>
@@ -810,23 +803,8 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>Finished · {0}/{1} runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Stopped · {0}/{1} runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Diverged · {0}/{1} runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Failed · {0}/{1} runs</source>
-        <translation type="unfinished"></translation>
+        <source>{0} · {1}/{2} runs</source>
+        <translation>{0} · {1}/{2} 次运行</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1155,27 +1133,27 @@
     <message>
         <location line="+7"/>
         <source>At adapter strength {0} %, the maps show {1} × ΔW.</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器强度为 {0} % 时，热力图显示的是 {1} × ΔW。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; is DoRA: each row of an adapted layer&apos;s weight became W′ = m · (W + s·B·A) / ‖W + s·B·A‖, with s = {1}, B (out × {2}) times A ({2} × in), and m the row&apos;s learned length. The heat map shows ΔW = W′ − W: the low-rank s·B·A and that rescaling together. Only A, B and m were trained; W stayed frozen.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; 是 DoRA：被适配层权重的每一行变为 W′ = m · (W + s·B·A) / ‖W + s·B·A‖，其中 s = {1}，B（输出 × {2}）乘以 A（{2} × 输入），m 是该行学到的长度。热力图显示 ΔW = W′ − W：低秩的 s·B·A 与这一重新缩放合在一起。只训练了 A、B 和 m；W 保持冻结。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: each adapted layer&apos;s weight became W + ΔW with ΔW = s·B·A, s = {1}, B (out × {2}) times A ({2} × in). Only A and B were trained; W stayed frozen.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;：每个被适配层的权重变为 W + ΔW，其中 ΔW = s·B·A，s = {1}，B（输出 × {2}）乘以 A（{2} × 输入）。只训练了 A 和 B；W 保持冻结。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>s·B·A has rank at most r = {0}, but W′ − W also rescales every row of W to its learned length: it need not be low rank, and more than {0} of its singular values can be non-zero. The scale s = {1} multiplies B·A inside the rescaled direction.</source>
-        <translation type="unfinished"></translation>
+        <translation>s·B·A 的秩至多为 r = {0}，但 W′ − W 还把 W 的每一行重新缩放到学到的长度：它不一定是低秩的，不为零的奇异值可以多于 {0} 个。缩放系数 s = {1} 乘在重新缩放的方向内部的 B·A 上。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A product of a (out × {0}) and a ({0} × in) matrix has rank at most r = {0}: at most {0} singular values can be non-zero, whatever the layer&apos;s size. The scale s = {1} multiplies the whole update.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个（输出 × {0}）矩阵与一个（{0} × 输入）矩阵的乘积，秩至多为 r = {0}：无论层有多大，至多 {0} 个奇异值不为零。缩放系数 s = {1} 乘在整个增量上。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1350,7 +1328,7 @@ as MNIST was made</source>
 <context>
     <name>EvaluationJobs</name>
     <message>
-        <location filename="../gui/evaluation/jobs.py" line="+126"/>
+        <location filename="../gui/evaluation/jobs.py" line="+130"/>
         <source>{0} model(s) evaluated on {1} test images in {2} s; best {3} at {4} %</source>
         <translation>已在 {1} 张测试图像上评估 {0} 个模型，用时 {2} s；最佳：{3}，{4} %</translation>
     </message>
@@ -1388,7 +1366,7 @@ as MNIST was made</source>
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../gui/evaluation/tab.py" line="+49"/>
+        <location filename="../gui/evaluation/tab.py" line="+58"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
@@ -1408,20 +1386,30 @@ as MNIST was made</source>
         <translation>手写数字</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <source>Adapter stack</source>
+        <translation>适配器堆叠</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Tick the models to evaluate on the test set</source>
         <translation>勾选要在测试集上评估的模型。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+193"/>
+        <location line="+253"/>
         <source>Evaluate on the test set</source>
         <translation>在测试集上评估</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-251"/>
         <source>Score the ticked models on the whole test set (in the background)</source>
         <translation>在整个测试集上为勾选的模型打分（在后台运行）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The task the models are scored on: each its own target task, or all of them on one task, a task none of them was trained for included (the composites join two changes). The table and the views follow it</source>
+        <translation>为模型评分所用的任务：各自的目标任务，或者全部用同一个任务，包括它们都没训练过的任务（复合任务把两种变化合在一起）。表格和下方视图都随之改变</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1451,20 +1439,20 @@ as MNIST was made</source>
     <message>
         <location line="+3"/>
         <source>Copy command</source>
-        <translation type="unfinished"></translation>
+        <translation>复制命令</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&lt;b&gt;Saved models&lt;/b&gt;</source>
         <translation>&lt;b&gt;已保存的模型&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <source>Tick a base model, a feature+LoRA model and its control, then Evaluate.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Scored on</source>
+        <translation>评分任务</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+5"/>
         <source>&lt;b&gt;Inspect&lt;/b&gt;</source>
         <translation>&lt;b&gt;查看&lt;/b&gt;</translation>
     </message>
@@ -1474,7 +1462,7 @@ as MNIST was made</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+86"/>
         <source>No model chosen</source>
         <translation>未选择模型</translation>
     </message>
@@ -1484,7 +1472,7 @@ as MNIST was made</source>
         <translation>请至少勾选一个已保存的模型进行评估。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+43"/>
         <source>Exporting: comparing merged and unmerged outputs on the test set…</source>
         <translation>正在导出：在测试集上比较合并前后的输出…</translation>
     </message>
@@ -1496,32 +1484,22 @@ as MNIST was made</source>
     <message>
         <location line="+18"/>
         <source>Copy the lora-studio command that made the inspected model:</source>
-        <translation type="unfinished"></translation>
+        <translation>复制生成所查看模型的 lora-studio 命令：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy the lora-studio command that made the inspected model</source>
-        <translation type="unfinished"></translation>
+        <translation>复制生成所查看模型的 lora-studio 命令</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>{0} · seed {1}</source>
-        <translation type="unfinished">{0} · 随机种子 {1}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+48"/>
         <source>Evaluating…</source>
         <translation>正在评估…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+47"/>
         <source>&lt;b&gt;Feature effect&lt;/b&gt; (feature+LoRA − control, {0}): {1}</source>
         <translation>&lt;b&gt;特征效应&lt;/b&gt;（特征 + LoRA − 对照，{0}）：{1}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>To see what the extra feature itself adds, evaluate a feature+LoRA model together with the control of the same base and settings (the LoRA tab trains both).</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1547,6 +1525,62 @@ as MNIST was made</source>
         <location line="+12"/>
         <source>{0} at {1} %</source>
         <translation>{0}：{1} %</translation>
+    </message>
+    <message>
+        <location filename="../gui/evaluation/labels.py" line="+42"/>
+        <source>{0} ep</source>
+        <translation>{0} 轮</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>from {0}</source>
+        <translation>基于 {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>seed {0}</source>
+        <extracomment>what may tell two models of one kind and seed apart, in the order a label says it</extracomment>
+        <translation>随机种子 {0}</translation>
+    </message>
+    <message>
+        <location filename="../gui/evaluation/task_choice.py" line="+51"/>
+        <source>Each model&apos;s own task</source>
+        <translation>各模型自己的任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each model on the target task it was fine-tuned for (a base on its own data set), and on the source task</source>
+        <translation>每个模型在它微调时的目标任务上评分（基础模型在它自己的数据集上），同时在源任务上评分</translation>
+    </message>
+    <message>
+        <location filename="../gui/evaluation/hint.py" line="+27"/>
+        <source>Tick the saved models to score, then Evaluate.</source>
+        <translation>勾选要评分的已保存模型，然后点击“在测试集上评估”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To see what the extra input adds, tick the feature+LoRA model&apos;s control too (the same LoRA without it, from the same base, settings and seed; the LoRA tab trains both), then Evaluate.</source>
+        <translation>要看额外输入带来了什么，请同时勾选特征 + LoRA 模型的对照（不带额外输入的同一 LoRA，基础模型、设置和随机种子都相同；LoRA 标签页会同时训练两者），然后点击“在测试集上评估”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evaluate to score the base model(s) on their test set; tick fine-tuned models too to see what fine-tuning changed.</source>
+        <translation>点击“在测试集上评估”，为基础模型在其测试集上评分；再勾选微调后的模型，即可看到微调改变了什么。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evaluate to score the ticked models on {0} and on their base&apos;s own data set.</source>
+        <translation>点击“在测试集上评估”，为勾选的模型在“{0}”和其基础模型自己的数据集上评分。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluate to score the ticked models: each on the task it was trained for and on its base&apos;s own data set.</source>
+        <translation>点击“在测试集上评估”，为勾选的模型评分：各自在训练时的任务和其基础模型自己的数据集上。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>To see what the extra feature itself adds, evaluate a feature+LoRA model together with its control, the same LoRA without the extra input, from the same base and settings (the LoRA tab trains both).</source>
+        <translation>要看额外特征本身带来了什么，请把特征 + LoRA 模型与它的对照一起评估：对照是不带额外输入、基础模型和设置都相同的同一 LoRA（LoRA 标签页会同时训练两者）。</translation>
     </message>
 </context>
 <context>
@@ -1596,12 +1630,12 @@ as MNIST was made</source>
     <message>
         <location line="+24"/>
         <source>s·B·A, DoRA&apos;s low-rank part (d × k)</source>
-        <translation type="unfinished"></translation>
+        <translation>s·B·A，DoRA 的低秩部分 (d × k)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>σ of W′ − W</source>
-        <translation type="unfinished"></translation>
+        <translation>W′ − W 的奇异值 σ</translation>
     </message>
     <message>
         <location filename="../gui/learn/explainer_texts.py" line="+61"/>
@@ -1626,7 +1660,7 @@ as MNIST was made</source>
     <message>
         <location line="+14"/>
         <source>&lt;p&gt;&lt;i&gt;B&lt;/i&gt; is &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;r&lt;/i&gt; = {0} and &lt;i&gt;A&lt;/i&gt; is &lt;i&gt;r&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {1}, so &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; has the shape of &lt;i&gt;W&lt;/i&gt;, {2}, but a rank of at most &lt;i&gt;r&lt;/i&gt; = {3}. DoRA adds &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; to &lt;i&gt;W&lt;/i&gt; for a direction, then rescales each row &lt;i&gt;i&lt;/i&gt; of it to a learned length &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt;. Training moves &lt;i&gt;A&lt;/i&gt;, &lt;i&gt;B&lt;/i&gt; and &lt;i&gt;m&lt;/i&gt;, never &lt;i&gt;W&lt;/i&gt;. The update the layer acts with, Δ&lt;i&gt;W&lt;/i&gt; = &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt;, includes that rescaling of every row, so it need not be low rank, whatever &lt;i&gt;r&lt;/i&gt; is. Inside the direction, &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; is multiplied by the scale&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;i&gt;B&lt;/i&gt; 为 &lt;i&gt;d&lt;/i&gt; × &lt;i&gt;r&lt;/i&gt; = {0}，&lt;i&gt;A&lt;/i&gt; 为 &lt;i&gt;r&lt;/i&gt; × &lt;i&gt;k&lt;/i&gt; = {1}，因此 &lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 的形状与 &lt;i&gt;W&lt;/i&gt; 相同，都是 {2}，但秩至多为 &lt;i&gt;r&lt;/i&gt; = {3}。DoRA 把 &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 加到 &lt;i&gt;W&lt;/i&gt; 上得到方向，再把它的每一行 &lt;i&gt;i&lt;/i&gt; 重新缩放到学到的长度 &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt;。训练只更新 &lt;i&gt;A&lt;/i&gt;、&lt;i&gt;B&lt;/i&gt; 和 &lt;i&gt;m&lt;/i&gt;，从不改动 &lt;i&gt;W&lt;/i&gt;。该层实际使用的增量 Δ&lt;i&gt;W&lt;/i&gt; = &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt; 包含了对每一行的这一重新缩放，所以无论 &lt;i&gt;r&lt;/i&gt; 是多少，它都不一定是低秩的。在方向内部，&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 乘以缩放系数&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1691,12 +1725,12 @@ as MNIST was made</source>
     <message>
         <location line="+6"/>
         <source>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; was trained with &lt;i&gt;r&lt;/i&gt; = {1}, α = {2} ({3}), so &lt;i&gt;s&lt;/i&gt; = {4}. Below, &lt;i&gt;B&lt;/i&gt;, &lt;i&gt;A&lt;/i&gt; and the low-rank part &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; of the new direction are drawn in their true shapes (blue negative, red positive, white zero). Point at a cell of &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; to see the sum it comes from: row &lt;i&gt;i&lt;/i&gt; of &lt;i&gt;B&lt;/i&gt; times column &lt;i&gt;j&lt;/i&gt; of &lt;i&gt;A&lt;/i&gt;, times &lt;i&gt;s&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;{0}&lt;/b&gt; 训练时使用 &lt;i&gt;r&lt;/i&gt; = {1}、α = {2}（{3}），因此 &lt;i&gt;s&lt;/i&gt; = {4}。下方按真实形状绘出 &lt;i&gt;B&lt;/i&gt;、&lt;i&gt;A&lt;/i&gt; 以及新方向的低秩部分 &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt;（蓝色为负，红色为正，白色为零）。将鼠标指向 &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 的一个单元格，即可看到它由哪些项相加而来：&lt;i&gt;B&lt;/i&gt; 的行 &lt;i&gt;i&lt;/i&gt; 乘以 &lt;i&gt;A&lt;/i&gt; 的列 &lt;i&gt;j&lt;/i&gt;，再乘以 &lt;i&gt;s&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&lt;p&gt;This adapter is DoRA: it rescales each row &lt;i&gt;i&lt;/i&gt; of &lt;i&gt;W&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; to its learned length &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; (the factors &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; / ‖row &lt;i&gt;i&lt;/i&gt;‖ run from {0} to {1} here), so the update the layer acts with, Δ&lt;i&gt;W&lt;/i&gt; = &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt;, includes that rescaling and need not be low rank: its size is {2} of ‖&lt;i&gt;W&lt;/i&gt;‖, and {3} of its {4} singular values are non-zero where &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; alone has at most &lt;i&gt;r&lt;/i&gt; = {5}. The plot beside the maps shows those of &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;这个适配器是 DoRA：它把 &lt;i&gt;W&lt;/i&gt; + &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 的每一行 &lt;i&gt;i&lt;/i&gt; 重新缩放到学到的长度 &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt;（这里的缩放因子 &lt;i&gt;m&lt;sub&gt;i&lt;/sub&gt;&lt;/i&gt; / ‖行 &lt;i&gt;i&lt;/i&gt;‖ 从 {0} 到 {1}），因此该层实际使用的增量 Δ&lt;i&gt;W&lt;/i&gt; = &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt; 包含了这一重新缩放，不一定是低秩的：它的大小是 ‖&lt;i&gt;W&lt;/i&gt;‖ 的 {2}，它的 {4} 个奇异值中有 {3} 个不为零，而单独的 &lt;i&gt;s&lt;/i&gt;·&lt;i&gt;B&lt;/i&gt;·&lt;i&gt;A&lt;/i&gt; 至多只有 &lt;i&gt;r&lt;/i&gt; = {5} 个。热力图旁边的图画出的是 &lt;i&gt;W&lt;/i&gt;′ − &lt;i&gt;W&lt;/i&gt; 的奇异值。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1748,14 +1782,14 @@ as MNIST was made</source>
 <context>
     <name>ExplainerJobs</name>
     <message>
-        <location filename="../gui/learn/explainer_jobs.py" line="+88"/>
+        <location filename="../gui/learn/explainer_jobs.py" line="+89"/>
         <source>{0} has no LoRA adapters</source>
         <translation>{0} 没有 LoRA 适配器</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{0}: adapters of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} 上的适配器</translation>
     </message>
 </context>
 <context>
@@ -1860,6 +1894,60 @@ as MNIST was made</source>
         <location line="+3"/>
         <source>Column {0} is the extra input feature “{1}”.</source>
         <translation>列 {0} 是额外输入特征“{1}”。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCodeButton</name>
+    <message>
+        <location filename="../gui/shared/code_export.py" line="+30"/>
+        <source>Python script (*.py)</source>
+        <extracomment>the languages the core writes comments in (core export_code.LANGUAGES, named here without importing PyTorch) the save dialog&apos;s filters by format (core export_code.FORMATS): the filter chosen picks the format</extracomment>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter 笔记本 (*.ipynb)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>wrote {0}; open it in Jupyter: its first code cell holds the data folder, the base model&apos;s weights file, the seed and the epochs</source>
+        <translation>已写入 {0}；请用 Jupyter 打开：第一个代码单元格里是数据文件夹、基础模型的权重文件、随机种子和训练轮数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>wrote {0}; run it with: python {1} [--data-dir DIR] [--base PATH] [--seed N] [--epochs N]</source>
+        <translation>已写入 {0}；运行方式：python {1} [--data-dir DIR] [--base PATH] [--seed N] [--epochs N]</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Export as code…</source>
+        <translation>导出为代码…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Export as code</source>
+        <translation>导出为代码</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a fine-tuned model to write its run as a standalone PyTorch + PEFT script</source>
+        <translation>选择一个微调后的模型，把它的运行写成独立的 PyTorch + PEFT 脚本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking whether {0} can be exported as code…</source>
+        <translation>正在检查 {0} 能否导出为代码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot be exported as code: {0}</source>
+        <translation>无法导出为代码：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write {0}&apos;s run as a standalone Python script or Jupyter notebook that trains it again with PyTorch and PEFT (no LoRA Studio needed), commented for a reader who has just used the app</source>
+        <translation>把 {0} 的运行写成独立的 Python 脚本或 Jupyter 笔记本，用 PyTorch 和 PEFT 重新训练它（无需 LoRA Studio），注释写给刚用过本应用的读者</translation>
     </message>
 </context>
 <context>
@@ -2068,7 +2156,7 @@ as MNIST was made</source>
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../gui/learn/lesson_panel.py" line="+30"/>
+        <location filename="../gui/learn/lesson_panel.py" line="+33"/>
         <source>Each lesson asks a question and sets up the run that answers it</source>
         <translation>每节课程提出一个问题，并设置好能回答它的运行</translation>
     </message>
@@ -2084,23 +2172,23 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+75"/>
+        <location line="+107"/>
         <location line="+6"/>
         <source>Show the answer</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-110"/>
         <source>The answer, with the figures of your own runs when you have them</source>
         <translation>显示答案；如果你已经运行过，还会引用你自己运行得到的数字</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+75"/>
         <source>You have no base model trained on {0} yet. Set it up takes you to the Base training tab with {1} epochs set (to the Dataset tab first when {0} is not here yet): train it, then click Set it up again.</source>
         <translation>你还没有在 {0} 上训练的基础模型。“一键设置”会带你到基础训练标签页，并把训练轮数设为 {1}（如果还没有 {0}，会先带你到数据集标签页）：训练好后，再点一次“一键设置”。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Hide the answer</source>
         <translation>隐藏答案</translation>
     </message>
@@ -2108,7 +2196,7 @@ as MNIST was made</source>
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../gui/library/dialog.py" line="+36"/>
+        <location filename="../gui/library/dialog.py" line="+39"/>
         <source>Name</source>
         <extracomment>the columns by their English names (the code finds a column by it); the header shows them translated</extracomment>
         <translation>名称</translation>
@@ -2151,15 +2239,15 @@ as MNIST was made</source>
     <message>
         <location line="+20"/>
         <source>The command that made it</source>
-        <translation type="unfinished"></translation>
+        <translation>生成它的命令</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a model to see the lora-studio command that made it.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个模型，即可看到生成它的 lora-studio 命令。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
@@ -2204,9 +2292,9 @@ as MNIST was made</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>The command that made {0} cannot be written from its record.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法根据 {0} 的记录写出生成它的命令。</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2268,7 +2356,7 @@ as MNIST was made</source>
 <context>
     <name>LoraTab</name>
     <message>
-        <location filename="../gui/lora/tab.py" line="+49"/>
+        <location filename="../gui/lora/tab.py" line="+50"/>
         <source>First convolution (1→8 channels). Adapting it means re-running every convolution in each step.</source>
         <translation>第一个卷积层（1→8 通道）。适配它时，每一步都要重新计算全部卷积。</translation>
     </message>
@@ -2600,9 +2688,8 @@ as MNIST was made</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/main_window.py" line="+39"/>
+        <location filename="../gui/main_window.py" line="+37"/>
         <source>LoRA Studio</source>
-        <extracomment>jobs whose loss would hurt: closing the window while they run asks first</extracomment>
         <translation>LoRA Studio</translation>
     </message>
     <message>
@@ -2792,12 +2879,17 @@ as MNIST was made</source>
         <translation>无法创建数据文件夹 {0}：{1}。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Set up from {0}: ready to run</source>
         <translation>已基于 {0} 设置好：可以开始运行了</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Set up from {0}: the adapters stacked on the Evaluation tab</source>
+        <translation>已基于 {0} 设置好：适配器已堆叠在评估标签页上</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No base model trained on {0} yet: train one in the Base training tab, then click Set it up again</source>
         <translation>还没有在 {0} 上训练的基础模型：请在基础训练标签页训练一个，然后再次点击“一键设置”</translation>
     </message>
@@ -2842,49 +2934,9 @@ as MNIST was made</source>
         <translation>{0}进行中…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Loaded {0}</source>
         <translation>已加载 {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{0} finished: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{0} stopped: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} diverged: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{0} failed: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{0} finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{0} stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} diverged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{0} failed</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+29"/>
@@ -2941,14 +2993,285 @@ as MNIST was made</source>
     </message>
 </context>
 <context>
+    <name>StackJobs</name>
+    <message>
+        <location filename="../gui/evaluation/stack_jobs.py" line="+124"/>
+        <source>{0} adapter(s) stacked: {1} % on the chosen task</source>
+        <extracomment>(accuracy on the chosen task, accuracy on the source task)</extracomment>
+        <translation>已堆叠 {0} 个适配器：在所选任务上 {1} %</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The base and {0} adapter(s) alone scored</source>
+        <translation>已为基础模型和 {0} 个单独的适配器评分</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The stack scored over {0} seeds</source>
+        <translation>已在 {0} 个随机种子上为堆叠评分</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Combining {0} adapters ({1})</source>
+        <translation>正在合成 {0} 个适配器（{1}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved {0} ({1}): {2} % on the chosen task</source>
+        <translation>已保存 {0}（{1}）：在所选任务上 {2} %</translation>
+    </message>
+</context>
+<context>
+    <name>StackPanel</name>
+    <message>
+        <location filename="../gui/evaluation/stack_panel.py" line="+79"/>
+        <source>The task the stack is scored on (beside the source task): first, the adapters&apos; tasks together, a task none of them was trained for</source>
+        <translation>为堆叠评分所用的任务（另外也在源任务上评分）：排在最前的是各适配器任务的叠加，这是它们都没训练过的任务</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Scored on</source>
+        <translation>评分任务</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Loading the stack…</source>
+        <translation>正在加载堆叠…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+7"/>
+        <source>Adapter stack</source>
+        <translation>适配器堆叠</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Base model {0} is not in the library.</source>
+        <translation>模型库中没有基础模型 {0}。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>These adapters cannot be stacked</source>
+        <translation>这些适配器无法堆叠</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Could not score the stack: {0}</source>
+        <translation>无法为堆叠评分：{0}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Pick a base model, then add the LoRA adapters trained from it: each gets a weight, and the stack is scored on the chosen task without training.</source>
+        <translation>先选一个基础模型，再添加基于它训练的 LoRA 适配器：每个适配器有一个权重，堆叠无需训练，直接在所选任务上评分。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train a base model and LoRA adapters from it first.</source>
+        <translation>请先训练一个基础模型，再基于它训练 LoRA 适配器。</translation>
+    </message>
+    <message>
+        <location filename="../gui/evaluation/task_choice.py" line="+11"/>
+        <source>{0} (the adapters&apos; tasks together)</source>
+        <translation>{0}（各适配器任务的叠加）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} (the adapters&apos; task)</source>
+        <translation>{0}（适配器的任务）</translation>
+    </message>
+    <message>
+        <location filename="../gui/evaluation/stack_summary.py" line="+26"/>
+        <source>base</source>
+        <translation>基础模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The base: every weight at 0 %</source>
+        <translation>基础模型：所有适配器的权重都为 0 %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} alone</source>
+        <translation>仅适配器 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adapter {0} alone at 100 % (the others at 0 %): {1}</source>
+        <translation>只用适配器 {0}，权重 100 %（其余为 0 %）：{1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stack</source>
+        <translation>堆叠</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The stack at {0}</source>
+        <translation>权重为 {0} 的堆叠</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved: {0} ({1})</source>
+        <translation>已保存：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Several adapters change {0}: their updates add up on the same weights and may interfere.</source>
+        <translation>有多个适配器改动 {0}：它们的增量叠加在同一组权重上，可能相互干扰。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No two adapters change the same layer.</source>
+        <translation>没有两个适配器改动同一层。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scoring…</source>
+        <translation>正在评分…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The stack: {0} on {1}, {2} on the source task.</source>
+        <translation>堆叠：在“{1}”上 {0}，在源任务上 {2}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The base: {0} and {1}.</source>
+        <translation>基础模型：{0} 和 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>StackPicker</name>
+    <message>
+        <location filename="../gui/evaluation/stack_picker.py" line="+17"/>
+        <source>The base model: the adapters stacked must all be trained from it</source>
+        <translation>基础模型：堆叠的适配器都必须基于它训练</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The LoRA models trained from this base: any layers, variants and ranks (a model with extra inputs cannot be stacked)</source>
+        <translation>基于这个基础模型训练的 LoRA 模型：层、变体和秩不限（带额外输入的模型不能堆叠）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add to the stack</source>
+        <translation>加入堆叠</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Base</source>
+        <translation>基础模型</translation>
+    </message>
+</context>
+<context>
+    <name>StackScores</name>
+    <message>
+        <location filename="../gui/evaluation/stack_scores.py" line="+63"/>
+        <source>Test accuracy of the base, of each adapter alone (weight 100 %), of the stack at the sliders&apos; weights and of the combinations saved from it, on the chosen task and on the source task. With seed siblings in the library (the same settings, other seeds), the mean over seeds ± half its 95 % interval</source>
+        <translation>基础模型、每个单独的适配器（权重 100 %）、按滑块权重的堆叠，以及由它保存的合成结果，在所选任务和源任务上的测试准确率。若模型库中有同一设置、不同随机种子的模型，则显示跨随机种子的均值 ± 95% 区间的一半</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>accuracy (%)</source>
+        <translation>准确率（%）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{0} &amp;nbsp; {1}</source>
+        <translation>{0} &amp;nbsp; {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the chosen task</source>
+        <translation>所选任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the source task</source>
+        <translation>源任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>源任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task,
+{0} seeds</source>
+        <translation>任务
+{0} 个种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source,
+{0} seeds</source>
+        <translation>源任务
+{0} 个种子</translation>
+    </message>
+</context>
+<context>
+    <name>StackTable</name>
+    <message>
+        <location filename="../gui/evaluation/stack_table.py" line="+41"/>
+        <source>seed {0}</source>
+        <translation>随机种子 {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Adapter</source>
+        <translation>适配器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The adapters stacked on the base, each with its weight: the stack acts with W + Σ weight·ΔW on every layer an adapter changes, without any training. The layer columns show which layers each adapter changes; amber: a layer several adapters change, where their updates add up on the same weights</source>
+        <translation>堆叠在基础模型上的适配器，各带一个权重：在被适配器改动的每一层上，堆叠都用 W + Σ 权重·ΔW 计算，无需任何训练。各层所在的列显示每个适配器改动了哪些层；琥珀色：有多个适配器改动的层，它们的增量叠加在同一组权重上</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{0} is changed by adapters {1}: their updates add up on the same weights, and may interfere</source>
+        <translation>{0} 被适配器 {1} 改动：它们的增量叠加在同一组权重上，可能相互干扰</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} is changed by this adapter only</source>
+        <translation>只有这个适配器改动 {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Take this adapter out of the stack</source>
+        <translation>把这个适配器移出堆叠</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Several adapters change {0}</source>
+        <translation>有多个适配器改动 {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This adapter&apos;s weight in the stack: 0 % leaves it out, 100 % adds its update as trained, −100 % takes it away, 200 % counts it twice</source>
+        <translation>这个适配器在堆叠中的权重：0 % 表示不用它，100 % 表示按训练结果加上它的增量，−100 % 表示减去它，200 % 表示加两倍</translation>
+    </message>
+</context>
+<context>
     <name>StrengthJobs</name>
     <message>
-        <location filename="../gui/evaluation/strength_jobs.py" line="+104"/>
+        <location filename="../gui/evaluation/strength_jobs.py" line="+105"/>
         <source>{0} at adapter strength {1} %: target accuracy {2} %</source>
         <translation>{0} 在适配器强度 {1} % 时：目标准确率 {2} %</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>{0}: accuracy at {1} strengths</source>
         <translation>{0}：{1} 个强度下的准确率</translation>
     </message>
@@ -2956,7 +3279,7 @@ as MNIST was made</source>
 <context>
     <name>StrengthPanel</name>
     <message>
-        <location filename="../gui/evaluation/strength_panel.py" line="+31"/>
+        <location filename="../gui/evaluation/strength_panel.py" line="+32"/>
         <source>Adapter strength</source>
         <translation>适配器强度</translation>
     </message>
@@ -3052,22 +3375,7 @@ as MNIST was made</source>
 <context>
     <name>SweepPlots</name>
     <message>
-        <location filename="../gui/compare/plots.py" line="+28"/>
-        <source>head only</source>
-        <translation type="unfinished">仅输出层</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>full fine-tuning</source>
-        <translation type="unfinished">全量微调</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>from scratch</source>
-        <translation type="unfinished">从头训练</translation>
-    </message>
-    <message>
-        <location line="+155"/>
+        <location filename="../gui/compare/plots.py" line="+179"/>
         <source>Accuracy against trainable parameters</source>
         <translation>准确率与可训练参数</translation>
     </message>
@@ -3343,7 +3651,7 @@ source {3}
 <context>
     <name>TaskCombo</name>
     <message>
-        <location filename="../gui/shared/task_combo.py" line="+29"/>
+        <location filename="../gui/shared/task_combo.py" line="+41"/>
         <source>Your own images…</source>
         <extracomment>the chosen task&apos;s name: a fixed name or &quot;folder:PATH&quot; (not emitted for the &quot;Your own images…&quot; item)</extracomment>
         <translation>自己的图像…</translation>
@@ -3359,7 +3667,7 @@ source {3}
         <translation>目标任务：微调要让基础模型适应的任务。基础模型是在它自己的数据集（源任务）上训练的；每个目标任务各改变了其中的某一方面，值得适配哪一层取决于改变了什么。将鼠标悬停在选项上，可以看到它改变了什么。</translation>
     </message>
     <message>
-        <location filename="../gui/i18n/core_texts.py" line="+87"/>
+        <location filename="../gui/i18n/core_texts.py" line="+68"/>
         <source>Your images: {0}</source>
         <translation>你的图像：{0}</translation>
     </message>
@@ -3438,12 +3746,12 @@ source {3}
         <location filename="../gui/shared/training_panel.py" line="+29"/>
         <location line="+61"/>
         <location line="+13"/>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-89"/>
         <source>Pause after the current batch; click again to resume</source>
         <translation>在当前批次结束后暂停；再次点击即可继续</translation>
     </message>
@@ -3468,27 +3776,7 @@ source {3}
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Diverged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -3498,7 +3786,7 @@ source {3}
         <translation>已暂停 · %p %</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Run {0}/{1} · {2}</source>
         <translation>第 {0}/{1} 次运行 · {2}</translation>
     </message>
@@ -3690,57 +3978,57 @@ source {3}
     <message>
         <location filename="../core/workflows/run_command.py" line="+40"/>
         <source>Choose a base model: the command needs its id in place of {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个基础模型：命令需要用它的 ID 替换 {0}。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This command makes {0} models; this one is the run with the extra inputs, seed {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条命令会生成 {0} 个模型；这个模型是带额外输入的那次运行，随机种子 {1}。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This command makes {0} models; this one is the control (no extra inputs), seed {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条命令会生成 {0} 个模型；这个模型是对照（无额外输入），随机种子 {1}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This command makes {0} models; this one is seed {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条命令会生成 {0} 个模型；这个模型是随机种子 {1} 的那个。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saved before LoRA Studio recorded a fine-tuning&apos;s other runs: this command makes this model alone (seed {0}); whether a control or other seeds ran beside it is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个模型保存于 LoRA Studio 开始记录一次微调中其他运行之前：这条命令只生成这一个模型（随机种子 {0}）；当时是否还运行了对照或其他随机种子，已无从得知。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The record does not say how many training images the run used: the command uses them all.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录中没有写明这次运行用了多少张训练图像：命令会使用全部训练图像。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The record does not name its base model: put its id in place of {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录中没有写明基础模型：请用它的 ID 替换 {0}。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The base model {0} is no longer in the library: the command needs it (or one made the same way).</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型 {0} 已不在模型库中：命令需要它（或用同样方式训练的基础模型）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>LoRA dropout ({0}) cannot be set on the command line: the command trains without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令行无法设置 LoRA dropout（{0}）：命令在训练时不使用它。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A sweep always keeps its learning rate constant; this plan asks for the {0} schedule.</source>
-        <translation type="unfinished"></translation>
+        <translation>参数扫描的学习率总是保持不变；而这个计划要求使用 {0} 调度。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This model was combined from other adapters, not trained: the command combines {0} again, so they must be in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个模型是由其他适配器合成的，而不是训练出来的：命令会重新合成 {0}，所以它们必须在模型库中。</translation>
     </message>
 </context>
 <context>
@@ -4454,7 +4742,7 @@ source {3}
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../core/storage/library.py" line="+158"/>
+        <location filename="../core/storage/library.py" line="+159"/>
         <source>could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
@@ -4585,7 +4873,7 @@ source {3}
         <translation>{0}：{1}；未写入任何内容</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>cannot read the model library {0}: {1}</source>
         <translation>无法读取模型库 {0}：{1}</translation>
     </message>
@@ -4799,7 +5087,7 @@ source {3}
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/workflows/combine.py" line="+100"/>
+        <location filename="../core/workflows/combine.py" line="+104"/>
         <source>{0} does not say which base model it was trained from</source>
         <translation>{0} 没有记录它是从哪个基础模型训练的</translation>
     </message>
@@ -4826,7 +5114,6 @@ source {3}
     <message>
         <location filename="../core/workflows/combine.py" line="-43"/>
         <source>choose at least one adapter to combine</source>
-        <extracomment>the kind a combination is saved as: a plain LoRA model of its base (no extra inputs). The one place that names it, for when kinds become a registry; record.combination tells a combination from a trained run.</extracomment>
         <translation>请至少选择一个要合并的适配器</translation>
     </message>
     <message>
@@ -4915,77 +5202,77 @@ source {3}
     <message>
         <location filename="../core/export_code/comments.py" line="-198"/>
         <source>“{name}” ({model_id}), exported from LoRA Studio as a standalone script</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”（{model_id}），由 LoRA Studio 导出的独立脚本</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>It fine-tunes the base model {base_id} for the target task {task} with LoRA on {layers} (rank r = {rank}, α = {alpha}), the way the app did, and prints the accuracy on the target task and on the source task.</source>
-        <translation type="unfinished"></translation>
+        <translation>它像应用中那样，用 LoRA 在 {layers} 上（秩 r = {rank}，缩放因子 α = {alpha}）把基础模型 {base_id} 微调到目标任务 {task}，并输出目标任务和源任务上的准确率。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>It fine-tunes the base model {base_id} for the target task {task} by training its head (fc2) alone, the way the app did, and prints the accuracy on the target task and on the source task.</source>
-        <translation type="unfinished"></translation>
+        <translation>它像应用中那样，只训练输出层 (fc2)，把基础模型 {base_id} 微调到目标任务 {task}，并输出目标任务和源任务上的准确率。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>It fine-tunes the base model {base_id} for the target task {task} by training every weight (full fine-tuning), the way the app did, and prints the accuracy on the target task and on the source task.</source>
-        <translation type="unfinished"></translation>
+        <translation>它像应用中那样，训练全部权重（全量微调），把基础模型 {base_id} 微调到目标任务 {task}，并输出目标任务和源任务上的准确率。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>It trains a fresh CNN from scratch on the target task {task}, the way the app did (the reference a fine-tuning is judged by), and prints the accuracy on the target task and on the source task.</source>
-        <translation type="unfinished"></translation>
+        <translation>它像应用中那样，在目标任务 {task} 上从头训练一个新的 CNN（衡量微调的参照），并输出目标任务和源任务上的准确率。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>It imports torch, torchvision, safetensors and peft (pip install torch torchvision safetensors peft), nothing of LoRA Studio.</source>
-        <translation type="unfinished"></translation>
+        <translation>它只导入 torch、torchvision、safetensors 和 peft（pip install torch torchvision safetensors peft），不需要 LoRA Studio。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>It imports torch, torchvision and safetensors (pip install torch torchvision safetensors), nothing of LoRA Studio: without adapters there is nothing for PEFT to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>它只导入 torch、torchvision 和 safetensors（pip install torch torchvision safetensors），不需要 LoRA Studio：没有适配器，也就用不到 PEFT。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run it as: python {script} --data-dir DIR [--base PATH] [--seed N] [--epochs N]. Its last line is target_accuracy=… source_accuracy=…</source>
-        <translation type="unfinished"></translation>
+        <translation>运行方式：python {script} --data-dir DIR [--base PATH] [--seed N] [--epochs N]。最后一行输出为 target_accuracy=… source_accuracy=…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The first code cell holds its options: the data folder, the base model&apos;s weights file, the seed and the number of epochs. The last line it prints is target_accuracy=… source_accuracy=…</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个代码单元格是它的选项：数据文件夹、基础模型的权重文件、随机种子和训练轮数。最后一行输出为 target_accuracy=… source_accuracy=…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With the same seed it starts from the same weights and draws the same batches as the app; the two add up their numbers in a different order, so the accuracies agree closely, not to the last digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子相同时，它与应用从相同的权重出发、抽取相同的批次；两者求和的顺序不同，所以准确率非常接近，但不会每一位都相同。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>选项</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Libraries</source>
-        <translation type="unfinished"></translation>
+        <translation>所用的库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The run&apos;s settings</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的设置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your own images</source>
-        <translation type="unfinished"></translation>
+        <translation>自己的图像</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4995,42 +5282,42 @@ source {3}
     <message>
         <location line="+1"/>
         <source>The extra input features</source>
-        <translation type="unfinished"></translation>
+        <translation>额外输入特征</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The base model&apos;s weights</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型的权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LoRA with PEFT</source>
-        <translation type="unfinished"></translation>
+        <translation>用 PEFT 实现 LoRA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only the head trains</source>
-        <translation type="unfinished"></translation>
+        <translation>只训练输出层</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every weight trains</source>
-        <translation type="unfinished"></translation>
+        <translation>训练全部权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A fresh model</source>
-        <translation type="unfinished"></translation>
+        <translation>全新的模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optimizer and learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器与学习率</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5040,307 +5327,307 @@ source {3}
     <message>
         <location line="+1"/>
         <source>Accuracy on the target and the source task</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务与源任务上的准确率</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Where the data set and the base model&apos;s weights are, the seed and the number of epochs; by default, the run&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集和基础模型权重的位置、随机种子和训练轮数；默认值即本次运行的设置。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The run&apos;s other settings, as the app saved them with the model.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的其余设置，即应用随模型保存的设置。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the base&apos;s data set: the source task</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型的数据集：源任务</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the data set the target task is made of</source>
-        <translation type="unfinished"></translation>
+        <translation>构成目标任务的数据集</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the first N training images (the app&apos;s training images)</source>
-        <translation type="unfinished"></translation>
+        <translation>前 N 张训练图像（应用中的训练图像数）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the base&apos;s training pixels: mean and standard deviation</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型训练像素的均值和标准差</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The data set, read with torchvision from DATA_DIR/&lt;Name&gt;/raw/ (download=False), as uint8 images (N, 28, 28) and their labels.</source>
-        <translation type="unfinished"></translation>
+        <translation>用 torchvision 从 DATA_DIR/&lt;Name&gt;/raw/ 读取数据集（download=False），得到 uint8 图像 (N, 28, 28) 及其标签。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>torchvision reads the unpacked IDX files only: a folder holding just the .gz files is unpacked into a temporary folder first.</source>
-        <translation type="unfinished"></translation>
+        <translation>torchvision 只读取解压后的 IDX 文件：若文件夹里只有 .gz 文件，先把它们解压到一个临时文件夹。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The target task {task}, made as the app makes it: each change is a small function of (images, labels, split), applied in order to the training and the test split.</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务 {task} 的生成方式与应用相同：每一种变化都是一个作用于 (images, labels, split) 的小函数，依次作用于训练集和测试集。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The target task is the source task itself (the article&apos;s experiment): nothing changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务就是源任务本身（文章中的实验）：数据不做任何变化。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The target task is another data set, {target}; the source task stays the base&apos;s own.</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务是另一个数据集 {target}；源任务仍是基础模型自己的数据集。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Gaussian noise of half the pixel range, drawn from a fixed seed per block of {block} images and per split: every run sees the same noisy images, the app&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>高斯噪声的标准差为像素范围的一半，按每 {block} 张图像一块、按训练集/测试集分别由固定的随机种子生成：每次运行看到的带噪声图像都相同，与应用中的一致。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The run trained on the first {train_images} images of the target task&apos;s training split.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行只用了目标任务训练集的前 {train_images} 张图像。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your images in {folder}, one subfolder per class (0–9), prepared as the app prepares them: grey, white ink on black, boxed to 20 pixels and centred in 28×28 like MNIST. A fixed fifth of each class is the test split; the training images take the classes in turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 中自己的图像，每个类别一个子文件夹（0–9），处理方式与应用相同：转为灰度、黑底白字、缩放到 20 像素的方框内，并像 MNIST 那样居中放入 28×28。每个类别固定的五分之一作为测试集；训练图像按类别轮流排列。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The extra input features ({features}): computed from pixels in [0, 1], then standardised with the mean and standard deviation of the training split that the app saved with the model.</source>
-        <translation type="unfinished"></translation>
+        <translation>额外输入特征（{features}）：由 [0, 1] 范围内的像素计算，再用应用随模型保存的训练集均值和标准差做标准化。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The article&apos;s CNN, as the app builds it: two convolution layers, then two fully connected layers, fc1 and fc2 (the head).</source>
-        <translation type="unfinished"></translation>
+        <translation>文章中的 CNN，与应用构建的相同：两个卷积层，然后是两个全连接层 fc1 和 fc2（输出层）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>fc1 takes the {flat} flattened convolution features plus {features_count} extra input(s): the article&apos;s extra column(s), appended as the head begins.</source>
-        <translation type="unfinished"></translation>
+        <translation>fc1 的输入是展平后的 {flat} 个卷积特征，再加上 {features_count} 个额外输入：即文章中的额外列，在全连接部分开始处拼接。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Pixels in [0, 1] are standardised inside the model, with the base&apos;s training statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>[0, 1] 范围内的像素在模型内部用基础模型训练集的统计量做标准化。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The SHA-256 of the tensors that LoRA Studio saved in the file. If it differs, this is not the base the run started from; set BASE_SHA256 = None to start from another base of the same shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA Studio 保存在文件中的张量 SHA-256。若不一致，说明这不是本次运行所用的基础模型；若要从另一个形状相同的基础模型出发，请设 BASE_SHA256 = None。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>One generator, seeded, draws what the app draws, in the same order: the new fc1 column(s), then each adapter&apos;s A.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个设定了随机种子的生成器，按与应用相同的顺序抽取随机数：先是 fc1 的新列，再是每个适配器的 A。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>One generator, seeded, draws each adapter&apos;s A as the app draws it, in the same order.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个设定了随机种子的生成器，按与应用相同的顺序抽取每个适配器的 A。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weight transfer, as in the article: every base tensor is copied; fc1.weight grows from ({hidden}, {flat}) to ({hidden}, {fc1_inputs}): its first {flat} columns are the base&apos;s, the new column(s) start random, in nn.Linear&apos;s own range.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重迁移，与文章相同：复制基础模型的每个张量；fc1.weight 从 ({hidden}, {flat}) 变为 ({hidden}, {fc1_inputs})：前 {flat} 列来自基础模型，新列按 nn.Linear 自身的范围随机初始化。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Weight transfer, as in the article: every base tensor is copied; fc1.weight grows from ({hidden}, {flat}) to ({hidden}, {fc1_inputs}): its first {flat} columns are the base&apos;s, the new column(s) start at zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重迁移，与文章相同：复制基础模型的每个张量；fc1.weight 从 ({hidden}, {flat}) 变为 ({hidden}, {fc1_inputs})：前 {flat} 列来自基础模型，新列从零开始。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>get_peft_model freezes every weight of the base: this is the frozen W. Beside each layer of target_modules it adds an adapter, lora_A (r × in) and lora_B (out × r), where ΔW lives: the layer computes W x + s·B(A x), so ΔW = s·B·A.</source>
-        <translation type="unfinished"></translation>
+        <translation>get_peft_model 冻结基础模型的全部权重：这就是冻结的 W。它在 target_modules 的每一层旁加上一个适配器 lora_A（r × in）和 lora_B（out × r），增量 ΔW 就在这里：该层计算 W x + s·B(A x)，所以 ΔW = s·B·A。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The scale s = α/r = {alpha}/{rank} = {scale}: PEFT sets it from r and lora_alpha.</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放系数 s = α/r = {alpha}/{rank} = {scale}：PEFT 由 r 和 lora_alpha 设定。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rsLoRA (use_rslora=True): the scale is s = α/√r = {alpha}/√{rank} = {scale}, so the update&apos;s size does not shrink as r grows.</source>
-        <translation type="unfinished"></translation>
+        <translation>秩稳定 LoRA（use_rslora=True）：缩放系数 s = α/√r = {alpha}/√{rank} = {scale}，因此增量的大小不随 r 增大而缩小。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DoRA (use_dora=True): a learned magnitude per output (lora_magnitude_vector, starting at the norm of W&apos;s rows) times the direction of W + s·B·A; s = α/r = {alpha}/{rank} = {scale}.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重分解 LoRA（use_dora=True）：每个输出一个可学习的幅值（lora_magnitude_vector，初始为 W 各行的范数），乘以 W + s·B·A 的方向；s = α/r = {alpha}/{rank} = {scale}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>LoRA dropout: while training, a fraction {dropout} of the adapter&apos;s inputs is zeroed.</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA dropout：训练时，适配器输入中比例为 {dropout} 的部分被置零。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>B starts at zero, so the wrapped model starts out exactly as the base. A starts as the article has it, N(0, 0.01²), which PEFT does not offer (init_lora_weights: kaiming-uniform by default, or &quot;gaussian&quot; with std 1/r): it is drawn here, after wrapping, from the seeded generator.</source>
-        <translation type="unfinished"></translation>
+        <translation>B 从零开始，所以包装后的模型一开始与基础模型完全相同。A 按文章的方式初始化为 N(0, 0.01²)，PEFT 没有这个选项（init_lora_weights：默认为 kaiming 均匀分布，或标准差为 1/r 的 &quot;gaussian&quot;）：因此在包装之后，用设定了随机种子的生成器在这里抽取。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>B starts at zero, so the wrapped model starts out exactly as the base. A starts as PEFT&apos;s default has it (kaiming-uniform), drawn again here from the seeded generator so that it is the app&apos;s draw.</source>
-        <translation type="unfinished"></translation>
+        <translation>B 从零开始，所以包装后的模型一开始与基础模型完全相同。A 按 PEFT 的默认方式（kaiming 均匀分布）初始化，并在这里用设定了随机种子的生成器重新抽取，使其与应用中的相同。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The new feature column(s) of fc1 train too (the article&apos;s text says so; its code froze them): fc1&apos;s weight is made trainable and a gradient hook zeroes the gradient of the copied columns, so Adam leaves them exactly as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>fc1 的新特征列也参与训练（文章正文如此说明，但其代码把它们冻结了）：把 fc1 的权重设为可训练，并用一个梯度钩子把复制来的列的梯度置零，这样 Adam 会让它们保持原样。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>What trains: the adapters and the new feature column(s), as the app counts them.</source>
-        <translation type="unfinished"></translation>
+        <translation>参与训练的部分：适配器和新的特征列，计数方式与应用相同。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The base&apos;s weights, then every weight frozen except the head&apos;s (fc2): {trained} parameters train.</source>
-        <translation type="unfinished"></translation>
+        <translation>载入基础模型的权重，然后冻结除输出层 (fc2) 以外的全部权重：{trained} 个参数参与训练。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The base&apos;s weights, and every one of them trains (full fine-tuning): nothing is frozen.</source>
-        <translation type="unfinished"></translation>
+        <translation>载入基础模型的权重，全部参与训练（全量微调）：没有冻结任何权重。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A fresh CNN: the seed draws its first weights as it drew the app&apos;s. The base model&apos;s weights are not used (--base is accepted and ignored); the source accuracy shows what a model of the target task alone knows of the base&apos;s task.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个全新的 CNN：随机种子抽取的初始权重与应用中的相同。不使用基础模型的权重（接受 --base 但忽略它）；源准确率表明只学过目标任务的模型对基础模型的任务了解多少。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>torch.optim.Adam (its default betas and eps, no weight decay) over what trains, as the app trains.</source>
-        <translation type="unfinished"></translation>
+        <translation>torch.optim.Adam（默认的 betas 和 eps，无权重衰减）优化参与训练的参数，与应用相同。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>LoRA+: B learns {ratio} times as fast as A. Two optimizer groups: every lora_B at {ratio} × the learning rate, everything else at the learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA+：B 的学习速度是 A 的 {ratio} 倍。两个优化器参数组：所有 lora_B 使用 {ratio} × 学习率，其余使用学习率。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>One learning rate for everything that trains.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有参与训练的参数使用同一个学习率。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The app&apos;s learning-rate schedule, anneal: the learning rate holds for the first two thirds of the steps, then falls linearly to 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>应用的学习率调度 anneal：前三分之二的步保持学习率不变，之后线性降到 0。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The app&apos;s learning-rate schedule, cosine: from the learning rate down to 0 along half a cosine.</source>
-        <translation type="unfinished"></translation>
+        <translation>应用的学习率调度 cosine：沿半个余弦周期从学习率降到 0。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The app&apos;s learning-rate schedule, constant: it never changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>应用的学习率调度 constant：学习率始终不变。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Each epoch shuffles the training images with a generator seeded as the app seeds it and takes them in batches of {batch_size}.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一轮用与应用相同随机种子的生成器打乱训练图像，并按批大小 {batch_size} 依次取用。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the schedule&apos;s rate, times each group&apos;s factor (LoRA+)</source>
-        <translation type="unfinished"></translation>
+        <translation>调度给出的学习率，乘以每个参数组的倍率 (LoRA+)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accuracy on the target task&apos;s test split, and on the source task&apos;s (the base&apos;s own data set): how much of the source task the fine-tuning kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>目标任务测试集上的准确率，以及源任务（基础模型自己的数据集）测试集上的准确率：微调后源任务保留了多少。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The last line, for whoever compares runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一行，供比较运行结果的人使用。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>One split of torchvision&apos;s data set `name`: uint8 images (N, 28, 28) and int64 labels (N,).</source>
-        <translation type="unfinished"></translation>
+        <translation>torchvision 数据集 `name` 的一个划分：uint8 图像 (N, 28, 28) 和 int64 标签 (N,)。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>uint8 (N, 28, 28) → float (N, 1, 28, 28) in [0, 1], as torchvision&apos;s ToTensor gives them.</source>
-        <translation type="unfinished"></translation>
+        <translation>uint8 (N, 28, 28) → [0, 1] 范围内的浮点数 (N, 1, 28, 28)，与 torchvision 的 ToTensor 相同。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>LoRA Studio&apos;s checksum: SHA-256 of the tensors&apos; names, types, shapes and bytes, by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA Studio 的校验和：按名称顺序对张量的名称、类型、形状和字节计算 SHA-256。</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>a quarter turn anticlockwise</source>
-        <translation type="unfinished"></translation>
+        <translation>逆时针旋转 90°</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(train, test), each uint8 images (N, 28, 28) and int64 labels, split as the app splits them.</source>
-        <translation type="unfinished"></translation>
+        <translation>(训练集, 测试集)，各为 uint8 图像 (N, 28, 28) 和 int64 标签，划分方式与应用相同。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>One image file → uint8 (28, 28): grey, white ink on black, boxed to 20 pixels and centred.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个图像文件 → uint8 (28, 28)：灰度、黑底白字、缩放到 20 像素的方框内并居中。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>16-bit grey</source>
-        <translation type="unfinished"></translation>
+        <translation>16 位灰度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Transparency is flattened onto white, as image viewers show it.</source>
-        <translation type="unfinished"></translation>
+        <translation>透明部分铺在白色上，与看图软件的显示一致。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dark ink on light paper (a light border) is turned into MNIST&apos;s white ink on black; then the background&apos;s level is taken away and faint ink dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色纸上的深色笔迹（边框较亮）被转换为 MNIST 的黑底白字；然后减去背景的亮度，并去掉很淡的笔迹。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The pixels of the outer ring, a twentieth of the shorter side wide (at least one pixel).</source>
-        <translation type="unfinished"></translation>
+        <translation>外圈的像素，宽度为较短边的二十分之一（至少一个像素）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ink (H, W) in [0, 1] → uint8 (28, 28): the digit scaled into a 20×20 box, centred by its mass, as MNIST&apos;s digits were made.</source>
-        <translation type="unfinished"></translation>
+        <translation>[0, 1] 范围内的笔迹 (H, W) → uint8 (28, 28)：把数字缩放到 20×20 的方框内，按质心居中，与 MNIST 数字的制作方式相同。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the article&apos;s img.mean(dim=[1, 2, 3])</source>
-        <translation type="unfinished"></translation>
+        <translation>即文章中的 img.mean(dim=[1, 2, 3])</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The standardised extra inputs (N, F) of uint8 images (N, 28, 28), 8,192 images at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>uint8 图像 (N, 28, 28) 的标准化额外输入 (N, F)，每次处理 8,192 张图像。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>get_peft_model moves it into fc1.base_layer</source>
-        <translation type="unfinished"></translation>
+        <translation>get_peft_model 会把它移到 fc1.base_layer 中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The share of the images whose most likely class is their label.</source>
-        <translation type="unfinished"></translation>
+        <translation>预测概率最高的类别等于其标签的图像所占比例。</translation>
     </message>
 </context>
 <context>
@@ -5409,9 +5696,9 @@ source {3}
 <context>
     <name>jobs</name>
     <message>
-        <location filename="../gui/background/worker.py" line="+34"/>
+        <location filename="../gui/background/kinds.py" line="+58"/>
         <source>Loading PyTorch</source>
-        <extracomment>what each kind of job is called in messages: &quot;Base training is still running&quot; (English; `job_title` translates)</extracomment>
+        <extracomment>started by the window itself to show something (a task&apos;s images, a model at another adapter strength, an adapter read for the explainer): its starter shows how it ended, so the window neither announces it nor boxes a user error of its own</extracomment>
         <translation>加载 PyTorch</translation>
     </message>
     <message>
@@ -5425,7 +5712,7 @@ source {3}
         <translation>下载</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -5435,7 +5722,7 @@ source {3}
         <translation>基础训练</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>LoRA fine-tuning</source>
         <translation>LoRA 微调</translation>
     </message>
@@ -5445,9 +5732,14 @@ source {3}
         <translation>评估</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking the export as code</source>
+        <translation>检查能否导出为代码</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5456,18 +5748,33 @@ source {3}
     </message>
     <message>
         <location line="+1"/>
+        <source>Reading the adapter</source>
+        <translation>读取适配器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Adapter strength</source>
         <translation>适配器强度</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Adapter stack</source>
+        <translation>适配器堆叠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Combining adapters</source>
+        <translation>合成适配器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Sweep</source>
         <translation>参数扫描</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location filename="../gui/background/worker.py" line="+199"/>
         <source>not enough memory: try a smaller subset or batch size</source>
-        <extracomment>jobs the window starts by itself to show something (a task&apos;s images, a model at another adapter strength): their starter shows how they ended, so the window neither announces them nor boxes a user error of theirs called in the GUI thread with a list of the values the job passed to `JobContext.partial`, in order the jobs&apos; messages are translated where they are made, in the worker thread (QCoreApplication.translate is thread-safe)</extracomment>
+        <extracomment>called in the GUI thread with a list of the values the job passed to `JobContext.partial`, in order the jobs&apos; messages are translated where they are made, in the worker thread (QCoreApplication.translate is thread-safe)</extracomment>
         <translation>内存不足：请减少训练图像数或批大小</translation>
     </message>
     <message>
@@ -5476,7 +5783,7 @@ source {3}
         <translation>意外错误（{0}：{1}）</translation>
     </message>
     <message>
-        <location filename="../gui/state/loading.py" line="+94"/>
+        <location filename="../gui/shared/state/loading.py" line="+94"/>
         <source>Reading {0} from {1}</source>
         <translation>正在从 {1} 读取 {0}</translation>
     </message>
@@ -5517,7 +5824,7 @@ source {3}
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../gui/lora/jobs.py" line="+46"/>
+        <location filename="../gui/lora/jobs.py" line="+47"/>
         <source>nothing was saved</source>
         <translation>未保存任何内容</translation>
     </message>
@@ -5552,22 +5859,22 @@ source {3}
         <translation>{0}：{1} 这些模型已保存：可以在模型库中删除它们。</translation>
     </message>
     <message>
-        <location filename="../gui/shared/training_jobs.py" line="+27"/>
+        <location filename="../gui/shared/training_jobs.py" line="+35"/>
         <source>Training: {0}, seed {1}</source>
         <translation>正在训练：{0}，随机种子 {1}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-5"/>
         <source>Fine-tuning with {0}, seed {1}</source>
         <translation>正在带特征 {0} 微调，随机种子 {1}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Fine-tuning the control, seed {0}</source>
         <translation>正在微调对照，随机种子 {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>stopped by the user</source>
         <translation>已被用户停止</translation>
     </message>
@@ -5584,15 +5891,14 @@ source {3}
         <translation>{0}；{1}</translation>
     </message>
     <message>
-        <location filename="../gui/i18n/core_texts.py" line="+135"/>
+        <location filename="../gui/i18n/core_texts.py" line="+126"/>
         <source>{0}, {1}</source>
         <comment>a list</comment>
         <translation>{0}、{1}</translation>
     </message>
     <message>
-        <location filename="../gui/lora/jobs.py" line="+20"/>
+        <location filename="../gui/lora/jobs.py" line="+15"/>
         <source>{0} {1} %</source>
-        <extracomment>how a message names the runs of a fine-tuning, in the order it lists them (core_texts.kind_title translates)</extracomment>
         <translation>{0} {1} %</translation>
     </message>
     <message>
@@ -5625,22 +5931,17 @@ source {3}
     <name>kinds</name>
     <message>
         <location filename="../core/vocabulary.py" line="+114"/>
-        <location filename="../gui/i18n/core_texts.py" line="-201"/>
         <source>base</source>
-        <extracomment>every kind, in the order tables, legends and summaries list them
-----------
-the kinds of models in the library (and of runs in a fine-tuning), as tables and legends name them</extracomment>
+        <extracomment>every kind, in the order tables, legends and summaries list them</extracomment>
         <translation>基础模型</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>feature+LoRA</source>
         <translation>特征 + LoRA</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>control</source>
         <translation>对照</translation>
     </message>
@@ -5651,19 +5952,16 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>head only</source>
         <translation>仅输出层</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>full fine-tuning</source>
         <translation>全量微调</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../gui/i18n/core_texts.py" line="+1"/>
         <source>from scratch</source>
         <translation>从头训练</translation>
     </message>
@@ -5671,12 +5969,23 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
 <context>
     <name>lessons</name>
     <message>
-        <location filename="../gui/learn/lessons.py" line="+56"/>
+        <location filename="../gui/learn/lessons.py" line="+65"/>
         <source>Data set: {0}; the newest base model trained on it.</source>
+        <extracomment>a lesson that stacks adapters: `setup` is its first stage, stack_lessons.stage the one it is at</extracomment>
         <translation>数据集：{0}；使用在它上面训练的最新基础模型。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>{0} at {1} %</source>
+        <translation>{0}（权重 {1} %）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluation tab, Adapter stack page: on base {0}, {1}; scored on {2}, without training.</source>
+        <translation>评估标签页的“适配器堆叠”页：基础模型 {0}，{1}；在“{2}”上评分，无需训练。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Compare tab: task {0}; methods {1}; LoRA on {2}, ranks {3}, variants {4}; {5} seed(s), {6} epoch(s) a run, {7}.</source>
         <translation>对比标签页：任务“{0}”；方法 {1}；LoRA 作用于 {2}，秩 {3}，变体 {4}；{5} 个随机种子，每次运行 {6} 轮，{7}。</translation>
     </message>
@@ -5716,7 +6025,7 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
         <translation>前 {0} 张训练图像</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
@@ -5736,7 +6045,7 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
         <translation>答案</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Your own runs:</source>
         <translation>你自己的运行：</translation>
     </message>
@@ -5746,8 +6055,9 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
         <translation>你的模型库中还没有这节课程的运行：点击“一键设置”并运行，这里的答案就会引用你自己的数字。</translation>
     </message>
     <message>
-        <location filename="../gui/learn/lessons_content.py" line="+20"/>
+        <location filename="../gui/learn/lessons_content.py" line="+29"/>
         <source>1. Reproduce the article</source>
+        <extracomment>lesson 8: adapters on different layers, for different changes, stacked on a task none of them saw lesson 9: two adapters on the same layers, summed and averaged, on each one&apos;s own task</extracomment>
         <translation>1. 复现文章的实验</translation>
     </message>
     <message>
@@ -5961,7 +6271,67 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
         <translation>预期结果：带适配器时共 59,586 个参数，其中训练了 7,448 个；合并后是一个有 52,202 个参数的普通 CNN，适配器的 7,384 个数值已并入其中。</translation>
     </message>
     <message>
-        <location filename="../gui/learn/lessons_runs.py" line="+40"/>
+        <location line="+6"/>
+        <source>8. Adapters are modules</source>
+        <translation>8. 适配器是模块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train one adapter on conv1 for inverted digits and another on fc2 for swapped labels, both from the same base. Applied together, with no further training, can they read inverted digits and answer with swapped labels, a task neither of them saw?</source>
+        <translation>基于同一个基础模型训练两个适配器：一个在 conv1 上学反色数字，另一个在 fc2 上学交换标签。不再训练，把两者一起用上，它们能读懂反色数字并给出交换后的标签吗？这可是两者都没见过的任务。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set it up goes in three steps: the conv1 run, then the fc2 run (click Fine-tune with LoRA each time, then Set it up again), then the Evaluation tab&apos;s Adapter stack holding both at 100 %, scored on inverted digits with swapped labels. Compare the stack with the base and with each adapter alone; drag one slider to 0 % to take that module out.</source>
+        <translation>“一键设置”分三步：先是 conv1 的运行，再是 fc2 的运行（每次都点击“用 LoRA 微调”，完成后再点“一键设置”），最后在评估标签页的“适配器堆叠”页把两者都以 100 % 堆叠，在“反色数字 + 交换标签”上评分。把堆叠与基础模型、与每个单独的适配器作比较；把一个滑块拖到 0 %，就拿掉了那个模块。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An adapter changes only the layers it sits on: W + (α/r)·B·A there, the base&apos;s weights everywhere else. conv1 reads pixel values, and its adapter learned to read dark strokes on white as the base reads white on black. fc2 turns the last features into the ten answers, and its adapter learned to give each digit another&apos;s label.</source>
+        <translation>适配器只改变它所在的层：那里是 W + (α/r)·B·A，其他地方都是基础模型的权重。conv1 读取像素值，它的适配器学会了像基础模型读黑底白字那样读白底黑字。fc2 把最后的特征变成十个答案，它的适配器学会了给每个数字换上另一个数字的标签。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stacked, each ΔW goes to its own weight: conv1 repairs the input, fc2 swaps the answer, and the layers between work as before. Together they solve a task neither was trained on, while each alone fails it: the conv1 adapter reads the digits but names them as the base did, the fc2 adapter swaps the labels of digits it cannot read. Adapters on different layers, for different changes, compose like modules; the next lesson shows what happens when they share layers.</source>
+        <translation>堆叠后，每个 ΔW 各自作用在自己的权重上：conv1 修正输入，fc2 交换答案，中间各层照旧工作。两者合起来能完成都没训练过的任务，而单独任何一个都做不到：conv1 的适配器能读懂数字，却仍按基础模型的叫法给出标签；fc2 的适配器会交换标签，却读不懂这些数字。作用在不同层、针对不同变化的适配器可以像模块一样组合；下一节课程会看看它们共用层时会发生什么。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What to expect (MNIST, one epoch per adapter, three seeds): on inverted digits with swapped labels the base gets about 7 % right, the conv1 adapter alone about 4 %, the fc2 adapter alone about 19 %, and both together about 74 % (64 to 84 % over the seeds), with no training on that task. The conv1 runs are the slow step: every step re-runs the convolutions.</source>
+        <translation>预期结果（MNIST，每个适配器训练一轮，三个随机种子）：在“反色数字 + 交换标签”上，基础模型约认对 7 %，单独的 conv1 适配器约 4 %，单独的 fc2 适配器约 19 %，两者一起约 74 %（随随机种子在 64 % 到 84 % 之间），而且没有在这个任务上训练过。慢的是 conv1 的运行：每一步都要重新计算卷积。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>9. Adapters on the same layers interfere</source>
+        <translation>9. 同一层上的适配器会相互干扰</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two adapters on fc1 and fc2 from the same base, one trained on inverted digits, the other on rotated ones: each is good at its own task. Stacked, does the model do both?</source>
+        <translation>基于同一个基础模型，在 fc1 和 fc2 上训练两个适配器，一个学反色数字，一个学旋转的数字：各自都擅长自己的任务。把它们堆叠起来，模型能两样都做好吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set it up goes in three steps: the inverted run, the rotated run (Fine-tune with LoRA, then Set it up again each time), then the Adapter stack with both at 100 %, scored on inverted digits. The stack&apos;s table marks fc1 and fc2: both adapters change them. Compare the stack with each adapter alone, switch Scored on to rotated digits, then drag both sliders to 50 % to average the two.</source>
+        <translation>“一键设置”分三步：反色的运行，旋转的运行（每次都点击“用 LoRA 微调”，完成后再点“一键设置”），最后在“适配器堆叠”页把两者都以 100 % 堆叠，在反色数字上评分。堆叠的表格标出了 fc1 和 fc2：两个适配器都改动它们。把堆叠与每个单独的适配器作比较，把“评分任务”切换为旋转的数字，再把两个滑块都拖到 50 %，取两者的平均。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Both adapters change the same two weights, and low-rank updates of one weight add like any matrices: summed, fc1 gets both changes at once, and each adapter&apos;s change disturbs what the other one&apos;s fc2 expects, so each task loses much of what its own adapter reached. Averaging halves each change: less disturbance, but at half strength neither adapter does its own task.</source>
+        <translation>两个适配器改动的是同样的两个权重，而同一权重上的低秩增量就像普通矩阵一样相加：相加后，fc1 同时受到两种改动，每个适配器的改动都会打乱另一个适配器的 fc2 所预期的输入，于是每个任务都丢掉了它自己的适配器所达到的大部分准确率。取平均会把每种改动减半：干扰小了，但在一半强度下，两个适配器都做不好自己的任务。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Adapters on different layers, for different changes, compose (the previous lesson); adapters on the same layers do not simply add. To serve both tasks, keep one adapter per task and swap them, or train one adapter on both.</source>
+        <translation>作用在不同层、针对不同变化的适配器可以组合（上一节课程）；同一层上的适配器却不能简单相加。要同时服务两个任务，可以每个任务保留一个适配器、按需切换，或者用两个任务一起训练一个适配器。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What to expect (MNIST, one epoch per adapter, three seeds): each adapter alone about 94 to 96 % on its own task; summed, about 22 % on inverted digits and 78 % on rotated ones; averaged, 24 to 43 % on inverted digits depending on the seed and about 71 % on rotated ones. Each run takes a few seconds.</source>
+        <translation>预期结果（MNIST，每个适配器训练一轮，三个随机种子）：每个适配器单独在自己的任务上约 94 % 到 96 %；相加后，反色数字约 22 %，旋转的数字约 78 %；取平均后，反色数字随随机种子在 24 % 到 43 % 之间，旋转的数字约 71 %。每次运行只需几秒钟。</translation>
+    </message>
+    <message>
+        <location filename="../gui/learn/lessons_runs.py" line="+41"/>
         <source>Your base model, before fine-tuning: {0}.</source>
         <translation>你的基础模型（微调前）：{0}。</translation>
     </message>
@@ -6040,12 +6410,138 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
         <source>The smallest rank within one point of your best LoRA rank: r = {0}.</source>
         <translation>准确率与你最好的 LoRA 秩相差不到 1 个百分点的最小秩：r = {0}。</translation>
     </message>
+    <message>
+        <location filename="../gui/learn/stack_answers.py" line="+51"/>
+        <source>Your {0} stack(s) scored for the lesson</source>
+        <extracomment>(weights, task) → the accuracy of each seed&apos;s stack at those weights on that task, in the seeds&apos; order</extracomment>
+        <translation>已为课程给你的 {0} 个堆叠评分</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Your adapters could not be scored together: {0}</source>
+        <translation>无法为你的适配器一起评分：{0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scoring your adapters together in the background, {0} stack(s) of them…</source>
+        <translation>正在后台为你的适配器一起评分，共 {0} 个堆叠…</translation>
+    </message>
+    <message>
+        <location filename="../gui/learn/stack_lessons.py" line="+120"/>
+        <source>LoRA on {0} trained on {1}</source>
+        <extracomment>what the answer judges (stack_words.py): &quot;composition&quot; (the stack on a task none of the parts saw, against the better part alone) or &quot;interference&quot; (on each part&apos;s own task, the stack against that part alone)</extracomment>
+        <translation>{0} 上的 LoRA（训练于“{1}”）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Step 1 of {0}: {1}, once there is a base model.</source>
+        <translation>第 1 步（共 {0} 步）：有了基础模型之后，训练 {1}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} ({1} seed(s))</source>
+        <translation>{0}（{1} 个随机种子）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Step {0} of {1}: your library has no {2} for {3} epoch(s) from base {4} yet, so Set it up prepares that run on the LoRA tab. Click Set it up again once it has finished.</source>
+        <translation>第 {0} 步（共 {1} 步）：你的模型库中还没有基于基础模型 {4}、训练 {3} 轮的 {2}，所以“一键设置”会在 LoRA 标签页准备好这次运行。运行结束后，请再次点击“一键设置”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Already there: {0}.</source>
+        <translation>已有：{0}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Step {0} of {0}: both adapters are in your library ({1}). Set it up stacks them on the Evaluation tab, without training.</source>
+        <translation>第 {0} 步（共 {0} 步）：两个适配器都已在你的模型库中（{1}）。“一键设置”会把它们堆叠在评估标签页上，无需训练。</translation>
+    </message>
+    <message>
+        <location filename="../gui/learn/stack_words.py" line="+29"/>
+        <source>{0}: {1} on its own task ({2} seed(s)).</source>
+        <translation>{0}：在自己的任务上 {1}（{2} 个随机种子）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The stack&apos;s figures come once {0} is in your library too: click Set it up.</source>
+        <translation>等 {0} 也进入你的模型库后，才会有堆叠的数字：请点击“一键设置”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>seeds {0}</source>
+        <translation>随机种子 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the newest runs</source>
+        <translation>最新的运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your adapters stacked by the core, {0} stack(s) of them ({1}); means over the seeds, 95 % intervals in brackets:</source>
+        <translation>你的适配器堆叠后的结果，共 {0} 个堆叠（{1}）；数字为跨随机种子的均值，方括号内为 95% 区间：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} alone {1}</source>
+        <translation>单独使用 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>On {0}: the base {1}; {2}; both together, without training, {3}.</source>
+        <translation>在“{0}”上：基础模型 {1}；{2}；两者一起（未经训练）{3}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Both together minus the better adapter alone: {0}, from one seed, which says nothing of how much runs vary: run more seeds (the LoRA tab&apos;s Seeds) for an interval.</source>
+        <translation>两者一起减去较好的那个适配器单独的结果：{0}。这只来自一个随机种子，看不出各次运行相差多少：多运行几个随机种子（LoRA 标签页的“随机种子数”）才能得到区间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No clear gain from stacking them: both together minus the better adapter alone is {0}, and the 95 % interval holds zero.</source>
+        <translation>堆叠没有明显收益：两者一起减去较好的那个适配器单独的结果为 {0}，95% 区间包含零。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>They compose: both together beat the better adapter alone by {0}, the whole 95 % interval above zero. Adapters on different layers, for different changes, add up to a model for a task none of them saw.</source>
+        <translation>它们可以组合：两者一起比较好的那个适配器单独高出 {0}，整个 95% 区间都大于零。作用在不同层、针对不同变化的适配器，合起来就成了一个能完成它们都没见过的任务的模型。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>They do not compose here: both together minus the better adapter alone is {0}, the whole 95 % interval below zero.</source>
+        <translation>这里它们没能组合起来：两者一起减去较好的那个适配器单独的结果为 {0}，整个 95% 区间都小于零。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>On {0}: {1}; {2}; summed (both at 100 %) {3}; averaged (both at 50 %) {4}.</source>
+        <translation>在“{0}”上：{1}；{2}；相加（两者都为 100 %）{3}；平均（两者都为 50 %）{4}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>On {0}, summed minus the adapter trained on it: {1}, from one seed, which says nothing of how much runs vary: run more seeds for an interval.</source>
+        <translation>在“{0}”上，相加减去在该任务上训练的适配器：{1}。这只来自一个随机种子，看不出各次运行相差多少：多运行几个随机种子才能得到区间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On {0}, no clear effect of adding the other adapter: summed minus the adapter trained on it is {1}, and the 95 % interval holds zero.</source>
+        <translation>在“{0}”上，加上另一个适配器没有明显效应：相加减去在该任务上训练的适配器为 {1}，95% 区间包含零。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On {0} they interfere: summed minus the adapter trained on it is {1}, the whole 95 % interval below zero.</source>
+        <translation>在“{0}”上它们相互干扰：相加减去在该任务上训练的适配器为 {1}，整个 95% 区间都小于零。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On {0}, adding the other adapter helped: summed minus the adapter trained on it is {1}, the whole 95 % interval above zero.</source>
+        <translation>在“{0}”上，加上另一个适配器反而有帮助：相加减去在该任务上训练的适配器为 {1}，整个 95% 区间都大于零。</translation>
+    </message>
 </context>
 <context>
     <name>methods</name>
     <message>
         <location filename="../core/vocabulary.py" line="-54"/>
-        <location filename="../gui/i18n/methods.py" line="+15"/>
         <source>LoRA adapters</source>
         <extracomment>the fine-tuning methods by name, in the order they are offered</extracomment>
         <translation>LoRA 适配器</translation>
@@ -6053,43 +6549,40 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
     <message>
         <location line="+0"/>
         <source>LoRA: low-rank adapters on the chosen layers, the base&apos;s weights frozen</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA：在所选的层上加低秩适配器，基础模型的权重保持冻结</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../gui/i18n/methods.py" line="+1"/>
         <source>Head only (fc2)</source>
         <translation>仅输出层（fc2）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>the head: fc2 alone trained, every other weight frozen</source>
-        <translation type="unfinished"></translation>
+        <translation>输出层：只训练 fc2，其余权重全部冻结</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../gui/i18n/methods.py" line="+1"/>
         <source>Full fine-tuning</source>
         <translation>全量微调</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>full fine-tuning: every weight of the base trained</source>
-        <translation type="unfinished"></translation>
+        <translation>全量微调：训练基础模型的每一个权重</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../gui/i18n/methods.py" line="+1"/>
         <source>From scratch</source>
         <translation>从头训练</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>from scratch: a fresh CNN, seeded, trained on the target task only</source>
-        <translation type="unfinished"></translation>
+        <translation>从头训练：一个按随机种子初始化的全新 CNN，只在目标任务上训练</translation>
     </message>
     <message>
-        <location filename="../gui/i18n/methods.py" line="+3"/>
+        <location filename="../gui/i18n/methods.py" line="+16"/>
         <source>LoRA: the base&apos;s weights stay frozen; small low-rank adapters ΔW = (α/r)·B·A are trained on the layers chosen below (plus any extra inputs). Few parameters, and the base is still in there: the Evaluation tab&apos;s strength slider turns the adapters down to nothing.</source>
         <translation>LoRA：基础模型的权重保持冻结；在下方选中的层上训练小型低秩适配器 ΔW = (α/r)·B·A（以及额外输入，如有）。参数很少，而且基础模型原封不动地保留在其中：评估标签页的强度滑块可以把适配器一直调到零。</translation>
     </message>
@@ -6153,7 +6646,7 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
     </message>
     <message>
         <location filename="../core/workflows/recipes.py" line="+145"/>
-        <location filename="../gui/i18n/core_texts.py" line="+119"/>
+        <location filename="../gui/i18n/core_texts.py" line="-68"/>
         <source>folder {0}</source>
         <extracomment>every data set&apos;s class names (core/data/dataset_names.py), which class_name translates</extracomment>
         <translation>文件夹 {0}</translation>
@@ -6170,45 +6663,14 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
     </message>
     <message>
         <location line="-2"/>
-        <location filename="../gui/i18n/core_texts.py" line="+7"/>
         <source>Base · {0} · seed {1}</source>
         <translation>基础模型 · {0} · 随机种子 {1}</translation>
     </message>
     <message>
-        <location filename="../gui/i18n/core_texts.py" line="-4"/>
-        <source>Head (fc2)</source>
-        <extracomment>recipes.METHOD_LABELS</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Full fine-tuning</source>
-        <translation type="unfinished">全量微调</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>From scratch</source>
-        <translation type="unfinished">从头训练</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>LoRA r={0} {1} · {2} · seed {3}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>LoRA r={0} {1} · {2} · {3} · seed {4}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>control</source>
-        <translation type="unfinished">对照</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} · {1} · seed {2}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../core/workflows/combine.py" line="-87"/>
+        <source>Combined {0} r={1}: {2}</source>
+        <extracomment>the kind a combination is saved as: a plain LoRA model of its base (no extra inputs). The one place that names it, for when kinds become a registry; record.combination tells a combination from a trained run. a combination&apos;s default name: how (PEFT&apos;s name, kept), the rank, each parent&apos;s weight, layers and task</extracomment>
+        <translation>合成（{0}，r={1}）：{2}</translation>
     </message>
 </context>
 <context>
@@ -6273,27 +6735,27 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
     <message>
         <location line="-18"/>
         <source>its test loss exploded to {0} (guessing gives {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>它的测试损失爆炸到 {0}（随机猜测为 {1}）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>its test accuracy, {0} %, is no better than guessing ({1} %)</source>
-        <translation type="unfinished"></translation>
+        <translation>它的测试准确率 {0} % 不比随机猜测（{1} %）好</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The learning rate {0} is probably too high: try {1}, the article&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率 {0} 可能过高：试试文章用的 {1}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>More training images or epochs may help.</source>
-        <translation type="unfinished"></translation>
+        <translation>增加训练图像或训练轮数可能会有帮助。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The model learned nothing useful: {0}. {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>模型没有学到有用的东西：{0}。{1}</translation>
     </message>
 </context>
 <context>
@@ -6513,9 +6975,9 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
 <context>
     <name>style</name>
     <message>
-        <location filename="../gui/shared/style.py" line="+22"/>
+        <location filename="../gui/shared/style.py" line="+35"/>
         <source>Paused in epoch {0}/{1} · %p %</source>
-        <extracomment>one colour per phase, readable on white and for the common colour-vision deficiencies (ColorBrewer Dark2) the control&apos;s smoothed loss is dashed: it often lies right on the feature model&apos;s</extracomment>
+        <extracomment>one colour per kind of model or run, per method and per LoRA variant, whichever plot draws it; readable on white and for the common colour-vision deficiencies (ColorBrewer Dark2 and a blue). The kind, the method and the variant called &quot;lora&quot; are all plain LoRA: one colour. A control is a plain LoRA run (`colour`). the control&apos;s smoothed loss is dashed: it often lies right on the feature model&apos;s a fine-tuned model&apos;s accuracy on its target task and on its source task (the base&apos;s own data set, hence the base&apos;s colour)</extracomment>
         <translation>暂停于第 {0}/{1} 轮 · %p %</translation>
     </message>
     <message>
@@ -6640,7 +7102,7 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
     <message>
         <location line="+1"/>
         <source>plain LoRA: ΔW = (α/r)·B·A</source>
-        <translation type="unfinished"></translation>
+        <translation>标准 LoRA：ΔW = (α/r)·B·A</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6650,7 +7112,7 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
     <message>
         <location line="+0"/>
         <source>rank-stabilised LoRA: ΔW = (α/√r)·B·A, so the update&apos;s size does not shrink as r grows</source>
-        <translation type="unfinished"></translation>
+        <translation>秩稳定 LoRA：ΔW = (α/√r)·B·A，因此增量的大小不随 r 增大而缩小</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6660,7 +7122,22 @@ the kinds of models in the library (and of runs in a fine-tuning), as tables and
     <message>
         <location line="+0"/>
         <source>weight-decomposed LoRA: a learned magnitude per output times the direction of W + ΔW</source>
-        <translation type="unfinished"></translation>
+        <translation>权重分解 LoRA：每个输出学习一个幅值，乘以 W + ΔW 的方向</translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <location filename="../gui/i18n/words.py" line="+65"/>
+        <source>{0} {1}: {2}</source>
+        <comment>a job, how it ended, its message</comment>
+        <translation>{0}{1}：{2}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} {1}</source>
+        <comment>a job, how it ended</comment>
+        <translation>{0}{1}</translation>
     </message>
 </context>
 </TS>
