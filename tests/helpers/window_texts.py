@@ -135,6 +135,15 @@ def read_scene(where: str, view: QGraphicsView, leftovers: Leftovers) -> None:
             leftovers.check(f"{where} plot text", item.text())
 
 
+def plain_text(widget: QPlainTextEdit) -> str:
+    """What a plain text box shows; of a command box (shared/command_line.py's `commandText`), the notes under its
+    first line only when that line is a `lora-studio …` command: a command is typed as it is, in any language."""
+    text = widget.toPlainText()
+    if widget.objectName() == "commandText" and text.startswith("lora-studio "):
+        return text.partition("\n")[2]
+    return text
+
+
 def read_widgets(top: QWidget, leftovers: Leftovers, prefix: str = "") -> None:
     for widget in [top, *top.findChildren(QWidget)]:
         if not can_be_seen(widget, top) or isinstance(widget, QMenu):
@@ -154,7 +163,7 @@ def read_widgets(top: QWidget, leftovers: Leftovers, prefix: str = "") -> None:
         if isinstance(widget, QTextEdit):  # its HTML: a formula's m<sub>i</sub> is no word "mi"
             leftovers.check(f"{where} text", re.sub(r"<style.*?</style>", " ", widget.toHtml(), flags=re.S))
         if isinstance(widget, QPlainTextEdit):
-            leftovers.check(f"{where} text", widget.toPlainText())
+            leftovers.check(f"{where} text", plain_text(widget))
             leftovers.check(f"{where} placeholder", widget.placeholderText())
         if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
             for prop in ("prefix", "suffix", "specialValueText"):

@@ -153,6 +153,7 @@ def test_a_failed_import_says_why_in_chinese(qtbot, zh_window, tmp_path):
     assert (kind, status) == ("import", "failed")
     assert "文件不完整" in message and "4,984" in message and "header" not in message, message
     leftovers = Leftovers()
+    leftovers.stored_names = stored_names(window)  # the base in the library, listed by the tabs' model boxes
     qtbot.waitUntil(lambda: bool(open_boxes()), timeout=JOB_MS)
     assert read_boxes("import", leftovers) == 1
     read_widgets(window, leftovers)

@@ -120,6 +120,14 @@ def test_no_english_left_in_the_chinese_window(chinese, make_window, tiny_data, 
     ("保存到 /home/me/models/feature-lora-20261127.safetensors", []),
     ("Train a base model", ["Train", "base", "model"]),
     ("每秒 1,234 张 · 12 ms · 3 MB", []),
+    # a command is typed as it is: the program's name, and a command line set as code in a tooltip
+    ("复制生成所查看模型的 lora-studio 命令", []),
+    ("<p>复制命令：</p><p><code>lora-studio finetune BASE_ID --task inverted --json run.json</code></p>", []),
+    ("<p>Copy the command:</p><p><code>lora-studio finetune</code></p>", ["Copy", "the", "command"]),
+    ("与 PEFT 的 add_weighted_adapter 相同", []),  # a function's name
+    # PEFT's ways of combining adapters: svd anywhere, the English words among them only as a name
+    ("cat", []), ("ties 2", []), ("正在合成 2 个适配器（linear）", []), ("仅用于 svd：截断到所选的秩", []),
+    ("a linear layer, cat and ties", ["linear", "layer", "cat", "and", "ties"]),
 ])
 def test_what_counts_as_english(text, words):
     assert english_words(text) == words

@@ -119,8 +119,6 @@ def test_in_chinese_each_verdict_reads_differently_and_keeps_the_judgements_numb
     assert all(len(words) == 1 for words in worded.values())
 
 
-@pytest.mark.xfail(strict=True, reason="new strings (context 'scores': learned nothing): translated in the lead's "
-                                       "translation pass; remove this mark then")
 @pytest.mark.parametrize("why", USELESS)
 def test_in_chinese_learned_nothing_has_no_english_left(chinese, why):
     text = score_texts.uselessness(why)
