@@ -42,7 +42,8 @@ EXCLUDED_FILES = [
 # Exceptions to the patterns above.
 KEPT_FILES = [
     "torch/bin/torch_shm_manager*",  # `import torch` fails without it ("Unable to find torch_shm_manager")
-    "PySide6/Qt/translations/qtbase_zh_CN.qm",  # Qt's buttons and dialogs in the window's Chinese (gui/i18n/language.py)
+    # Qt's own buttons and dialogs in the window's Chinese (gui/i18n/language.py)
+    "PySide6/Qt/translations/qtbase_zh_CN.qm",
 ]
 
 
