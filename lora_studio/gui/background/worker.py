@@ -122,7 +122,7 @@ class JobContext:
             self._ys.append(info.loss)
             now = time.monotonic()
             if now - self._last_emit >= EMIT_INTERVAL or info.step + 1 == info.steps_per_epoch:
-                self._flush(key, info)
+                self._flush(key, info, step_offset + info.epochs * info.steps_per_epoch)
 
         def on_epoch(info):
             self._worker.sigEpoch.emit(key, {
@@ -133,7 +133,7 @@ class JobContext:
 
         return Callbacks(on_step=on_step, on_epoch=on_epoch, on_status=self.status)
 
-    def _flush(self, key: str, info) -> None:
+    def _flush(self, key: str, info, last_step: int) -> None:
         import numpy as np  # loaded by then (PyTorch needs it); not at import: the window comes first
 
         self._last_emit = time.monotonic()
@@ -144,7 +144,7 @@ class JobContext:
         self._worker.sigSteps.emit(key, xs, ys, {
             "fraction": info.fraction, "epoch": info.epoch + 1, "epochs": info.epochs,
             "samples_per_second": info.samples_per_second, "eta_seconds": info.eta_seconds,
-            "loss": info.loss, "paused": self.control.paused,
+            "loss": info.loss, "paused": self.control.paused, "last_step": last_step,
         })
 
 

@@ -5,6 +5,11 @@ a series dirty, and one single-shot timer per plot calls `setData` on the
 changed curves. Long series are drawn with peak downsampling and clipped to
 the view, so a 10-epoch run on the full MNIST (9,400 steps) stays cheap.
 
+Most of a redraw's time goes to the axes and their grid, not the curves. Every
+plot keeps its axes in a pixmap cache (`dress`), which only holds while the view
+stays put: the loss plot therefore does not autorange batch by batch but spans
+the run's last step from the start and grows its height in jumps (`LossPlot`).
+
 Importing this module imports pyqtgraph and NumPy (~0.5 s): the tabs create their
 plots in `build_plots()`, called just after the window is first shown.
 """
@@ -12,6 +17,7 @@ plots in `build_plots()`, called just after the window is first shown.
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QGraphicsItem
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#222222")
 
@@ -84,7 +90,7 @@ class LivePlot(pg.PlotWidget):
     def append(self, key: str, xs, ys) -> None:
         if self._hint.scene() is not None:
             self.getPlotItem().removeItem(self._hint)
-            self.getPlotItem().enableAutoRange()
+            self._first_data()
         self._buffers[key].extend(xs, ys)
         self._dirty.add(key)
         if not self._timer.isActive():
@@ -119,6 +125,10 @@ class LivePlot(pg.PlotWidget):
             self._curves[key].setData(buffer.x, buffer.y)
         self._dirty.clear()
 
+    def _first_data(self) -> None:
+        """The hint goes: from now on the view follows the data."""
+        self.getPlotItem().enableAutoRange()
+
     def _show_hint(self) -> None:
         show_hint(self, self._hint)
 
@@ -149,6 +159,8 @@ def dress(item: pg.PlotItem, title: str, x_label: str, y_label: str, *, size: st
     plain_axes(item)
     if grid:
         item.showGrid(x=grid[0], y=grid[1], alpha=0.25)
+    for name in ("left", "bottom"):  # drawn again only when the view or the size changes
+        item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     if fixed:
         item.setMenuEnabled(False)
         item.hideButtons()
@@ -167,7 +179,14 @@ def smoothed(losses, start: float | None = None) -> np.ndarray:
 
 
 class LossPlot(LivePlot):
-    """Per-step training loss, faint, with its moving average drawn over it."""
+    """Per-step training loss, faint, with its moving average drawn over it.
+
+    Its view spans from step 0 to the last step of the runs drawn (`add_steps`'s `last_step`, known when a run
+    starts) and from a loss of 0 to a little above the highest loss seen, raised in jumps of LOSS_HEADROOM: it
+    moves a few times a run instead of with every batch. Once the user zooms or pans, it is theirs until the
+    next run."""
+
+    LOSS_HEADROOM = 1.25  # the view's top, as a multiple of the highest loss, each time that loss passes it
 
     def __init__(self, title: str | None = None, parent=None):
         translate = QCoreApplication.translate
@@ -175,9 +194,15 @@ class LossPlot(LivePlot):
                          translate("LossPlot", "cross-entropy loss"),
                          translate("LossPlot", "The loss appears here while training runs"), parent)
         self._smoothed: dict[str, float] = {}
+        self._last_step = 0.0
+        self._view: tuple[float, float] | None = None  # the (right, top) the view was last set to
+        self._users_view = False
+        self.getPlotItem().getViewBox().sigRangeChangedManually.connect(self._on_user_range)
 
     def add_steps(self, key: str, xs: np.ndarray, losses: np.ndarray, colour: str, name: str | None,
-                  style=Qt.PenStyle.SolidLine) -> None:
+                  style=Qt.PenStyle.SolidLine, last_step: float = 0.0) -> None:
+        """Draw `losses` at steps `xs` of the run `key`; `last_step`: the step at which that run will end."""
+        self._last_step = max(self._last_step, float(last_step))
         self.series(f"{key}/raw", colour, None, width=1.0, alpha=60)
         self.series(key, colour, name, width=2.0, style=style)
         self.append(f"{key}/raw", xs, losses)
@@ -190,6 +215,33 @@ class LossPlot(LivePlot):
     def clear_data(self) -> None:
         super().clear_data()
         self._smoothed.clear()
+        self._last_step, self._view, self._users_view = 0.0, None, False
+
+    def _first_data(self) -> None:
+        pass  # the view is set by _fit_view, not autoranged
+
+    def _redraw(self) -> None:
+        super()._redraw()
+        self._fit_view()
+
+    def _fit_view(self) -> None:
+        filled = [buffer for buffer in self._buffers.values() if buffer.size]
+        if self._users_view or not filled:
+            return
+        right = max(float(buffer.x[-1]) for buffer in filled)  # steps only grow along a series
+        highest = max(float(buffer.y.max()) for buffer in filled)
+        view_right, view_top = self._view or (0.0, 0.0)
+        if right <= view_right and highest <= view_top:
+            return
+        if right > view_right:  # a run whose end was not announced: room for a quarter more
+            view_right = max(self._last_step, right * (1.0 if right <= self._last_step else 1.25))
+        if highest > view_top:
+            view_top = highest * self.LOSS_HEADROOM
+        self._view = (view_right, view_top)
+        self.getPlotItem().setRange(xRange=(0, view_right), yRange=(0, view_top), padding=0.02)
+
+    def _on_user_range(self, *_args) -> None:
+        self._users_view = True
 
 
 class AccuracyPlot(LivePlot):

@@ -130,7 +130,8 @@ class TrainingPanel(QWidget):
             return
         phase, _, seed = key.partition(":")
         name = kind_title(phase) if seed in ("", "0") else None  # a control only in a fine-tuning with a feature run
-        self.loss_plot.add_steps(key, xs, ys, colour(phase), name, PHASE_STYLES.get(phase, Qt.PenStyle.SolidLine))
+        self.loss_plot.add_steps(key, xs, ys, colour(phase), name, PHASE_STYLES.get(phase, Qt.PenStyle.SolidLine),
+                                 progress.get("last_step", 0))
         # one bar for the whole job: a LoRA job runs the feature model and the control, for each seed
         index = self.plan.index(key) if key in self.plan else 0
         fraction = (index + progress["fraction"]) / max(len(self.plan), 1)
