@@ -347,6 +347,11 @@ class AppState(QObject):
             infos.append(model_info(entry.id, record, command=command))
         return infos
 
+
 def sentence(text: str) -> str:
-    """The text with a capital first letter, as a message box shows it."""
+    """The text with a capital first letter, as a message box shows it; a text that begins with a name the user
+    may have to type (a model id, a file, a command: a word with a digit, `-`, `_`, `.` or `/`) stays as it is."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if any(char.isdigit() or char in "-_./\\" for char in first):
+        return text
     return text[:1].upper() + text[1:]
