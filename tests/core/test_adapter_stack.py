@@ -158,6 +158,21 @@ def test_the_strength_slider_is_the_one_adapter_case(trained, tiny_dataset):
         assert abs(stack.accuracy(target, [strength]) - on_target) <= 0.05
 
 
+def test_a_strength_curve_asked_to_stop_ends_at_the_strengths_it_scored(trained, tiny_dataset):
+    """The window's curve job stops when the window closes: the curve so far, the adapters back at strength 1."""
+    model = _model(trained, "fc-rotated")
+    target, source = make_task("rotate90", tiny_dataset, None).test, tiny_dataset.test
+    asked = []
+
+    def stop_after_two() -> bool:
+        asked.append(True)
+        return len(asked) > 2
+
+    curve = accuracy_by_strength(model, target, source, strengths=(0.0, 0.5, 1.5, 2.0), should_stop=stop_after_two)
+    assert curve == accuracy_by_strength(model, target, source, strengths=(0.0, 0.5))
+    assert {layer.strength for layer in lora.lora_layers(model).values()} == {1.0}
+
+
 def test_the_frozen_prefix_is_computed_once_per_image_set(trained, tiny_dataset):
     base, _ = trained
     fc_only = AdapterStack(base.model, [_model(trained, "fc-rotated"), _model(trained, "fc2-swapped")])

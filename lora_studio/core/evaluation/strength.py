@@ -5,7 +5,7 @@ model as trained, 2 twice its update. Scoring the model at a few strengths on th
 task shows the trade a person makes by turning the adapter up or down: more of the new task, less of the old.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from torch import nn
@@ -38,10 +38,12 @@ def accuracy_by_strength(
     source: Split,
     features: FeatureScaler | None = None,
     strengths: Sequence[float] = STRENGTH_STEPS,
+    should_stop: Callable[[], bool] | None = None,
 ) -> StrengthCurve:
     """Target and source accuracy of a LoRA `model` with its adapters at each of `strengths` (0 … 2).
 
-    `features` is the model's record's feature standardisation (None without extra inputs). The model's
+    `features` is the model's record's feature standardisation (None without extra inputs). `should_stop` is
+    asked before each strength: once it says yes, the curve ends at the strengths scored so far. The model's
     adapters are back at strength 1 afterwards, whatever happened. ValueError for a model without adapters
     or a strength outside 0 … 2.
     """
@@ -57,6 +59,8 @@ def accuracy_by_strength(
     try:
         with PrefixCache() as cache:  # adapters in the head only: the convolutions run once over each split
             for strength in strengths:
+                if should_stop is not None and should_stop():
+                    break
                 lora.set_strength(model, strength)
                 scores = predict(model, target.images, target.labels, extra[id(target)], cache)
                 on_target.append(scores.accuracy)
@@ -68,7 +72,7 @@ def accuracy_by_strength(
                     cache.clear()
     finally:
         lora.set_strength(model, 1.0)
-    return StrengthCurve(tuple(float(s) for s in strengths), tuple(on_target), tuple(on_source))
+    return StrengthCurve(tuple(float(s) for s in strengths[:len(on_target)]), tuple(on_target), tuple(on_source))
 
 
 

@@ -124,7 +124,9 @@ def make_strength_curve(cache: DataCache, inspected: InspectedModels, root: Path
         model, record = inspected.model(models, model_id)
         target = inspected.test_split(cache, root, record.dataset, task or record.task)
         source = inspected.test_split(cache, root, record.dataset, "same")
-        curve = accuracy_by_strength(model, target, source, record.features, STRENGTH_STEPS)
+        curve = accuracy_by_strength(model, target, source, record.features, STRENGTH_STEPS, ctx.is_cancelled)
+        if ctx.is_cancelled():  # the window is closing or another job is waiting: a part of the curve is no curve
+            return JobResult("stopped")
         message = QCoreApplication.translate("StrengthJobs", "{0}: accuracy at {1} strengths").format(
             record.name, len(curve.strengths))
         return StrengthCurveMade("finished", message, model_id=model_id, curve=curve)

@@ -201,12 +201,12 @@ class StrengthPanel(QGroupBox):
             percent / TRAINED, brightness, edges, on_done=self._on_applied, task=row.task))
 
     def _on_curve(self, result) -> None:
-        if not isinstance(result, strength_jobs.StrengthCurveMade):
-            return
-        if result.status != "finished":  # the slider works without the plot
+        if result.status == "failed":  # the slider works without the plot (a job that raised gives a JobResult)
             self.scores.setText(self.tr("The accuracy against strength could not be computed: {0}").format(
                 result.message))
             return
+        if not isinstance(result, strength_jobs.StrengthCurveMade) or result.status != "finished":
+            return  # stopped (the window closing, a run waiting): computed again the next time it is shown
         self.curves[result.model_id] = result.curve
         if self.row is not None and self.row.id == result.model_id:
             self._draw(result.curve)

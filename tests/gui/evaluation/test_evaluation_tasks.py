@@ -195,3 +195,14 @@ def test_a_model_without_adapters_switches_the_slider_off(qtbot, evaluated):
     assert set(tab.strength.curves) == {ids["lora:0"], ids["lora:1"]}
     tab.inspect(ids["lora:0"])  # known: drawn at once
     assert tab.strength.points() == 9
+
+
+def test_a_strength_curve_that_failed_says_why_and_a_stopped_one_is_left_for_later(evaluated):
+    window, _ = evaluated
+    panel = window.eval_tab.strength
+    before = panel.scores.text()
+    curves = dict(panel.curves)
+    panel._on_curve(strength_jobs.JobResult("stopped"))  # the window closing: nothing to say, nothing kept
+    assert panel.scores.text() == before and panel.curves == curves  # no event ran in between: only this call
+    panel._on_curve(strength_jobs.JobResult("failed", "not enough memory"))  # a job that raised
+    assert panel.scores.text() == "The accuracy against strength could not be computed: not enough memory"
