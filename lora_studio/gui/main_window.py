@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         action(run_menu, self.tr("Run the s&weep"), self.compare_tab.start, "Ctrl+Shift+R",
                self.tr("Start the sweep set up in the Compare tab"))
         run_menu.addSeparator()
-        action(run_menu, self.tr("&Pause or resume"), self._toggle_pause, "Ctrl+P")
+        action(run_menu, self.tr("&Pause or resume"), self.state.toggle_pause, "Ctrl+P")
         action(run_menu, self.tr("&Stop"), self.state.stop, "Ctrl+.")
 
         models_menu = self.menuBar().addMenu(self.tr("&Models"))
@@ -159,12 +159,6 @@ class MainWindow(QMainWindow):
                 "Could not create the data folder {0}: {1}.").format(folder, exc.strerror or exc))
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-    def _toggle_pause(self) -> None:
-        if self.state.runner.control.paused:
-            self.state.resume()
-        else:
-            self.state.pause()
 
     def show_library(self) -> LibraryDialog:
         first = self.library_dialog is None

@@ -4,7 +4,7 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../gui/shared/plots.py" line="+200"/>
+        <location filename="../gui/shared/plots.py" line="+252"/>
         <source>Accuracy per epoch</source>
         <translation>每轮准确率</translation>
     </message>
@@ -208,7 +208,7 @@
         <translation>无额外输入</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+133"/>
         <source>PyTorch could not be loaded</source>
         <translation>无法加载 PyTorch</translation>
     </message>
@@ -560,7 +560,7 @@
         <translation>输出层（64 → 10 个类别）。</translation>
     </message>
     <message>
-        <location filename="../gui/compare/tab.py" line="+80"/>
+        <location filename="../gui/compare/tab.py" line="+78"/>
         <source>The trained base model every run starts from</source>
         <translation>每次运行的起点：一个已训练的基础模型。</translation>
     </message>
@@ -585,39 +585,17 @@
         <translation>开始扫描</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Run every setting for every seed, one after another</source>
         <translation>依次为每个随机种子运行每种配置。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+287"/>
-        <location line="+17"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <location line="-302"/>
-        <source>Pause after the current batch; click again to resume</source>
-        <translation>在当前批次结束后暂停；再次点击即可继续</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Stop after the current batch: the runs that finished are kept in the study, the one running is dropped</source>
         <translation>在当前批次结束后停止：已完成的运行保留在扫描记录中，正在进行的运行会被丢弃。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Open study…</source>
         <translation>打开扫描记录…</translation>
     </message>
@@ -637,7 +615,7 @@
         <translation>将表格写成 CSV：每次运行一行，顺序与表格相同。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+37"/>
         <source>What to compare</source>
         <translation>比较内容</translation>
     </message>
@@ -707,7 +685,7 @@
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>{0:,} training images</source>
         <translation>{0:,} 张训练图像</translation>
     </message>
@@ -797,27 +775,12 @@
         <translation>还没有保存的扫描记录</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>Starting…</source>
-        <translation>正在启动…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+38"/>
         <source>{0} · {1}/{2} runs</source>
         <translation>{0} · {1}/{2} 次运行</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Paused · %p %</source>
-        <translation>已暂停 · %p %</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Run {0}/{1} · %p % · ETA {2}</source>
         <translation>第 {0}/{1} 次运行 · %p % · 剩余 {2}</translation>
     </message>
@@ -2121,6 +2084,46 @@ as MNIST was made</source>
     </message>
 </context>
 <context>
+    <name>JobControls</name>
+    <message>
+        <location filename="../gui/shared/job_controls.py" line="+30"/>
+        <location line="+51"/>
+        <location line="+22"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Pause after the current batch; click again to resume</source>
+        <translation>在当前批次结束后暂停；再次点击即可继续</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paused · %p %</source>
+        <translation>已暂停 · %p %</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../gui/language_menu.py" line="+24"/>
@@ -2665,7 +2668,7 @@ as MNIST was made</source>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../gui/shared/plots.py" line="-52"/>
+        <location filename="../gui/shared/plots.py" line="-85"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
@@ -2879,7 +2882,7 @@ as MNIST was made</source>
         <translation>无法创建数据文件夹 {0}：{1}。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+45"/>
         <source>Set up from {0}: ready to run</source>
         <translation>已基于 {0} 设置好：可以开始运行了</translation>
     </message>
@@ -3271,7 +3274,7 @@ as MNIST was made</source>
         <translation>{0} 在适配器强度 {1} % 时：目标准确率 {2} %</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>{0}: accuracy at {1} strengths</source>
         <translation>{0}：{1} 个强度下的准确率</translation>
     </message>
@@ -3329,12 +3332,12 @@ as MNIST was made</source>
         <translation>强度 {0} % 时：{1} {2} %，{3} {4} %</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>The accuracy against strength could not be computed: {0}</source>
         <translation>无法计算准确率随强度的变化：{0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Could not recompute: {0}</source>
         <translation>无法重新计算：{0}</translation>
     </message>
@@ -3743,50 +3746,12 @@ source {3}
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../gui/shared/training_panel.py" line="+29"/>
-        <location line="+61"/>
-        <location line="+13"/>
-        <location line="+17"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <location line="-89"/>
-        <source>Pause after the current batch; click again to resume</source>
-        <translation>在当前批次结束后暂停；再次点击即可继续</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../gui/shared/training_panel.py" line="+26"/>
         <source>Stop after the current batch. A stopped run is not saved.</source>
         <translation>在当前批次结束后停止。停止的运行不会保存。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Starting…</source>
-        <translation>正在启动…</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Paused · %p %</source>
-        <translation>已暂停 · %p %</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+62"/>
         <source>Run {0}/{1} · {2}</source>
         <translation>第 {0}/{1} 次运行 · {2}</translation>
     </message>

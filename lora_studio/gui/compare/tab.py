@@ -15,7 +15,6 @@ Above the results, the `lora-studio sweep` command that runs the same sweep (sha
 and closes: the controls' column has no height to spare, the results give some when asked).
 """
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -50,6 +48,7 @@ from lora_studio.gui.i18n.lora_terms import TIPS, layer_tip, tip
 from lora_studio.gui.i18n.words import capitalised, method_title, status_title, variant_description, variant_title
 from lora_studio.gui.shared.base_combo import fill_with_bases
 from lora_studio.gui.shared.command_line import CommandLine
+from lora_studio.gui.shared.job_controls import JobControls
 from lora_studio.gui.shared.settings import bind
 from lora_studio.gui.shared.spinners import int_spin, subset_spin, subset_value
 from lora_studio.gui.shared.state.app_state import AppState, sentence
@@ -73,7 +72,6 @@ class CompareTab(QWidget):
         self.ask_export_path = self._ask_export_path  # replaced in tests: a file dialog would block them
         self._live = False  # the shown sweep is the one running
         self._total = 0  # runs in the running sweep
-        self._started_at = self._paused_at = 0.0
 
         self.base_combo = QComboBox()
         self.base_combo.setObjectName("sweepBaseCombo")
@@ -106,22 +104,12 @@ class CompareTab(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setToolTip(self.tr("What Start will run, counted before anything is trained"))
 
-        self.start_button = QPushButton(self.tr("Start sweep"))
-        self.start_button.setObjectName("startSweepButton")
+        self.controls = JobControls(state, "sweep", "sweep", self.tr("Start sweep"), self.start, self.tr(
+            "Stop after the current batch: the runs that finished are kept in the study, the one running is dropped"
+        ), self)
+        self.start_button, self.pause_button = self.controls.start_button, self.controls.pause_button
+        self.stop_button, self.progress = self.controls.stop_button, self.controls.progress
         self.start_button.setToolTip(self.tr("Run every setting for every seed, one after another"))
-        self.pause_button = QPushButton(self.tr("Pause"))
-        self.pause_button.setObjectName("pauseSweepButton")
-        self.pause_button.setToolTip(self.tr("Pause after the current batch; click again to resume"))
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setObjectName("stopSweepButton")
-        self.stop_button.setToolTip(self.tr("Stop after the current batch: the runs that finished are kept in "
-                                            "the study, the one running is dropped"))
-        self.progress = QProgressBar()
-        self.progress.setObjectName("sweepProgress")
-        self.progress.setRange(0, 1000)
-        self.progress.setValue(0)  # a bar that was never set shows no text
-        self.progress.setFormat(self.tr("Not started"))
-        self.progress.setTextVisible(True)
         self.open_button = QPushButton(self.tr("Open study…"))
         self.open_button.setObjectName("openStudyButton")
         self.open_button.setToolTip(self.tr("Show a sweep run before (every sweep is saved as a study)"))
@@ -144,17 +132,11 @@ class CompareTab(QWidget):
             spin.valueChanged.connect(self._update_summary)
         self.task_combo.sigTaskChosen.connect(lambda _name: self._update_summary())
         self.base_combo.currentIndexChanged.connect(lambda _index: self._update_summary())
-        self.start_button.clicked.connect(self.start)
-        self.pause_button.clicked.connect(self._toggle_pause)
-        self.stop_button.clicked.connect(state.stop)
-        for button in (self.pause_button, self.stop_button):
-            button.setEnabled(False)
         self.setEnabled(False)
         state.sigReady.connect(lambda: self.setEnabled(True))
         state.sigModelsChanged.connect(self._on_models)
         state.sigJobStarted.connect(self._on_started)
         state.sigJobEnded.connect(self._on_ended)
-        state.sigJobPaused.connect(self._on_paused)
         state.sigSteps.connect(self._on_steps)
         # after _on_models: the base combo is filled with its signals blocked
         self.command.watch(self.methods.sigChanged, self.layers.sigChanged, self.ranks.sigChanged,
@@ -192,9 +174,7 @@ class CompareTab(QWidget):
         train_form.addRow(self.tr("Epochs"), self.epochs)
         train_form.addRow(self.tr("Training images"), self.subset)
         train_form.addRow(self.save_models)
-        buttons = QHBoxLayout()
-        for button in (self.start_button, self.pause_button, self.stop_button):
-            buttons.addWidget(button)
+        buttons = self.controls.buttons()
         files = QHBoxLayout()
         files.addWidget(self.open_button)
         files.addWidget(self.export_button)
@@ -355,12 +335,6 @@ class CompareTab(QWidget):
         if not ids:
             self.study_menu.addAction(self.tr("No saved studies yet")).setEnabled(False)
 
-    def _toggle_pause(self) -> None:
-        if self.state.runner.control.paused:
-            self.state.resume()
-        else:
-            self.state.pause()
-
     def _update_summary(self) -> None:
         self.summary.setText(self.summary_text())
         self.lora_box.setEnabled("lora" in self.methods.values())
@@ -391,46 +365,24 @@ class CompareTab(QWidget):
         self.base_combo.blockSignals(False)
 
     def _on_started(self, kind: str) -> None:
-        running = kind == "sweep"
-        if running:
-            self._started_at = time.monotonic()
-            self.progress.setValue(0)
-            self.progress.setFormat(self.tr("Starting…"))
-            self.pause_button.setText(self.tr("Pause"))
-        self.start_button.setEnabled(not running)
-        self.pause_button.setEnabled(running)
-        self.stop_button.setEnabled(running)
-        self.open_button.setEnabled(not running)
+        self.open_button.setEnabled(kind != "sweep")
 
     def _on_ended(self, kind: str, status: str, message: str) -> None:
         if kind != "sweep":
             return
-        self._on_started("")
-        if status == "finished":
-            self.progress.setValue(self.progress.maximum())
+        self.open_button.setEnabled(True)
         self.progress.setFormat(self.tr("{0} · {1}/{2} runs").format(
             capitalised(status_title(status)), len(self.view.records), self._total))
 
-    def _on_paused(self, kind: str, paused: bool) -> None:
-        if kind == "sweep":
-            self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
-            if paused:
-                self._paused_at = time.monotonic()
-                self.progress.setFormat(self.tr("Paused · %p %"))
-            else:  # the time left is reckoned from the time spent training, not waiting
-                self._started_at += time.monotonic() - self._paused_at
-
     def _on_steps(self, kind: str, key: str, _xs, _ys, progress: dict) -> None:
         """One bar for the whole sweep: finished runs plus the running one's share, and the time left."""
-        if kind != "sweep" or not self._total or self.state.runner.control.paused:
+        if kind != "sweep" or not self._total or self.controls.paused:
             return
         index = int(key.rpartition(":")[2] or 0)
         fraction = min((index + progress["fraction"]) / self._total, 1.0)
-        elapsed = time.monotonic() - self._started_at
-        eta = elapsed * (1 - fraction) / max(fraction, 1e-9)
-        self.progress.setValue(int(round(fraction * self.progress.maximum())))
+        self.controls.show_fraction(fraction)
         self.progress.setFormat(self.tr("Run {0}/{1} · %p % · ETA {2}").format(
-            min(index + 1, self._total), self._total, format_seconds(eta)))
+            min(index + 1, self._total), self._total, format_seconds(self.controls.time_left(fraction))))
 
     def apply_setup(self, setup, base_id: str | None) -> None:
         """A lesson's sweep (shared.setup.Setup.sweep) into the controls, on the base `base_id` (None: the choice

@@ -180,6 +180,13 @@ class AppState(QObject):
     def resume(self) -> None:
         self.runner.resume()
 
+    def toggle_pause(self) -> None:
+        """Pause the running job, or resume it if it waits (a pause button, Ctrl+P)."""
+        if self.runner.control.paused:
+            self.resume()
+        else:
+            self.pause()
+
     def stop(self) -> None:
         self.runner.stop()
 
