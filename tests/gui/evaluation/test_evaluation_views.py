@@ -5,6 +5,7 @@ import shutil
 
 import numpy as np
 import pytest
+from float_bounds import UNIT_ROUNDOFF
 from PySide6.QtCore import QPoint, Qt
 
 from lora_studio.core import paths
@@ -159,7 +160,8 @@ def test_drawing_on_the_canvas_answers_with_both_models(qtbot, evaluated):
     answers = tab.draw.last_answers
     assert len(answers) == 2
     for answer in answers:
-        assert answer.probabilities.shape == (10,) and answer.probabilities.sum() == pytest.approx(1.0, abs=1e-4)
+        # float64 probabilities, each cast to float32 (u of itself), then summed in float32 (nine more roundings)
+        assert answer.probabilities.shape == (10,) and abs(answer.probabilities.sum() - 1.0) <= 20 * UNIT_ROUNDOFF
     ink = canvas.ink()
     assert ink[150, 140] == pytest.approx(1.0) and ink[150, 20] == 0.0  # the stroke, and not elsewhere
     assert "base · seed 0" in tab.draw.answer.text() and "feature+LoRA · seed 0" in tab.draw.answer.text()
@@ -167,7 +169,7 @@ def test_drawing_on_the_canvas_answers_with_both_models(qtbot, evaluated):
     features = {tab.draw.table.item(r, 0).text(): tab.draw.table.item(r, 1).text()
                 for r in range(tab.draw.table.rowCount())}
     image = inspection.mnist_preprocess(ink)
-    assert float(features["brightness"]) == pytest.approx(image.mean() / 255, abs=1e-3)
+    assert abs(float(features["brightness"]) - image.mean() / 255) <= 0.0005 + 1e-12  # shown to three decimals
     assert [b.opts["height"].max() > 0 for b in tab.draw.plot.bars] == [True, True]
 
     qtbot.mouseClick(tab.draw.clear_button, Qt.MouseButton.LeftButton)
