@@ -9,7 +9,7 @@ import re
 import numpy as np
 import pytest
 import torch
-from float_bounds import matmul_tolerance
+from float_bounds import UNIT_ROUNDOFF, matmul_tolerance
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QWidget
 
@@ -236,8 +236,10 @@ def test_at_most_r_singular_values_are_non_zero_and_the_text_gives_the_relative_
     pick(qtbot, panel, model_id, "fc1")
     shown = panel.maps.singular_values
     assert len(shown) == 64 and np.count_nonzero(shown) == 3
-    expected = np.linalg.svd(core_delta(app_home, model_id, "fc1"), compute_uv=False)
-    assert np.allclose(shown[:3], expected[:3], rtol=1e-5)
+    delta = core_delta(app_home, model_id, "fc1")
+    expected = np.linalg.svd(delta, compute_uv=False)
+    # a float32 SVD's singular values are exact for ΔW + E, ‖E‖₂ within a few max(d, k)·u·‖ΔW‖₂ (LAPACK's bound)
+    assert np.all(np.abs(shown[:3] - expected[:3]) <= 4 * max(delta.shape) * UNIT_ROUNDOFF * expected[0])
     weight = panel.adapter.layer("fc1").w
     ratio = np.linalg.norm(panel.delta) / np.linalg.norm(weight)
     text = panel.view.toPlainText()
