@@ -3,6 +3,7 @@
 LORA_STUDIO_HOME is already a fresh temp folder per test (tests/conftest.py).
 """
 
+import shutil
 import sys
 import weakref
 
@@ -101,6 +102,23 @@ def window(make_window, tiny_data):
     """A ready window whose data set (tiny generated MNIST) is loaded."""
     win = make_window()
     return win
+
+
+@pytest.fixture
+def open_with_library(make_window, tiny_data):
+    """A function that opens a ready window (on the tiny data) whose model library is a copy of `library` (the
+    (root, ids) train_library gives), with `window.ids` its ids by kind, showing the tab `tab` if given."""
+
+    def open_window(library, tab: str | None = None):
+        root, ids = library
+        shutil.copytree(root, paths.models_dir(tiny_data))
+        window = make_window()
+        window.ids = dict(ids)
+        if tab is not None:
+            window.tabs.setCurrentWidget(getattr(window, tab))
+        return window
+
+    return open_window
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,11 @@
 while the text is closed), and shows why there is none when a choice is refused (issue 21)."""
 
 import shlex
-import shutil
 
 import pytest
 from command_checks import click_copy, copy_button, parsed
 
 from lora_studio.cli import sweep
-from lora_studio.core import paths
 
 
 @pytest.fixture(scope="module")
@@ -17,13 +15,8 @@ def trained_library(train_library, tmp_path_factory):
 
 
 @pytest.fixture
-def compare_window(make_window, tiny_data, trained_library):
-    root, ids = trained_library
-    shutil.copytree(root, paths.models_dir(tiny_data))
-    window = make_window()
-    window.ids = ids
-    window.tabs.setCurrentWidget(window.compare_tab)
-    return window
+def compare_window(open_with_library, trained_library):
+    return open_with_library(trained_library, "compare_tab")
 
 
 def read_back(line: str):

@@ -2,7 +2,6 @@
 reopening a study, CSV export (also onto a failing disk), remembered settings, opening a model in Evaluation."""
 
 import csv
-import shutil
 
 import pytest
 from disk_faults import DiskFault
@@ -26,14 +25,9 @@ def trained_library(train_library, tmp_path_factory):
 
 
 @pytest.fixture
-def compare_window(make_window, tiny_data, trained_library):
+def compare_window(open_with_library, trained_library):
     """A ready window on the tiny data with a base model in its library, showing the Compare tab."""
-    root, ids = trained_library
-    shutil.copytree(root, paths.models_dir(tiny_data))
-    window = make_window()
-    window.ids = ids
-    window.tabs.setCurrentWidget(window.compare_tab)
-    return window
+    return open_with_library(trained_library, "compare_tab")
 
 
 def small_sweep(tab, ranks=(1, 2), methods=("lora", "head"), seeds=1, save=False) -> None:

@@ -3,7 +3,6 @@ core writes it (export_code.exported_text: the script or the notebook the save d
 window's language; a base model has the button disabled with the core's reason; a disk that fails under the
 write is a message box and leaves no file."""
 
-import shutil
 
 import pytest
 from code_export_checks import SaveDialog, boxes, checked, core_text, dismiss, export, same_notebook
@@ -11,7 +10,6 @@ from disk_faults import DiskFault
 from PySide6.QtCore import Qt
 from qt_timeouts import JOB_MS
 
-from lora_studio.core import paths
 from lora_studio.core.errors import ConfigError
 from lora_studio.core.export_code import LANGUAGES, export_plan
 from lora_studio.core.storage.library import ModelLibrary
@@ -38,20 +36,16 @@ def language(request, qapp):
 
 
 @pytest.fixture
-def evaluated(language, trained_library, make_window, tiny_data, qtbot):
+def evaluated(language, trained_library, open_with_library, qtbot):
     """A ready window whose Evaluation tab has evaluated the saved models and inspects the LoRA one."""
-    root, ids = trained_library
-    shutil.copytree(root, paths.models_dir(tiny_data))
-    window = make_window()
+    window = open_with_library(trained_library, "eval_tab")
     tab = window.eval_tab
-    window.tabs.setCurrentWidget(tab)
     for i in range(tab.selector.count()):
         tab.selector.item(i).setCheckState(Qt.CheckState.Checked)
     with qtbot.waitSignal(window.state.sigJobEnded, timeout=JOB_MS) as ended:
         tab.evaluate()
     assert ended.args[:2] == ["evaluate", "finished"]
-    tab.inspect(ids["feature_lora"], ids["base"])
-    window.ids = ids
+    tab.inspect(window.ids["feature_lora"], window.ids["base"])
     return window
 
 

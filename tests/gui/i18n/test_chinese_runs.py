@@ -10,7 +10,6 @@ them); English that no translation can reach (a text the code writes itself, a c
 """
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from PySide6.QtCore import Qt
 from qt_timeouts import JOB_MS, LONG_JOB_MS
 from window_texts import Leftovers, open_boxes, read_widgets
 
-from lora_studio.core import paths
 from lora_studio.core.data import synthetic
 
 TS = Path(__file__).resolve().parents[3] / "lora_studio" / "translations" / "lora_studio_zh_CN.ts"
@@ -49,14 +47,11 @@ def base_library(train_library, tmp_path_factory):
 
 
 @pytest.fixture
-def zh_window(chinese, make_window, tiny_data, base_library):
+def zh_window(chinese, open_with_library, base_library):
     """A Chinese window on the tiny data, a base model in its library, every status line it shows kept."""
-    root, ids = base_library
-    shutil.copytree(root, paths.models_dir(tiny_data))
-    window = make_window()
+    window = open_with_library(base_library)
     window.status_lines = []
     window.statusBar().messageChanged.connect(lambda text: text and window.status_lines.append(text))
-    window.ids = ids
     return window
 
 

@@ -3,13 +3,11 @@ writes that model's run as the core writes it (the script or the notebook the sa
 the window's language, and says where on the library's info line; a base model and a combination of adapters
 have it disabled with the core's reason; a disk that fails under the write is a message box and no file."""
 
-import shutil
 
 import pytest
 from code_export_checks import SaveDialog, checked, core_text, dismiss, export, same_notebook
 from disk_faults import DiskFault
 
-from lora_studio.core import paths
 from lora_studio.core.errors import ConfigError
 from lora_studio.core.export_code import export_plan
 from lora_studio.core.storage.library import ModelLibrary
@@ -36,12 +34,8 @@ def language(request, qapp):
 
 
 @pytest.fixture
-def library_window(language, trained_library, make_window, tiny_data):
-    root, ids = trained_library
-    shutil.copytree(root, paths.models_dir(tiny_data))
-    window = make_window()
-    window.ids = dict(ids)
-    return window
+def library_window(language, trained_library, open_with_library):
+    return open_with_library(trained_library)
 
 
 @pytest.fixture

@@ -2,13 +2,11 @@
 shows why there is none when a setting is refused (issue 21)."""
 
 import shlex
-import shutil
 
 import pytest
 from command_checks import click_copy, copy_button, parsed
 
 from lora_studio.cli.common import finetune_plan
-from lora_studio.core import paths
 from lora_studio.core.workflows.run_command import BASE_PLACEHOLDER
 
 
@@ -18,14 +16,9 @@ def trained_library(train_library, tmp_path_factory):
 
 
 @pytest.fixture
-def lora_window(make_window, tiny_data, trained_library):
+def lora_window(open_with_library, trained_library):
     """A ready window with a base model in its library, showing the LoRA tab."""
-    root, ids = trained_library
-    shutil.copytree(root, paths.models_dir(tiny_data))
-    window = make_window()
-    window.ids = ids
-    window.tabs.setCurrentWidget(window.lora_tab)
-    return window
+    return open_with_library(trained_library, "lora_tab")
 
 
 def read_back(line: str):

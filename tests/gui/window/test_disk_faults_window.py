@@ -32,13 +32,9 @@ def trained_library(train_library, tmp_path_factory):
 
 
 @pytest.fixture
-def saved_window(make_window, tiny_data, trained_library):
+def saved_window(open_with_library, trained_library):
     """A ready window on the tiny data, with a base model and a LoRA model in its library."""
-    root, ids = trained_library
-    shutil.copytree(root, paths.models_dir(tiny_data))
-    window = make_window()
-    window.ids = ids
-    return window
+    return open_with_library(trained_library)
 
 
 def dialogs(window) -> list[QMessageBox]:
