@@ -80,6 +80,16 @@ def finetune(library: ModelLibrary, base_id: str, source: datasets.Dataset, root
     return run.model_id
 
 
+def export_setup(tmp_path_factory) -> tuple[Path, ModelLibrary, str, datasets.Dataset, Path]:
+    """What each export-code test module starts from: (data root, library, base id, source data set, own-images
+    folder), in folders of its own."""
+    root = write_data(tmp_path_factory.mktemp("data"))
+    source = datasets.load_dataset(root, "mnist")
+    own = write_own_images(tmp_path_factory.mktemp("own") / "digits", source)
+    library = ModelLibrary(tmp_path_factory.mktemp("library"))
+    return root, library, train_base(source, library), source, own
+
+
 def last_line(stdout: str) -> tuple[float, float]:
     """The target and source accuracy of the script's last line, which must be exactly that line's format."""
     import re

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import torch
-from export_helpers import finetune, saved_like_a_head_run, train_base, write_data, write_own_images
+from export_helpers import export_setup, finetune, saved_like_a_head_run
 from float_bounds import UNIT_ROUNDOFF, assert_layers_agree, assert_within, forward_tolerance
 
 from lora_studio.core import config as cfg
@@ -30,18 +30,13 @@ from lora_studio.core.export_code.script import sections
 from lora_studio.core.model import lora, weights
 from lora_studio.core.model.cnn import MnistCNN
 from lora_studio.core.model.transfer import transfer_weights
-from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.training.schedule import learning_rate
 
 
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory):
     """(data root, library, base id, source data set, own-images folder)."""
-    root = write_data(tmp_path_factory.mktemp("data"))
-    source = datasets.load_dataset(root, "mnist")
-    own = write_own_images(tmp_path_factory.mktemp("own") / "digits", source)
-    library = ModelLibrary(tmp_path_factory.mktemp("library"))
-    return root, library, train_base(source, library), source, own
+    return export_setup(tmp_path_factory)
 
 
 def run_parts(plan, until: str) -> dict:

@@ -7,11 +7,10 @@ import shutil
 import pytest
 import torch
 from adapter_library import saved_adapter, saved_base
-from export_helpers import QUICK, finetune, saved_like_a_head_run, train_base, write_data, write_own_images
+from export_helpers import QUICK, export_setup, finetune, saved_like_a_head_run
 
 from lora_studio.core import config as cfg
 from lora_studio.core.config import LoraConfig
-from lora_studio.core.data import datasets
 from lora_studio.core.data.task_names import folder_task_name
 from lora_studio.core.errors import ConfigError, DataError, StorageError
 from lora_studio.core.export_code import export_code, export_plan, exported_text
@@ -23,11 +22,7 @@ from lora_studio.core.workflows.combine import combine_adapters
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory):
     """(data root, library, base id, source data set, own-images folder)."""
-    root = write_data(tmp_path_factory.mktemp("data"))
-    source = datasets.load_dataset(root, "mnist")
-    own = write_own_images(tmp_path_factory.mktemp("own") / "digits", source)
-    library = ModelLibrary(tmp_path_factory.mktemp("library"))
-    return root, library, train_base(source, library), source, own
+    return export_setup(tmp_path_factory)
 
 
 # --- refused, one line, nothing written --------------------------------------------------------------------

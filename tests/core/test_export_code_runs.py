@@ -21,19 +21,15 @@ import sys
 import nbformat
 import pytest
 from export_helpers import (
+    export_setup,
     finetune,
     last_line,
     run_isolated,
-    train_base,
-    write_data,
-    write_own_images,
 )
 
 from lora_studio.core.config import LoraConfig, TrainConfig
-from lora_studio.core.data import datasets
 from lora_studio.core.data.task_names import folder_task_name
 from lora_studio.core.export_code import export_code
-from lora_studio.core.storage.library import ModelLibrary
 
 pytestmark = pytest.mark.slow
 
@@ -59,11 +55,7 @@ TRAIN = TrainConfig(epochs=2, batch_size=32, lr=1e-2)
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory):
     """(data root, library, base id, source data set, own-images folder)."""
-    root = write_data(tmp_path_factory.mktemp("data"))
-    source = datasets.load_dataset(root, "mnist")
-    own = write_own_images(tmp_path_factory.mktemp("own") / "digits", source)
-    library = ModelLibrary(tmp_path_factory.mktemp("library"))
-    return root, library, train_base(source, library), source, own
+    return export_setup(tmp_path_factory)
 
 
 def exported(setup, tmp_path, case, fmt="py", train=TRAIN):
