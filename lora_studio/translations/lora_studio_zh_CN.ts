@@ -2509,7 +2509,7 @@ as MNIST was made</source>
         <translation>不带额外输入、其余相同的 LoRA 微调。只有两者之差才能说明特征本身带来了什么：单靠微调也会有少许提升。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Passes over the training set (the article: 2)</source>
         <translation>遍历训练集的次数（文章中为 2）。</translation>
     </message>
@@ -2655,7 +2655,12 @@ as MNIST was made</source>
         <translation>训练：{0}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+23"/>
+        <source>A control runs beside a run with extra inputs: tick one above</source>
+        <translation>对照只与带额外输入的运行一同运行：请先在上方勾选一项</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>fc1 also gets {0} new input column(s) for the extra features: {1} trainable parameters.</source>
         <translation>fc1 还会为额外特征新增 {0} 个输入列：共 {1} 个可训练参数。</translation>
     </message>

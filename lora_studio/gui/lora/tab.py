@@ -163,6 +163,7 @@ class LoraTab(QWidget):
         self.control_check.setToolTip(self.tr(
             "The same LoRA fine-tuning without the extra inputs. Only the difference between the two says what "
             "the feature itself adds; fine-tuning alone also gains a little."))
+        self._control_tip = self.control_check.toolTip()
 
         self.epochs = int_spin("loraEpochs", "epochs", 2, self.tr("Passes over the training set (the article: 2)"))
         self.learning_rate = lr_spin("loraLearningRate", 1e-3, self.tr("Adam's learning rate for the adapters"))
@@ -218,7 +219,7 @@ class LoraTab(QWidget):
         settings_row.addLayout(left, 3)
         settings_row.addLayout(middle, 2)
         settings_row.addLayout(right, 2)
-        self._lora_only = (layers_box, adapter_box, self.feature_box, self.control_check)
+        self._lora_only = (layers_box, adapter_box, self.feature_box)
         self._lora_tips = {widget: widget.toolTip() for widget in self._lora_only}
 
         self.panel = TrainingPanel(state, "lora", "lora", self.tr("Fine-tune with LoRA"), self.start)
@@ -279,7 +280,7 @@ class LoraTab(QWidget):
         chosen = {"task": self.task(), "method": self.method()}
         return FinetunePlan(
             self.base_combo.currentData(), self.lora_config() if lora else LoraConfig(),
-            self.features() if lora else (), self.control_check.isChecked() and lora,
+            self.features() if lora else (), self.control_check.isChecked() and lora and bool(self.features()),
             tuple(range(self.seeds.value())),
             TrainConfig(epochs=self.epochs.value(), batch_size=BATCH_SIZE, lr=self.learning_rate.value()),
             subset_value(self.subset), **{k: v for k, v in chosen.items() if k in PLAN_FIELDS})
@@ -387,7 +388,17 @@ class LoraTab(QWidget):
         info = next((m for m in self.state.models if m.id == base), None)
         return info.dataset if info is not None and info.dataset else self.state.dataset_name
 
+    def _update_control(self) -> None:
+        """A control is the same LoRA without the extra inputs: with none ticked, or another method, there is nothing
+        to compare it with, and the box is off (its tick kept for when there is)."""
+        method = self.method()
+        usable = method == "lora" and bool(self.features())
+        self.control_check.setEnabled(usable)
+        self.control_check.setToolTip(self._control_tip if usable else methods.lora_only(method) if method != "lora"
+                                      else self.tr("A control runs beside a run with extra inputs: tick one above"))
+
     def _update_budget(self) -> None:
+        self._update_control()
         if self.method() != "lora":
             self._update_method_budget()
             return

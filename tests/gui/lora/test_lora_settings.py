@@ -66,3 +66,16 @@ def test_the_variant_and_lora_plus_ratio_reach_the_plan_and_the_counts(make_wind
     tab.lora_plus.setValue(16.0)
     config = tab.lora_config()
     assert (config.variant, config.lora_plus_ratio, config.scale) == ("dora", 16.0, 1.0)
+
+
+def test_a_control_is_offered_only_beside_a_run_with_extra_inputs(make_window):
+    """Without extra inputs the run is plain LoRA: a control of it would be the same run again."""
+    tab = make_window().lora_tab
+    assert tab.control_check.isChecked() and tab.control_check.isEnabled() and tab.plan().control
+    tab.feature_checks["brightness"].setChecked(False)
+    assert not tab.control_check.isEnabled() and tab.control_check.isChecked()  # the tick is kept for later
+    assert not tab.plan().control and "--no-control" in tab.command_now().line()
+    tab.feature_checks["ink"].setChecked(True)
+    assert tab.control_check.isEnabled() and tab.plan().control
+    tab.method_combo.setCurrentIndex(tab.method_combo.findData("head"))
+    assert not tab.control_check.isEnabled() and not tab.plan().control
