@@ -4,7 +4,7 @@ One job runs at a time, in one worker thread (worker.py says why). Everything ab
 kept here:
 - `start(job)`: a job the user asked for. While another job runs it is refused (the job in the way is
   returned, for the "Busy" message), unless what runs is quiet (a preview, a second long at most): it then
-  follows the moment that one ends;
+  follows the moment that one ends, and the quiet one is asked to stop (one that can, a strength curve, does);
 - `run_soon(key, job)`: a quiet job the window starts by itself to show something. It waits for the worker
   without a message; a later one under the same key replaces the one waiting. `first=True` puts it ahead of
   the others (a data set chosen while a training ran loads before the previews that need it).
@@ -42,6 +42,7 @@ class JobRunner(QObject):
     sigDone = Signal(str, object)  # kind, JobResult (after the job's own on_done)
     sigPaused = Signal(str, bool)  # kind, paused
     _sigRun = Signal(object, object)
+    _sigLeave = Signal()
 
     def __init__(self, parent: QObject | None = None, between_jobs: BetweenJobs | None = None):
         super().__init__(parent)
@@ -52,6 +53,7 @@ class JobRunner(QObject):
         self._worker = Worker(between_jobs)
         self._thread = worker_thread(self._worker)
         self._sigRun.connect(self._worker.run)
+        self._sigLeave.connect(self._worker.leave)
         self._worker.sigStatus.connect(self._on_status)
         self._worker.sigProgress.connect(self._on_progress)
         self._worker.sigSteps.connect(self._on_steps)
@@ -89,6 +91,7 @@ class JobRunner(QObject):
         running = self._next or self.job
         if running is not None and is_quiet(running.kind):
             self._next = job
+            self.control.request_stop()  # a quiet job that can stop early (a strength curve) makes way at once
             return None
         if running is not None:
             return running
@@ -138,12 +141,18 @@ class JobRunner(QObject):
         self.control.request_stop()
 
     def shutdown(self) -> None:
-        """Forget what waits, stop the job, let it end cleanly (a save in progress completes), join the thread."""
-        self._next, self._waiting = None, {}
+        """Forget what waits, stop the job, let it end cleanly (a save in progress completes), join the thread.
+        A job the user started that still waited for a quiet one is run as if it had been running: told to stop
+        at once, so that training saves nothing while what cannot stop (an export, an import) completes."""
+        follows, self._next, self._waiting = self._next, None, {}
         if not self._thread.isRunning():
             return
         self.control.request_stop()
-        self._thread.quit()  # handled once the running job has returned
+        if follows is not None:
+            stopped = TrainControl()
+            stopped.request_stop()
+            self._sigRun.emit(follows, stopped)
+        self._sigLeave.emit()  # queued behind the jobs: the thread's loop ends once they have returned
         self._thread.wait()
         QCoreApplication.removePostedEvents(self)  # late reports for a window that is going away
         self.job = None

@@ -179,6 +179,11 @@ class Worker(QObject):
                 log.exception("the work between two jobs failed")
         self.sigDone.emit(job.kind, result, then)
 
+    @Slot()
+    def leave(self) -> None:
+        """End the worker thread's event loop once what was queued before has run (JobRunner.shutdown)."""
+        QThread.currentThread().quit()
+
 
 def worker_thread(worker: Worker) -> QThread:
     """The window's one worker thread (not started yet), `worker` moved into it; the JobRunner owns it."""

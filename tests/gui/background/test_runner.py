@@ -74,6 +74,43 @@ def test_shutting_down_forgets_what_waits(qtbot, qapp):
     assert runner.current is None
 
 
+def test_a_job_started_during_a_quiet_one_asks_it_to_stop(qtbot, qapp):
+    runner = JobRunner()
+    stopped = threading.Event()
+
+    def curve(ctx):  # a quiet job that can stop early, as the strength curve does
+        while not ctx.is_cancelled():
+            stopped.wait(0.01)
+        stopped.set()
+        return JobResult("stopped")
+
+    try:
+        assert runner.run_soon("curve", Job("strength", curve))
+        assert runner.start(Job("evaluate", lambda ctx: JobResult())) is None
+        qtbot.waitUntil(lambda: stopped.is_set() and runner.job is None, timeout=JOB_MS)
+    finally:
+        runner.shutdown()
+
+
+def test_shutting_down_runs_the_users_job_that_waited_told_to_stop(qtbot, qapp):
+    """Closing the window just after a click: the job the user asked for runs as a running one would on close,
+    its stop asked at once, so that what cannot stop (an export) completes and training saves nothing."""
+    runner = JobRunner()
+    release = threading.Event()
+    seen: list[tuple[str, bool]] = []
+
+    def export(ctx):
+        seen.append(("export", ctx.is_cancelled()))
+        return JobResult()
+
+    assert runner.run_soon("busy", Job("preview", blocking(release)))
+    assert runner.start(Job("export", export)) is None
+    release.set()
+    runner.shutdown()
+    assert seen == [("export", True)]
+    assert runner.job is None and runner.current is None
+
+
 def test_the_work_between_jobs_runs_in_the_worker_and_reaches_the_gui_thread_before_on_done(qtbot, qapp):
     gui = threading.current_thread()
     heard: list[tuple[str, str, bool]] = []
