@@ -126,6 +126,7 @@ def main() -> int:
     tab._on_evaluated(evaluation)  # what the GUI thread does with the result: the table and every view filled
     filled = time.perf_counter() - started
     tab.pages.setCurrentIndex(0)
+    wait_for(app, lambda: tab.strength.points() == 9)  # the inspected model's accuracy against strength
     shoot(window, "evaluation")
     print(f"the views filled from the result in {1000 * filled:.0f} ms in the GUI thread")
     print(f"evaluation of {len(evaluation.rows)} models on {len(evaluation.test.labels):,} test images: "
