@@ -2,14 +2,15 @@
 
 Row 0 is at the top (matrices read like tables). The image is one `ImageItem`
 fed float32 data with fixed `levels`, so a redraw is one texture upload; the
-cell texts are made once per shape and only get `setText` afterwards. Used for
-the confusion matrix (counts, or the difference of two models) and for ΔW.
+cell texts are one item that draws them all (`CellLabels`). Used for the
+confusion matrix (counts, or the difference of two models) and for ΔW.
 """
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from lora_studio.gui.shared.plots import dress
 
@@ -18,6 +19,52 @@ SEQUENTIAL = pg.ColorMap([0.0, 0.35, 1.0], [(255, 255, 255), (140, 185, 225), (1
 #: blue – white – red (ColorBrewer RdBu), pure white at the middle, for signed values (levels symmetric around 0)
 DIVERGING = pg.ColorMap([0.0, 0.25, 0.5, 0.75, 1.0],
                         [(33, 102, 172), (146, 197, 222), (255, 255, 255), (244, 165, 130), (178, 24, 43)])
+
+
+class CellLabels(pg.GraphicsObject):
+    """The text of every cell, in the window's font at its own size, centred in the cell: one item draws them
+    all. (A pg.TextItem each, a hundred QGraphicsItems with a transform of their own, took tens of milliseconds
+    of the GUI thread to make and place whenever an evaluation ended.)"""
+
+    def __init__(self):
+        super().__init__()
+        self._texts: list[str] = []
+        self._colours: list[QColor] = []
+        self._columns = 0
+
+    def set_cells(self, texts: list[str], colours: list[QColor], columns: int) -> None:
+        """`texts` and their `colours` row by row, `columns` to a row."""
+        self.prepareGeometryChange()
+        self._texts, self._colours, self._columns = texts, colours, columns
+        self.update()
+
+    def clear(self) -> None:
+        self.set_cells([], [], 0)
+
+    def text(self, index: int) -> str:
+        return self._texts[index] if index < len(self._texts) else ""
+
+    def boundingRect(self) -> QRectF:
+        rows = len(self._texts) // self._columns if self._columns else 0
+        return QRectF(0, 0, self._columns, rows)
+
+    def paint(self, painter, *_args) -> None:
+        if not self._texts:
+            return
+        to_device = painter.transform()  # cells in data units; text in pixels, whatever the zoom
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(QApplication.font())
+        corner, far = to_device.map(QPointF(0, 0)), to_device.map(QPointF(1, 1))
+        width, height = abs(far.x() - corner.x()), abs(far.y() - corner.y())
+        for index, text in enumerate(self._texts):
+            if text:
+                row, column = divmod(index, self._columns)
+                centre = to_device.map(QPointF(column + 0.5, row + 0.5))
+                painter.setPen(self._colours[index])
+                painter.drawText(QRectF(centre.x() - width, centre.y() - height / 2, 2 * width, height),
+                                 Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
 
 
 class HeatMap(pg.PlotWidget):
@@ -38,7 +85,8 @@ class HeatMap(pg.PlotWidget):
             self.colour_bar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING, interactive=False, width=14,
                                               colorMapMenu=False)
             self.colour_bar.setImageItem(self.image, insert_in=item)
-        self._texts: list[pg.TextItem] = []
+        self.labels = CellLabels()
+        item.addItem(self.labels)
         self._shape: tuple[int, int] = (0, 0)
         self._hint = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
         self.scene().sigMouseClicked.connect(self._on_click)
@@ -76,8 +124,7 @@ class HeatMap(pg.PlotWidget):
     def show_hint(self, text: str) -> None:
         """No data: an empty map with a sentence in the middle."""
         self.image.clear()
-        for text_item in self._texts:
-            text_item.setVisible(False)
+        self.labels.clear()
         self._shape = (0, 0)
         item = self.getPlotItem()
         item.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
@@ -100,34 +147,21 @@ class HeatMap(pg.PlotWidget):
             self.sigCellHovered.emit(*cell)
 
     def cell_text(self, row: int, column: int) -> str:
-        return self._texts[row * self._shape[1] + column].toPlainText() if self._texts else ""
+        return self.labels.text(row * self._shape[1] + column)
 
     # --- internals ----------------------------------------------------------------------
     def _set_texts(self, values, levels, colour_map, texts) -> None:
         rows, columns = values.shape
         if texts is None:
-            for text_item in self._texts:
-                text_item.setVisible(False)
+            self.labels.clear()
             return
-        if len(self._texts) != rows * columns:
-            for text_item in self._texts:
-                self.getPlotItem().removeItem(text_item)
-            self._texts = []
-            for r in range(rows):
-                for c in range(columns):
-                    text_item = pg.TextItem("", anchor=(0.5, 0.5))
-                    text_item.setPos(c + 0.5, r + 0.5)
-                    self.getPlotItem().addItem(text_item)
-                    self._texts.append(text_item)
         low, high = levels
         fractions = np.clip((values - low) / max(high - low, 1e-12), 0, 1)
         colours = colour_map.map(fractions.ravel(), mode="float")  # (n, 4) RGBA in [0, 1]
-        for index, text_item in enumerate(self._texts):
-            red, green, blue = colours[index][:3]
-            dark = 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5  # relative luminance of the cell
-            text_item.setText(texts[index // columns][index % columns])
-            text_item.setColor(QColor("#ffffff" if dark else "#1a1a1a"))
-            text_item.setVisible(True)
+        dark = colours[:, :3] @ np.array([0.2126, 0.7152, 0.0722]) < 0.5  # relative luminance of each cell
+        white, black = QColor("#ffffff"), QColor("#1a1a1a")
+        self.labels.set_cells([texts[r][c] for r in range(rows) for c in range(columns)],
+                              [white if is_dark else black for is_dark in dark], columns)
 
     def _remove_hint(self) -> None:
         if self._hint.scene() is not None:
