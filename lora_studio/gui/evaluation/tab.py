@@ -44,6 +44,7 @@ from lora_studio.gui.evaluation import hint
 from lora_studio.gui.evaluation import jobs as evaluation_jobs
 from lora_studio.gui.evaluation.accuracy_table import AccuracyTable
 from lora_studio.gui.evaluation.labels import model_labels
+from lora_studio.gui.evaluation.roomy_rows import RoomyRows
 from lora_studio.gui.evaluation.stack_panel import StackPanel
 from lora_studio.gui.evaluation.strength_panel import StrengthPanel
 from lora_studio.gui.evaluation.task_choice import fill_evaluation_tasks, make_combo, select_task
@@ -75,6 +76,7 @@ class EvaluationTab(QWidget):
         self.selector.setObjectName("modelSelector")
         self.selector.setToolTip(self.tr("Tick the models to evaluate on the test set"))
         self.selector.setMinimumWidth(260)
+        self.selector.setItemDelegate(RoomyRows(self.selector))
         self.evaluate_button = QPushButton(self.tr("Evaluate on the test set"))
         self.evaluate_button.setObjectName("evaluateButton")
         self.evaluate_button.setToolTip(self.tr("Score the ticked models on the whole test set (in the background)"))

@@ -155,3 +155,19 @@ def test_a_failed_import_says_why_in_chinese(qtbot, zh_window, tmp_path):
     for line in window.status_lines:
         leftovers.check("status bar, during the import", line)
     assert_chinese(leftovers)
+
+
+def test_every_saved_model_shows_both_its_lines_in_chinese(zh_window, qtbot):
+    """A row of the saved-models list holds two lines (name; kind · id). Measured in the list's font alone, a row
+    whose lines fall back to a taller Chinese font was a few pixels short, and Qt dropped its second line."""
+    from PySide6.QtGui import QFontMetrics
+
+    tab = zh_window.eval_tab
+    zh_window.tabs.setCurrentWidget(tab)
+    selector = tab.selector
+    qtbot.waitUntil(lambda: selector.count() >= 2, timeout=JOB_MS)
+    metrics = QFontMetrics(selector.font())
+    for row in range(selector.count()):
+        item = selector.item(row)
+        lines = metrics.boundingRect(0, 0, 100_000, 100_000, int(Qt.AlignmentFlag.AlignLeft), item.text())
+        assert selector.visualItemRect(item).height() >= lines.height() + 4, item.text()
