@@ -104,6 +104,31 @@ def window(make_window, tiny_data):
     return win
 
 
+def _install_language(qapp, name: str):
+    from lora_studio.gui.i18n import language as i18n
+
+    installed = i18n.apply(name, qapp)
+    assert not installed.missing, installed.missing
+    return installed
+
+
+@pytest.fixture
+def language(request, qapp):
+    """The window's language for the test: English unless parametrized (indirectly) with another; English again
+    afterwards, for the tests that build English windows."""
+    chosen = getattr(request, "param", "en")
+    _install_language(qapp, chosen)
+    yield chosen
+    _install_language(qapp, "en")
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The window in Simplified Chinese for the test (its catalogues installed); English again afterwards."""
+    yield _install_language(qapp, "zh_CN")
+    _install_language(qapp, "en")
+
+
 @pytest.fixture
 def open_with_library(make_window, tiny_data):
     """A function that opens a ready window (on the tiny data) whose model library is a copy of `library` (the

@@ -24,18 +24,6 @@ def trained_library(train_library, tmp_path_factory):
 
 
 @pytest.fixture
-def language(request, qapp):
-    """The window's language (parametrized indirectly; English unless asked)."""
-    from lora_studio.gui.i18n import language as i18n
-
-    chosen = getattr(request, "param", "en")
-    installed = i18n.apply(chosen, qapp)
-    assert not installed.missing, installed.missing
-    yield chosen
-    i18n.apply("en", qapp)  # the tests after this one build English windows
-
-
-@pytest.fixture
 def evaluated(language, trained_library, open_with_library, qtbot):
     """A ready window whose Evaluation tab has evaluated the saved models and inspects the LoRA one."""
     window = open_with_library(trained_library, "eval_tab")

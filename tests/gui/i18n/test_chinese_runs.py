@@ -31,16 +31,6 @@ def awaiting_translation() -> list[str]:
     return sorted(found - {""}, key=len, reverse=True)
 
 
-@pytest.fixture
-def chinese(qapp):
-    from lora_studio.gui.i18n import language as i18n
-
-    installed = i18n.apply("zh_CN", qapp)
-    assert not installed.missing, installed.missing
-    yield installed
-    i18n.apply("en", qapp)  # the tests after this one build English windows
-
-
 @pytest.fixture(scope="module")
 def base_library(train_library, tmp_path_factory):
     return train_library(tmp_path_factory.mktemp("zh-runs-library"), control=False)

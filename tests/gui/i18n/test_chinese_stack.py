@@ -27,16 +27,6 @@ PARTS = {"modules": ((("conv1",), "inverted"), (("fc2",), "swap-labels")),
          "interfere": ((("fc1", "fc2"), "inverted"), (("fc1", "fc2"), "rotate90"))}
 
 
-@pytest.fixture
-def chinese(qapp):
-    from lora_studio.gui.i18n import language as i18n
-
-    installed = i18n.apply("zh_CN", qapp)
-    assert not installed.missing, installed.missing
-    yield installed
-    i18n.apply("en", qapp)  # the tests after this one build English windows
-
-
 @pytest.fixture(scope="module")
 def stack_runs(tiny_dataset, tmp_path_factory):
     """A library with a base and, from it, both lessons' runs over two seeds, as their cards set them up (r 8,

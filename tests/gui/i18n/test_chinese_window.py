@@ -27,16 +27,6 @@ DUMP_ENV = "LORA_STUDIO_UNTRANSLATED"
 
 
 @pytest.fixture
-def chinese(qapp):
-    from lora_studio.gui.i18n import language as i18n
-
-    installed = i18n.apply("zh_CN", qapp)
-    assert not installed.missing, installed.missing
-    yield installed
-    i18n.apply("en", qapp)  # the tests after this one build English windows
-
-
-@pytest.fixture
 def models_ready(train_library, tmp_path_factory):
     return train_library(tmp_path_factory.mktemp("zh-library"))
 

@@ -29,16 +29,6 @@ def library(train_library, tmp_path_factory):
     return train_library(tmp_path_factory.mktemp("fits-library"))
 
 
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp):
-    from lora_studio.gui.i18n import language as i18n
-
-    installed = i18n.apply(request.param, qapp)
-    assert not installed.missing, installed.missing
-    yield request.param
-    i18n.apply("en", qapp)  # the tests after this one build English windows
-
-
 def minimum(widget: QWidget) -> tuple[int, int]:
     hint, explicit = widget.minimumSizeHint(), widget.minimumSize()
     return max(hint.width(), explicit.width()), max(hint.height(), explicit.height())
@@ -121,6 +111,7 @@ def run(qtbot, window, start, kind: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
 def test_every_tab_fits_1280_by_800_after_the_runs_that_fill_it(language, make_window, tiny_data, library, qtbot,
                                                                 tmp_path):
     root, ids = library
