@@ -7,8 +7,8 @@ the view, so a 10-epoch run on the full MNIST (9,400 steps) stays cheap.
 
 Most of a redraw's time goes to the axes and their grid, not the curves. Every
 plot keeps its axes in a pixmap cache (`dress`), which only holds while the view
-stays put: the loss plot therefore does not autorange batch by batch but spans
-the run's last step from the start and grows its height in jumps (`LossPlot`).
+stays put: the loss plot therefore does not autorange batch by batch but grows
+its view in jumps, a few times a run (`LossPlot`).
 
 Importing this module imports pyqtgraph and NumPy (~0.5 s): the tabs create their
 plots in `build_plots()`, called just after the window is first shown.
@@ -181,10 +181,11 @@ def smoothed(losses, start: float | None = None) -> np.ndarray:
 class LossPlot(LivePlot):
     """Per-step training loss, faint, with its moving average drawn over it.
 
-    Its view spans from step 0 to the last step of the runs drawn (`add_steps`'s `last_step`, known when a run
-    starts) and from a loss of 0 to a little above the highest loss seen, raised in jumps of LOSS_HEADROOM: it
-    moves a few times a run instead of with every batch. Once the user zooms or pans, it is theirs until the
-    next run."""
+    Its view spans from step 0 to twice the last step drawn, doubled again whenever the curve reaches its right
+    edge but never past the step at which the runs end (`add_steps`'s `last_step`, known when a run starts),
+    and from a loss of 0 to a little above the highest loss seen, raised in jumps of LOSS_HEADROOM: it moves a
+    few times a run instead of with every batch, and the curve fills at least half of it. Once the user zooms
+    or pans, the view is theirs until the next run."""
 
     LOSS_HEADROOM = 1.25  # the view's top, as a multiple of the highest loss, each time that loss passes it
 
@@ -233,8 +234,8 @@ class LossPlot(LivePlot):
         view_right, view_top = self._view or (0.0, 0.0)
         if right <= view_right and highest <= view_top:
             return
-        if right > view_right:  # a run whose end was not announced: room for a quarter more
-            view_right = max(self._last_step, right * (1.0 if right <= self._last_step else 1.25))
+        if right > view_right:  # room for as many steps again, up to the announced end if there is one
+            view_right = min(2 * right, self._last_step) if right <= self._last_step else 2 * right
         if highest > view_top:
             view_top = highest * self.LOSS_HEADROOM
         self._view = (view_right, view_top)
