@@ -12,12 +12,9 @@ translate = QCoreApplication.translate  # lupdate reads translate("EvaluationTab
 
 
 def _same_run(feature, other) -> bool:
-    """Whether `other` (a library ModelInfo) is the LoRA run without extra inputs of `feature`'s fine-tuning:
-    the same base, task, adapter, epochs and seed."""
-    def key(m):
-        return m.parent, m.task, m.layers, m.rank, m.alpha, m.variant, m.epochs, m.seed
-
-    return other.kind == LORA and key(other) == key(feature)
+    """Whether `other` (a library ModelInfo) is the LoRA run without extra inputs of `feature`'s fine-tuning: the
+    same setting (core same_setting.setting_key) and seed, as the core's comparison.roles pairs them."""
+    return other.kind == LORA and (other.setting, other.seed) == (feature.setting, feature.seed)
 
 
 def before_evaluating(ticked: list, task: str | None = None) -> str:
@@ -40,10 +37,10 @@ def before_evaluating(ticked: list, task: str | None = None) -> str:
                      "on its base's own data set.")
 
 
-def after_evaluating(kinds: list[str], has_effect: bool) -> str:
+def after_evaluating(kinds: list[str]) -> str:
     """The hint after an evaluation without a feature effect (`kinds`: the evaluated models' kinds); "" when there
     is nothing to add (no feature+LoRA model: the table says it all)."""
-    if has_effect or FEATURE_LORA not in kinds:
+    if FEATURE_LORA not in kinds:
         return ""
     return translate("EvaluationTab", "To see what the extra feature itself adds, evaluate a feature+LoRA model "
                      "together with its control, the same LoRA without the extra input, from the same base and "

@@ -379,7 +379,7 @@ class EvaluationTab(QWidget):
         self.effect_label.setText(
             self.tr("<b>Feature effect</b> (feature+LoRA − control, {0}): {1}").format(
                 score_texts.effect_method(effect), score_texts.effect_meaning(effect))
-            if effect else hint.after_evaluating([row.kind for row in rows], False))
+            if effect else hint.after_evaluating([row.kind for row in rows]))
         labels = self.labels()
         choice = _default_choice(rows, self.roles)
         for combo in (self.inspect_combo, self.compare_combo):
