@@ -11,18 +11,11 @@ VERDICT_WORDS = {"helps": "the extra feature helps", "hurts": "the extra feature
                  "unclear": "no clear effect: the interval includes zero"}
 
 
-def effect_basis(effect: Effect) -> str:
-    """What the interval covers: "t interval over 3 seeds", "paired over test images, one seed"."""
-    if effect.basis == "seeds":
-        return f"t interval over {effect.seeds} seeds"
-    return "paired over test images, one seed"
-
-
 def effect_sentence(effect: Effect) -> str:
     """"the extra feature helps (+1.20 points, 95 % interval +0.40 to +2.00, t interval over 3 seeds)"."""
     low, high = (100 * v for v in effect.ci95)
     return (f"{VERDICT_WORDS[effect.verdict]} ({100 * effect.mean_delta:+.2f} points, 95 % interval "
-            f"{low:+.2f} to {high:+.2f}, {effect_basis(effect)})")
+            f"{low:+.2f} to {high:+.2f}, {effect.method})")
 
 
 def effect_meaning(effect: Effect) -> str:

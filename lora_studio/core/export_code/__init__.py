@@ -13,7 +13,7 @@ Its comments explain it to someone who has just used the app, in English or Chin
 
 from pathlib import Path
 
-from lora_studio.core.errors import ConfigError, StorageError
+from lora_studio.core.errors import ConfigError, StorageError, os_reason
 from lora_studio.core.export_code.comments import LANGUAGES
 from lora_studio.core.export_code.plan import ExportPlan, export_plan
 from lora_studio.core.export_code.script import script_text
@@ -53,5 +53,5 @@ def export_code(library: ModelLibrary, model_id: str, path: Path, fmt: str = "py
     try:
         atomic_write(path, text.encode("utf-8"))
     except OSError as exc:
-        raise StorageError(QT_TRANSLATE_NOOP("errors", "could not write {0}: {1}"), path, exc.strerror or exc) from None
+        raise StorageError(QT_TRANSLATE_NOOP("errors", "could not write {0}: {1}"), path, os_reason(exc)) from None
     return path

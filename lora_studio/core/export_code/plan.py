@@ -82,9 +82,8 @@ def _method(record: ModelRecord, model_id: str) -> str:
     if record.kind == "base" or record.method is None:
         raise ConfigError(QT_TRANSLATE_NOOP(
             "errors", "{0} is a base model, not a fine-tuning: export a model fine-tuned from it"), model_id)
-    # a combination of adapters (workflows/combine.py; getattr: records older than issue 20 have no field) was
-    # never trained, so there is no run to write out
-    if getattr(record, "combination", None) is not None:
+    # a combination of adapters (workflows/combine.py) was never trained, so there is no run to write out
+    if record.combination is not None:
         raise ConfigError(QT_TRANSLATE_NOOP(
             "errors", "{0} combines other adapters and was never trained: export the adapters it combines"),
             model_id)

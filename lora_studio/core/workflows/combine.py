@@ -35,11 +35,8 @@ from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.storage.model_files import digest
 from lora_studio.core.storage.record import Combination, CombinedParent, ModelRecord
 from lora_studio.core.training.prefix_cache import PrefixCache
+from lora_studio.core.vocabulary import LORA  # a plain LoRA model of its base; record.combination tells it apart
 from lora_studio.core.workflows.recipes import Say, task_label
-
-#: the kind a combination is saved as: a plain LoRA model of its base (no extra inputs). The one place that
-#: names it, for when kinds become a registry; record.combination tells a combination from a trained run.
-KIND = "control_lora"
 
 #: a combination's default name: how (PEFT's name, kept), the rank, each parent's weight, layers and task
 COMBINED_NAME = QT_TRANSLATE_NOOP("modelnames", "Combined {0} r={1}: {2}")
@@ -73,7 +70,7 @@ def combine_adapters(library: ModelLibrary, parents: Sequence[tuple[str, float]]
     combination = Combination(combined.how, combined.rank, tuple(CombinedParent(i, float(w)) for i, w in parents),
                               density if combined.how in ("ties", "magnitude_prune") else None)
     record = ModelRecord(  # its training settings are its first parent's: the seed tells which run it came from
-        kind=KIND, name=name or combination_name(combination, records, say), dataset=records[0].dataset,
+        kind=LORA, name=name or combination_name(combination, records, say), dataset=records[0].dataset,
         model=records[0].model, train=records[0].train, lora=_lora_config(combined), parent=base_id,
         task=combined_task([r.task for r in records]), method="lora", combination=combination)
     dataset = load_dataset(record.dataset) if load_dataset is not None else None
