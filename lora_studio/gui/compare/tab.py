@@ -345,8 +345,7 @@ class CompareTab(QWidget):
         if not self._live:
             return
         self.view.add_runs(records)
-        done = len(self.view.records)
-        self.progress.setValue(int(round(self.progress.maximum() * done / max(self._total, 1))))
+        self.controls.show_fraction(len(self.view.records) / max(self._total, 1))
 
     def _on_done(self, result) -> None:
         live, self._live = self._live, False

@@ -127,6 +127,7 @@ class AccuracyTable(QTableWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         for r, (model_id, cells, style) in enumerate(lines):
+            tip = self._model_tip(model_id, cells[0]) if style == "" else None
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column >= self.column("Target accuracy"):
@@ -139,10 +140,14 @@ class AccuracyTable(QTableWidget):
                     item.setBackground(QBrush(REFERENCE_BACKGROUND))
                     item.setToolTip(_tr(REFERENCE_TIP))
                 else:
-                    command = self.command_of(model_id) if model_id else None
-                    heading = f"{cells[0]} ({model_id})"
-                    item.setToolTip(command_tooltip(command, heading) if command is not None else heading)
+                    item.setToolTip(tip)
                 self.setItem(r, column, item)
+
+    def _model_tip(self, model_id: str | None, name: str) -> str:
+        """A model's row's tooltip, the same in each of its cells: its name and id, and its command."""
+        command = self.command_of(model_id) if model_id else None
+        heading = f"{name} ({model_id})"
+        return command_tooltip(command, heading) if command is not None else heading
 
     def command_menu(self, row: int) -> QMenu | None:
         """The context menu of `row`: "Copy command" for a model's row (None for a mean over seeds)."""

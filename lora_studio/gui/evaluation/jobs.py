@@ -50,7 +50,6 @@ class EvaluatedModel:
     features: tuple[str, ...] = ()
     rank: int | None = None
     alpha: float | None = None
-    variant: str | None = None  # lora | rslora | dora (None: no adapters); each delta says it too
     deltas: tuple[LayerDelta, ...] = ()  # per adapted layer: ΔW, its scale and variant, singular values, ‖ΔW‖/‖W‖
     feature_weights: np.ndarray | None = None  # (hidden, F): fc1's effective weights for the extra features
     image_weight_scale: float | None = None  # mean |w| of fc1's 784 image columns, to judge those sizes by
@@ -158,7 +157,7 @@ def _row(model: ScoredModel, **inside) -> EvaluatedModel:
     return EvaluatedModel(
         model.id, facts["name"], facts["kind"], facts["parent"], facts["dataset"], p.accuracy, p.loss,
         facts["trainable_params"], facts["total_params"], p, seed=facts["seed"], wall_seconds=facts["wall_seconds"],
-        features=facts["features"], rank=facts["rank"], alpha=facts["alpha"], variant=facts["variant"],
+        features=facts["features"], rank=facts["rank"], alpha=facts["alpha"],
         brightness_errors=model.brightness_errors, task=model.scored_task, method=facts["method"],
         source_accuracy=model.source_accuracy, base_target_accuracy=model.base_target_accuracy,
         base_source_accuracy=model.base_source_accuracy, forgetting=model.forgetting,

@@ -147,15 +147,6 @@ class StackTable(QTableWidget):
     def weights(self) -> tuple[float, ...]:
         return tuple(slider.value() / 100 for slider in self.sliders)
 
-    def set_weights(self, weights) -> None:
-        """Move the sliders to `weights` (−1 … 2) with one sigWeightsChanged."""
-        for slider, weight in zip(self.sliders, weights, strict=True):
-            slider.blockSignals(True)
-            slider.setValue(round(100 * weight))
-            slider.blockSignals(False)
-            self.values[self.sliders.index(slider)].setText(f"{slider.value()} %")
-        self.sigWeightsChanged.emit()
-
     def shared_layers(self) -> list[str]:
         """The layers several adapters change (what the amber marks)."""
         return [layer for layer, users in self.overlap.items() if len(users) > 1]
