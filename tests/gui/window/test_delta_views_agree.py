@@ -54,7 +54,7 @@ def delta_view(qtbot, home, model_id) -> DeltaWView:
     inside = evaluation_jobs._inside(model, record)
     row = evaluation_jobs.EvaluatedModel(
         model_id, record.name, record.kind, None, record.dataset, 0.9, 0.3, None, None, None,
-        rank=record.lora.rank, alpha=record.lora.alpha, variant=record.lora.variant, **inside)
+        rank=record.lora.rank, alpha=record.lora.alpha, **inside)
     view = DeltaWView()
     qtbot.addWidget(view)
     view.set_model(record.name, row)
