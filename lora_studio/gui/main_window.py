@@ -258,7 +258,6 @@ class MainWindow(QMainWindow):
 
     def _on_ready(self) -> None:
         self.statusBar().showMessage(self.tr("Ready · PyTorch {0}").format(self.state.torch_version), 5000)
-        self.state.refresh_models()
 
     def _on_job_started(self, kind: str) -> None:
         if kind != "load":

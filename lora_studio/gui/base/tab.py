@@ -93,7 +93,6 @@ class BaseTab(QWidget):
                                               data, config, on_done=self._on_trained))
 
     def _on_trained(self, result: JobResult) -> None:
-        self.state.refresh_models()
         if isinstance(result, jobs.BaseTrained) and result.learned_nothing:
             self.state.tell("warning", self.tr("{0} learned nothing").format(job_title("base")), result.learned_nothing)
 

@@ -352,9 +352,7 @@ class CompareTab(QWidget):
         if not live or not isinstance(result, sweep_jobs.SweepDone) or result.study is None:
             return
         study = result.study
-        self.view.finish(study)
-        if study.get("plan", {}).get("save_models"):
-            self.state.refresh_models()
+        self.view.finish(study)  # the models it saved were listed by the worker as it ended
 
     def _on_models(self, models) -> None:
         current = self.base_combo.currentData()

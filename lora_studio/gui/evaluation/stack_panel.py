@@ -307,7 +307,6 @@ class StackPanel(QWidget):
         """The `on_done` of a combination saved here (a refusal is boxed by AppState: a job that is not quiet)."""
         if not isinstance(result, stack_jobs.CombinationSaved) or result.status != "finished":
             return
-        self.state.refresh_models()  # the new model in the library, the Evaluation tab's list, the stack's choices
         if result.ids == self.ids:
             self.saved.append(result)
             self._show()

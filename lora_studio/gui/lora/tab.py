@@ -308,7 +308,6 @@ class LoraTab(QWidget):
             self.panel.plan = [f"{phase}:{seed}" for phase, seed in plan.runs()]
 
     def _on_trained(self, result: JobResult) -> None:
-        self.state.refresh_models()
         if isinstance(result, jobs.LoraTrained) and result.learned_nothing:
             self.state.tell("warning", self.tr("{0} learned nothing").format(job_title("lora")),
                             result.learned_nothing)

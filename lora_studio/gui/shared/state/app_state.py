@@ -296,8 +296,9 @@ class AppState(QObject):
 
     def refresh_models(self) -> None:
         """Look at the library now and tell the views when it changed (sigModelsChanged): a scan, and reading the
-        models whose files changed since the last look (listing.py). The worker looks after every job anyway
-        (`_list_between_jobs`): this is for what happened meanwhile (a rename, the command line's models)."""
+        models whose files changed since the last look (listing.py). The worker looks after every job the window
+        announces (`_list_between_jobs`), so a job's on_done need not: this is for what happens outside jobs (a
+        rename, a deletion, the command line's models)."""
         if not self.ready:
             return
         from lora_studio.core.errors import USER_ERRORS
@@ -315,15 +316,17 @@ class AppState(QObject):
     def _list_between_jobs(self, kind: str):
         """In the worker, after each job the window announces: look at the library there, so that the GUI thread
         reads no model's files when a job that saved some ends. The views hear of it just before the job's
-        on_done (whose own refresh_models then finds nothing new)."""
+        on_done. A library that cannot be read is looked at again in the GUI thread, which says why."""
         from lora_studio.core.errors import USER_ERRORS
 
         if not self.ready and kind != "load":  # PyTorch and the core are not loaded (yet)
             return None
         try:
             generation, rows = self.listing.refresh()
-        except (ImportError, *USER_ERRORS):  # no PyTorch, or an unreadable library: refresh_models says so
+        except ImportError:  # no PyTorch: AppState says so when the load job fails
             return None
+        except USER_ERRORS:
+            return self.refresh_models
         return lambda: self._take_models(generation, rows)
 
     def _take_models(self, generation: int, rows: list) -> None:
