@@ -101,6 +101,10 @@ def test_a_plan_of_another_method_runs_once_per_seed_without_features_or_control
     assert FinetunePlan("b", seeds=(0, 1)).runs() == (("feature_lora", 0), ("control_lora", 0), ("feature_lora", 1),
                                                      ("control_lora", 1))
     assert FinetunePlan("b", control=False).runs() == (("feature_lora", 0),)
+    # a control asked for where there is nothing to compare it with is not in the plan, so neither is it in the
+    # plan's command (`--no-control`) nor in what its runs are told
+    assert not FinetunePlan("b", features=()).control and not FinetunePlan("b", method="head").control
+    assert FinetunePlan("b").control
 
 
 @pytest.mark.parametrize(("changes", "complaint"), [

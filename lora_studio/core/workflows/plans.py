@@ -48,7 +48,9 @@ class FinetunePlan:
     base_id: str  # the base model in the library ("": one just trained, not saved)
     lora: LoraConfig = field(default_factory=LoraConfig)
     features: tuple[str, ...] = ("brightness",)  # lora only: the other methods take no extra inputs
-    control: bool = True  # lora only: also fine-tune the same LoRA without the extra features
+    #: lora with extra features only: also fine-tune the same LoRA without them (False otherwise, whatever was
+    #: asked: without extra features a run is plain LoRA, and a control of it would be the same run again)
+    control: bool = True
     seeds: tuple[int, ...] = (0,)
     train: TrainConfig = field(default_factory=lambda: TrainConfig(epochs=2))  # each run takes one of `seeds`
     limit: int | None = None  # use only the first N training images (None: all)
@@ -61,6 +63,7 @@ class FinetunePlan:
             check_range("limit", self.limit, whole=True)
         check_choice("method", self.method, tuple(METHODS))
         object.__setattr__(self, "task", check_task(self.task))
+        object.__setattr__(self, "control", self.control and self.method == "lora" and bool(self.features))
 
     def runs(self) -> tuple[tuple[str, int], ...]:
         """(phase, seed) in the order they run; a phase is a kind of run (vocabulary.KINDS). LoRA with extra

@@ -280,7 +280,7 @@ class LoraTab(QWidget):
         chosen = {"task": self.task(), "method": self.method()}
         return FinetunePlan(
             self.base_combo.currentData(), self.lora_config() if lora else LoraConfig(),
-            self.features() if lora else (), self.control_check.isChecked() and lora and bool(self.features()),
+            self.features() if lora else (), self.control_check.isChecked(),
             tuple(range(self.seeds.value())),
             TrainConfig(epochs=self.epochs.value(), batch_size=BATCH_SIZE, lr=self.learning_rate.value()),
             subset_value(self.subset), **{k: v for k, v in chosen.items() if k in PLAN_FIELDS})
