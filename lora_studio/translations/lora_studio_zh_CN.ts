@@ -4,7 +4,7 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../gui/shared/plots.py" line="+252"/>
+        <location filename="../gui/shared/plots.py" line="+253"/>
         <source>Accuracy per epoch</source>
         <translation>每轮准确率</translation>
     </message>
@@ -133,7 +133,7 @@
         <translation>上方各随机种子的平均值；± 是跨随机种子的 95% t 区间的半宽。</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+102"/>
         <source>Copy command</source>
         <translation>复制命令</translation>
     </message>
@@ -233,7 +233,7 @@
         <translation>本机还没有 {0}：请下载，或导入一个文件夹</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>The model library cannot be read: {0}</source>
         <translation>无法读取模型库：{0}</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>请检查设置</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>{0} learned nothing</source>
         <translation>{0}什么也没学到</translation>
     </message>
@@ -480,7 +480,7 @@
 <context>
     <name>CompareTab</name>
     <message>
-        <location filename="../gui/i18n/lora_terms.py" line="+11"/>
+        <location filename="../gui/i18n/lora_terms.py" line="+13"/>
         <source>Rank r: the inner size of LoRA&apos;s update ΔW = (α/r)·B·A. A has r rows and B has r columns, so an adapter&apos;s parameters grow in proportion to r, and a small r forces a simple update. Tick several: the plot shows where a larger rank stops paying for its parameters.</source>
         <translation>秩 r：LoRA 增量 ΔW = (α/r)·B·A 的中间维度。A 有 r 行，B 有 r 列，因此适配器的参数量与 r 成正比；r 越小，增量就越简单。可勾选多个：图中会显示秩大到什么程度后，多出的参数就不再划算。</translation>
     </message>
@@ -775,7 +775,7 @@
         <translation>还没有保存的扫描记录</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+35"/>
         <source>{0} · {1}/{2} runs</source>
         <translation>{0} · {1}/{2} 次运行</translation>
     </message>
@@ -1291,7 +1291,7 @@ as MNIST was made</source>
 <context>
     <name>EvaluationJobs</name>
     <message>
-        <location filename="../gui/evaluation/jobs.py" line="+130"/>
+        <location filename="../gui/evaluation/jobs.py" line="+129"/>
         <source>{0} model(s) evaluated on {1} test images in {2} s; best {3} at {4} %</source>
         <translation>已在 {1} 张测试图像上评估 {0} 个模型，用时 {2} s；最佳：{3}，{4} %</translation>
     </message>
@@ -1329,7 +1329,7 @@ as MNIST was made</source>
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../gui/evaluation/tab.py" line="+58"/>
+        <location filename="../gui/evaluation/tab.py" line="+59"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
@@ -1359,7 +1359,7 @@ as MNIST was made</source>
         <translation>勾选要在测试集上评估的模型。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+253"/>
         <source>Evaluate on the test set</source>
         <translation>在测试集上评估</translation>
@@ -1516,7 +1516,7 @@ as MNIST was made</source>
         <translation>每个模型在它微调时的目标任务上评分（基础模型在它自己的数据集上），同时在源任务上评分</translation>
     </message>
     <message>
-        <location filename="../gui/evaluation/hint.py" line="+27"/>
+        <location filename="../gui/evaluation/hint.py" line="+24"/>
         <source>Tick the saved models to score, then Evaluate.</source>
         <translation>勾选要评分的已保存模型，然后点击“在测试集上评估”。</translation>
     </message>
@@ -2359,7 +2359,7 @@ as MNIST was made</source>
 <context>
     <name>LoraTab</name>
     <message>
-        <location filename="../gui/lora/tab.py" line="+50"/>
+        <location filename="../gui/lora/tab.py" line="+51"/>
         <source>First convolution (1→8 channels). Adapting it means re-running every convolution in each step.</source>
         <translation>第一个卷积层（1→8 通道）。适配它时，每一步都要重新计算全部卷积。</translation>
     </message>
@@ -2439,37 +2439,7 @@ as MNIST was made</source>
         <translation>当前秩下该层适配器的参数量：A 为 r·(输入维度·k²)，B 为输出维度·r。</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>LoRA</source>
-        <translation>LoRA</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Plain LoRA: ΔW = (α/r)·B·A</source>
-        <translation>标准 LoRA：ΔW = (α/r)·B·A</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>rsLoRA</source>
-        <translation>rsLoRA</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Rank-stabilised LoRA: ΔW = (α/√r)·B·A, so a higher rank is not scaled down as much</source>
-        <translation>秩稳定 LoRA：ΔW = (α/√r)·B·A，因此较高的秩不会被缩小得那么多。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>DoRA</source>
-        <translation>DoRA</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Weight-decomposed LoRA: a learned length for each output row (or channel) times the direction of W + ΔW</source>
-        <translation>权重分解 LoRA：每个输出行（或通道）学习一个长度，乘以 W + ΔW 的方向。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+25"/>
         <source>How the adapter becomes a weight: LoRA, rsLoRA or DoRA</source>
         <translation>适配器如何变成权重：LoRA、rsLoRA 或 DoRA。</translation>
     </message>
@@ -2615,12 +2585,12 @@ as MNIST was made</source>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+149"/>
+        <location line="+148"/>
         <source>Fine-tune with LoRA</source>
         <translation>用 LoRA 微调</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-76"/>
         <source>No base model</source>
         <translation>没有基础模型</translation>
     </message>
@@ -2635,7 +2605,7 @@ as MNIST was made</source>
         <translation>请检查设置</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>{0} learned nothing</source>
         <translation>{0}什么也没学到</translation>
     </message>
@@ -2937,7 +2907,7 @@ as MNIST was made</source>
         <translation>就绪 · PyTorch {0}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{0} running…</source>
         <translation>{0}进行中…</translation>
     </message>
@@ -3068,7 +3038,7 @@ as MNIST was made</source>
         <translation>无法为堆叠评分：{0}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>Pick a base model, then add the LoRA adapters trained from it: each gets a weight, and the stack is scored on the chosen task without training.</source>
         <translation>先选一个基础模型，再添加基于它训练的 LoRA 适配器：每个适配器有一个权重，堆叠无需训练，直接在所选任务上评分。</translation>
     </message>
@@ -4733,7 +4703,7 @@ source {3}
         <translation>{0} 是基础模型，不是微调：请导出从它微调出的模型</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{0} combines other adapters and was never trained: export the adapters it combines</source>
         <translation>{0} 由其他适配器合并而成，从未训练过：请导出它所合并的适配器</translation>
     </message>
@@ -5057,7 +5027,7 @@ source {3}
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../core/workflows/combine.py" line="+104"/>
+        <location filename="../core/workflows/combine.py" line="+101"/>
         <source>{0} does not say which base model it was trained from</source>
         <translation>{0} 没有记录它是从哪个基础模型训练的</translation>
     </message>
@@ -5127,8 +5097,9 @@ source {3}
         <translation>评估已停止</translation>
     </message>
     <message>
-        <location filename="../core/workflows/plans.py" line="+86"/>
+        <location filename="../core/workflows/plans.py" line="+89"/>
         <source>give at least one seed</source>
+        <extracomment>lora with extra features only: also fine-tune the same LoRA without them (False otherwise, whatever was asked: without extra features a run is plain LoRA, and a control of it would be the same run again)</extracomment>
         <translation>请至少给出一个随机种子</translation>
     </message>
     <message>
@@ -5742,7 +5713,7 @@ source {3}
         <translation>参数扫描</translation>
     </message>
     <message>
-        <location filename="../gui/background/worker.py" line="+199"/>
+        <location filename="../gui/background/worker.py" line="+204"/>
         <source>not enough memory: try a smaller subset or batch size</source>
         <extracomment>called in the GUI thread with a list of the values the job passed to `JobContext.partial`, in order the jobs&apos; messages are translated where they are made, in the worker thread (QCoreApplication.translate is thread-safe)</extracomment>
         <translation>内存不足：请减少训练图像数或批大小</translation>
@@ -6639,7 +6610,7 @@ source {3}
     <message>
         <location filename="../core/workflows/combine.py" line="-87"/>
         <source>Combined {0} r={1}: {2}</source>
-        <extracomment>the kind a combination is saved as: a plain LoRA model of its base (no extra inputs). The one place that names it, for when kinds become a registry; record.combination tells a combination from a trained run. a combination&apos;s default name: how (PEFT&apos;s name, kept), the rank, each parent&apos;s weight, layers and task</extracomment>
+        <extracomment>a combination&apos;s default name: how (PEFT&apos;s name, kept), the rank, each parent&apos;s weight, layers and task</extracomment>
         <translation>合成（{0}，r={1}）：{2}</translation>
     </message>
 </context>

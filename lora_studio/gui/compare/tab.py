@@ -44,8 +44,8 @@ from lora_studio.gui.compare import jobs as sweep_jobs
 from lora_studio.gui.compare.check_list import CheckList
 from lora_studio.gui.compare.view import SweepView
 from lora_studio.gui.i18n import core_texts, methods
-from lora_studio.gui.i18n.lora_terms import TIPS, layer_tip, tip
-from lora_studio.gui.i18n.words import capitalised, method_title, status_title, variant_description, variant_title
+from lora_studio.gui.i18n.lora_terms import layer_tip, tip, variant_tip
+from lora_studio.gui.i18n.words import capitalised, method_title, status_title, variant_title
 from lora_studio.gui.shared.base_combo import fill_with_bases
 from lora_studio.gui.shared.command_line import CommandLine
 from lora_studio.gui.shared.job_controls import JobControls
@@ -89,7 +89,7 @@ class CompareTab(QWidget):
         self.ranks = CheckList("sweepRanks", [(str(r), r, tip("rank")) for r in SWEEP_RANKS], (1, 2, 4, 8), columns=4)
         self.ranks.setToolTip(tip("rank"))
         self.variants = CheckList("sweepVariants", [
-            (variant_title(v), v, tip(v) if v in TIPS else variant_description(v)) for v in LORA_VARIANTS], ("lora",),
+            (variant_title(v), v, variant_tip(v)) for v in LORA_VARIANTS], ("lora",),
             columns=3)
         self.alpha = self._double_spin("sweepAlpha", "alpha", 16.0, 2, tip("alpha"))
         self.lora_plus = self._double_spin("sweepLoraPlusRatio", "lora_plus_ratio", 1.0, 1, tip("lora_plus"))

@@ -6,6 +6,8 @@ and statuses' titles are the core's (core/vocabulary.py; words.py translates the
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from lora_studio.gui.i18n.words import variant_description
+
 CONTEXT = "CompareTab"
 TIPS = {
     "rank": QT_TRANSLATE_NOOP(
@@ -52,6 +54,12 @@ LAYER_TIPS = {
 
 def tip(key: str) -> str:
     return QCoreApplication.translate(CONTEXT, TIPS[key])
+
+
+def variant_tip(name: str) -> str:
+    """What a LoRA variant does, for its item in a list (the LoRA tab's, the Compare tab's): the tip written here
+    for the built-in ones, the registry's description for a variant registered later."""
+    return tip(name) if name in TIPS else variant_description(name)
 
 
 def layer_tip(name: str) -> str:

@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lora_studio.core.config import LAYERS, RANGES, ConfigError, LoraConfig, ModelConfig, TrainConfig
+from lora_studio.core.config import LAYERS, LORA_VARIANTS, RANGES, ConfigError, LoraConfig, ModelConfig, TrainConfig
 from lora_studio.core.model.params import layer_shapes, method_budget
 from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.core.workflows.run_command import Command, finetune_command
 from lora_studio.gui.background.worker import JobResult, job_title
 from lora_studio.gui.i18n import core_texts, methods
-from lora_studio.gui.i18n.words import method_title
+from lora_studio.gui.i18n.lora_terms import variant_tip
+from lora_studio.gui.i18n.words import method_title, variant_title
 from lora_studio.gui.lora import jobs
 from lora_studio.gui.lora.task_strip import TaskStrip
 from lora_studio.gui.shared.base_combo import fill_with_bases
@@ -129,14 +130,10 @@ class LoraTab(QWidget):
         self.alpha.setToolTip(self.tr(ALPHA_TIP))
         self.variant_combo = QComboBox()
         self.variant_combo.setObjectName("loraVariantCombo")
-        for name, title, tip in ((
-                "lora", self.tr("LoRA"), self.tr("Plain LoRA: ΔW = (α/r)·B·A")), (
-                "rslora", self.tr("rsLoRA"), self.tr("Rank-stabilised LoRA: ΔW = (α/√r)·B·A, so a higher rank is not "
-                                                     "scaled down as much")), (
-                "dora", self.tr("DoRA"), self.tr("Weight-decomposed LoRA: a learned length for each output row (or "
-                                                 "channel) times the direction of W + ΔW"))):
-            self.variant_combo.addItem(title, name)
-            self.variant_combo.setItemData(self.variant_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        for name in LORA_VARIANTS:
+            self.variant_combo.addItem(variant_title(name), name)
+            self.variant_combo.setItemData(self.variant_combo.count() - 1, variant_tip(name),
+                                           Qt.ItemDataRole.ToolTipRole)
         self.variant_combo.setToolTip(self.tr("How the adapter becomes a weight: LoRA, rsLoRA or DoRA"))
         plus_low, plus_high = RANGES["lora_plus_ratio"]
         self.lora_plus = QDoubleSpinBox()
