@@ -4487,9 +4487,8 @@ source {3}
         <translation>{0}：{1}×{2} 像素太大；每边最多 {3:,} 像素</translation>
     </message>
     <message>
-        <location filename="../core/data/task_names.py" line="+197"/>
+        <location filename="../core/data/task_names.py" line="+211"/>
         <source>a task name must be text, got {0}</source>
-        <extracomment>the composites `lora-studio tasks` lists: every pair of COMPOSABLE, in its order</extracomment>
         <translation>任务名必须是文本，实际为 {0}</translation>
     </message>
     <message>
@@ -5832,9 +5831,10 @@ source {3}
         <translation>{0}；{1}</translation>
     </message>
     <message>
-        <location filename="../gui/i18n/core_texts.py" line="+126"/>
+        <location filename="../gui/i18n/core_texts.py" line="+120"/>
         <source>{0}, {1}</source>
         <comment>a list</comment>
+        <extracomment>every data set&apos;s class names (core/data/dataset_names.py), which class_name translates</extracomment>
         <translation>{0}、{1}</translation>
     </message>
     <message>
@@ -6551,7 +6551,7 @@ source {3}
 <context>
     <name>modelnames</name>
     <message>
-        <location filename="../core/data/task_names.py" line="-215"/>
+        <location filename="../core/data/task_names.py" line="-228"/>
         <source>same</source>
         <translation>同一任务</translation>
     </message>
@@ -6586,14 +6586,13 @@ source {3}
         <translation>KMNIST</translation>
     </message>
     <message>
-        <location filename="../core/workflows/recipes.py" line="+145"/>
-        <location filename="../gui/i18n/core_texts.py" line="-68"/>
+        <location line="+96"/>
         <source>folder {0}</source>
-        <extracomment>every data set&apos;s class names (core/data/dataset_names.py), which class_name translates</extracomment>
+        <extracomment>the composites `lora-studio tasks` lists: every pair of COMPOSABLE, in its order how a model&apos;s name writes an own-images task: by its folder&apos;s own name</extracomment>
         <translation>文件夹 {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/workflows/recipes.py" line="+146"/>
         <source>{0} r={1} {2}</source>
         <translation>{0} r={1} {2}</translation>
     </message>
@@ -6930,7 +6929,7 @@ source {3}
 <context>
     <name>tasks</name>
     <message>
-        <location filename="../core/data/task_names.py" line="-49"/>
+        <location filename="../core/data/task_names.py" line="-145"/>
         <source>Same task (unchanged)</source>
         <translation>同一任务（不变）</translation>
     </message>

@@ -14,6 +14,7 @@ order means one name per task, so records and comparisons by name never hold two
 
 import difflib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,7 @@ FOLDER_FORM = "folder:PATH"  # how the own-images task is listed
 @dataclass(frozen=True)
 class TaskInfo:
     # as typed on the command line and stored in run records; FOLDER_FORM for own images. Marked: a model's
-    # name writes the task by its name (recipes.task_label), which the window translates
+    # name writes the task by its name (task_label), which the window translates
     name: str
     title: str  # one line, for a combo box or a table
     description: str  # for a learner: what changes, and which layer is expected to matter
@@ -179,6 +180,19 @@ def task_info(name: str) -> TaskInfo | None:
         return parse_task(name).info
     except DataError:
         return None
+
+
+#: how a model's name writes an own-images task: by its folder's own name
+FOLDER_LABEL = QT_TRANSLATE_NOOP("modelnames", "folder {0}")
+
+
+def task_label(task: str, say: Callable[[str, str], str] = lambda _context, text: text) -> str:
+    """A task as a model's name shows it, in the language `say` (context, marked text) gives: its name (marked
+    in the context "modelnames" where TASKS defines it), part by part for a composite, or the folder's own name
+    for own images. English by default; the window passes QCoreApplication.translate."""
+    if task.startswith(FOLDER_PREFIX):
+        return say("modelnames", FOLDER_LABEL).format(task.rstrip("/").rsplit("/", 1)[-1])
+    return COMPOSITE_JOIN.join(say("modelnames", part) for part in task.split(COMPOSITE_JOIN))
 
 
 def folder_task_name(folder: str | os.PathLike) -> str:

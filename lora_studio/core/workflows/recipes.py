@@ -17,7 +17,7 @@ from lora_studio.core.config import METHODS, LoraConfig, ModelConfig, TrainConfi
 from lora_studio.core.data.datasets import Dataset
 from lora_studio.core.data.features import FeatureScaler, check_features, raw_features
 from lora_studio.core.data.pixels import pixel_stats
-from lora_studio.core.data.task_names import FOLDER_PREFIX
+from lora_studio.core.data.task_names import task_label
 from lora_studio.core.evaluation.scores import Predictions
 from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 from lora_studio.core.model import lora
@@ -142,7 +142,6 @@ def finetune(
 # model is), so models of different settings get different names: the method, or for LoRA the variant, rank and
 # layers; the task unless it is the base's own; the extra inputs; the seed. Stored in the record; the window fills
 # the same templates in its language, passing QCoreApplication.translate as `say` (gui/i18n/core_texts.py).
-FOLDER_LABEL = QT_TRANSLATE_NOOP("modelnames", "folder {0}")
 BASE_NAME = QT_TRANSLATE_NOOP("modelnames", "Base · {0} · seed {1}")
 ADAPTER_NAME = QT_TRANSLATE_NOOP("modelnames", "{0} r={1} {2}")  # variant (LoRA, rsLoRA, DoRA), rank, layers
 SEED_NAME = QT_TRANSLATE_NOOP("modelnames", "seed {0}")
@@ -151,14 +150,6 @@ NAME_PARTS = " · "
 
 def _english(_context: str, text: str) -> str:
     return text
-
-
-def task_label(task: str, say: Say = _english) -> str:
-    """A task as a model's name shows it: its name, or the folder's own name for own images."""
-    if task.startswith(FOLDER_PREFIX):
-        return say("modelnames", FOLDER_LABEL).format(task.rstrip("/").rsplit("/", 1)[-1])
-    # task_names marks each task's name in this context; a composite is said part by part
-    return "+".join(say("modelnames", part) for part in task.split("+"))
 
 
 def base_name(dataset_title: str, seed: int, say: Say = _english) -> str:

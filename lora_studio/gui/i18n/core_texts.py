@@ -12,7 +12,7 @@ filled here in the window's language.
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from lora_studio.core.data.dataset_names import DATASETS
 from lora_studio.core.data.feature_names import FEATURE_INFOS
@@ -123,7 +123,6 @@ def class_name(english: str) -> str:
 
 # --- model names (core/workflows/recipes.py base_name, lora_name, method_name) -------------------------------
 # A model the window trains is named in the window's language; a stored name is the user's and shown as it is.
-FOLDER_LABEL = QT_TRANSLATE_NOOP("modelnames", "folder {0}")
 
 
 def feature_word(name: str) -> str:
@@ -133,15 +132,10 @@ def feature_word(name: str) -> str:
 
 
 def task_label(task: str) -> str:
-    from lora_studio.core.data.task_names import FOLDER_PREFIX
+    """A task as a model's name writes it (core task_names.task_label), in the window's language."""
+    from lora_studio.core.data.task_names import task_label as label
 
-    if task.startswith(FOLDER_PREFIX):
-        return QCoreApplication.translate("modelnames", FOLDER_LABEL).format(task.rstrip("/").rsplit("/", 1)[-1])
-    info = _task(task)  # a task's name is marked where task_names defines it; a composite's, part by part
-    if info is None:
-        return task
-    return "+".join(core_text(part.name) for part in (_task(p) for p in info.parts) if part) if info.parts \
-        else core_text(info.name)
+    return label(task, QCoreApplication.translate)
 
 
 def base_name(dataset: str, seed: int) -> str:
