@@ -16,6 +16,7 @@ from lora_studio.core import paths
 from lora_studio.core.config import DataConfig, LoraConfig, ModelConfig, TrainConfig
 from lora_studio.core.data.features import FeatureScaler
 from lora_studio.core.errors import StorageError
+from lora_studio.core.i18n import Text
 from lora_studio.core.model.cnn import MnistCNN
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.core.storage.record import Combination, CombinedParent, ModelRecord, Series
@@ -26,7 +27,6 @@ from lora_studio.core.workflows.run_command import (
     NO_SERIES,
     NO_TRAIN_IMAGES,
     Command,
-    Note,
     base_command,
     finetune_command,
     record_command,
@@ -86,7 +86,7 @@ def test_what_the_command_line_cannot_set_is_a_note():
                                                "trains without it."]
     cosine = sweep_command(SweepPlan("b", train=TrainConfig(epochs=1, lr_schedule="cosine")))
     assert "cosine" in str(cosine.notes[0])
-    assert Note(NO_SERIES, (5,)).template == NO_SERIES and "(seed 5)" in str(Note(NO_SERIES, (5,)))
+    assert Text(NO_SERIES, 5).template == NO_SERIES and "(seed 5)" in str(Text(NO_SERIES, 5))
 
 
 def test_rare_settings_are_written_only_away_from_their_defaults():

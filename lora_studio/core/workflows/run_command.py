@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from lora_studio.core import paths
 from lora_studio.core.config import RANGES, DataConfig, LoraConfig, TrainConfig
 from lora_studio.core.data.task_names import FOLDER_PREFIX
-from lora_studio.core.i18n import QT_TRANSLATE_NOOP
+from lora_studio.core.i18n import QT_TRANSLATE_NOOP, Text
 from lora_studio.core.workflows.plans import FinetunePlan
 from lora_studio.core.workflows.sweep_plan import SweepPlan
 
@@ -63,21 +63,11 @@ COMBINED_PARENTS = QT_TRANSLATE_NOOP(
 
 
 @dataclass(frozen=True)
-class Note:
-    """What a command cannot say, or what the model is among its runs: an English template and its values, so
-    the window can translate the template (context "commands") and fill in the same values."""
-
-    template: str
-    values: tuple = ()
-
-    def __str__(self) -> str:
-        return self.template.format(*self.values) if self.values else self.template
-
-
-@dataclass(frozen=True)
 class Command:
     argv: tuple[str, ...]  # the arguments after the program's name: what lora_studio.cli.main takes
-    notes: tuple[Note, ...] = ()
+    #: what a command cannot say, or what the model is among its runs: marked templates (context "commands") and
+    #: their values, which the window says in its language
+    notes: tuple[Text, ...] = ()
 
     def line(self, program: str = PROGRAM) -> str:
         """One line for a POSIX shell, every argument quoted where it must be (paths with spaces too)."""
@@ -101,7 +91,7 @@ def base_command(data: DataConfig, train: TrainConfig, data_dir: str | os.PathLi
 def finetune_command(plan: FinetunePlan, data_dir: str | os.PathLike | None = None) -> Command:
     """`finetune` for the LoRA tab's plan: every run it makes (each seed; for LoRA the feature run and, when
     asked, its control), from the base model of the library named by `plan.base_id`."""
-    notes: list[Note] = []
+    notes: list[Text] = []
     argv = ["finetune", _base_id(plan.base_id, notes), *_data_dir(data_dir), "--task", plan.task,
             "--method", plan.method]
     if plan.method == "lora":
@@ -120,7 +110,7 @@ def finetune_command(plan: FinetunePlan, data_dir: str | os.PathLike | None = No
 
 def sweep_command(plan: SweepPlan, data_dir: str | os.PathLike | None = None) -> Command:
     """`sweep` for the Compare tab's plan: methods × ranks × variants over its seeds, from one base model."""
-    notes: list[Note] = []
+    notes: list[Text] = []
     argv = ["sweep", "--base", _base_id(plan.base_id, notes), *_data_dir(data_dir), "--task", plan.task,
             "--methods", ",".join(plan.methods)]
     if "lora" in plan.methods:  # the other methods read none of these
@@ -134,7 +124,7 @@ def sweep_command(plan: SweepPlan, data_dir: str | os.PathLike | None = None) ->
     if train.lr != DEFAULT_LR:
         argv += ["--lr", _number(train.lr)]
     if train.lr_schedule != "constant":
-        notes.append(Note(SWEEP_SCHEDULE, (train.lr_schedule,)))
+        notes.append(Text(SWEEP_SCHEDULE, train.lr_schedule))
     argv += [*_limit(plan.limit), "--seeds", _numbers(plan.seeds)]
     if plan.save_models:
         argv.append("--save-models")
@@ -147,7 +137,7 @@ def record_command(record: "ModelRecord", data_dir: str | os.PathLike | None = N
     making its whole series (every seed, the feature run and its control), a note saying which run it is; for a
     combination of adapters, `combine` (combination_command).
     `base_in_library`: whether the caller found the model's base in its library (a note when it did not)."""
-    notes: list[Note] = []
+    notes: list[Text] = []
     if record.combination is not None:  # made by `combine`: no training run made it
         return combination_command(record, data_dir)
     limit = _recorded_limit(record, notes)
@@ -160,19 +150,19 @@ def record_command(record: "ModelRecord", data_dir: str | os.PathLike | None = N
     if series is None:  # an older record: this model alone is all that is known
         own_features = tuple(record.features.names) if record.features is not None else ()
         seeds, control, features = (seed,), False, own_features
-        notes.append(Note(NO_SERIES, (seed,)))
+        notes.append(Text(NO_SERIES, seed))
     else:
         seeds, control, features = series.seeds, series.control, series.features
     if not record.parent:
-        notes.append(Note(NO_PARENT, (BASE_PLACEHOLDER,)))
+        notes.append(Text(NO_PARENT, BASE_PLACEHOLDER))
     elif not base_in_library:
-        notes.append(Note(BASE_GONE, (record.parent,)))
+        notes.append(Text(BASE_GONE, record.parent))
     plan = FinetunePlan(record.parent or BASE_PLACEHOLDER, record.lora or LoraConfig(), features, control, seeds,
                         dataclasses.replace(record.train, seed=0), limit, record.task, record.method or "lora")
     made = finetune_command(plan, data_dir)
     count = len(plan.runs())
     if series is not None and count > 1:
-        notes.append(Note(SERIES_PART.get(record.phase, SERIES_PART_OTHER), (count, seed)))
+        notes.append(Text(SERIES_PART.get(record.phase, SERIES_PART_OTHER), count, seed))
     return Command(made.argv, (*made.notes, *notes))
 
 
@@ -191,7 +181,7 @@ def combination_command(record: "ModelRecord", data_dir: str | os.PathLike | Non
         argv += ["--density", _number(combination.density)]
     argv += _data_dir(data_dir)
     parents = ", ".join(dict.fromkeys(parent.id for parent in combination.parents))
-    return Command(tuple(argv), (Note(COMBINED_PARENTS, (parents,)),))
+    return Command(tuple(argv), (Text(COMBINED_PARENTS, parents),))
 
 
 # --- pieces -------------------------------------------------------------------------------------------
@@ -223,14 +213,14 @@ def _data_dir(data_dir: str | os.PathLike | None) -> list[str]:
     return [] if folder == paths.datasets_dir().expanduser().absolute() else ["--data-dir", str(folder)]
 
 
-def _base_id(base_id: str | None, notes: list[Note]) -> str:
+def _base_id(base_id: str | None, notes: list[Text]) -> str:
     if base_id:
         return base_id
-    notes.append(Note(NO_BASE, (BASE_PLACEHOLDER,)))
+    notes.append(Text(NO_BASE, BASE_PLACEHOLDER))
     return BASE_PLACEHOLDER
 
 
-def _lora_options(lora: LoraConfig, notes: list[Note]) -> list[str]:
+def _lora_options(lora: LoraConfig, notes: list[Text]) -> list[str]:
     argv = ["--layers", ",".join(lora.layers), "--rank", _number(lora.rank), "--alpha", _number(lora.alpha),
             "--variant", lora.variant, "--lora-plus-ratio", _number(lora.lora_plus_ratio)]
     default = LoraConfig()
@@ -239,17 +229,17 @@ def _lora_options(lora: LoraConfig, notes: list[Note]) -> list[str]:
     if lora.new_columns != default.new_columns:
         argv += ["--new-columns", lora.new_columns]
     if lora.dropout != default.dropout:
-        notes.append(Note(NO_DROPOUT, (lora.dropout,)))
+        notes.append(Text(NO_DROPOUT, lora.dropout))
     return argv
 
 
-def _recorded_limit(record: "ModelRecord", notes: list[Note]) -> int | None:
+def _recorded_limit(record: "ModelRecord", notes: list[Text]) -> int | None:
     """The `--limit` that gives a saved run its training images: the number it used. None when no limit can
     have cut them: fewer than the smallest limit, or a whole MNIST-format training split (own images can be
     more, so a folder task keeps its number)."""
     images = record.metrics.get("train_images")
     if not isinstance(images, int) or isinstance(images, bool):
-        notes.append(Note(NO_TRAIN_IMAGES))
+        notes.append(Text(NO_TRAIN_IMAGES))
         return None
     low, high = RANGES["limit"]
     if not low <= images <= high or (images >= FULL_TRAINING_SPLIT and not record.task.startswith(FOLDER_PREFIX)):

@@ -29,20 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from lora_studio.core.config import ConfigError
-from lora_studio.core.workflows.run_command import Command, Note
-from lora_studio.gui.i18n.core_texts import user_error
+from lora_studio.core.workflows.run_command import Command
+from lora_studio.gui.i18n.core_texts import core_text, user_error
 from lora_studio.gui.shared.state.app_state import AppState, sentence
 
 NOTE_COLOUR = QColor("#666666")
 REASON_COLOUR = QColor("#a01010")
 #: what `make` may give: the command, a reason why there is none (shown instead), or None (nothing chosen)
 Made = Command | str | None
-
-
-def note_text(note: Note) -> str:
-    """A command's note in the window's language (run_command marks its templates in context "commands")."""
-    text = QCoreApplication.translate("commands", note.template)
-    return text.format(*note.values) if note.values else text
 
 
 def copy_command(state: AppState, command: Command) -> None:
@@ -55,7 +49,7 @@ def command_tooltip(command: Command, heading: str = "") -> str:
     """A tooltip holding the command (rich text, so that Qt wraps it rather than running off the screen)."""
     parts = [f"<p>{html.escape(heading)}</p>"] if heading else []
     parts.append(f"<p><code>{html.escape(command.line())}</code></p>")
-    parts += [f"<p><i>{html.escape(note_text(note))}</i></p>" for note in command.notes]
+    parts += [f"<p><i>{html.escape(core_text(note))}</i></p>" for note in command.notes]
     return "".join(parts)
 
 
@@ -135,7 +129,7 @@ class CommandLine(QWidget):
         return self.command.line() if self.command is not None else None
 
     def notes(self) -> list[str]:
-        return [note_text(note) for note in self.command.notes] if self.command is not None else []
+        return [core_text(note) for note in self.command.notes] if self.command is not None else []
 
     # --- showing ------------------------------------------------------------------------
     def refresh(self) -> None:
