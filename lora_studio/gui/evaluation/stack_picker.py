@@ -5,6 +5,8 @@ extra inputs, are listed and refused with its reason when added), and `stackAddB
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from lora_studio.gui.shared.base_combo import fill_with_bases
+
 
 class StackPicker(QWidget):
     sigBaseChanged = Signal()  # another base chosen (by a person, or because the chosen one left the library)
@@ -48,13 +50,7 @@ class StackPicker(QWidget):
         """The library's models (AppState's ModelInfo), the choices kept where they are still there."""
         self._models = list(models)
         chosen = self.base_id()
-        bases = [info for info in models if info.kind == "base" and not info.error]
-        self.base_combo.blockSignals(True)
-        self.base_combo.clear()
-        for info in bases:
-            self.base_combo.addItem(info.label, info.id)
-            self.base_combo.setItemData(self.base_combo.count() - 1, f"{info.id} · {info.settings}",
-                                        Qt.ItemDataRole.ToolTipRole)
+        bases = fill_with_bases(self.base_combo, models)  # as the LoRA and Compare tabs offer them
         index = self.base_combo.findData(chosen)
         self.base_combo.setCurrentIndex(index if index >= 0 else (0 if bases else -1))
         self.base_combo.blockSignals(False)
