@@ -9,17 +9,10 @@ from core/data/task_names.py (no PyTorch: the boxes are filled before it loads).
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox
 
-from lora_studio.core.data.task_names import COMPOSITES, TASKS, task_info
 from lora_studio.gui.i18n import core_texts
-from lora_studio.gui.shared.task_combo import describe
+from lora_studio.gui.shared.task_combo import add_task, add_tasks
 
 OWN_TASK = ""  # evalTaskCombo's first item: each model on the task it was trained for
-
-
-def task_groups() -> tuple[list[str], list[str]]:
-    """Every task a model can be scored on here: the single ones, and the composites of two (as TaskCombo lists
-    them, a separator between)."""
-    return list(TASKS), list(COMPOSITES)
 
 
 def make_combo(object_name: str) -> QComboBox:
@@ -31,20 +24,6 @@ def make_combo(object_name: str) -> QComboBox:
     return combo
 
 
-def add_task(combo: QComboBox, name: str, title: str | None = None) -> None:
-    combo.addItem(title or core_texts.task_title(name), name)
-    info = task_info(name)
-    combo.setItemData(combo.count() - 1, describe(info) if info else "", Qt.ItemDataRole.ToolTipRole)
-
-
-def _add_groups(combo: QComboBox, leave_out: str | None = None) -> None:
-    for group in task_groups():
-        combo.insertSeparator(combo.count())
-        for name in group:
-            if name != leave_out:
-                add_task(combo, name)
-
-
 def fill_evaluation_tasks(combo: QComboBox) -> None:
     """Each model's own task first, then every task."""
     combo.clear()
@@ -52,7 +31,7 @@ def fill_evaluation_tasks(combo: QComboBox) -> None:
     combo.setItemData(0, QCoreApplication.translate(
         "EvaluationTab", "Each model on the target task it was fine-tuned for (a base on its own data set), and on "
         "the source task"), Qt.ItemDataRole.ToolTipRole)
-    _add_groups(combo)
+    add_tasks(combo)
 
 
 def fill_stack_tasks(combo: QComboBox, together: str, tasks: list[str]) -> None:
@@ -66,7 +45,7 @@ def fill_stack_tasks(combo: QComboBox, together: str, tasks: list[str]) -> None:
     combo.blockSignals(True)
     combo.clear()
     add_task(combo, together, title)
-    _add_groups(combo, leave_out=together)
+    add_tasks(combo, leave_out=together)
     combo.setCurrentIndex(0)
     combo.blockSignals(False)
 

@@ -19,6 +19,7 @@ from lora_studio.core.data.task_names import (
     TASKS,
     TaskInfo,
     folder_task_name,
+    task_info,
 )
 from lora_studio.gui.i18n import core_texts
 
@@ -31,12 +32,7 @@ class TaskCombo(QComboBox):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.choose_folder = self._ask_for_folder  # replaced in tests: a file dialog would block them
-        for tasks in (TASKS, COMPOSITES):  # the single changes, then two of them at once (inverted+swap-labels, …)
-            if self.count():
-                self.insertSeparator(self.count())
-            for info in tasks.values():
-                self.addItem(core_texts.task_title(info.name), info.name)
-                self.setItemData(self.count() - 1, describe(info), Qt.ItemDataRole.ToolTipRole)
+        add_tasks(self)
         self.insertSeparator(self.count())
         self.addItem(self.tr("Your own images…"), FOLDER_FORM)
         self.setItemData(self.count() - 1, self.tr(
@@ -95,6 +91,25 @@ class TaskCombo(QComboBox):
     def _ask_for_folder(self) -> str:
         return QFileDialog.getExistingDirectory(
             self, self.tr("Choose a folder with one subfolder of images per class (0–9)"), str(Path.home()))
+
+
+def add_task(combo: QComboBox, name: str, title: str | None = None) -> None:
+    """The task `name` as an item of `combo`: its title (or `title`) in the window's language, its description
+    as the item's tooltip."""
+    combo.addItem(title or core_texts.task_title(name), name)
+    info = task_info(name)
+    combo.setItemData(combo.count() - 1, describe(info) if info else "", Qt.ItemDataRole.ToolTipRole)
+
+
+def add_tasks(combo: QComboBox, leave_out: str | None = None) -> None:
+    """Every single task, then every composite of two (inverted+swap-labels, …), each group after a separator
+    unless it opens the combo; all but `leave_out`."""
+    for tasks in (TASKS, COMPOSITES):
+        if combo.count():
+            combo.insertSeparator(combo.count())
+        for name in tasks:
+            if name != leave_out:
+                add_task(combo, name)
 
 
 def describe(info: TaskInfo) -> str:
