@@ -28,11 +28,11 @@ class DataCache:
 
 
 class StackCache:
-    """The Evaluation tab's adapter stacks (core evaluation/stack.py) loaded by its stack jobs, with the test
-    splits they are scored on, kept between jobs so that moving a weight costs a scoring, not a load; and what does
-    not depend on the weights (the base's and each adapter's own scores), by the caller's key. At most `keep`
-    stacks (the one on screen and its seed siblings') stay, the least recently used go first. Used from the
-    worker thread only."""
+    """The adapter stacks (core evaluation/stack.py) loaded by the stack jobs (AppState.stacks: the Evaluation tab's
+    stack page and the Learn tab's stacking lessons), with the test splits they are scored on, kept between jobs
+    so that moving a weight costs a scoring, not a load; and what does not depend on the weights (the base's and
+    each adapter's own scores), by the caller's key. At most `keep` stacks (the one on screen and its seed
+    siblings') stay, the least recently used go first. Used from the worker thread only."""
 
     def __init__(self, keep: int = 8):
         self.keep = keep
@@ -63,8 +63,3 @@ class StackCache:
         if key not in self._splits:
             self._splits[key] = task_splits(data.get(root, dataset), [task], root)[task]
         return self._splits[key]
-
-    def forget(self) -> None:
-        self._stacks.clear()
-        self._splits.clear()
-        self.scores.clear()

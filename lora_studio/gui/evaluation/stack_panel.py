@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from lora_studio.gui.background.caches import StackCache
 from lora_studio.gui.evaluation import stack_jobs
 from lora_studio.gui.evaluation.combine_row import SVD, CombineRow
 from lora_studio.gui.evaluation.stack_picker import StackPicker
@@ -51,7 +50,6 @@ class StackPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("stackPanel")
         self.state = state
-        self._stacks = StackCache()  # the worker's: handed to stack jobs only
         self.ids: tuple[str, ...] = ()  # the adapters stacked, as the core accepted them
         self.adapters: tuple[stack_jobs.StackedInfo, ...] = ()
         self.scored: stack_jobs.StackScored | None = None  # the stack at the last weights scored
@@ -152,7 +150,7 @@ class StackPanel(QWidget):
         self._asked = ids
         self.status.setText(self.tr("Loading the stack…"))
         self.state.run_soon("stack-load", stack_jobs.make_stack_scores(
-            self.state.cache, self._stacks, self.state.data_root, self.state.models_root, ids, weights, task,
+            self.state.cache, self.state.stacks, self.state.data_root, self.state.models_root, ids, weights, task,
             on_done=lambda result: self._on_loaded(result, ids, weights, task)))
 
     def apply_setup(self, setup: StackSetup) -> None:
@@ -184,7 +182,7 @@ class StackPanel(QWidget):
         if how == SVD and rank is None:
             rank = self.rank.value()
         return self.state.start(stack_jobs.make_combine(
-            self.state.cache, self._stacks, self.state.data_root, self.state.models_root, self.ids, self.weights(),
+            self.state.cache, self.state.stacks, self.state.data_root, self.state.models_root, self.ids, self.weights(),
             how, rank if how == SVD else None, self.task(), on_done=self._on_combined))
 
     # --- slots --------------------------------------------------------------------------
@@ -249,15 +247,15 @@ class StackPanel(QWidget):
             self.state.cancel_soon("stack-parts")  # asked again below, after the stack: the numbers that move first
         ids, task = self.ids, self.task()
         self.state.run_soon("stack", stack_jobs.make_stack_scores(
-            self.state.cache, self._stacks, self.state.data_root, self.state.models_root, ids, self.weights(), task,
-            on_done=self._on_scored))
+            self.state.cache, self.state.stacks, self.state.data_root, self.state.models_root, ids, self.weights(),
+            task, on_done=self._on_scored))
         if self._parts_waiting:
             self._request_parts()
 
     def _request_parts(self) -> None:
         self._parts_waiting = True
         self.state.run_soon("stack-parts", stack_jobs.make_parts(
-            self.state.cache, self._stacks, self.state.data_root, self.state.models_root, self.ids, self.task(),
+            self.state.cache, self.state.stacks, self.state.data_root, self.state.models_root, self.ids, self.task(),
             [saved.model_id for saved in self.saved], on_done=self._on_parts))
 
     def _request_seeds(self) -> None:
@@ -265,8 +263,8 @@ class StackPanel(QWidget):
         if self.family and self.scored is not None and self.scored.weights == self.weights():
             moves, count = self._moves, self._moves.count
             self.state.run_soon("stack-seeds", stack_jobs.make_seed_scores(
-                self.state.cache, self._stacks, self.state.data_root, self.state.models_root, self.ids, self.family,
-                self.weights(), self.task(), on_done=self._on_seeds, stale=lambda: moves.count != count))
+                self.state.cache, self.state.stacks, self.state.data_root, self.state.models_root, self.ids,
+                self.family, self.weights(), self.task(), on_done=self._on_seeds, stale=lambda: moves.count != count))
 
     def _current(self, result) -> bool:
         return result.ids == self.ids and result.task == self.task()

@@ -61,7 +61,6 @@ class StackAnswers:
     def __init__(self, state, on_scored: Callable[[], None]):
         self.state = state  # AppState
         self.on_scored = on_scored
-        self._stacks = StackCache(keep=4)  # the worker's: handed to the jobs only
         self._done: dict[tuple, StackAnswerScores | str] = {}  # by `_key`: the scores, or why there are none
         self._asked: tuple | None = None  # the key of the scoring on its way
 
@@ -90,7 +89,7 @@ class StackAnswers:
         self._asked = key
         state = self.state
         state.run_soon(JOB_KEY, make_scores(
-            state.cache, self._stacks, state.data_root, state.models_root, [ids for _, ids in runs.stacks()],
+            state.cache, state.stacks, state.data_root, state.models_root, [ids for _, ids in runs.stacks()],
             lesson.weights(), lesson.scored_on, on_done=lambda result: self._on_scores(key, result)))
 
     def _on_scores(self, key: tuple, result: JobResult) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from lora_studio.core import paths
 from lora_studio.core.vocabulary import Status
 from lora_studio.gui.background import collector
-from lora_studio.gui.background.caches import DataCache
+from lora_studio.gui.background.caches import DataCache, StackCache
 from lora_studio.gui.background.kinds import is_quiet, job_title
 from lora_studio.gui.background.runner import JobRunner
 from lora_studio.gui.background.worker import Job, JobResult
@@ -133,6 +133,9 @@ class AppState(QObject):
         self.dataset: loading.DatasetView | None = None
         self.models: list[ModelInfo] = []
         self.cache = DataCache()
+        #: the adapter stacks the Evaluation tab's stack page and the Learn tab's stacking lessons score: one set,
+        #: loaded once in the worker whichever tab asks first
+        self.stacks = StackCache()
         self.listing = LibraryListing(self.models_root, self._rows)
         self._listed = -1  # the generation of the listing the views were last told of (-1: none yet)
         self.runner = JobRunner(self, between_jobs=self._list_between_jobs)
