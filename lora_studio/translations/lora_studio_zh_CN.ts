@@ -192,7 +192,7 @@
         <translation>{0}；{1} 张图像</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Busy</source>
         <extracomment>the runner&apos;s key (JobRunner.run_soon) of the chosen data set&apos;s loading, while it waits for the worker</extracomment>
         <translation>正忙</translation>
@@ -203,12 +203,12 @@
         <translation>“{0}”仍在运行。请等它结束或先停止它，再开始“{1}”。</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-60"/>
         <source>no extra input</source>
         <translation>无额外输入</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+136"/>
         <source>PyTorch could not be loaded</source>
         <translation>无法加载 PyTorch</translation>
     </message>
@@ -446,7 +446,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../gui/shared/command_line.py" line="+51"/>
+        <location filename="../gui/shared/command_line.py" line="+45"/>
         <source>Command copied to the clipboard</source>
         <extracomment>what `make` may give: the command, a reason why there is none (shown instead), or None (nothing chosen)</extracomment>
         <translation>命令已复制到剪贴板</translation>
@@ -1506,7 +1506,7 @@ as MNIST was made</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../gui/evaluation/task_choice.py" line="+51"/>
+        <location filename="../gui/evaluation/task_choice.py" line="+30"/>
         <source>Each model&apos;s own task</source>
         <translation>各模型自己的任务</translation>
     </message>
@@ -3002,7 +3002,7 @@ as MNIST was made</source>
 <context>
     <name>StackPanel</name>
     <message>
-        <location filename="../gui/evaluation/stack_panel.py" line="+79"/>
+        <location filename="../gui/evaluation/stack_panel.py" line="+77"/>
         <source>The task the stack is scored on (beside the source task): first, the adapters&apos; tasks together, a task none of them was trained for</source>
         <translation>为堆叠评分所用的任务（另外也在源任务上评分）：排在最前的是各适配器任务的叠加，这是它们都没训练过的任务</translation>
     </message>
@@ -3121,7 +3121,7 @@ as MNIST was made</source>
 <context>
     <name>StackPicker</name>
     <message>
-        <location filename="../gui/evaluation/stack_picker.py" line="+17"/>
+        <location filename="../gui/evaluation/stack_picker.py" line="+19"/>
         <source>The base model: the adapters stacked must all be trained from it</source>
         <translation>基础模型：堆叠的适配器都必须基于它训练</translation>
     </message>
@@ -3629,7 +3629,7 @@ source {3}
 <context>
     <name>TaskCombo</name>
     <message>
-        <location filename="../gui/shared/task_combo.py" line="+41"/>
+        <location filename="../gui/shared/task_combo.py" line="+37"/>
         <source>Your own images…</source>
         <extracomment>the chosen task&apos;s name: a fixed name or &quot;folder:PATH&quot; (not emitted for the &quot;Your own images…&quot; item)</extracomment>
         <translation>自己的图像…</translation>
@@ -3660,7 +3660,7 @@ source {3}
         <translation>选择一个文件夹（每个类别 0–9 各有一个图像子文件夹）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+26"/>
         <source>It needs that data set installed (the Dataset tab).</source>
         <translation>需要先安装该数据集（见数据集标签页）。</translation>
     </message>
@@ -5098,7 +5098,6 @@ source {3}
     <message>
         <location filename="../core/workflows/plans.py" line="+89"/>
         <source>give at least one seed</source>
-        <extracomment>lora with extra features only: also fine-tune the same LoRA without them (False otherwise, whatever was asked: without extra features a run is plain LoRA, and a control of it would be the same run again)</extracomment>
         <translation>请至少给出一个随机种子</translation>
     </message>
     <message>
@@ -6358,7 +6357,7 @@ source {3}
         <translation>已为课程给你的 {0} 个堆叠评分</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Your adapters could not be scored together: {0}</source>
         <translation>无法为你的适配器一起评分：{0}</translation>
     </message>

@@ -48,8 +48,8 @@ class FinetunePlan:
     base_id: str  # the base model in the library ("": one just trained, not saved)
     lora: LoraConfig = field(default_factory=LoraConfig)
     features: tuple[str, ...] = ("brightness",)  # lora only: the other methods take no extra inputs
-    #: lora with extra features only: also fine-tune the same LoRA without them (False otherwise, whatever was
-    #: asked: without extra features a run is plain LoRA, and a control of it would be the same run again)
+    # lora with extra features only: also fine-tune the same LoRA without them (False otherwise, whatever was
+    # asked: without extra features a run is plain LoRA, and a control of it would be the same run again)
     control: bool = True
     seeds: tuple[int, ...] = (0,)
     train: TrainConfig = field(default_factory=lambda: TrainConfig(epochs=2))  # each run takes one of `seeds`

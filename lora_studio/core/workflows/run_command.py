@@ -65,8 +65,8 @@ COMBINED_PARENTS = QT_TRANSLATE_NOOP(
 @dataclass(frozen=True)
 class Command:
     argv: tuple[str, ...]  # the arguments after the program's name: what lora_studio.cli.main takes
-    #: what a command cannot say, or what the model is among its runs: marked templates (context "commands") and
-    #: their values, which the window says in its language
+    # what a command cannot say, or what the model is among its runs: marked templates (context "commands") and
+    # their values, which the window says in its language
     notes: tuple[Text, ...] = ()
 
     def line(self, program: str = PROGRAM) -> str:

@@ -133,8 +133,8 @@ class AppState(QObject):
         self.dataset: loading.DatasetView | None = None
         self.models: list[ModelInfo] = []
         self.cache = DataCache()
-        #: the adapter stacks the Evaluation tab's stack page and the Learn tab's stacking lessons score: one set,
-        #: loaded once in the worker whichever tab asks first
+        # the adapter stacks the Evaluation tab's stack page and the Learn tab's stacking lessons score: one set,
+        # loaded once in the worker whichever tab asks first
         self.stacks = StackCache()
         self.listing = LibraryListing(self.models_root, self._rows)
         self._listed = -1  # the generation of the listing the views were last told of (-1: none yet)
