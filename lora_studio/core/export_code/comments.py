@@ -1,8 +1,8 @@
 """The comments of an exported script, for a reader who has just used the app: English templates, translated.
 
-Each text is marked for lupdate (context "export") where it is written, so the window's catalogue holds it
-too; the command line has no Qt translator, so the Chinese comes from `comments_zh_cn.ZH_CN`, keyed by the
-English. A text's {fields} are filled with the run's values (`comment`). Terms follow
+Each text is marked for lupdate (context "export") where it is written, so the window's catalogue holds it and
+its translation; the command line has no Qt translator, so the Chinese comes from `comments_zh_cn.ZH_CN`, keyed
+by the English, which `make translations` writes from that catalogue. A text's {fields} are filled with the run's values (`comment`). Terms follow
 lora_studio/translations/GLOSSARY.zh_CN.md.
 """
 
