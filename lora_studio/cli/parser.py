@@ -4,10 +4,9 @@ import argparse
 
 import lora_studio
 from lora_studio.core import config as cfg
+from lora_studio.core.vocabulary import EXPORT_FORMATS, EXPORT_LANGUAGES  # no PyTorch: the parser stays light
 
 DATASET_NAMES = cfg.DATASETS
-EXPORT_FORMATS = ("py", "ipynb")  # core/export_code.FORMATS, without importing PyTorch
-EXPORT_LANGUAGES = ("en", "zh_CN")  # core/export_code.LANGUAGES: the comments' languages
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -140,3 +140,8 @@ def kind_order(kind: str) -> int:
     """Where `kind` comes in a list of kinds (after every known one when it is not known)."""
     return list(KINDS).index(kind) if kind in KINDS else len(KINDS)
 
+
+# --- exported code (export_code/): named here, below everything, so the command line and the window offer the
+# choices without importing the exporter, which imports PyTorch
+EXPORT_FORMATS = ("py", "ipynb")  # a script, a Jupyter notebook
+EXPORT_LANGUAGES = ("en", "zh_CN")  # the languages its comments are written in

@@ -38,7 +38,9 @@ def home(models, monkeypatch):
 
 
 def test_the_parser_offers_the_cores_formats_and_languages():
-    assert parser.EXPORT_FORMATS == export_code.FORMATS and parser.EXPORT_LANGUAGES == export_code.LANGUAGES
+    subcommands = next(a for a in parser.build_parser()._actions if a.dest == "command").choices
+    options = {action.dest: action.choices for action in subcommands["export-code"]._actions}
+    assert tuple(options["format"]) == export_code.FORMATS and tuple(options["language"]) == export_code.LANGUAGES
 
 
 def test_export_code_writes_a_script(models, home, tiny_root, tmp_path):

@@ -20,8 +20,9 @@ from lora_studio.core.export_code.script import script_text
 from lora_studio.core.files import atomic_write
 from lora_studio.core.i18n import QT_TRANSLATE_NOOP
 from lora_studio.core.storage.library import ModelLibrary
+from lora_studio.core.vocabulary import EXPORT_FORMATS
 
-FORMATS = ("py", "ipynb")
+FORMATS = EXPORT_FORMATS
 
 __all__ = ["FORMATS", "LANGUAGES", "ExportPlan", "export_code", "export_plan", "exported_text"]
 

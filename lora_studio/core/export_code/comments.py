@@ -2,15 +2,16 @@
 
 Each text is marked for lupdate (context "export") where it is written, so the window's catalogue holds it and
 its translation; the command line has no Qt translator, so the Chinese comes from `comments_zh_cn.ZH_CN`, keyed
-by the English, which `make translations` writes from that catalogue. A text's {fields} are filled with the run's values (`comment`). Terms follow
-lora_studio/translations/GLOSSARY.zh_CN.md.
+by the English, which `make translations` writes from that catalogue. A text's {fields} are filled with the
+run's values (`comment`). Terms follow lora_studio/translations/GLOSSARY.zh_CN.md.
 """
 
 from lora_studio.core.errors import ConfigError
 from lora_studio.core.export_code.comments_zh_cn import ZH_CN
 from lora_studio.core.i18n import QT_TRANSLATE_NOOP
+from lora_studio.core.vocabulary import EXPORT_LANGUAGES
 
-LANGUAGES = ("en", "zh_CN")
+LANGUAGES = EXPORT_LANGUAGES
 
 COMMENTS: dict[str, str] = {
     # --- the header -------------------------------------------------------------------------------

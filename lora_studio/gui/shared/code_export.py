@@ -20,12 +20,11 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
+from lora_studio.core.vocabulary import EXPORT_LANGUAGES
 from lora_studio.gui.background.worker import Job, JobContext, JobResult, OnDone
 from lora_studio.gui.i18n import language
 from lora_studio.gui.shared.state.app_state import AppState, sentence
 
-#: the languages the core writes comments in (core export_code.LANGUAGES, named here without importing PyTorch)
-CODE_LANGUAGES = ("en", "zh_CN")
 #: the save dialog's filters by format (core export_code.FORMATS): the filter chosen picks the format
 FILTERS = {"py": QT_TRANSLATE_NOOP("ExportCodeButton", "Python script (*.py)"),
            "ipynb": QT_TRANSLATE_NOOP("ExportCodeButton", "Jupyter notebook (*.ipynb)")}
@@ -47,7 +46,7 @@ class CodeExported(JobResult):
 def window_language() -> str:
     """The language of the exported comments: the window's (Chinese when it is Chinese), else English."""
     installed = language.current()
-    return installed.language if installed is not None and installed.language in CODE_LANGUAGES else "en"
+    return installed.language if installed is not None and installed.language in EXPORT_LANGUAGES else "en"
 
 
 def chosen_file(path: str | Path, fmt: str) -> tuple[Path, str]:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from qt_timeouts import JOB_MS
 
 from lora_studio.core.errors import ConfigError
-from lora_studio.core.export_code import LANGUAGES, export_plan
+from lora_studio.core.export_code import export_plan
 from lora_studio.core.storage.library import ModelLibrary
 from lora_studio.gui.i18n.core_texts import user_error
 from lora_studio.gui.shared import code_export
@@ -139,10 +139,6 @@ def test_a_disk_failing_under_the_write_is_a_box_and_leaves_no_file(evaluated, k
     assert boxes(evaluated) == [] and button.isEnabled()  # the app goes on: the same click works now
     assert export(qtbot, evaluated, button)[:2] == ["export", "finished"]
     assert (folder / "run.py").is_file()
-
-
-def test_the_comments_languages_are_the_cores():
-    assert code_export.CODE_LANGUAGES == LANGUAGES
 
 
 @pytest.mark.parametrize(("path", "fmt", "expected"), [
